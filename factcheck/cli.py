@@ -1,0 +1,153 @@
+"""The command line: `factcheck check`, `factcheck extract`. A thin layer over factcheck.pipeline."""
+
+from __future__ import annotations
+
+import csv
+import enum
+import io
+import json
+import sys
+from pathlib import Path
+
+import click
+from tabulate import tabulate
+
+from factcheck.records import Problem
+from factcheck.rules import SEVERITY_RANK, RuleError
+
+
+class ExitCode(enum.IntEnum):
+    OK = 0  # no finding at or above --fail-on
+    FINDINGS = 1  # findings at or above --fail-on
+    USAGE = 2  # usage or configuration error: bad rule file, no readable input
+
+
+def _report_problems(problems: list[Problem]) -> None:
+    for p in problems:
+        label = "skipped" if p.level == "skipped" else "warning"
+        click.echo(f"{label}: {p}", err=True)
+
+
+def _progress():  # type: ignore[no-untyped-def]
+    if not sys.stderr.isatty():
+        return None
+
+    def show(n: int, total: int) -> None:
+        if total >= 20:
+            click.echo(f"\rreading articles: {n}/{total}", err=True, nl=(n == total))
+
+    return show
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="factcheck")
+def main() -> None:
+    """Find where news sources disagree on a figure or a date.
+
+    factcheck reads articles (.md/.txt with YAML front matter, .html, .jsonl), pulls out every
+    numeric and dated claim, matches the claims that speak of the same fact across sources, and
+    applies the rules in rules/*.yaml to flag conflicts.
+
+    \b
+    Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it;
+                2 usage or configuration error (bad rule file, no readable input).
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(), required=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "markdown", "html", "json", "csv"]), default="table",
+              show_default=True, help="What to print on standard output.")
+@click.option("--rules", "rule_paths", multiple=True, type=click.Path(),
+              help="A rule file or folder, added to the default pack (repeatable; a rule with the same id replaces it).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error", show_default=True,
+              help="Exit 1 when a finding reaches this severity.")
+@click.option("--output", type=click.Path(file_okay=False), default="reports", show_default=True,
+              help="Folder where report.md, report.html, report.json and report.csv are written.")
+@click.option("--no-report", is_flag=True, help="Do not write report files, only print.")
+@click.option("--show-info", is_flag=True, help="Also list info findings (corroborated facts) in the table.")
+def check(paths: tuple[str, ...], fmt: str, rule_paths: tuple[str, ...], fail_on: str, output: str,
+          no_report: bool, show_info: bool) -> None:
+    """Check articles in PATHS (files or folders) for conflicting figures and dates.
+
+    Prints a table of findings and a summary, writes reports to --output, and exits 1 when a
+    finding reaches --fail-on. Example: factcheck check corpus/deepseek --format markdown
+    """
+    from factcheck.pipeline import run
+    from factcheck.report import REPORTERS, summary_line, write_reports
+
+    try:
+        result = run(list(paths), list(rule_paths), progress=_progress())
+    except RuleError as exc:
+        for line in exc.problems:
+            click.echo(line, err=True)
+        click.echo(f"factcheck: {len(exc.problems)} problem(s) in rule files; nothing was checked", err=True)
+        sys.exit(ExitCode.USAGE)
+    _report_problems(result.problems)
+    if not result.articles:
+        click.echo("factcheck: no readable article in the given paths", err=True)
+        sys.exit(ExitCode.USAGE)
+    reporter = REPORTERS[fmt]()
+    click.echo(reporter.render(result, show_info=show_info) if fmt == "table" else reporter.render(result), nl=False)
+    if not no_report:
+        try:
+            written = write_reports(result, Path(output))
+            click.echo(f"reports written to {Path(output)}/ ({', '.join(p.name for p in written)})", err=True)
+        except OSError as exc:
+            click.echo(f"factcheck: could not write reports to {output}: {exc}", err=True)
+    if fmt != "table":
+        click.echo(summary_line(result), err=True)
+    if fail_on != "never":
+        bar = SEVERITY_RANK[fail_on]
+        if any(SEVERITY_RANK[f.severity] >= bar for f in result.finding_records if f.status in ("open", "confirmed")):
+            sys.exit(ExitCode.FINDINGS)
+    sys.exit(ExitCode.OK)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(), required=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
+              help="Output format.")
+def extract(paths: tuple[str, ...], fmt: str) -> None:
+    """List every numeric and dated claim in PATHS, with its span, interval, unit and attribution.
+
+    Example: factcheck extract corpus/deepseek/01_harbour-ledger.md --format json
+    """
+    from factcheck.pipeline import run
+
+    result = run(list(paths), apply=False, progress=_progress())
+    _report_problems(result.problems)
+    if not result.articles:
+        click.echo("factcheck: no readable article in the given paths", err=True)
+        sys.exit(ExitCode.USAGE)
+    claims = [c.to_json() for c in result.claim_records]
+    if fmt == "json":
+        click.echo(json.dumps({"claims": claims}, indent=2, ensure_ascii=False))
+    elif fmt == "csv":
+        buf = io.StringIO()
+        cols = list(claims[0]) if claims else ["article", "text"]
+        w = csv.DictWriter(buf, fieldnames=cols)
+        w.writeheader()
+        w.writerows(claims)
+        click.echo(buf.getvalue(), nl=False)
+    else:
+        rows = [[Path(c["article"]).name, c["kind"], c["text"], _fmt(c["value"]), _fmt(c["low"]), _fmt(c["high"]),
+                 c["unit"] or c["noun"], c["qualifier"], c["entity"] or "", c["attribute"] or ""] for c in claims]
+        click.echo(tabulate(rows, headers=["article", "kind", "text", "value", "low", "high", "unit/noun", "qualifier",
+                                           "entity", "attribute"]))
+        unresolved = sum(1 for c in result.claim_records if c.kind == "date" and not c.resolved)
+        note = f", {unresolved} relative dates unresolved (no published date)" if unresolved else ""
+        click.echo(f"{len(claims)} claims in {len(result.articles)} articles{note}", err=True)
+    sys.exit(ExitCode.OK)
+
+
+def _fmt(v: object) -> str:
+    if isinstance(v, float):
+        return f"{v:,.6g}"
+    if isinstance(v, int):
+        return f"{v:,}"
+    return "" if v is None else str(v)
+
+
+if __name__ == "__main__":
+    main()

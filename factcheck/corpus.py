@@ -1,0 +1,537 @@
+"""Read the input articles (Markdown or text with YAML front matter, HTML, JSON Lines) into `Article`s.
+
+Bad input never raises: each unreadable file or record becomes a `Problem` naming it, and the rest is still read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import stat
+from collections.abc import Mapping, Sequence
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any, TypeAlias
+
+import yaml
+
+from factcheck.records import Article, Problem
+
+PathArg: TypeAlias = "str | os.PathLike[str]"
+
+TEXT_SUFFIXES = (".md", ".markdown", ".txt")
+HTML_SUFFIXES = (".html", ".htm")
+JSONL_SUFFIXES = (".jsonl",)
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+
+NO_DATE = "no 'published' date: relative dates stay unresolved"
+_SUFFIX_LIST = ", ".join(ARTICLE_SUFFIXES)
+_BOM = b"\xef\xbb\xbf"
+
+# The closing line is the first `---` (or `...`) line; `\s*\n` after it also swallows blank lines, so the body
+# starts exactly where `re.match(r"^---\s*\n.*?\n---\s*\n", text, re.S).end()` says.
+_FRONT_MATTER = re.compile(r"^---\s*\n(?:.*?\n)?(?P<close>---|\.\.\.)\s*\n", re.S)
+_FRONT_MATTER_AT_END = re.compile(r"^---\s*\n(?:.*?\n)?(?P<close>---|\.\.\.)\s*\Z", re.S)
+_OPENING = re.compile(r"---[^\S\n]*(?:\n|\Z)")
+
+
+class _Skip(Exception):
+    """The whole file cannot be used; the message says why."""
+
+
+# ---------------------------------------------------------------- finding the files
+
+
+def iter_input_files(paths: Sequence[PathArg] | PathArg) -> tuple[list[Path], list[Problem]]:
+    """Expand files and folders (recursively, sorted) into the article files to read.
+
+    Hidden entries and non-article files inside folders are skipped; a missing path is a Problem.
+    """
+    found, problems = _expand(paths)
+    return [path for _, path in found], problems
+
+
+def _as_list(paths: Sequence[PathArg] | PathArg) -> list[str]:
+    """Accept one path as well as a sequence of them (a bare string is not a list of one-letter paths)."""
+    if isinstance(paths, (str, os.PathLike)):
+        return [os.fspath(paths)]
+    return [os.fspath(p) for p in paths]
+
+
+def _expand(paths: Sequence[PathArg] | PathArg) -> tuple[list[tuple[str, Path]], list[Problem]]:
+    """(display id, path) for every article file, in order, each file once."""
+    found: list[tuple[str, Path]] = []
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for given in _as_list(paths):
+        try:
+            mode = os.stat(given).st_mode
+        except FileNotFoundError:
+            problems.append(Problem(given, "no such file or folder"))
+            continue
+        except (OSError, ValueError) as exc:
+            problems.append(Problem(given, f"cannot be read ({_reason(exc)})"))
+            continue
+        if stat.S_ISDIR(mode):
+            files = _walk(given, problems)
+            if not files:
+                problems.append(Problem(given, f"folder holds no article files ({_SUFFIX_LIST})", "warning"))
+        elif os.path.splitext(given)[1].lower() in ARTICLE_SUFFIXES:
+            files = [(given, Path(given))]
+        else:
+            problems.append(Problem(given, f"not an article file (expected {_SUFFIX_LIST})"))
+            continue
+        for shown, path in files:
+            key = os.path.realpath(path)
+            if key not in seen:
+                seen.add(key)
+                found.append((shown, path))
+    return found, problems
+
+
+def _walk(folder: str, problems: list[Problem]) -> list[tuple[str, Path]]:
+    """Article files under `folder`, sorted by relative path, ids joined onto the folder as given."""
+
+    def unreadable(exc: OSError) -> None:
+        problems.append(Problem(str(exc.filename or folder), f"folder cannot be read ({_reason(exc)})"))
+
+    relative: list[str] = []
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        sub = root[len(folder) :].lstrip(os.sep + (os.altsep or ""))
+        for name in files:
+            if name.startswith(".") or os.path.splitext(name)[1].lower() not in ARTICLE_SUFFIXES:
+                continue
+            relative.append(os.path.join(sub, name) if sub else name)
+    relative.sort(key=lambda rel: Path(rel).parts)
+    return [(os.path.join(folder, rel), Path(os.path.join(folder, rel))) for rel in relative]
+
+
+def _reason(exc: BaseException) -> str:
+    """A short lower-case reason for an OS error."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror[:1].lower() + exc.strerror[1:]
+    return str(exc) or type(exc).__name__
+
+
+# ---------------------------------------------------------------- reading
+
+
+def load_corpus(paths: Sequence[PathArg] | PathArg) -> tuple[list[Article], list[Problem]]:
+    """Read every article under `paths`; bad files and records become Problems, never exceptions."""
+    found, problems = _expand(paths)
+    articles: list[Article] = []
+    origin: dict[str, str] = {}
+    for shown, path in found:
+        try:
+            if not stat.S_ISREG(path.stat().st_mode):
+                problems.append(Problem(shown, "is not a regular file"))
+                continue
+            raw = path.read_bytes()
+        except IsADirectoryError:
+            problems.append(Problem(shown, "is a folder, not a file"))
+            continue
+        except FileNotFoundError:
+            problems.append(Problem(shown, "cannot be read (it no longer exists, or is a broken link)"))
+            continue
+        except OSError as exc:
+            problems.append(Problem(shown, f"cannot be read ({_reason(exc)})"))
+            continue
+        new_articles, new_problems = parse_article(shown, raw)
+        problems.extend(new_problems)
+        for article in new_articles:
+            if article.id in origin:
+                message = f"article id '{article.id}' was already read from {origin[article.id]}; skipped"
+                problems.append(Problem(shown, message))
+                continue
+            origin[article.id] = article.path
+            articles.append(article)
+    return articles, problems
+
+
+def parse_article(path_as_given: str, raw: bytes) -> tuple[list[Article], list[Problem]]:
+    """Turn one file's bytes into its articles (several for .jsonl); the suffix of `path_as_given` picks the format."""
+    shown = path_as_given
+    try:
+        base = len(_BOM) if raw.startswith(_BOM) else 0
+        data = raw[base:]
+        if not data.strip():
+            raise _Skip("file is empty")
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise _Skip("is UTF-16 encoded (it starts with a UTF-16 byte-order mark); re-save it as UTF-8")
+        if b"\0" in data:
+            nul = base + data.index(b"\0")
+            raise _Skip(f"is a binary file (NUL byte at offset {nul}), not text")
+        suffix = os.path.splitext(shown)[1].lower()
+        if suffix in JSONL_SUFFIXES:
+            return _parse_jsonl(shown, data, base)
+        text = _normalise_newlines(_decode(data, base))
+        if suffix in HTML_SUFFIXES:
+            return _parse_html(shown, text)
+        return _parse_text(shown, text)
+    except _Skip as exc:
+        return [], [Problem(shown, str(exc))]
+    except Exception as exc:  # a last resort: one odd file must not stop the run
+        return [], [Problem(shown, f"could not be read ({type(exc).__name__}: {exc})")]
+
+
+def _decode(data: bytes, base: int) -> str:
+    """Strict UTF-8, or a _Skip saying where the first bad byte is (offset counted in the file)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise _Skip(_not_utf8(data[exc.start], base + exc.start, f", line {line}")) from None
+
+
+def _not_utf8(byte: int, offset: int, line: str = "") -> str:
+    return f"not UTF-8 (invalid byte 0x{byte:02x} at offset {offset}{line}); re-save it as UTF-8"
+
+
+def _normalise_newlines(text: str) -> str:
+    """What Python's universal newlines do: `\\r\\n` and a lone `\\r` become `\\n`."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# ---------------------------------------------------------------- Markdown and text
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """A SafeLoader that keeps timestamps as strings, so every date is checked in one place."""
+
+
+def _timestamp_as_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
+    return str(loader.construct_scalar(node))
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+
+
+def _parse_text(shown: str, text: str) -> tuple[list[Article], list[Problem]]:
+    meta, body_start = _front_matter(text)
+    body = text[body_start:]
+    if not body.strip():
+        raise _Skip("article has no text after its front matter" if body_start else "file is empty")
+    problems: list[Problem] = []
+    missing = NO_DATE
+    if "published" not in meta and "date" in meta:
+        missing = "no 'published' date (rename the 'date' key to 'published'): relative dates stay unresolved"
+    published = _published(meta, shown, problems, missing)
+    article = Article(
+        id=shown,
+        path=shown,
+        body=body,
+        source=_text_field(meta, "source", shown, problems) or Path(shown).stem,
+        title=_text_field(meta, "title", shown, problems),
+        published=published,
+        url=_text_field(meta, "url", shown, problems),
+    )
+    return [article], problems
+
+
+def _front_matter(text: str) -> tuple[dict[object, object], int]:
+    """The front matter as a mapping and where the body starts (0 when there is no front matter)."""
+    match = _FRONT_MATTER.match(text) or _FRONT_MATTER_AT_END.match(text)
+    if match is None:
+        if _OPENING.match(text):
+            raise _Skip("front matter opened on line 1 is never closed (no '---' line after it)")
+        return {}, 0
+    yaml_start = text.index("\n") + 1
+    source = text[yaml_start : match.start("close")]
+    try:
+        meta = yaml.load(source, Loader=_FrontMatterLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        raise _Skip(f"front matter is not valid YAML ({_yaml_error(exc)})") from None
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
+        raise _Skip(f"front matter is not valid YAML ({exc})") from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise _Skip(f"front matter is not a mapping of keys to values (it is {_kind(meta)})")
+    return meta, match.end()
+
+
+def _yaml_error(exc: yaml.MarkedYAMLError) -> str:
+    """`line N: problem`, with line numbers counted in the file (the YAML starts on line 2)."""
+    text = str(exc.problem or exc.context or "syntax error")
+    if exc.problem_mark is not None:
+        text = f"line {exc.problem_mark.line + 2}: {text}"
+    if exc.problem and exc.context and exc.context_mark is not None:
+        text += f", {exc.context} on line {exc.context_mark.line + 2}"
+    return text
+
+
+# ---------------------------------------------------------------- fields shared by all formats
+
+
+def _published(
+    meta: Mapping[Any, object], where: str, problems: list[Problem], missing: str = NO_DATE
+) -> dt.date | None:
+    """The `published` date, or None with a warning (missing, or not ISO)."""
+    value = meta.get("published")
+    if value is None or (isinstance(value, str) and not value.strip()):
+        problems.append(Problem(where, missing, "warning"))
+        return None
+    try:
+        return _iso_date(value)
+    except ValueError:
+        message = f"published date {str(value)!r} is not a valid ISO date (YYYY-MM-DD): relative dates stay unresolved"
+        problems.append(Problem(where, message, "warning"))
+        return None
+
+
+def _iso_date(value: object) -> dt.date:
+    """The calendar date of an ISO date or datetime, as written (no time zone conversion)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        return dt.datetime.fromisoformat(value.strip()).date()
+    raise ValueError(value)
+
+
+def _text_field(meta: Mapping[Any, object], key: str, where: str, problems: list[Problem]) -> str:
+    """A string field; numbers are spelled out, lists and mappings are ignored with a warning."""
+    value = meta.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, (int, float, dt.date)):
+        return str(value)
+    problems.append(Problem(where, f"'{key}' is {_kind(value)}, not text; ignored", "warning"))
+    return ""
+
+
+def _kind(value: object) -> str:
+    """How to name a JSON/YAML value's type in a message."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    return f"a {type(value).__name__}"
+
+
+# ---------------------------------------------------------------- HTML
+
+_DROPPED = frozenset({"script", "style", "nav", "header", "footer", "aside", "noscript", "template"})
+_BLOCKS = frozenset(
+    {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "article", "section", "main", "ul", "ol",
+     "dl", "dt", "dd", "table", "thead", "tbody", "caption", "blockquote", "pre", "figure", "figcaption", "hr",
+     "address", "form", "body", "html"}
+)
+_CELLS = frozenset({"td", "th"})
+_PUBLISHED_META = ("article:published_time", "date", "datepublished", "pubdate", "dc.date", "dcterms.date")
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+
+
+class _PageParser(HTMLParser):
+    """Collects a page's readable text (paragraphs separated by blank lines) and its metadata."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.paragraphs: list[str] = []
+        self._lines: list[str] = []
+        self._fragments: list[str] = []
+        self._dropped: list[str] = []
+        self._title: list[str] | None = None
+        self._h1: list[str] | None = None
+        self.title = ""
+        self.h1 = ""
+        self.meta: dict[str, str] = {}
+        self.time = ""
+        self.canonical = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._title is not None and (tag in _BLOCKS or tag in _DROPPED):
+            self._end_title()
+        values = {name.lower(): value or "" for name, value in attrs}
+        if tag == "meta":
+            key = (values.get("property") or values.get("name") or values.get("itemprop") or "").strip().lower()
+            if key and key not in self.meta:
+                self.meta[key] = values.get("content", "").strip()
+        elif tag == "link" and "canonical" in values.get("rel", "").lower().split() and not self.canonical:
+            self.canonical = values.get("href", "").strip()
+        elif tag == "time" and values.get("datetime") and not self.time:
+            self.time = values["datetime"].strip()
+        elif tag == "title" and not self.title:
+            self._title = []
+        elif tag == "h1" and not self.h1:
+            self._h1 = []
+        if tag in _DROPPED:
+            self._dropped.append(tag)
+        elif tag == "br":
+            self._end_line()
+        elif tag in _BLOCKS:
+            self._end_paragraph()
+        elif tag in _CELLS:
+            self._fragments.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title" and self._title is not None:
+            self._end_title()
+        elif tag == "h1" and self._h1 is not None:
+            self._end_h1()
+        if tag in _DROPPED:
+            if tag in self._dropped:
+                del self._dropped[len(self._dropped) - 1 - self._dropped[::-1].index(tag) :]
+        elif tag in _BLOCKS and tag != "br":
+            self._end_paragraph()
+        elif tag in _CELLS:
+            self._fragments.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if self._title is not None:
+            self._title.append(data)
+            return
+        if self._h1 is not None:
+            self._h1.append(data)
+        if not self._dropped:
+            self._fragments.append(data)
+
+    def close(self) -> None:
+        super().close()
+        if self._title is not None:
+            self._end_title()
+        if self._h1 is not None:
+            self._end_h1()
+        self._end_paragraph()
+
+    def _end_title(self) -> None:
+        self.title = _collapse("".join(self._title or []))
+        self._title = None
+
+    def _end_h1(self) -> None:
+        self.h1 = _collapse("".join(self._h1 or []))
+        self._h1 = None
+
+    def _end_line(self) -> None:
+        line = _collapse("".join(self._fragments))
+        self._fragments = []
+        if line:
+            self._lines.append(line)
+
+    def _end_paragraph(self) -> None:
+        self._end_line()
+        if self._lines:
+            self.paragraphs.append("\n".join(self._lines))
+            self._lines = []
+
+
+def _collapse(text: str) -> str:
+    """Collapse HTML whitespace (ASCII only, as browsers do: a no-break space stays)."""
+    return _HTML_SPACE.sub(" ", text).strip(" ")
+
+
+def _parse_html(shown: str, text: str) -> tuple[list[Article], list[Problem]]:
+    page = _PageParser()
+    page.feed(text)
+    page.close()
+    body = "\n\n".join(page.paragraphs) + "\n" if page.paragraphs else ""
+    if not body.strip():
+        raise _Skip("page has no text")
+    meta: dict[object, object] = {}
+    for key in _PUBLISHED_META:
+        if page.meta.get(key):
+            meta["published"] = page.meta[key]
+            break
+    else:
+        if page.time:
+            meta["published"] = page.time
+    problems: list[Problem] = []
+    article = Article(
+        id=shown,
+        path=shown,
+        body=body,
+        source=page.meta.get("og:site_name") or Path(shown).stem,
+        title=page.title or page.h1,
+        published=_published(meta, shown, problems),
+        url=page.canonical or page.meta.get("og:url", ""),
+    )
+    return [article], problems
+
+
+# ---------------------------------------------------------------- JSON Lines
+
+
+def _parse_jsonl(shown: str, data: bytes, base: int) -> tuple[list[Article], list[Problem]]:
+    """One article per line; a bad line is a Problem at `file:line` and the other lines are still read."""
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    first_line: dict[str, int] = {}
+    offset = base
+    for number, chunk in enumerate(data.split(b"\n"), start=1):
+        where = f"{shown}:{number}"
+        chunk_offset, offset = offset, offset + len(chunk) + 1
+        if not chunk.strip():
+            continue
+        try:
+            record = json.loads(chunk.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            problems.append(Problem(where, _not_utf8(chunk[exc.start], chunk_offset + exc.start)))
+            continue
+        except json.JSONDecodeError as exc:
+            reason = exc.msg[:1].lower() + exc.msg[1:]
+            problems.append(Problem(where, f"not valid JSON ({reason} at column {exc.colno})"))
+            continue
+        except (ValueError, RecursionError) as exc:
+            problems.append(Problem(where, f"not valid JSON ({exc})"))
+            continue
+        notes: list[Problem] = []
+        try:
+            article = _record(record, shown, where, notes)
+        except _Skip as exc:
+            problems.append(Problem(where, str(exc)))
+            continue
+        if article.id in first_line:
+            first = first_line[article.id]
+            problems.append(Problem(where, f"duplicate id '{article.id}' (first used on line {first}); record skipped"))
+            continue
+        first_line[article.id] = number
+        articles.append(article)
+        problems.extend(notes)
+    return articles, problems
+
+
+def _record(record: object, shown: str, where: str, problems: list[Problem]) -> Article:
+    """A JSON Lines record as an Article; warnings go to `problems`, a record that cannot be used raises _Skip."""
+    if not isinstance(record, dict):
+        raise _Skip(f"record is {_kind(record)}, not a JSON object")
+    raw_id = record.get("id")
+    if raw_id is None:
+        raise _Skip("record has no 'id'")
+    if isinstance(raw_id, bool) or not isinstance(raw_id, (str, int, float)):
+        raise _Skip(f"'id' is {_kind(raw_id)}; it must be a string or a number")
+    record_id = str(raw_id)
+    if not record_id.strip():
+        raise _Skip("record has an empty 'id'")
+    text = record.get("text")
+    if text is None:
+        raise _Skip(f"record '{record_id}' has no 'text'")
+    if not isinstance(text, str):
+        raise _Skip(f"record '{record_id}': 'text' is {_kind(text)}, not a string")
+    if not text.strip():
+        raise _Skip(f"record '{record_id}' has an empty 'text'")
+    notes: list[Problem] = []
+    published = _published(record, where, notes)
+    problems.extend(Problem(p.path, f"record '{record_id}': {p.message}", p.level) for p in notes)
+    return Article(
+        id=record_id,
+        path=shown,
+        body=text,
+        source=_text_field(record, "source", where, problems) or record_id,
+        title=_text_field(record, "title", where, problems),
+        published=published,
+        url=_text_field(record, "url", where, problems),
+    )

@@ -1,0 +1,195 @@
+"""Group claims that speak of the same fact: same dimension, same entity, a like attribute and an
+overlapping period, from different sentences. Blocking by (dimension, entity) keeps the work far
+below all pairs; rapidfuzz compares attribute names inside a block.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from factcheck.attribute import period_interval
+from factcheck.config import lexicon
+from factcheck.records import Claim, Fact
+
+PERCENT_UNITS = ("percent", "percentage_point", "basis_point")
+
+
+@functools.cache
+def _unit_table() -> dict[str, tuple[str, float]]:
+    """pint unit name -> (dimensionality, factor to base units), computed once with pint."""
+    import pint
+
+    from factcheck.config import _read
+
+    ureg = pint.UnitRegistry()
+    doc = _read("units.yaml")
+    for line in doc.get("define", []):
+        ureg.define(line)
+    table: dict[str, tuple[str, float]] = {}
+    for name in doc.get("units", {}):
+        if name == "percent":
+            continue
+        q = ureg.Quantity(1, name).to_base_units()
+        table[name] = (str(q.dimensionality), float(q.magnitude))
+    return table
+
+
+def dimension(claim: Claim) -> str:
+    """What can be compared with what: money, percent, a counted noun, a pint dimension, a date."""
+    if claim.kind == "date":
+        return "date"
+    unit = claim.unit
+    if unit in PERCENT_UNITS:
+        return "percentage_point" if unit == "basis_point" else unit
+    base, _, denom = unit.partition("/")
+    suffix = f"/{denom}" if denom else ""
+    if base in lexicon().rates or base == "USD":
+        return "money" + suffix
+    if unit == "times":
+        return "times"
+    if claim.kind == "count":
+        return "count:" + claim.noun.lower()
+    dim = _unit_table().get(base)
+    return (dim[0] if dim else base) + suffix
+
+
+def _claim_date(claim: Claim) -> dt.date | None:
+    iv = period_interval(claim.period) if claim.period else None
+    if iv:
+        return iv[1]
+    return dt.date.fromisoformat(claim.published[:10]) if claim.published else None
+
+
+def usd_band(code: str, when: dt.date | None) -> tuple[float, float] | None:
+    """What one unit of `code` is worth in USD around `when`, from rules/currencies.yaml."""
+    if code == "USD":
+        return 1.0, 1.0
+    bands = lexicon().rates.get(code)
+    if not bands:
+        return None
+    for band in bands:
+        lo, hi = band["from"], band["to"]
+        if when is None or lo <= when <= hi:
+            return float(band["usd_low"]), float(band["usd_high"])
+    return float(bands[-1]["usd_low"]), float(bands[-1]["usd_high"])
+
+
+def normalized(claim: Claim) -> tuple[float, float] | None:
+    """The claim's interval in the base unit of its dimension (USD, metres, days since 0001-01-01...)."""
+    if claim.kind == "date":
+        if not claim.low or not claim.high:
+            return None
+        return float(dt.date.fromisoformat(str(claim.low)).toordinal()), float(
+            dt.date.fromisoformat(str(claim.high)).toordinal()
+        )
+    lo, hi = claim.low, claim.high
+    if not isinstance(lo, (int, float)) or not isinstance(hi, (int, float)):
+        return None
+    unit = claim.unit
+    if unit == "basis_point":
+        return lo / 100.0, hi / 100.0
+    base = unit.partition("/")[0]
+    if base in lexicon().rates or base == "USD":
+        band = usd_band(base, _claim_date(claim))
+        if band is None:
+            return None
+        return lo * band[0], hi * band[1]
+    table = _unit_table()
+    if base in table:
+        f = table[base][1]
+        return lo * f, hi * f
+    return float(lo), float(hi)
+
+
+def _periods_overlap(a: Claim, b: Claim) -> bool:
+    pa, pb = period_interval(a.period), period_interval(b.period)
+    if pa is None or pb is None:
+        return True
+    return pa[0] <= pb[1] and pb[0] <= pa[1]
+
+
+def _explicit_periods_differ(a: Claim, b: Claim) -> bool:
+    return a.period_source == "explicit" and b.period_source == "explicit" and not _periods_overlap(a, b)
+
+
+@dataclass
+class _UnionFind:
+    parent: list[int]
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            self.parent[max(ri, rj)] = min(ri, rj)
+
+
+def matchable(claim: Claim) -> bool:
+    """Claims that can join a fact: attributed, with an interval, and not a weekday label."""
+    if not claim.entity or not claim.attribute:
+        return False
+    if claim.kind == "date" and (claim.labels is not None or not claim.resolved):
+        return False
+    if claim.unit == "times":
+        return False
+    return True
+
+
+def same_fact(a: Claim, b: Claim, attribute_cutoff: float = 88.0) -> bool:
+    """Do two claims (already in one block) speak of one fact?"""
+    if a.article == b.article and a.sentence == b.sentence:
+        return False
+    if a.attribute != b.attribute and fuzz.token_sort_ratio(a.attribute or "", b.attribute or "") < attribute_cutoff:
+        return False
+    if a.kind == "date":
+        return True
+    if a.period_source == "published" or b.period_source == "published":
+        return _periods_overlap(a, b)
+    return not _explicit_periods_differ(a, b)
+
+
+def match_claims(claims: list[Claim], attribute_cutoff: float = 88.0) -> list[Fact]:
+    """Facts: connected groups of claims that speak of the same entity, attribute and period."""
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        if matchable(c):
+            blocks[(dimension(c), (c.entity or "").casefold())].append(i)
+    uf = _UnionFind(list(range(len(claims))))
+    for idx in blocks.values():
+        by_attr: dict[str, list[int]] = defaultdict(list)
+        for i in idx:
+            by_attr[claims[i].attribute or ""].append(i)
+        attrs = list(by_attr)
+        for x, ax in enumerate(attrs):
+            for ay in attrs[x:]:
+                if ax != ay and fuzz.token_sort_ratio(ax, ay) < attribute_cutoff:
+                    continue
+                for i in by_attr[ax]:
+                    for j in by_attr[ay]:
+                        if i < j and same_fact(claims[i], claims[j], attribute_cutoff):
+                            uf.union(i, j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for idx in blocks.values():
+        for i in idx:
+            groups[uf.find(i)].append(i)
+    facts: list[Fact] = []
+    for members in groups.values():
+        cs = tuple(claims[i] for i in sorted(members))
+        first = cs[0]
+        periods = [c.period for c in cs if c.period_source == "explicit" and c.period]
+        period = periods[0] if periods else (first.period or "")
+        key = f"{first.entity}|{first.attribute}|{dimension(first)}|{period}"
+        fid = hashlib.sha1(key.encode()).hexdigest()[:10]
+        facts.append(Fact(id=fid, entity=first.entity or "", attribute=first.attribute or "", period=period, claims=cs))
+    facts.sort(key=lambda f: (f.entity.casefold(), f.attribute, f.period))
+    return facts

@@ -1,0 +1,134 @@
+"""The typed records that flow through the pipeline: Article -> Claim -> Fact -> Finding."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article: its body text (front matter removed) and what the front matter said."""
+
+    id: str  # the path as given on the command line, or the record id for .jsonl
+    path: str  # the file it came from
+    body: str  # offsets of every claim point into this string
+    source: str = ""
+    title: str = ""
+    published: dt.date | None = None
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with an input that did not stop the run (an unreadable file, bad front matter...)."""
+
+    path: str
+    message: str
+    level: str = "skipped"  # "skipped": the article was not checked; "warning": checked, but something is off
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A figure or a date found in an article, as an interval.
+
+    Field names follow the JSON contract (see `to_json`); the extra fields help attribution and rules.
+    """
+
+    article: str
+    source: str
+    published: str | None
+    kind: str  # quantity, percent, count, date
+    text: str
+    start: int
+    end: int
+    value: float | str | None
+    low: float | str | None
+    high: float | str | None
+    unit: str = ""
+    noun: str = ""
+    qualifier: str = "exact"
+    direction: str | None = None
+    entity: str | None = None
+    attribute: str | None = None
+    period: str | None = None
+    # beyond the contract
+    granularity: str = ""  # dates: day, week, month, quarter, half, year
+    resolved: bool = True  # dates: False when a relative date had no publication date to anchor it
+    weekday: int | None = None  # a weekday word (0 = Monday) labelling a date claim
+    labels: int | None = None  # index (in the article's claims) of the date a weekday word labels
+    multiplier: float | None = None  # "twice" -> 2, "half" -> 0.5, "1% of" -> 0.01
+    ambiguous: str = ""  # e.g. "¥: CNY or JPY"
+    sentence: tuple[int, int] = (0, 0)  # the span of the sentence the claim stands in
+    period_source: str = ""  # explicit, event, published, none
+    context: str = ""  # words around the claim, used by attribution
+
+    def to_json(self) -> dict[str, object]:
+        """The claim as the JSON contract names it (extended with a few optional fields)."""
+        return {
+            "article": self.article,
+            "source": self.source,
+            "published": self.published,
+            "kind": self.kind,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "value": self.value,
+            "low": self.low,
+            "high": self.high,
+            "unit": self.unit,
+            "noun": self.noun,
+            "qualifier": self.qualifier,
+            "direction": self.direction,
+            "entity": self.entity,
+            "attribute": self.attribute,
+            "period": self.period,
+            "granularity": self.granularity or None,
+            "resolved": self.resolved,
+            "multiplier": self.multiplier,
+            "ambiguous": self.ambiguous or None,
+            "period_source": self.period_source or None,
+        }
+
+
+@dataclass(frozen=True)
+class Fact:
+    """Claims from one or more articles that speak of the same entity, attribute and period."""
+
+    id: str
+    entity: str
+    attribute: str
+    period: str
+    claims: tuple[Claim, ...]
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(sorted({c.source or c.article for c in self.claims}))
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A rule's verdict on some claims: a conflict (error/warning) or a note (info)."""
+
+    fingerprint: str
+    rule: str
+    severity: str  # error, warning, info
+    message: str
+    claims: tuple[Claim, ...]
+    status: str = "open"  # open, confirmed, dismissed, fixed
+    fact: str = ""  # entity / attribute / period, for display
+    extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "fingerprint": self.fingerprint,
+            "rule": self.rule,
+            "severity": self.severity,
+            "status": self.status,
+            "message": self.message,
+            "fact": self.fact,
+            "claims": [c.to_json() for c in self.claims],
+        }

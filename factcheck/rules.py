@@ -1,0 +1,585 @@
+"""Rules: YAML files that name one kind from a closed set; each kind is a frozen dataclass with one
+method, `evaluate`, in the `KINDS` registry. Rule files are validated, with line and column, before
+any article is read.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import difflib
+import hashlib
+import re
+import string
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
+import yaml
+
+from factcheck.config import default_rules_dir
+from factcheck.match import dimension, normalized
+from factcheck.records import Claim, Fact, Finding
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+DATA_FILES = {"hedges.yaml", "units.yaml", "currencies.yaml", "aliases.yaml", "attributes.yaml"}
+TEMPLATE_FIELDS = (
+    "entity", "attribute", "period", "a_text", "a_source", "a_published", "a_article",
+    "b_text", "b_source", "b_published", "b_article", "expected", "stated", "count", "sources",
+)
+
+
+class RuleError(Exception):
+    """One or more problems in rule files, each `path:line:col: message`."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Context:
+    """What rules look at: every claim by article, and the facts."""
+
+    claims: tuple[Claim, ...]
+    facts: tuple[Fact, ...]
+
+    def by_article(self) -> dict[str, list[Claim]]:
+        out: dict[str, list[Claim]] = defaultdict(list)
+        for c in self.claims:
+            out[c.article].append(c)
+        return out
+
+
+@dataclass(frozen=True)
+class Rule:
+    """What every rule has; a kind adds its own options."""
+
+    id: str
+    description: str = ""
+    severity: str = "error"
+    message: str = ""
+    enabled: bool = True
+    origin: str = ""  # where the rule was defined, path:line
+
+    kind: ClassVar[str] = ""
+    default_message: ClassVar[str] = ""
+
+    def evaluate(self, ctx: Context) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    def finding(self, claims: Sequence[Claim], fact: Fact | None = None, **fields: object) -> Finding:
+        a = claims[0]
+        b = claims[1] if len(claims) > 1 else claims[0]
+        entity = fact.entity if fact else (a.entity or "")
+        attribute = fact.attribute if fact else (a.attribute or "")
+        period = fact.period if fact else (a.period or "")
+        values: dict[str, object] = {
+            "entity": entity or "?", "attribute": attribute or "?", "period": _show_period(period),
+            "a_text": a.text, "a_source": a.source or a.article, "a_published": a.published or "undated",
+            "a_article": a.article, "b_text": b.text, "b_source": b.source or b.article,
+            "b_published": b.published or "undated", "b_article": b.article, "expected": "", "stated": "",
+            "count": len(claims), "sources": ", ".join(sorted({c.source or c.article for c in claims})),
+        }
+        values.update(fields)
+        message = (self.message or self.default_message).format(**values)
+        key = "|".join(
+            [self.id, entity, attribute, period or "", *sorted(f"{c.source or c.article}={c.text}" for c in claims)]
+        )
+        fingerprint = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+        fact_label = " / ".join(x for x in (entity, attribute, _show_period(period)) if x)
+        return Finding(fingerprint=fingerprint, rule=self.id, severity=self.severity, message=message,
+                       claims=tuple(claims), fact=fact_label)
+
+
+def _show_period(period: str | None) -> str:
+    if not period:
+        return ""
+    if period.startswith(".."):
+        return "as of " + period[2:]
+    return period.replace("..", " to ")
+
+
+def _clusters(claims: Sequence[Claim], rel: float, absolute: float) -> list[list[Claim]]:
+    """Group claims whose intervals overlap (after tolerance) into agreeing clusters."""
+    items = []
+    for c in claims:
+        iv = normalized(c)
+        if iv is None:
+            continue
+        lo, hi = iv
+        pad = max(abs(lo), abs(hi)) * rel + absolute
+        items.append((lo - pad / 2, hi + pad / 2, c))
+    items.sort(key=lambda t: t[0])
+    clusters: list[list[Claim]] = []
+    reach = float("-inf")
+    for lo, hi, c in items:
+        if clusters and lo <= reach:
+            clusters[-1].append(c)
+            reach = max(reach, hi)
+        else:
+            clusters.append([c])
+            reach = hi
+    return clusters
+
+
+def _conflicts(rule: Rule, fact: Fact, rel: float, absolute: float, across: str) -> Iterator[Finding]:
+    clusters = _clusters(fact.claims, rel, absolute)
+    if len(clusters) < 2:
+        return
+    clusters.sort(key=len)
+    for i, small in enumerate(clusters):
+        for big in clusters[i + 1 :]:
+            key = "source" if across == "sources" else "article"
+            if across != "any" and {getattr(c, key) for c in small} == {getattr(c, key) for c in big} and len(
+                {getattr(c, key) for c in small + big}
+            ) == 1:
+                continue
+            yield rule.finding(small + big, fact)
+
+
+@dataclass(frozen=True)
+class FigureConflict(Rule):
+    """The same fact with figures whose intervals do not overlap.
+
+    Good: "$5.6 million" and "under $6 million" (overlap). Bad: "$619 million" and "$691 million".
+    """
+
+    tolerance: float = 0.01
+    tolerance_abs: float = 0.0
+    claim_kinds: tuple[str, ...] = ("quantity", "percent", "count")
+    across: str = "articles"
+
+    kind: ClassVar[str] = "figure_conflict"
+    default_message: ClassVar[str] = (
+        "{entity} {attribute} ({period}): {a_source} says {a_text}, {b_source} says {b_text}"
+    )
+
+    def evaluate(self, ctx: Context) -> Iterator[Finding]:
+        for fact in ctx.facts:
+            if fact.claims[0].kind in self.claim_kinds and fact.claims[0].kind != "date":
+                yield from _conflicts(self, fact, self.tolerance, self.tolerance_abs, self.across)
+
+
+@dataclass(frozen=True)
+class DateConflict(Rule):
+    """The same event on dates that do not overlap at their granularity.
+
+    Good: "January 20" and "last Monday" from a paper of January 22. Bad: "January 10" and "January 20".
+    """
+
+    tolerance_days: int = 0
+    across: str = "articles"
+
+    kind: ClassVar[str] = "date_conflict"
+    default_message: ClassVar[str] = "{entity} {attribute}: {a_source} says {a_text}, {b_source} says {b_text}"
+
+    def evaluate(self, ctx: Context) -> Iterator[Finding]:
+        for fact in ctx.facts:
+            if fact.claims[0].kind == "date":
+                yield from _conflicts(self, fact, 0.0, float(self.tolerance_days), self.across)
+
+
+_BRIDGE = re.compile(r"^\s*(?:\(|,|—|–|-|/)?\s*(?:or|about|around|roughly|approximately|some|nearly|almost|equivalent to|"
+                     r"equal to|worth|which is|or about|or around|or roughly|or some|i\.e\.)?\s*(?:about|around|roughly)?\s*$",
+                     re.I)
+
+
+@dataclass(frozen=True)
+class Conversion(Rule):
+    """An amount given in two currencies (or units) side by side that does not hold at the rates in YAML.
+
+    Good: "a trillion yuan ($137 billion)". Bad: "2 yuan (about 50 US cents)".
+    """
+
+    tolerance: float = 0.02
+    max_gap: int = 30
+
+    kind: ClassVar[str] = "conversion"
+    default_message: ClassVar[str] = "{a_text} is not {b_text} at the exchange rates in the rule pack (expected {expected})"
+
+    def evaluate(self, ctx: Context) -> Iterator[Finding]:
+        for claims in ctx.by_article().values():
+            money = [c for c in claims if c.kind == "quantity" and dimension(c).startswith("money")]
+            for a, b in zip(money, money[1:]):
+                if a.sentence != b.sentence or a.unit.partition("/")[0] == b.unit.partition("/")[0]:
+                    continue
+                gap = ctx_text_gap(a, b)
+                if b.start - a.end > self.max_gap or gap is None or not _BRIDGE.match(gap):
+                    continue
+                ia, ib = normalized(a), normalized(b)
+                if ia is None or ib is None:
+                    continue
+                pad = max(abs(ia[1]), abs(ib[1])) * self.tolerance
+                if ia[0] - pad <= ib[1] and ib[0] - pad <= ia[1]:
+                    continue
+                expected = f"{_money(ia[0])} to {_money(ia[1])}"
+                yield self.finding([a, b], None, expected=expected, stated=b.text)
+
+
+def _money(x: float) -> str:
+    for scale, word in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million")):
+        if abs(x) >= scale:
+            return f"${x / scale:.3g}{word}"
+    return f"${x:,.2f}"
+
+
+_GAPS: dict[tuple[str, int, int], str] = {}
+
+
+def ctx_text_gap(a: Claim, b: Claim) -> str | None:
+    """The text between two claims of one article (kept from extraction time)."""
+    return _GAPS.get((a.article, a.end, b.start))
+
+
+def remember_gaps(article_id: str, body: str, claims: Sequence[Claim]) -> None:
+    for a, b in zip(claims, claims[1:]):
+        if b.start - a.end <= 80:
+            _GAPS[(article_id, a.end, b.start)] = body[a.end : b.start]
+
+
+@dataclass(frozen=True)
+class Arithmetic(Rule):
+    """A stated change or multiple that the stated figures do not bear out.
+
+    Good: "from $3.5 trillion to $2.9 trillion, a 17% drop". Bad: the same with "a 27% drop".
+    """
+
+    tolerance_points: float = 1.0  # percentage points allowed between a stated and a computed change
+    tolerance: float = 0.05  # relative slack for multiples
+
+    kind: ClassVar[str] = "arithmetic"
+    default_message: ClassVar[str] = "{a_text} does not follow from the figures it relates ({expected}; stated {stated})"
+
+    def evaluate(self, ctx: Context) -> Iterator[Finding]:
+        for claims in ctx.by_article().values():
+            by_sentence: dict[tuple[int, int], list[Claim]] = defaultdict(list)
+            for c in claims:
+                by_sentence[c.sentence].append(c)
+            for sent in by_sentence.values():
+                yield from self._changes(sent)
+                yield from self._multiples(sent)
+
+    def _changes(self, sent: list[Claim]) -> Iterator[Finding]:
+        befores = [c for c in sent if (c.attribute or "").endswith("(before)")]
+        for a in befores:
+            after = next((c for c in sent if c.start > a.end and (c.attribute or "").endswith("(after)")
+                          and dimension(c) == dimension(a)), None)
+            pct = next((c for c in sent if c.kind == "percent" and c.unit == "percent" and c is not a
+                        and c is not after and c.start > a.start), None)
+            if after is None or pct is None or dimension(a) in ("percent",):
+                continue
+            ia, ib = normalized(a), normalized(after)
+            if ia is None or ib is None or ia[0] <= 0 or not isinstance(pct.low, (int, float)):
+                continue
+            corners = [(b / x - 1) * 100 for b in ib for x in ia]
+            lo, hi = abs(min(corners, key=abs)), max(abs(v) for v in corners)
+            if min(corners) < 0 < max(corners):
+                lo = 0.0
+            plo, phi = abs(float(pct.low)), abs(float(pct.high))
+            plo, phi = min(plo, phi), max(plo, phi)
+            if plo - self.tolerance_points <= hi and lo <= phi + self.tolerance_points:
+                continue
+            expected = f"the figures give {lo:.1f}% to {hi:.1f}%"
+            yield self.finding([pct, a, after], None, expected=expected, stated=pct.text)
+
+    def _multiples(self, sent: list[Claim]) -> Iterator[Finding]:
+        for m in sent:
+            if m.unit != "times" or not m.multiplier:
+                continue
+            others = [c for c in sent if c is not m and c.kind in ("quantity", "count") and c.unit != "times"]
+            before = [c for c in others if c.end <= m.start]
+            after = [c for c in others if c.start >= m.end]
+            pair: list[Claim] = []
+            if before and after and dimension(before[-1]) == dimension(after[0]):
+                pair = [before[-1], after[0]]
+            elif len(before) >= 2 and dimension(before[-1]) == dimension(before[-2]):
+                pair = [before[-2], before[-1]]
+            if not pair:
+                continue
+            ia, ib = normalized(pair[0]), normalized(pair[1])
+            if ia is None or ib is None or min(ia[0], ib[0]) <= 0:
+                continue
+            big, small = (ia, ib) if ia[1] >= ib[1] else (ib, ia)
+            ratio_lo, ratio_hi = big[0] / small[1], big[1] / small[0]
+            factor = m.multiplier if m.multiplier >= 1 else 1 / m.multiplier
+            mlo = (float(m.low) if m.multiplier >= 1 else 1 / float(m.high)) * (1 - self.tolerance)
+            mhi = (float(m.high) if m.multiplier >= 1 else 1 / float(m.low)) * (1 + self.tolerance)
+            if mlo <= ratio_hi and ratio_lo <= mhi:
+                continue
+            expected = f"the figures give {ratio_lo:.2g} to {ratio_hi:.2g} times, not {factor:g}"
+            yield self.finding([m, *pair], None, expected=expected, stated=m.text)
+
+
+@dataclass(frozen=True)
+class Weekday(Rule):
+    """A weekday written with a date that falls on another day.
+
+    Good: "Monday, January 20, 2025". Bad: "Sunday, January 27, 2025".
+    """
+
+    kind: ClassVar[str] = "weekday"
+    default_message: ClassVar[str] = "{a_text} does not match {b_text}, which is a {expected}"
+
+    def evaluate(self, ctx: Context) -> Iterator[Finding]:
+        for claims in ctx.by_article().values():
+            for c in claims:
+                if c.weekday is None or c.labels is None or not (0 <= c.labels < len(claims)):
+                    continue
+                target = claims[c.labels]
+                if target.kind != "date" or not target.low or target.low != target.high:
+                    continue
+                day = dt.date.fromisoformat(str(target.low))
+                if day.weekday() != c.weekday:
+                    yield self.finding([c, target], None, expected=day.strftime("%A"), stated=c.text)
+
+
+@dataclass(frozen=True)
+class Corroboration(Rule):
+    """Facts that several independent sources give alike (or, if `single_source`, that one source alone gives)."""
+
+    min_sources: int = 2
+    single_source: bool = False
+
+    kind: ClassVar[str] = "corroboration"
+    default_message: ClassVar[str] = "{entity} {attribute} ({period}): given by {count} sources alike ({sources})"
+
+    def evaluate(self, ctx: Context) -> Iterator[Finding]:
+        for fact in ctx.facts:
+            sources = {c.source or c.article for c in fact.claims}
+            if self.single_source:
+                if len(sources) == 1:
+                    yield self.finding(list(fact.claims), fact, count=1)
+                continue
+            if len(sources) >= self.min_sources and len(_clusters(fact.claims, 0.01, 0.0)) == 1:
+                yield self.finding(list(fact.claims), fact, count=len(sources))
+
+
+KINDS: dict[str, type[Rule]] = {
+    k.kind: k for k in (FigureConflict, DateConflict, Conversion, Arithmetic, Weekday, Corroboration)
+}
+COMMON_KEYS = ("id", "kind", "description", "severity", "message", "enabled")
+
+
+# --- loading and validation -------------------------------------------------------------------
+
+
+def _loc(path: str, node: yaml.Node) -> str:
+    return f"{path}:{node.start_mark.line + 1}:{node.start_mark.column + 1}"
+
+
+def _suggest(word: str, options: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _scalar(node: yaml.Node) -> Any:
+    return yaml.safe_load(yaml.serialize(node)) if node is not None else None
+
+
+def _check_value(path: str, key: str, node: yaml.Node, default: Any, problems: list[str]) -> Any:
+    value = _scalar(node)
+    where = _loc(path, node)
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            problems.append(f"{where}: '{key}' must be true or false, not {value!r}")
+            return None
+    elif isinstance(default, (int, float)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            problems.append(f"{where}: '{key}' must be a number, not {value!r}")
+            return None
+        if value < 0:
+            problems.append(f"{where}: '{key}' must not be negative")
+            return None
+        value = type(default)(value) if isinstance(default, float) else value
+        if isinstance(default, int) and not isinstance(value, int):
+            problems.append(f"{where}: '{key}' must be a whole number, not {value!r}")
+            return None
+    elif isinstance(default, tuple):
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            problems.append(f"{where}: '{key}' must be a list of names")
+            return None
+        value = tuple(value)
+    elif isinstance(default, str) or default is None:
+        if not isinstance(value, str):
+            problems.append(f"{where}: '{key}' must be text, not {value!r}")
+            return None
+    return value
+
+
+def _check_template(path: str, node: yaml.Node, template: str, problems: list[str]) -> None:
+    try:
+        names = [f for _, f, _, _ in string.Formatter().parse(template) if f is not None]
+    except ValueError as exc:
+        problems.append(f"{_loc(path, node)}: 'message' is not a valid template ({exc})")
+        return
+    for name in names:
+        base = re.split(r"[.\[!:]", name)[0]
+        if base not in TEMPLATE_FIELDS:
+            problems.append(
+                f"{_loc(path, node)}: 'message' uses unknown field '{{{base}}}'{_suggest(base, TEMPLATE_FIELDS)}"
+            )
+
+
+def _build_rule(path: str, node: yaml.Node, problems: list[str]) -> Rule | None:
+    if not isinstance(node, yaml.MappingNode):
+        problems.append(f"{_loc(path, node)}: a rule must be a mapping of keys (id, kind, ...)")
+        return None
+    entries = {k.value: (k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode)}
+    if "kind" not in entries:
+        problems.append(f"{_loc(path, node)}: rule has no 'kind' (one of: {', '.join(KINDS)})")
+        return None
+    kind_name = _scalar(entries["kind"][1])
+    cls = KINDS.get(kind_name) if isinstance(kind_name, str) else None
+    if cls is None:
+        problems.append(
+            f"{_loc(path, entries['kind'][1])}: unknown kind {kind_name!r}{_suggest(str(kind_name), KINDS)}"
+            f" (kinds: {', '.join(KINDS)})"
+        )
+        return None
+    fields = {f.name: f for f in dataclasses.fields(cls) if f.name != "origin"}
+    allowed = [*COMMON_KEYS, *[n for n in fields if n not in COMMON_KEYS]]
+    before = len(problems)
+    values: dict[str, Any] = {}
+    for key, (knode, vnode) in entries.items():
+        if key == "kind":
+            continue
+        if key not in fields:
+            problems.append(f"{_loc(path, knode)}: unknown key '{key}'{_suggest(key, allowed)} for kind '{kind_name}'")
+            continue
+        f = fields[key]
+        default = f.default if f.default is not dataclasses.MISSING else ""
+        value = _check_value(path, key, vnode, default, problems)
+        if value is None:
+            continue
+        if key == "severity" and value not in SEVERITIES:
+            problems.append(f"{_loc(path, vnode)}: severity must be one of {', '.join(SEVERITIES)}, not {value!r}")
+        if key == "across" and value not in ("articles", "sources", "any"):
+            problems.append(f"{_loc(path, vnode)}: across must be one of articles, sources, any, not {value!r}")
+        if key == "message":
+            _check_template(path, vnode, value, problems)
+        values[key] = value
+    if "id" not in values and "id" not in entries:
+        problems.append(f"{_loc(path, node)}: rule has no 'id'")
+    elif "id" in values and not re.fullmatch(r"[a-z0-9][a-z0-9_.-]*", values["id"]):
+        problems.append(f"{_loc(path, entries['id'][1])}: id {values['id']!r} must be lower-case letters, digits, - _ .")
+    if len(problems) > before:
+        return None
+    return cls(origin=f"{path}:{node.start_mark.line + 1}", **values)
+
+
+def load_rule_file(path: Path, problems: list[str], seen: set[Path] | None = None) -> list[Rule]:
+    """The rules of one file (and of the files it `extends`), appending every problem found."""
+    seen = seen if seen is not None else set()
+    shown = str(path)
+    if path.resolve() in seen:
+        problems.append(f"{shown}:1:1: extends itself (a loop of 'extends')")
+        return []
+    seen.add(path.resolve())
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(f"{shown}:1:1: cannot read the rule file ({exc})")
+        return []
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{shown}:{mark.line + 1}:{mark.column + 1}" if mark else f"{shown}:1:1"
+        problems.append(f"{where}: not valid YAML ({getattr(exc, 'problem', None) or exc})")
+        return []
+    if root is None:
+        problems.append(f"{shown}:1:1: the rule file is empty (expected a 'rules:' list)")
+        return []
+    if not isinstance(root, yaml.MappingNode):
+        problems.append(f"{_loc(shown, root)}: expected a mapping with a 'rules:' list at the top")
+        return []
+    top = {k.value: (k, v) for k, v in root.value}
+    rules: list[Rule] = []
+    for key, (knode, vnode) in top.items():
+        if key not in ("rules", "extends"):
+            problems.append(f"{_loc(shown, knode)}: unknown top-level key '{key}'{_suggest(key, ['rules', 'extends'])}")
+    if "extends" in top:
+        ext = _scalar(top["extends"][1])
+        for item in [ext] if isinstance(ext, str) else ext or []:
+            target = (path.parent / str(item)) if item != "default" else default_rules_dir() / "default.yaml"
+            if not target.is_file():
+                problems.append(f"{_loc(shown, top['extends'][1])}: extends {item!r}, which is not a file")
+                continue
+            rules.extend(load_rule_file(target, problems, seen))
+    if "rules" not in top:
+        problems.append(f"{shown}:1:1: no 'rules:' list")
+        return rules
+    seq = top["rules"][1]
+    if not isinstance(seq, yaml.SequenceNode):
+        problems.append(f"{_loc(shown, seq)}: 'rules' must be a list")
+        return rules
+    ids: dict[str, str] = {}
+    for item in seq.value:
+        rule = _build_rule(shown, item, problems)
+        if rule is None:
+            continue
+        if rule.id in ids:
+            problems.append(f"{_loc(shown, item)}: duplicate id '{rule.id}' (first at {ids[rule.id]})")
+            continue
+        ids[rule.id] = rule.origin
+        rules = [r for r in rules if r.id != rule.id] + [rule]
+    return rules
+
+
+def rule_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[str]]:
+    files: list[Path] = []
+    problems: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            found = sorted(
+                f for f in path.rglob("*") if f.suffix in (".yaml", ".yml") and f.name not in DATA_FILES
+                and not f.name.endswith((".examples.yaml", ".test.yaml")) and not any(
+                    part.startswith(".") for part in f.relative_to(path).parts)
+            )
+            if not found:
+                problems.append(f"{path}: no rule files (.yaml) in this folder")
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(f"{path}: no such rule file or folder")
+    return files, problems
+
+
+def load_rules(extra: Sequence[str | Path] = (), include_default: bool = True) -> list[Rule]:
+    """The default pack plus `extra` files or folders; a later rule with the same id replaces the earlier.
+
+    Raises RuleError with every problem found, each as `path:line:col: message`.
+    """
+    paths: list[str | Path] = ([default_rules_dir() / "default.yaml"] if include_default else []) + list(extra)
+    files, problems = rule_files(paths)
+    rules: dict[str, Rule] = {}
+    for f in files:
+        for rule in load_rule_file(f, problems):
+            rules.pop(rule.id, None)
+            rules[rule.id] = rule
+    if problems:
+        raise RuleError(problems)
+    return list(rules.values())
+
+
+def apply_rules(rules: Sequence[Rule], claims: Sequence[Claim], facts: Sequence[Fact]) -> list[Finding]:
+    """Every enabled rule's findings, most severe first; one finding per fingerprint."""
+    ctx = Context(tuple(claims), tuple(facts))
+    seen: dict[str, Finding] = {}
+    for rule in rules:
+        if not rule.enabled:
+            continue
+        for finding in rule.evaluate(ctx):
+            seen.setdefault(finding.fingerprint, finding)
+    return sorted(seen.values(), key=lambda f: (-SEVERITY_RANK[f.severity], f.rule, f.fact, f.fingerprint))
+
+
+__all__ = ["KINDS", "Rule", "RuleError", "apply_rules", "load_rules", "remember_gaps", "field"]
