@@ -58,12 +58,26 @@ class Vocabulary:
     alias_to_entity: dict[str, str]
     alias_re: re.Pattern[str]
     reference_re: re.Pattern[str]
+    places: frozenset[str]
     attributes: tuple[AttributeSpec, ...]
     window: int
 
 
 def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _inflected(cue: str) -> list[str]:
+    """A cue and its usual inflections on its first word: "erase" -> erases, erased, erasing."""
+    first, _, rest = cue.partition(" ")
+    tail = f" {rest}" if rest else ""
+    if not first.isalpha() or not first.islower() or len(first) < 3:
+        return [cue]
+    stem = first[:-1] if first.endswith("e") else first
+    forms = {first, first + "s", stem + "ed", stem + "ing", first + "d" if first.endswith("e") else first + "ed"}
+    if first.endswith("y"):
+        forms |= {first[:-1] + "ies", first[:-1] + "ied"}
+    return [f + tail for f in forms]
 
 
 @functools.cache
@@ -81,11 +95,14 @@ def vocabulary(rules_dir: str | None = None) -> Vocabulary:
             if form[:1].islower():
                 alias_to_entity[form[0].upper() + form[1:]] = canonical
     alias_re = re.compile(r"(?<![\w-])(" + _alternation(list(alias_to_entity)) + r")(?![\w-])")
-    refs = aliases_doc.get("references") or []
-    reference_re = re.compile(r"\b(?:" + _alternation(refs) + r")\b", re.I) if refs else re.compile(r"(?!)")
+    refs = [str(r) for r in aliases_doc.get("references") or []]
+    reference_re = re.compile(
+        r"\b[Tt]he\s+(?:[A-Z][\w-]*\s+){0,2}(?:" + _alternation(refs) + r")(?:['’]s)?\b" if refs else r"(?!)"
+    )
+    places = frozenset(vocab_place for vocab_place in aliases_doc.get("places") or [])
     specs = []
     for name, spec in (attrs_doc.get("attributes") or {}).items():
-        cues = [str(c) for c in spec.get("cues", [])]
+        cues = [form for c in spec.get("cues", []) for form in _inflected(str(c))]
         specs.append(
             AttributeSpec(
                 name=name,
@@ -95,7 +112,7 @@ def vocabulary(rules_dir: str | None = None) -> Vocabulary:
                 cue_re=re.compile(r"(?<![\w-])(?:" + _alternation(cues) + r")(?![\w-])", re.I),
             )
         )
-    return Vocabulary(alias_to_entity, alias_re, reference_re, tuple(specs), int(attrs_doc.get("window", 60)))
+    return Vocabulary(alias_to_entity, alias_re, reference_re, places, tuple(specs), int(attrs_doc.get("window", 60)))
 
 
 @dataclass(frozen=True)
@@ -104,6 +121,8 @@ class Mention:
     end: int
     entity: str
     known: bool
+    place: bool = False
+    reference: bool = False
 
 
 def find_mentions(text: str, vocab: Vocabulary) -> list[Mention]:
@@ -127,22 +146,59 @@ def find_mentions(text: str, vocab: Vocabulary) -> list[Mention]:
             start = m.start()
         if any(s < m.end() and e > start for s, e in taken) or name in _STOP_CAPS or len(name) < 2:
             continue
+        if name.endswith(("-based", "-listed", "-owned", "-backed", "-born")):
+            continue
         mentions.append(Mention(start, start + len(name), name, False))
+    mentions = [replace(x, place=x.entity in vocab.places) for x in mentions]
     mentions.sort(key=lambda x: x.start)
+    resolved: list[Mention] = []
+    refs = list(vocab.reference_re.finditer(text))
+    for r in refs:
+        if any(x.start < r.end() and r.start() < x.end for x in mentions if not x.place and not x.reference):
+            continue
+        antecedent = next((x for x in reversed(mentions) if x.end <= r.start() and not x.place and not x.reference), None)
+        if antecedent is not None:
+            resolved.append(Mention(r.start(), r.end(), antecedent.entity, antecedent.known, reference=True))
+    if resolved:
+        mentions = sorted(
+            [x for x in mentions if not any(x.start < r.end and r.start < x.end for r in resolved)] + resolved,
+            key=lambda x: x.start,
+        )
     return mentions
+
+
+_CONTRAST = re.compile(r"\b(?:than|compared|versus|vs\.?|while|whereas|but|rivals?|unlike|against)\b", re.I)
+_APPOSITIVE_START = re.compile(r",\s*(?:the|a|an|which|who|whose|that|its|formerly|also|once|now)\b[^,]*$", re.I)
+
+
+def _weak(m: Mention, text: str, s: int, claim: Claim) -> bool:
+    """A mention that is rarely what a figure is about: an aside, a modifier, a place, a comparison."""
+    left = text[max(s, m.start - 30) : m.start]
+    if _WEAK_BEFORE.search(left) or re.search(r"\b(?:[Aa]ccording\s+to|in|at|across|from)\s+(?:the\s+)?$", left):
+        return True
+    if re.search(r"\d[\d,.]*\s*(?:million|billion|bn|m)?\s*$", left):
+        return True  # "2,048 Nvidia H800 chips": a modifier of the counted noun
+    between = text[m.end : claim.start]
+    if "," in between and _APPOSITIVE_START.search(text[max(s, m.start - 80) : m.start]):
+        return True  # "High-Flyer, the fund that created DeepSeek, returned 56%"
+    return False
 
 
 def _entity_for(claim: Claim, text: str, mentions: list[Mention], vocab: Vocabulary) -> str:
     s, e = claim.sentence
     before = [m for m in mentions if s <= m.start and m.end <= claim.start]
     for m in reversed(before):
-        if _WEAK_BEFORE.search(text, max(s, m.start - 25), m.start):
+        if m.place or _weak(m, text, s, claim):
             continue
         return m.entity
-    after = [m for m in mentions if claim.end <= m.start and m.end <= e]
-    if after:
+    after = [m for m in mentions if claim.end + 2 < m.start and m.end <= e and not m.place]
+    if after and not _CONTRAST.search(text, claim.end, after[0].start):
         return after[0].entity
-    earlier = [m for m in mentions if m.end <= s]
+    if before:
+        strong = [m for m in before if not m.place]
+        if strong:
+            return strong[-1].entity
+    earlier = [m for m in mentions if m.end <= s and not m.place]
     if earlier:
         known = [m for m in earlier[-12:] if m.known]
         return (known or earlier)[-1].entity
@@ -188,7 +244,7 @@ def _period_for(claim: Claim, others: list[Claim], published: dt.date | None) ->
     s, _ = claim.sentence
     candidates = [
         c for c in others
-        if c.kind == "date" and c.sentence == claim.sentence and c.resolved and c.low and c.weekday is None
+        if c.kind == "date" and c.sentence == claim.sentence and c.resolved and c.low and c.labels is None
     ]
     if candidates:
         nearest = min(candidates, key=lambda c: abs(c.start - claim.start))
@@ -231,8 +287,26 @@ def attribute_article(article: Article, claims: list[Claim], vocab: Vocabulary |
     mentions = find_mentions(text, vocab)
     out: list[Claim] = []
     for claim in claims:
+        prev = out[-1] if out else None
+        if prev is not None and _restates(prev, claim, text):
+            out.append(replace(claim, entity=prev.entity, attribute=prev.attribute, period=prev.period,
+                               period_source=prev.period_source))
+            continue
         entity = _entity_for(claim, text, mentions, vocab)
         attribute = _attribute_for(claim, text, vocab)
         period, source = _period_for(claim, claims, article.published)
         out.append(replace(claim, entity=entity or None, attribute=attribute, period=period, period_source=source))
     return out
+
+
+_RESTATE_GAP = re.compile(r"^\s*(?:\(|,\s*or|—|–|/)\s*(?:about|around|roughly|some|nearly|almost|approximately)?\s*$", re.I)
+
+
+def _restates(prev: Claim, claim: Claim, text: str) -> bool:
+    """ "a trillion yuan ($137 billion)": the second amount restates the first in another unit."""
+    return (
+        prev.kind == claim.kind == "quantity"
+        and prev.sentence == claim.sentence
+        and claim.start - prev.end <= 20
+        and bool(_RESTATE_GAP.match(text[prev.end : claim.start]))
+    )

@@ -86,7 +86,7 @@ def lexicon() -> Lexicon:
     symbols["RMB "] = "CNY"
     symbols["RMB"] = "CNY"
     symbol_re = re.compile(r"(?:^|(?<=[^\w$€£¥₹₩]))(" + _alternation(list(symbols)) + r")\s?$")
-    subunits = {k: (v["of"], float(v["factor"])) for k, v in cur_doc.get("subunits", {}).items()}
+    subunits = {k.lower(): (v["of"], float(v["factor"])) for k, v in cur_doc.get("subunits", {}).items()}
     name_re = re.compile(r"[ \u00a0-]?(" + _alternation(list(names) + list(subunits)) + r")\b", re.I)
     rates = {code: list(bands) for code, bands in cur_doc.get("rates", {}).items()}
     return Lexicon(

@@ -40,6 +40,20 @@ def _unit_table() -> dict[str, tuple[str, float]]:
     return table
 
 
+@functools.cache
+def _noun_attributes() -> frozenset[str]:
+    """Attributes that name what is counted (GPU count covers GPUs, chips, H800s...)."""
+    from factcheck.attribute import vocabulary
+
+    return frozenset(spec.name for spec in vocabulary().attributes if spec.nouns)
+
+
+def comparable(a: Claim, b: Claim) -> bool:
+    """Same dimension, or two counts one of which does not say what it counts ("40 million")."""
+    da, db = dimension(a), dimension(b)
+    return da == db or (a.kind == b.kind == "count" and (not a.noun or not b.noun))
+
+
 def dimension(claim: Claim) -> str:
     """What can be compared with what: money, percent, a counted noun, a pint dimension, a date."""
     if claim.kind == "date":
@@ -54,7 +68,7 @@ def dimension(claim: Claim) -> str:
     if unit == "times":
         return "times"
     if claim.kind == "count":
-        return "count:" + claim.noun.lower()
+        return "count:" + (claim.attribute if claim.attribute in _noun_attributes() else claim.noun.lower())
     dim = _unit_table().get(base)
     return (dim[0] if dim else base) + suffix
 
@@ -138,8 +152,11 @@ def matchable(claim: Claim) -> bool:
     """Claims that can join a fact: attributed, with an interval, and not a weekday label."""
     if not claim.entity or not claim.attribute:
         return False
-    if claim.kind == "date" and (claim.labels is not None or not claim.resolved):
-        return False
+    if claim.kind == "date" and (
+        claim.labels is not None or not claim.resolved or claim.attribute == "date"
+        or claim.qualifier in ("at_most", "at_least", "less_than", "more_than")
+    ):
+        return False  # a weekday label, an unanchored date, a date tied to no event, a deadline
     if claim.unit == "times":
         return False
     return True

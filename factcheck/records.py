@@ -120,6 +120,7 @@ class Finding:
     claims: tuple[Claim, ...]
     status: str = "open"  # open, confirmed, dismissed, fixed
     fact: str = ""  # entity / attribute / period, for display
+    sides: tuple[int, ...] = ()  # for each claim, which side of the disagreement it stands on
     extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 
     def to_json(self) -> dict[str, object]:
@@ -131,4 +132,5 @@ class Finding:
             "message": self.message,
             "fact": self.fact,
             "claims": [c.to_json() for c in self.claims],
+            "sides": list(self.sides) or list(range(len(self.claims))),
         }

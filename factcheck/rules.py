@@ -20,7 +20,7 @@ from typing import Any, ClassVar
 import yaml
 
 from factcheck.config import default_rules_dir
-from factcheck.match import dimension, normalized
+from factcheck.match import comparable, dimension, normalized
 from factcheck.records import Claim, Fact, Finding
 
 SEVERITIES = ("error", "warning", "info")
@@ -71,7 +71,9 @@ class Rule:
     def evaluate(self, ctx: Context) -> Iterator[Finding]:
         raise NotImplementedError
 
-    def finding(self, claims: Sequence[Claim], fact: Fact | None = None, **fields: object) -> Finding:
+    def finding(
+        self, claims: Sequence[Claim], fact: Fact | None = None, sides: Sequence[int] = (), **fields: object
+    ) -> Finding:
         a = claims[0]
         b = claims[1] if len(claims) > 1 else claims[0]
         entity = fact.entity if fact else (a.entity or "")
@@ -92,7 +94,7 @@ class Rule:
         fingerprint = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
         fact_label = " / ".join(x for x in (entity, attribute, _show_period(period)) if x)
         return Finding(fingerprint=fingerprint, rule=self.id, severity=self.severity, message=message,
-                       claims=tuple(claims), fact=fact_label)
+                       claims=tuple(claims), fact=fact_label, sides=tuple(sides) or tuple(range(len(claims))))
 
 
 def _show_period(period: str | None) -> str:
@@ -138,7 +140,7 @@ def _conflicts(rule: Rule, fact: Fact, rel: float, absolute: float, across: str)
                 {getattr(c, key) for c in small + big}
             ) == 1:
                 continue
-            yield rule.finding(small + big, fact)
+            yield rule.finding(small + big, fact, sides=[0] * len(small) + [1] * len(big))
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,7 @@ class DateConflict(Rule):
                 yield from _conflicts(self, fact, 0.0, float(self.tolerance_days), self.across)
 
 
+GAP_WORDS = re.compile(r"\b(?:gap|difference|lead|margin|spread|ahead|behind|apart)\b", re.I)
 _BRIDGE = re.compile(r"^\s*(?:\(|,|—|–|-|/)?\s*(?:or|about|around|roughly|approximately|some|nearly|almost|equivalent to|"
                      r"equal to|worth|which is|or about|or around|or roughly|or some|i\.e\.)?\s*(?:about|around|roughly)?\s*$",
                      re.I)
@@ -210,7 +213,7 @@ class Conversion(Rule):
                 gap = ctx_text_gap(a, b)
                 if b.start - a.end > self.max_gap or gap is None or not _BRIDGE.match(gap):
                     continue
-                ia, ib = normalized(a), normalized(b)
+                ia, ib = normalized(_closed(a)), normalized(_closed(b))
                 if ia is None or ib is None:
                     continue
                 pad = max(abs(ia[1]), abs(ib[1])) * self.tolerance
@@ -218,6 +221,13 @@ class Conversion(Rule):
                     continue
                 expected = f"{_money(ia[0])} to {_money(ia[1])}"
                 yield self.finding([a, b], None, expected=expected, stated=b.text)
+
+
+def _closed(c: Claim) -> Claim:
+    """ "at least 380 billion yuan ($72 billion)": the conversion restates 380 billion, not the open band."""
+    if c.qualifier in ("more_than", "at_least", "less_than", "at_most") and isinstance(c.value, (int, float)):
+        return dataclasses.replace(c, low=c.value * 0.995, high=c.value * 1.005)
+    return c
 
 
 def _money(x: float) -> str:
@@ -242,7 +252,7 @@ def remember_gaps(article_id: str, body: str, claims: Sequence[Claim]) -> None:
 
 
 @dataclass(frozen=True)
-class Arithmetic(Rule):
+class Arithmetic(Rule):  # noqa: D101 (docstring below)
     """A stated change or multiple that the stated figures do not bear out.
 
     Good: "from $3.5 trillion to $2.9 trillion, a 17% drop". Bad: the same with "a 27% drop".
@@ -262,6 +272,23 @@ class Arithmetic(Rule):
             for sent in by_sentence.values():
                 yield from self._changes(sent)
                 yield from self._multiples(sent)
+                yield from self._gaps(sent)
+
+    def _gaps(self, sent: list[Claim]) -> Iterator[Finding]:
+        """ "grew 17%, against 15.8% ..., a gap of more than 3 percentage points": the gap is 1.2 points."""
+        points = [c for c in sent if c.unit == "percentage_point" and GAP_WORDS.search(c.context or "")]
+        levels = [c for c in sent if c.unit == "percent"]
+        for pp in points:
+            before = [c for c in levels if c.end <= pp.start]
+            if len(before) < 2 or not all(isinstance(c.low, (int, float)) for c in before[-2:]):
+                continue
+            x, y = before[-2], before[-1]
+            lo = max(0.0, max(float(x.low), float(y.low)) - min(float(x.high), float(y.high)))
+            hi = max(float(x.high), float(y.high)) - min(float(x.low), float(y.low))
+            if float(pp.low) - self.tolerance_points / 10 <= hi and lo <= float(pp.high) + self.tolerance_points / 10:
+                continue
+            expected = f"{x.text} and {y.text} are {lo:.2g} to {hi:.2g} points apart"
+            yield self.finding([pp, x, y], None, expected=expected, stated=pp.text)
 
     def _changes(self, sent: list[Claim]) -> Iterator[Finding]:
         befores = [c for c in sent if (c.attribute or "").endswith("(before)")]
@@ -294,9 +321,9 @@ class Arithmetic(Rule):
             before = [c for c in others if c.end <= m.start]
             after = [c for c in others if c.start >= m.end]
             pair: list[Claim] = []
-            if before and after and dimension(before[-1]) == dimension(after[0]):
+            if before and after and comparable(before[-1], after[0]):
                 pair = [before[-1], after[0]]
-            elif len(before) >= 2 and dimension(before[-1]) == dimension(before[-2]):
+            elif len(before) >= 2 and comparable(before[-1], before[-2]):
                 pair = [before[-2], before[-1]]
             if not pair:
                 continue
@@ -352,10 +379,11 @@ class Corroboration(Rule):
             sources = {c.source or c.article for c in fact.claims}
             if self.single_source:
                 if len(sources) == 1:
-                    yield self.finding(list(fact.claims), fact, count=1)
+                    yield self.finding(list(fact.claims), fact, sides=[0] * len(fact.claims), count=1)
                 continue
-            if len(sources) >= self.min_sources and len(_clusters(fact.claims, 0.01, 0.0)) == 1:
-                yield self.finding(list(fact.claims), fact, count=len(sources))
+            rel = 0.0 if fact.claims[0].kind == "date" else 0.01
+            if len(sources) >= self.min_sources and len(_clusters(fact.claims, rel, 0.0)) == 1:
+                yield self.finding(list(fact.claims), fact, sides=[0] * len(fact.claims), count=len(sources))
 
 
 KINDS: dict[str, type[Rule]] = {

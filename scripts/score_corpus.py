@@ -5,8 +5,8 @@ flagged, and how many must-not-flag pairs are (wrongly) flagged.
 usage: python scripts/score_corpus.py [CORPUS_DIR] [--json] [--verbose]
 
 A planted conflict counts as flagged when one finding (error or warning) holds a claim that
-overlaps side a's text and a claim that overlaps side b's; a must-not-flag pair counts as
-flagged under the same test. Findings that touch no planted conflict are listed as unplanned.
+overlaps side a's text and a claim that overlaps side b's, on different sides of the
+disagreement (a finding's `sides`); a must-not-flag pair counts as flagged under the same test. Findings that touch no planted conflict are listed as unplanned.
 """
 
 from __future__ import annotations
@@ -44,13 +44,23 @@ def score(corpus: Path, result: Result | None = None) -> dict[str, object]:
     result = result or run([str(corpus)])
     findings = [f for f in result.finding_records if f.severity in ("error", "warning")]
 
-    def touches(f, side):  # type: ignore[no-untyped-def]
+    def sides_touching(f, side):  # type: ignore[no-untyped-def]
         name, s, e = side
-        return any(Path(c.article).name == name and c.start < e and s < c.end for c in f.claims)
+        return {g for c, g in zip(f.claims, f.sides or range(len(f.claims)))
+                if Path(c.article).name == name and c.start < e and s < c.end}
+
+    def touches(f, side):  # type: ignore[no-untyped-def]
+        return bool(sides_touching(f, side))
 
     def flagged_by(pair):  # type: ignore[no-untyped-def]
+        """Findings that put side a and side b of the pair on different sides of a disagreement."""
         a, b = _locate(bodies, pair["a"]), _locate(bodies, pair["b"])
-        return [f for f in findings if touches(f, a) and touches(f, b)]
+        out = []
+        for f in findings:
+            sa, sb = sides_touching(f, a), sides_touching(f, b)
+            if sa and sb and (len(sa | sb) > 1):
+                out.append(f)
+        return out
 
     conflicts = truth.get("conflicts", [])
     traps = truth.get("must_not_flag", [])

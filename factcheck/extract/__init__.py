@@ -80,7 +80,8 @@ def extract_article(article: Article) -> list[Claim]:
         if i >= 0 and dates[i].labels is not None:
             labels = position.get(dates[i].labels)
         sentence = sentences.span_of(claim.start)
-        claims.append(replace(claim, labels=labels, sentence=sentence))
+        context = body[max(sentence[0], claim.start - 60) : min(sentence[1], claim.end + 60)]
+        claims.append(replace(claim, labels=labels, sentence=sentence, context=context))
     return claims
 
 

@@ -143,7 +143,7 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 _FULL_MON = "January|February|March|April|May|June|July|August|September|October|November|December"
-_MON = rf"(?:{_FULL_MON}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
+_MON = rf"(?:(?:{_FULL_MON})\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
 _WDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _DAYN = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YYYY = r"(?:19\d\d|20\d\d|2100)"
@@ -267,9 +267,12 @@ _QUANTITY_NOUNS = {
     "barrel", "share", "dollar", "euro", "calorie", "word", "page", "hour", "minute", "second",
     "percent", "pct", "per", "km", "kg", "mi", "ft", "lb", "lbs", "mph", "kph", "cm", "mm", "ml",
     "gb", "mb", "tb", "kb", "gw", "mw", "kw", "kwh", "twh", "gwh", "mwh", "bn", "mn", "hp", "bhp",
-    "fiscal", "x", "times", "of", "to", "than", "out", "more", "less", "fewer", "per",
+    "fiscal", "x", "times",
     "million", "billion", "trillion", "thousand", "hundred", "degrees", "yen", "won", "yuan",
 }
+_MAY_NOUNS = {"election", "elections", "vote", "meeting", "deadline", "figures", "data", "report",
+              "session", "budget", "summit", "poll", "polls", "primary", "referendum", "issue",
+              "edition", "sales", "survey", "reading", "ballot", "auction", "strike", "talks"}
 _YEAR_VERBS = {"was", "is", "will", "has", "had", "saw", "marked", "brought", "began", "ended",
                "proved", "looks", "promises", "became", "could", "would", "may", "might", "should"}
 _HOLIDAY_ADJ = {"black", "good", "super", "cyber", "ash", "holy", "easter", "bloody", "blue",
@@ -519,9 +522,10 @@ def _h_mn(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw 
         return _month_raw(s, e, "MN", y, mon, True)
     ok = bool(pre.mod) or bool(pre.qual and pre.qual not in _AGO_ONLY) or bool(_POSS.match(text, e))
     ok = ok or _chained(prev, ("MN", "MY"), text, s)
-    if not ok and pre.ctx:
+    if not ok and (pre.ctx or pre.the):
         if name == "May":
-            ok = pre.ctx in ("in", "during", "throughout")
+            ok = pre.ctx in ("in", "during", "throughout") or (
+                pre.the and not pre.ctx and _next_word(text, e) in _MAY_NOUNS)
         elif pre.ctx in _MONTH_CTX:
             ok = True
         elif pre.ctx in _DETS or pre.the:
@@ -745,7 +749,7 @@ def _h_ago(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw
     elif not vague and gran == "year":
         value = _iso_year(center)
     r = _Raw(s, e, "AGO", low, high, gran, value, relative=True)
-    r.qualifier = "exact" if unit == "day" else "approx"
+    r.qualifier = "exact" if unit == "day" and not vague else "approx"
     return r
 
 
@@ -883,6 +887,8 @@ def _h_sea(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw
     s, e = m.start(), m.end()
     name = m["sea"].lower()
     if m["sea_y"]:
+        if m["sea"] == "fall" and not (m["sea_dir"] or pre.ctx or pre.qual or pre.mod or pre.the):
+            return None
         return _span_raw(s, e, "SEA", _season(int(m["sea_y"]), name), "season", False)
     direction = _dir(m["sea_dir"]) if m["sea_dir"] else ""
     if not direction:

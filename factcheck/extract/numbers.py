@@ -181,7 +181,7 @@ def _singular(word: str) -> str:
     low = word.lower()
     if low in _IRREGULAR:
         return _IRREGULAR[low]
-    if word.isupper() and word.endswith("s") and len(word) > 2:
+    if word.endswith("s") and len(word) > 2 and word[:-1].isupper():
         return word[:-1]
     if word.isupper() or any(ch.isdigit() for ch in word):
         return word
@@ -196,6 +196,8 @@ def _singular(word: str) -> str:
 
 def _looks_plural(word: str) -> bool:
     low = word.lower()
+    if len(word) > 2 and word.endswith("s") and word[:-1].isupper():
+        return True  # GPUs, CEOs
     return low in _IRREGULAR or (low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 2)
 
 
