@@ -1,0 +1,149 @@
+"""Rule files: validation with positions, and each kind of the default pack on small articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import factcheck
+from conftest import write_article
+from factcheck.rules import KINDS, RuleError, load_rules
+
+
+def _errors(tmp_path: Path, text: str) -> list[str]:
+    path = tmp_path / "r.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RuleError) as info:
+        load_rules([path], include_default=False)
+    return [line.replace(str(path), "r.yaml") for line in info.value.problems]
+
+
+def test_the_default_pack_loads_every_kind() -> None:
+    rules = load_rules()
+    assert {r.kind for r in rules} == set(KINDS)
+    assert all(r.origin.startswith(str(Path("rules")) ) or "default.yaml" in r.origin for r in rules)
+
+
+def test_all_errors_are_reported_at_once_with_positions(tmp_path: Path) -> None:
+    errors = _errors(tmp_path, """rules:
+  - id: a
+    kind: figure_conflict
+    tolerence: 0.1
+  - id: b
+    kind: figure_conflit
+  - id: a
+    kind: weekday
+    severity: fatal
+  - id: c
+    kind: date_conflict
+    message: "{entity} on {dates}"
+  - id: d
+    kind: conversion
+    tolerance: lots
+""")
+    assert "r.yaml:4:5: unknown key 'tolerence' (did you mean 'tolerance'?) for kind 'figure_conflict'" in errors
+    assert any(e.startswith("r.yaml:6:11: unknown kind 'figure_conflit' (did you mean 'figure_conflict'?)") for e in errors)
+    assert "r.yaml:9:15: severity must be one of error, warning, info, not 'fatal'" in errors
+    assert any(e.startswith("r.yaml:12:14: 'message' uses unknown field '{dates}'") for e in errors)
+    assert "r.yaml:15:16: 'tolerance' must be a number, not 'lots'" in errors
+
+
+def test_duplicate_ids_and_yaml_syntax(tmp_path: Path) -> None:
+    dup = _errors(tmp_path, "rules:\n  - {id: x, kind: weekday}\n  - {id: x, kind: weekday}\n")
+    assert dup == ["r.yaml:3:5: duplicate id 'x' (first at r.yaml:2)"]
+    syntax = _errors(tmp_path, "rules:\n  - id: x\n    kind: [weekday\n")
+    assert syntax[0].startswith("r.yaml:4:1: not valid YAML")
+
+
+def test_unknown_top_level_key(tmp_path: Path) -> None:
+    assert _errors(tmp_path, "rule:\n  - {id: x, kind: weekday}\n")[0] == "r.yaml:1:1: unknown top-level key 'rule' (did you mean 'rules'?)"
+
+
+def _findings(tmp_path: Path, *articles: tuple[str, str, str]) -> list:
+    for name, source, body in articles:
+        write_article(tmp_path, name, body, source=source)
+    return factcheck.check([tmp_path]).finding_records
+
+
+def test_figure_conflict_and_rounding(tmp_path: Path) -> None:
+    found = _findings(
+        tmp_path,
+        ("a.md", "North Desk", "Harbor Bank raised $2.4 billion from its share sale on Tuesday.\n"),
+        ("b.md", "South Desk", "Harbor Bank raised $4.2 billion from its share sale.\n"),
+        ("c.md", "East Desk", "Harbor Bank raised about $2.4bn in the share sale.\n"),
+    )
+    conflicts = [f for f in found if f.rule == "figure-conflict"]
+    assert len(conflicts) == 1
+    assert {c.text for c in conflicts[0].claims} == {"$2.4 billion", "$4.2 billion", "$2.4bn"}
+    assert conflicts[0].severity == "error"
+
+
+def test_hedged_figures_agree(tmp_path: Path) -> None:
+    found = _findings(
+        tmp_path,
+        ("a.md", "North Desk", "The storm left Coral County with damage of $5.6 million, officials said.\n"),
+        ("b.md", "South Desk", "The storm left Coral County with damage of under $6 million, officials said.\n"),
+    )
+    assert not [f for f in found if f.severity in ("error", "warning")]
+
+
+def test_two_companies_are_two_facts(tmp_path: Path) -> None:
+    found = _findings(
+        tmp_path,
+        ("a.md", "North Desk", "Orbit Labs raised $300 million in its listing.\n"),
+        ("b.md", "South Desk", "Comet Systems raised $120 million in its listing.\n"),
+    )
+    assert not [f for f in found if f.rule == "figure-conflict"]
+
+
+def test_date_conflict_with_a_relative_date(tmp_path: Path) -> None:
+    write_article(tmp_path, "a.md", "Mayor Lena Ortiz unveiled the budget on March 3, 2025.\n", source="North Desk",
+                  published="2025-03-04")
+    write_article(tmp_path, "b.md", "Mayor Lena Ortiz unveiled the budget last Friday.\n", source="South Desk",
+                  published="2025-03-10")
+    found = factcheck.check([tmp_path]).finding_records
+    dates = [f for f in found if f.rule == "date-conflict"]
+    assert len(dates) == 1
+    assert {c.text for c in dates[0].claims} == {"March 3, 2025", "last Friday"}
+
+
+def test_conversion(tmp_path: Path) -> None:
+    found = _findings(
+        tmp_path,
+        ("a.md", "North Desk", "The province pledged 70 billion yuan ($9.7 billion) for rail. "
+                               "A second plan adds 50 billion yuan ($12 billion) for ports.\n"),
+    )
+    conv = [f for f in found if f.rule == "conversion"]
+    assert [sorted(c.text for c in f.claims) for f in conv] == [["$12 billion", "50 billion yuan"]]
+
+
+def test_arithmetic_change_and_multiple(tmp_path: Path) -> None:
+    found = _findings(
+        tmp_path,
+        ("a.md", "North Desk", "Lumen Motors' market value fell from $80 billion to $60 billion, a 40% drop. "
+                               "Its rival Vega sold 300,000 cars, about twice Lumen's 100,000.\n"),
+    )
+    arith = [f for f in found if f.rule == "arithmetic"]
+    assert sorted(f.claims[0].text for f in arith) == ["40%", "twice"]
+
+
+def test_arithmetic_holds(tmp_path: Path) -> None:
+    found = _findings(
+        tmp_path,
+        ("a.md", "North Desk", "Lumen Motors' market value fell from $80 billion to $60 billion, a 25% drop. "
+                               "Vega sold 200,000 cars, twice Lumen's 100,000.\n"),
+    )
+    assert not [f for f in found if f.rule == "arithmetic"]
+
+
+def test_weekday(tmp_path: Path) -> None:
+    found = _findings(
+        tmp_path,
+        ("a.md", "North Desk", "The vote took place on Sunday, March 3, 2025. The count ended on Tuesday, "
+                               "March 4, 2025.\n"),
+    )
+    week = [f for f in found if f.rule == "weekday"]
+    assert len(week) == 1
+    assert [c.text for c in week[0].claims] == ["Sunday", "March 3, 2025"]
+    assert "Monday" in week[0].message
