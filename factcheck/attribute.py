@@ -167,7 +167,9 @@ def find_mentions(text: str, vocab: Vocabulary) -> list[Mention]:
     return mentions
 
 
-_CONTRAST = re.compile(r"\b(?:than|compared|versus|vs\.?|while|whereas|but|rivals?|unlike|against)\b", re.I)
+_CONTRAST = re.compile(r"\b(?:than|compared|versus|vs\.?|while|whereas|but|unlike|against)\b", re.I)
+_COMPARED_BEFORE = re.compile(r"\b(?:than|versus|vs\.?|compared\s+(?:with|to)|against)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas|although|though)\b|\s[—–]\s|\bwhile\b|\bwhereas\b")
 _APPOSITIVE_START = re.compile(r",\s*(?:the|a|an|which|who|whose|that|its|formerly|also|once|now)\b[^,]*$", re.I)
 
 
@@ -186,6 +188,11 @@ def _weak(m: Mention, text: str, s: int, claim: Claim) -> bool:
 
 def _entity_for(claim: Claim, text: str, mentions: list[Mention], vocab: Vocabulary) -> str:
     s, e = claim.sentence
+    if _COMPARED_BEFORE.search(text, max(s, claim.start - 25), claim.start):
+        # "less than the $619m collected by MiniMax": the compared figure belongs to what follows it
+        after = [m for m in mentions if claim.end < m.start and m.end <= e and not m.place]
+        if after and after[0].start - claim.end < 60:
+            return after[0].entity
     before = [m for m in mentions if s <= m.start and m.end <= claim.start]
     for m in reversed(before):
         if m.place or _weak(m, text, s, claim):
@@ -238,21 +245,30 @@ def _attribute_for(claim: Claim, text: str, vocab: Vocabulary) -> str:
     return best
 
 
-def _period_for(claim: Claim, others: list[Claim], published: dt.date | None) -> tuple[str | None, str]:
+def _period_for(claim: Claim, others: list[Claim], published: dt.date | None, text: str) -> tuple[str | None, str]:
+    """An explicit date in the sentence; else a day or month named earlier in the paragraph (the
+    event the paragraph reports); else the publication date."""
     if claim.kind == "date":
         return None, ""
-    s, _ = claim.sentence
-    candidates = [
-        c for c in others
-        if c.kind == "date" and c.sentence == claim.sentence and c.resolved and c.low and c.labels is None
-    ]
-    if candidates:
-        nearest = min(candidates, key=lambda c: abs(c.start - claim.start))
-        period = nearest.value if isinstance(nearest.value, str) else f"{nearest.low}..{nearest.high}"
-        return str(period), "explicit"
+    dated = [c for c in others if c.kind == "date" and c.resolved and c.low and c.labels is None
+             and c.qualifier == "exact"]
+    in_sentence = [c for c in dated if c.sentence == claim.sentence]
+    if in_sentence:
+        nearest = min(in_sentence, key=lambda c: abs(c.start - claim.start))
+        lo, hi = sorted((nearest.end, claim.start)) if nearest.end <= claim.start else (claim.end, nearest.start)
+        same_clause = not _CLAUSE_BREAK.search(text, lo, hi)
+        return _period_text(nearest), "explicit" if same_clause else "context"
+    paragraph_start = text.rfind("\n\n", 0, claim.start)
+    earlier = [c for c in dated if paragraph_start < c.start < claim.sentence[0] and c.granularity in ("day", "month")]
+    if earlier:
+        return _period_text(earlier[-1]), "context"
     if published is not None:
         return f"..{published.isoformat()}", "published"
     return None, "none"
+
+
+def _period_text(c: Claim) -> str:
+    return str(c.value) if isinstance(c.value, str) else f"{c.low}..{c.high}"
 
 
 def period_interval(period: str | None) -> tuple[dt.date, dt.date] | None:
@@ -294,7 +310,7 @@ def attribute_article(article: Article, claims: list[Claim], vocab: Vocabulary |
             continue
         entity = _entity_for(claim, text, mentions, vocab)
         attribute = _attribute_for(claim, text, vocab)
-        period, source = _period_for(claim, claims, article.published)
+        period, source = _period_for(claim, claims, article.published, text)
         out.append(replace(claim, entity=entity or None, attribute=attribute, period=period, period_source=source))
     return out
 

@@ -129,7 +129,14 @@ def _periods_overlap(a: Claim, b: Claim) -> bool:
 
 
 def _explicit_periods_differ(a: Claim, b: Claim) -> bool:
-    return a.period_source == "explicit" and b.period_source == "explicit" and not _periods_overlap(a, b)
+    """Two stated periods that do not overlap: at any grain when both are written in the figure's
+    own clause, at the year when either is only the date the paragraph or sentence is about."""
+    if a.period_source == "explicit" and b.period_source == "explicit":
+        return not _periods_overlap(a, b)
+    if a.period_source in ("explicit", "context") and b.period_source in ("explicit", "context"):
+        pa, pb = period_interval(a.period), period_interval(b.period)
+        return pa is not None and pb is not None and (pa[1].year < pb[0].year or pb[1].year < pa[0].year)
+    return False
 
 
 @dataclass
@@ -170,6 +177,8 @@ def same_fact(a: Claim, b: Claim, attribute_cutoff: float = 88.0) -> bool:
         return False
     if a.kind == "date":
         return True
+    if a.direction and b.direction and a.direction != b.direction:
+        return False  # a rise and a fall are two moves
     if a.period_source == "published" or b.period_source == "published":
         return _periods_overlap(a, b)
     return not _explicit_periods_differ(a, b)

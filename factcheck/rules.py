@@ -106,26 +106,33 @@ def _show_period(period: str | None) -> str:
 
 
 def _clusters(claims: Sequence[Claim], rel: float, absolute: float) -> list[list[Claim]]:
-    """Group claims whose intervals overlap (after tolerance) into agreeing clusters."""
+    """Group claims into agreeing clusters: every member overlaps the cluster's common ground.
+
+    The most precise claims seed the clusters and a wide one joins the first it fits, so "about
+    4 trillion yuan" cannot chain "$589 billion" and "$689 billion" into one agreeing group.
+    """
     items = []
     for c in claims:
         iv = normalized(c)
         if iv is None:
             continue
         lo, hi = iv
-        pad = max(abs(lo), abs(hi)) * rel + absolute
-        items.append((lo - pad / 2, hi + pad / 2, c))
-    items.sort(key=lambda t: t[0])
+        pad = (max(abs(lo), abs(hi)) * rel + absolute) / 2
+        items.append((lo - pad, hi + pad, c))
+    items.sort(key=lambda t: (t[1] - t[0], t[0]))
+    grounds: list[list[float]] = []
     clusters: list[list[Claim]] = []
-    reach = float("-inf")
     for lo, hi, c in items:
-        if clusters and lo <= reach:
-            clusters[-1].append(c)
-            reach = max(reach, hi)
+        for ground, members in zip(grounds, clusters):
+            if lo <= ground[1] and ground[0] <= hi:
+                ground[0], ground[1] = max(ground[0], lo), min(ground[1], hi)
+                members.append(c)
+                break
         else:
+            grounds.append([lo, hi])
             clusters.append([c])
-            reach = hi
-    return clusters
+    order = sorted(range(len(clusters)), key=lambda i: grounds[i][0])
+    return [sorted(clusters[i], key=lambda c: (c.article, c.start)) for i in order]
 
 
 def _conflicts(rule: Rule, fact: Fact, rel: float, absolute: float, across: str) -> Iterator[Finding]:

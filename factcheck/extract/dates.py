@@ -133,7 +133,6 @@ _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }
-_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 _UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -152,7 +151,6 @@ _NUMW = (
     r"|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve"
     r"|[Tt]hirteen|[Ff]ourteen|[Ff]ifteen|[Ss]ixteen|[Ss]eventeen|[Ee]ighteen|[Nn]ineteen)"
 )
-_DIR = r"(?:[Ll]ast|[Tt]his(?:\s+(?:past|coming))?|[Nn]ext|[Cc]oming|[Pp]ast)"
 
 
 def _yexp(p: str) -> str:
@@ -163,52 +161,71 @@ def _yexp(p: str) -> str:
     )
 
 
+_W = r"(?<!\w\w)"  # placed after a first letter: that letter starts a word
+_MONTH_WORD = (
+    r"(?:anuary|ebruary|arch|pril|ay|une|uly|ugust|eptember|ctober|ovember|ecember)\b"
+    r"|(?:an|eb|ar|pr|un|ul|ug|ept|ep|ct|ov|ec)\b\.?"
+)
+_AGO_TAIL = (
+    r"(?P<{p}_c>)(?P<{p}_h1>\s+and\s+a\s+half)?\s+(?P<{p}_u>day|week|month|year|decade)s?"
+    r"(?P<{p}_h>\s+and\s+a\s+half)?\s+ago\b"
+)
+
 _CORE = re.compile(
     rf"""
-    (?P<SKIP>
-        [Ff]iscal(?:[\s-]+year)?(?:[\s-]+(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:quarter|half)
-            |[\s-]+(?:Q[1-4]|H[12])\b|\s+['’]?\d\d(?:\d\d)?\b)
-      | FY\s?['’]?\d\d(?:\d\d)?\b
-      | (?:Q[1-4]|H[12])\s*(?:of\s+)?(?:FY|[Ff]iscal)[\s'’-]*(?:year\s+)?(?:\d\d){{1,2}}\b
+    [Ff]{_W}iscal(?:[\s-]+year)?(?:[\s-]+(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:quarter|half)
+        |[\s-]+(?:Q[1-4]|H[12])\b|\s+['’]?\d\d(?:\d\d)?\b)(?P<SKIP>)
+  | F{_W}Y\s?['’]?\d\d(?:\d\d)?\b(?P<SKIP2>)
+  | [QH]{_W}[1-4]\s*(?:of\s+)?(?:FY|[Ff]iscal)[\s'’-]*(?:year\s+)?(?:\d\d){{1,2}}\b(?P<SKIP3>)
+  | \d(?<![\w.,$€£¥/–+#]\d)(?<!\d-\d)(?:
+        \d{{3}}-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])(?![\d\-])(?P<ISO>)
+      | \d?(?P<nsep>[/.])(?P<n2>\d\d?)(?P=nsep)(?P<n_y>{_YYYY})(?![\d/]|\.\d)(?P<NUM>)
+      | \d{{0,3}}{_AGO_TAIL.format(p="agod")}(?P<AGO>)
+      | \d?(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<dm_d2>{_DAYN}))?\s+(?:of\s+)?(?P<dm_mon>{_MON})
+            (?:,?\s+(?P<dm_y>{_YYYY})(?!\d|,\d))?(?P<DM>)
+      | Q\s?(?:(?P<q2_y>{_YYYY})|['’]?(?P<q2_yy>\d\d))\b(?P<Q2>)
+      | H\s?(?:(?P<h2_y>{_YYYY})|['’]?(?P<h2_yy>\d\d))\b(?P<H2>)
+      | \d\d0['’]?s\b(?P<DEC>)
+      | \d{{3}}(?:\s*[-–/]\s*(?P<yr2>[12]\d{{3}}|\d\d))?(?![\w%]|[.,:]\d|[-–/]\d)(?P<YR>)
     )
-  | (?P<ISO>(?<![\w.\-/])(?P<iso_y>{_YYYY})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])(?![\d\-]))
-  | (?P<NUM>(?<![\w.\-/,])(?P<n1>\d\d?)(?P<nsep>[/.])(?P<n2>\d\d?)(?P=nsep)(?P<n_y>{_YYYY})(?![\d/]|\.\d))
-  | (?P<AGO>(?<![\w.,$€£¥])
-        (?P<ago_n>{_NUMW}|\d{{1,4}}|[Aa]n?|(?:[Aa]\s+)?few|[Ss]everal|(?:[Aa]\s+)?couple(?:\s+of)?|[Aa]\s+dozen)
-        (?P<ago_h1>\s+and\s+a\s+half)?\s+(?P<ago_u>day|week|month|year|decade)s?(?P<ago_h2>\s+and\s+a\s+half)?\s+ago\b)
-  | (?P<DM>(?<![\w.,$€£¥/\-])(?P<dm_d>{_DAYN})(?:\s*[-–]\s*(?P<dm_d2>{_DAYN}))?\s+(?:of\s+)?(?P<dm_mon>{_MON})
-        (?:,?\s+(?P<dm_y>{_YYYY})(?!\d|,\d))?)
-  | (?P<Q2>(?<![\w.,$€£¥])(?P<q2_n>[1-4])Q\s?(?:(?P<q2_y>{_YYYY})|['’]?(?P<q2_yy>\d\d))\b)
-  | (?P<H2>(?<![\w.,$€£¥])(?P<h2_n>[12])H\s?(?:(?P<h2_y>{_YYYY})|['’]?(?P<h2_yy>\d\d))\b)
-  | (?P<DEC>(?<![\w.,$€£¥])(?P<dec_y>(?:19|20)\d0)['’]?s\b|['’](?P<dec_yy>\d0)s\b)
-  | (?P<YR>(?<![\w.$€£¥#+/\-–])(?<!\d,)(?P<yr>{_YYYY})(?:\s*[-–/]\s*(?P<yr2>{_YYYY}|\d\d))?(?![\w%]|[.,:]\d|[-–/]\d))
-  | (?P<MD>(?P<md_mon>{_MON})\s*(?P<md_d>{_DAYN})(?![\d:]|[.,]\d)
-        (?:\s*(?:[-–]|to|through)\s*(?P<md_d2>{_DAYN})(?![\d:]|[.,]\d))?
-        (?:,?\s+(?:(?P<md_y>{_YYYY})(?!\d|,\d)|(?P<md_rel>last|this|next)\s+year\b))?)
-  | (?P<MY>(?P<my_mon>{_MON})(?:\s+of)?,?\s+(?:(?P<my_y>{_YYYY})(?!\w|[.,]\d)|(?P<my_rel>last|this|next)\s+year\b))
-  | (?P<MN>(?:(?P<mn_dir>{_DIR})\s+)?(?P<mn>{_FULL_MON})\b)
-  | (?P<WD>(?:(?P<wd_dir>{_DIR})\s+)?(?P<wd>{_WDAY})\b)
-  | (?P<QQ>Q(?P<q_n>[1-4])(?:(?:\s+of)?\s+(?P<q_y>{_YYYY})|\s?['’](?P<q_yy>\d\d)|[-/](?P<q_y3>{_YYYY}))?\b)
-  | (?P<HH>H(?P<h_n>[12])(?:(?:\s+of)?\s+(?P<h_y>{_YYYY})|\s?['’](?P<h_yy>\d\d)|[-/](?P<h_y3>{_YYYY}))\b)
-  | (?P<QS>[Tt]he\s+first\s+(?P<qs_n>two|three|2|3)\s+quarters\s+of\s+{_yexp("qs")})
-  | (?P<MS>[Tt]he\s+(?P<ms_dir>first|last|final)\s+(?P<ms_n>{_NUMW}|\d\d?)\s+months\s+of\s+{_yexp("ms")})
-  | (?P<OQL>[Tt]he\s+(?:last|final)\s+quarter\s+of\s+{_yexp("oql")})
-  | (?P<OQ>(?:[Tt]he\s+)?(?P<oq_ord>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal|1st|2nd|3rd|4th)[\s-]+(?P<oq_u>quarter|half)\b
-        (?:\s+of\s+{_yexp("oq")}|(?:,\s*|\s+)(?P<oq_y2>{_YYYY})(?!\d))?)
-  | (?P<RL>[Tt]he\s+(?P<rl_dir>past|last|next|coming)\s+(?:(?P<rl_n>{_NUMW}|\d{{1,3}}|few|several|couple\s+of)\s+)?
-        (?P<rl_u>hour|day|week|month|year|decade)(?P<rl_pl>s)?\b)
-  | (?P<REL>(?P<rel_dir>[Ll]ast|[Tt]his(?:\s+past)?|[Nn]ext|[Cc]oming)\s+(?P<rel_u>weekend|week|month|quarter|year|decade)\b)
-  | (?P<WKND>(?:[Oo]ver|[Aa]t|[Dd]uring)\s+the\s+weekend\b)
-  | (?P<TODAY>(?:[Tt]he\s+)?day\s+before\s+yesterday|(?:[Tt]he\s+)?day\s+after\s+tomorrow|[Tt]his\s+time\s+last\s+year
-        |[Tt]his\s+(?:morning|afternoon|evening)|[Ll]ast\s+night|[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b
-  | (?P<SEA>(?:(?P<sea_dir>{_DIR})\s+)?(?P<sea>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\b
-        (?:(?:\s+of)?,?\s+(?P<sea_y>{_YYYY})(?!\d)(?:[-–/](?:\d\d){{1,2}}\b)?)?)
+  | [JFMASOND]{_W}(?:{_MONTH_WORD})(?:
+        \s+(?P<md_d>{_DAYN})(?![\d:]|[.,]\d)(?:\s*(?:[-–]|to|through)\s*(?P<md_d2>{_DAYN})(?![\d:]|[.,]\d))?
+            (?:,?\s+(?:(?P<md_y>{_YYYY})(?!\d|,\d)|(?P<md_rel>last|this|next)\s+year\b))?(?P<MD>)
+      | (?:\s+of)?,?\s+(?:(?P<my_y>{_YYYY})(?!\w|[.,]\d)|(?P<my_rel>last|this|next)\s+year\b)(?P<MY>)
+      | (?P<MN>)
+    )
+  | [MTWFS]{_W}(?:onday|uesday|ednesday|hursday|riday|aturday|unday)\b(?P<WD>)
+  | [LlTtNnCcPp]{_W}(?:ast|his(?:\s+(?:past|coming))?|ext|oming)(?P<dir_e>)\s+(?:
+        (?P<d_wd>{_WDAY})\b|(?P<d_mn>{_FULL_MON})\b|(?P<d_sea>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\b
+      | (?P<d_u>weekend|week|month|quarter|year|decade)\b)(?P<DIR>)
+  | Q{_W}(?P<q_n>[1-4])(?:(?:\s+of)?\s+(?P<q_y>{_YYYY})|\s?['’](?P<q_yy>\d\d)|[-/](?P<q_y3>{_YYYY}))?\b(?P<QQ>)
+  | H{_W}(?P<h_n>[12])(?:(?:\s+of)?\s+(?P<h_y>{_YYYY})|\s?['’](?P<h_yy>\d\d)|[-/](?P<h_y3>{_YYYY}))\b(?P<HH>)
+  | [Tt]{_W}he\s+(?:
+        first\s+(?P<qs_n>two|three|2|3)\s+quarters\s+of\s+{_yexp("qs")}(?P<QS>)
+      | (?P<ms_dir>first|last|final)\s+(?P<ms_n>{_NUMW}|\d\d?)\s+months\s+of\s+{_yexp("ms")}(?P<MS>)
+      | (?:last|final)\s+quarter\s+of\s+{_yexp("oql")}(?P<OQL>)
+      | (?P<rl_dir>past|last|next|coming)\s+(?:(?P<rl_n>{_NUMW}|\d{{1,3}}|few|several|couple\s+of)\s+)?
+            (?P<rl_u>hour|day|week|month|year|decade)(?P<rl_pl>s)?\b(?P<RL>)
+      | (?P<oqt_o>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?P<oqt_u>quarter|half)\b
+            (?:\s+of\s+{_yexp("oqt")}|(?:,\s*|\s+)(?P<oqt_y2>{_YYYY})(?!\d))?(?P<OQT>)
+      | day\s+(?:before\s+yesterday|after\s+tomorrow)\b(?P<TODAY2>)
+    )
+  | [FfSsTt1-4]{_W}(?:irst|econd|hird|ourth|inal|st|nd|rd|th)(?P<oq_e>)[\s-]+(?P<oq_u>quarter|half)\b
+        (?:\s+of\s+{_yexp("oq")}|(?:,\s*|\s+)(?P<oq_y2>{_YYYY})(?!\d))?(?P<OQ>)
+  | [TtYyLl]{_W}(?:oday|esterday|omorrow|onight|his\s+(?:morning|afternoon|evening|time\s+last\s+year)
+        |ast\s+night)\b(?P<TODAY>)
+  | [OoAaDd]{_W}(?:ver|t|uring)\s+the\s+weekend\b(?P<WKND>)
+  | [SsAaFfWw]{_W}(?:pring|ummer|utumn|all|inter)\b
+        (?:(?:\s+of)?,?\s+(?P<sea_y>{_YYYY})(?!\d)(?:[-–/](?:\d\d){{1,2}}\b)?)?(?P<SEA>)
+  | [AaCcEeFfNnOoSsTt]{_W}[a-z]*(?:-[a-z]+)?(?:\s+(?:few|couple(?:\s+of)?|dozen))?
+        {_AGO_TAIL.format(p="agow")}(?P<AGOW>)
+  | ['’](?<!\w['’])\d0s\b(?P<DEC2>)
     """,
     re.VERBOSE,
 )
 
 _QUALS: dict[str, str] = {
-    "since": "at_least", "after": "at_least", "from": "at_least", "starting": "at_least",
+    "since": "at_least", "after": "at_least", "starting": "at_least",
     "starting in": "at_least", "starting from": "at_least", "beginning in": "at_least",
     "not until": "at_least", "not before": "at_least", "no earlier than": "at_least",
     "between": "at_least", "later than": "at_least",
@@ -217,40 +234,46 @@ _QUALS: dict[str, str] = {
     "earlier than": "at_most", "as late as": "at_most",
     "around": "approx", "about": "approx", "roughly": "approx", "approximately": "approx",
     "circa": "approx", "c.": "approx", "sometime in": "approx", "some time in": "approx",
-    "as early as": "approx", "in or around": "approx", "nearly": "approx", "almost": "approx",
-    "close to": "approx", "some": "approx", "more than": "at_most", "over": "at_most",
-    "at least": "at_most", "just over": "at_most", "less than": "at_least", "under": "at_least",
-    "within": "at_least", "fewer than": "at_least", "just under": "at_least", "just": "exact",
+    "as early as": "approx", "in or around": "approx",
+    # the rest only qualify "... ago"; elsewhere they are plain context
+    "nearly": "approx", "almost": "approx", "close to": "approx", "some": "approx",
+    "more than": "at_most", "over": "at_most", "at least": "at_most", "just over": "at_most",
+    "less than": "at_least", "under": "at_least", "within": "at_least", "fewer than": "at_least",
+    "just under": "at_least", "just": "exact",
 }
-# qualifiers that only make sense before "... ago" (elsewhere they are plain context words)
 _AGO_ONLY = {"nearly", "almost", "close to", "some", "more than", "over", "at least", "just over",
              "less than", "under", "within", "fewer than", "just under", "just"}
+_MOD_WORDS = ["early", "mid", "late", "earlier", "later"] + [
+    f"{the}{very}{k} of" for the in ("", "the ") for very in ("", "very ")
+    for k in ("end", "start", "beginning", "middle", "close", "turn")
+]
+_CTX_WORDS = ["in", "on", "at", "during", "of", "for", "from", "to", "and", "or", "throughout", "into", "than",
+              "year", "a", "an", "its", "their", "his", "her", "our", "this", "that", "whose"]
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+def _rev_alt(words: list[str]) -> str:
+    """An alternation of the words spelled backwards (for matching a reversed string)."""
+    return "|".join(re.escape(w[::-1]).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
-_PREFIX = re.compile(
-    rf"""(?<![\w'’])
-    (?:(?P<qual>{_alt(list(_QUALS))})\s+
-      |(?P<ctx>in|on|at|during|of|for|to|and|or|throughout|into|than|year|a|an|its|their|his|her
-         |our|this|that|whose|\w+['’]s)\s+)?
-    (?:(?P<the>the)\s+)?
-    (?:(?P<mod>early|mid|late|earlier|later|(?:the\s+)?(?:very\s+)?(?:end|start|beginning|middle|close|turn)\s+of)
-       (?:\s+in)?(?:\s*[-–]\s*|\s+))?
-    \Z""",
+# read backwards from a core: [qualifier|context] [the] [modifier] core
+_PREFIX_REV = re.compile(
+    rf"""(?:(?:\s*[-–]\s*|\s+)(?:ni\s+)?(?P<mod>{_rev_alt(_MOD_WORDS)})(?![\w'’]))?
+    (?:\s+(?P<the>eht)(?![\w'’]))?
+    (?:\s+(?:(?P<qual>{_rev_alt(list(_QUALS))})|(?P<ctx>{_rev_alt(_CTX_WORDS)}|s['’][^\W\d_]+))(?![\w'’]))?""",
     re.VERBOSE | re.IGNORECASE,
 )
 
+_WORD = re.compile(r"[A-Za-z]+")
+_DIGITS = re.compile(r"\d+")
 _NEXT = re.compile(r"[ \t\-]+([A-Za-z][\w'’]*)")
 _POSS = re.compile(r"['’]s\b")
 _STRONG_CTX = {"in", "during", "throughout", "year"}
 _STRONG_QUAL = {"since", "after", "before", "until", "till", "through", "not until", "not before",
                 "no later than", "no earlier than", "prior to", "starting in", "beginning in",
                 "up until", "circa", "c.", "sometime in", "some time in", "in or around"}
-_DETS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "whose"}
-_MONTH_CTX = {"in", "on", "during", "of", "for", "to", "and", "or", "throughout", "into", "than"}
+_DETS = {"a", "an", "its", "their", "his", "her", "our", "this", "that", "whose"}
+_MONTH_CTX = {"in", "on", "during", "of", "for", "from", "to", "and", "or", "throughout", "into", "than"}
 _EVENTS = {
     "elections", "midterms", "primaries", "polls", "caucuses", "olympics", "games", "paralympics",
     "championships", "finals", "playoffs", "results", "figures", "accounts", "earnings", "levels",
@@ -259,7 +282,7 @@ _EVENTS = {
     "fires", "attacks", "awards", "oscars", "emmys", "grammys", "nationals", "trials", "sanctions",
     "tariffs", "rankings", "standings", "budgets", "targets", "goals", "plans", "reforms", "laws",
     "hearings", "sessions", "sales", "revenues", "profits", "losses", "returns", "filings",
-    "reports", "statements", "lows", "highs", "peaks", "totals", "numbers", "data", "polls",
+    "reports", "statements", "lows", "highs", "peaks", "totals", "numbers", "data",
 }
 _QUANTITY_NOUNS = {
     "token", "gpu", "cpu", "core", "node", "bit", "byte", "pixel", "parameter", "unit", "person",
@@ -267,8 +290,9 @@ _QUANTITY_NOUNS = {
     "barrel", "share", "dollar", "euro", "calorie", "word", "page", "hour", "minute", "second",
     "percent", "pct", "per", "km", "kg", "mi", "ft", "lb", "lbs", "mph", "kph", "cm", "mm", "ml",
     "gb", "mb", "tb", "kb", "gw", "mw", "kw", "kwh", "twh", "gwh", "mwh", "bn", "mn", "hp", "bhp",
-    "fiscal", "x", "times",
-    "million", "billion", "trillion", "thousand", "hundred", "degrees", "yen", "won", "yuan",
+    "x", "times", "million", "billion", "trillion", "thousand", "hundred", "degrees", "yen",
+    "won", "yuan", "people", "children", "men", "women", "staff", "police", "personnel", "cattle",
+    "sheep", "fish", "deer", "mice", "geese", "feet", "teeth",
 }
 _MAY_NOUNS = {"election", "elections", "vote", "meeting", "deadline", "figures", "data", "report",
               "session", "budget", "summit", "poll", "polls", "primary", "referendum", "issue",
@@ -278,6 +302,14 @@ _YEAR_VERBS = {"was", "is", "will", "has", "had", "saw", "marked", "brought", "b
 _HOLIDAY_ADJ = {"black", "good", "super", "cyber", "ash", "holy", "easter", "bloody", "blue",
                 "giving", "maundy", "palm", "shrove", "fat", "manic", "whit", "low", "plough", "man",
                 "girl", "small", "travel"}
+_NOT_ANCHORED = {"following", "previous", "preceding", "same", "that", "each", "every", "one", "a", "an", "any",
+                 "another", "some"}
+_MONTH_NAMES = {n.lower(): i + 1 for i, n in enumerate(_FULL_MON.split("|"))}
+_MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+               "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+_WEEKDAY_NAMES = {n.lower(): i for i, n in enumerate(_WDAY.split("|"))}
+_DIRS = {"last": "last", "past": "last", "this past": "last", "this": "this", "next": "next",
+         "coming": "next", "this coming": "next"}
 _CHAIN = re.compile(r"\s*(?:,\s*)?(?:and|or|to|through|until|till|into|&|[-–/])?\s*\Z")
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|shall|(?:is|are|was|were)\s+(?:due|set|scheduled|expected|slated|poised|to)"
@@ -286,11 +318,13 @@ _FUTURE = re.compile(
 _CLAUSE_END = re.compile(r"[.;:!?,(\n][^.;:!?,(\n]*\Z")
 _FINANCE = re.compile(
     r"\b(?:profits?|revenues?|sales|earnings|results|growth|GDP|econom\w*|loss(?:es)?|output|shipments"
-    r"|deliveries|income|margins?|EPS|guidance|forecasts?|outlook|quarterly|year-(?:on|over)-year|annuali[sz]ed"
-    r"|inflation|jobs|unemployment|reported|shares|estimates|analysts|production|spending|investment"
-    r"|orders|imports|exports|contract(?:ed|ion)|expanded|demand|company|firm|bank|lender|insurer"
-    r"|retailer|carmaker|group|fiscal|financial|budget|deficit|payrolls|bookings|traffic|subscribers)\b"
+    r"|deliveries|income|margins?|EPS|guidance|forecasts?|outlook|quarterly|year-(?:on|over)-year"
+    r"|annuali[sz]ed|inflation|jobs|unemployment|reported|shares|estimates|analysts|production"
+    r"|spending|investment|orders|imports|exports|contract(?:ed|ion)|expanded|demand|company|firm"
+    r"|bank|lender|insurer|retailer|carmaker|group|fiscal|financial|budget|deficit|payrolls|bookings"
+    r"|traffic|subscribers)\b"
 )
+_FISCAL_AFTER = re.compile(r"\s*(?:of\s+)?(?:the\s+)?(?:fiscal|FY)\b")
 _LABEL_BEFORE = re.compile(r",?\s*(?:the\s+)?\Z")
 _LABEL_AFTER = re.compile(r"\s*[(,]\s*(?:which\s+(?:is|was|will\s+be|falls\s+on)\s+)?(?:on\s+)?(?:a\s+)?\Z")
 
@@ -314,39 +348,54 @@ class _Raw:
     weekday: int | None = None
     qualifier: str = "exact"
     calendar_day: bool = False  # an explicit single day that a weekday word may label
-    core: tuple[int, int] = (0, 0)  # the weekday word, for WD
+    core: tuple[int, int] = (0, 0)  # the weekday word itself, for weekday mentions
     labels: int | None = None
     qual_word: str = ""
+    ctx_word: str = ""
 
 
 @dataclass(slots=True)
 class _Pre:
     """What the words just before a core say."""
 
-    qual: str
-    ctx: str
-    the: bool
-    mod: str
-    start: int  # where the qualifier (or else the modifier) starts
-    mod_start: int  # where the modifier starts
+    qual: str = ""
+    ctx: str = ""
+    the: bool = False
+    mod: str = ""
+    start: int = 0  # where the qualifier (or else the modifier) starts
+    mod_start: int = 0
+
+
+_MOD_KEYS = ("early", "mid", "late", "earlier", "later", "end", "start", "beginning", "middle", "close", "turn")
+_MOD_NORMAL = {"beginning": "start", "turn": "start", "close": "end"}
 
 
 def _read_prefix(text: str, lo: int, s: int) -> _Pre:
-    m = _PREFIX.search(text, lo, s)
-    if m is None or m.start() == s:
-        return _Pre("", "", False, "", s, s)
-    qual = " ".join((m["qual"] or "").lower().split())
-    ctx = (m["ctx"] or "").lower()
-    mod_raw = (m["mod"] or "").lower()
-    mod = ""
-    for key in ("early", "mid", "late", "earlier", "later", "end", "start", "beginning", "middle", "close", "turn"):
-        if mod_raw.startswith(key) or f" {key} " in f" {mod_raw} ":
-            mod = key
-            break
-    mod = {"beginning": "start", "turn": "start", "close": "end"}.get(mod, mod)
-    mod_start = (m.start("the") if m["the"] else m.start("mod")) if m["mod"] else s
-    start = m.start("qual") if m["qual"] else mod_start
-    return _Pre(qual, ctx, bool(m["the"]), mod, start, mod_start)
+    """Parse the qualifier/context/modifier words in text[lo:s] that end right before s."""
+    if lo >= s:
+        return _Pre(start=s, mod_start=s)
+    rev = text[lo:s][::-1]
+    m = _PREFIX_REV.match(rev)
+    if m is None or m.end() == 0:
+        return _Pre(start=s, mod_start=s)
+    pre = _Pre(start=s, mod_start=s)
+    if m["mod"]:
+        words = " ".join(m["mod"][::-1].lower().split()).split()
+        pre.mod = next(k for k in _MOD_KEYS if k in words)
+        pre.mod = _MOD_NORMAL.get(pre.mod, pre.mod)
+        pre.mod_start = s - m.end("mod")
+    if m["the"]:
+        pre.the = True
+        if m["mod"]:
+            pre.mod_start = s - m.end("the")
+    if m["qual"]:
+        pre.qual = " ".join(m["qual"][::-1].lower().split())
+        pre.start = s - m.end("qual")
+    else:
+        pre.start = pre.mod_start
+    if m["ctx"]:
+        pre.ctx = m["ctx"][::-1].lower()
+    return pre
 
 
 def _next_word(text: str, e: int) -> str:
@@ -373,8 +422,8 @@ def _quantity_word(w: str) -> bool:
     return _plural(w) and w.islower() and lw not in _EVENTS
 
 
-def _sentence_start(text: str, s: int) -> str:
-    """The character opening the sentence or bracket just before s ('' if text starts there), or 'x'."""
+def _opener(text: str, s: int) -> str:
+    """The character opening the sentence or bracket right before s ('' at the text start), else 'x'."""
     i = s - 1
     while i >= 0 and text[i] in " \t\"“‘'":
         i -= 1
@@ -385,6 +434,7 @@ def _sentence_start(text: str, s: int) -> str:
 
 
 def _chained(prev: _Raw | None, kinds: tuple[str, ...], text: str, s: int) -> bool:
+    """True if s continues a list or range of the previous mention ("in 2019 and 2020")."""
     return prev is not None and prev.kind in kinds and bool(_CHAIN.match(text, prev.end, s))
 
 
@@ -402,10 +452,6 @@ def _resolve_year_expr(m: re.Match[str], p: str, anchor: dt.date | None) -> tupl
     return None, False, False
 
 
-def _two_digit_year(yy: str) -> int:
-    return 2000 + int(yy)
-
-
 def _day_num(s: str) -> int:
     return int(s.rstrip("stndrh"))
 
@@ -414,27 +460,63 @@ def _mon_num(s: str) -> int:
     return _MONTHS[s[:3].lower()]
 
 
+def _count(word: str) -> tuple[float, float] | None:
+    """The (low, high) count a number word stands for: "two" -> (2, 2), "a few" -> (2, 4)."""
+    w = " ".join(word.lower().split())
+    if w.isdigit():
+        return float(w), float(w)
+    if w in ("a", "an", "one"):
+        return 1.0, 1.0
+    if w in ("few", "a few"):
+        return 2.0, 4.0
+    if w == "several":
+        return 3.0, 7.0
+    if w in ("couple", "a couple", "couple of", "a couple of"):
+        return 2.0, 2.0
+    if w == "a dozen":
+        return 12.0, 12.0
+    tens, _, unit = w.partition("-")
+    if tens in _TENS and (not unit or unit in _UNITS):
+        v = _TENS[tens] + _UNITS.get(unit, 0)
+        return float(v), float(v)
+    if w in _UNITS:
+        return float(_UNITS[w]), float(_UNITS[w])
+    return None
+
+
 # --------------------------------------------------------------------------------------------
 # handlers: each turns one core match into a _Raw, or None to reject it
 
 _Handler = Callable[[re.Match[str], str, "dt.date | None", _Pre, "_Raw | None"], "_Raw | None"]
 
 
-def _unresolved(s: int, e: int, kind: str, gran: str, **kw: object) -> _Raw:
-    return _Raw(s, e, kind, None, None, gran, None, relative=True, **kw)  # type: ignore[arg-type]
+def _unresolved(s: int, e: int, kind: str, gran: str) -> _Raw:
+    return _Raw(s, e, kind, None, None, gran, None, relative=True)
 
 
 def _day_raw(s: int, e: int, kind: str, d: dt.date, relative: bool = False) -> _Raw:
     return _Raw(s, e, kind, d, d, "day", _iso_day(d), relative=relative, calendar_day=True)
 
 
+def _span_raw(s: int, e: int, kind: str, iv: tuple[dt.date, dt.date], gran: str, relative: bool,
+              value: str | None = None) -> _Raw:
+    return _Raw(s, e, kind, iv[0], iv[1], gran, value, relative=relative)
+
+
+def _month_raw(s: int, e: int, kind: str, y: int, mon: int, relative: bool) -> _Raw:
+    low, high = _month(y, mon)
+    return _Raw(s, e, kind, low, high, "month", _iso_month(low), relative=relative)
+
+
 def _h_iso(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
-    d = dt.date(int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
-    return _day_raw(m.start(), m.end(), "ISO", d)
+    y = int(text[m.start():m.start() + 4])
+    if not 1900 <= y <= 2100:
+        return None
+    return _day_raw(m.start(), m.end(), "ISO", dt.date(y, int(m["iso_m"]), int(m["iso_d"])))
 
 
 def _h_num(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
-    x, y, year = int(m["n1"]), int(m["n2"]), int(m["n_y"])
+    x, y, year = int(text[m.start():m.start("nsep")]), int(m["n2"]), int(m["n_y"])
     if m["nsep"] == ".":
         day, mon = x, y  # 20.01.2025 is day-first wherever it is written
     elif x > 12 >= y:
@@ -451,10 +533,12 @@ def _md_like(s: int, e: int, kind: str, mon: int, d1: int, d2: str | None, year:
     day2 = _day_num(d2) if d2 else None
     if day2 is not None and day2 <= d1:
         return None
+    dt.date(2000, mon, day2 or d1)  # validates the day (2000 is a leap year)
     if year is None:
         if a is None:
-            dt.date(2000, mon, d1)  # validates (2000 is a leap year)
-            return _unresolved(s, e, kind, "day", calendar_day=day2 is None)
+            r = _unresolved(s, e, kind, "day")
+            r.calendar_day = day2 is None
+            return r
         low, _ = _nearest(a, lambda y: (dt.date(y, mon, d1), dt.date(y, mon, day2 or d1)))
         year, relative = low.year, True
     low = dt.date(year, mon, d1)
@@ -463,90 +547,102 @@ def _md_like(s: int, e: int, kind: str, mon: int, d1: int, d2: str | None, year:
     return _Raw(s, e, kind, low, dt.date(year, mon, day2), "day", None, relative=relative)
 
 
+def _month_at(text: str, s: int) -> tuple[int, bool] | None:
+    """(month, written in full) for the month word at s, or None if it is no month."""
+    w = _WORD.match(text, s)
+    if w is None:
+        return None
+    lw = w.group().lower()
+    if lw in _MONTH_NAMES:
+        return _MONTH_NAMES[lw], True
+    if lw in _MONTH_ABBR:
+        return _MONTH_ABBR[lw], False
+    return None
+
+
 def _h_md(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
-    mon, d1 = _mon_num(m["md_mon"]), _day_num(m["md_d"])
+    mm = _month_at(text, m.start())
+    if mm is None:
+        return None
     year: int | None = int(m["md_y"]) if m["md_y"] else None
     relative = False
     if m["md_rel"]:
-        relative = True
         if a is None:
-            return _unresolved(m.start(), m.end(), "MD", "day", calendar_day=not m["md_d2"])
-        year = a.year + {"last": -1, "this": 0, "next": 1}[m["md_rel"]]
-    return _md_like(m.start(), m.end(), "MD", mon, d1, m["md_d2"], year, relative, a)
+            r = _unresolved(m.start(), m.end(), "MD", "day")
+            r.calendar_day = not m["md_d2"]
+            return r
+        year, relative = a.year + {"last": -1, "this": 0, "next": 1}[m["md_rel"]], True
+    return _md_like(m.start(), m.end(), "MD", mm[0], _day_num(m["md_d"]), m["md_d2"], year, relative, a)
 
 
 def _h_dm(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
+    digits = _DIGITS.match(text, m.start())
+    d1 = int(digits.group()) if digits else 0
+    if not 1 <= d1 <= 31:
+        return None
     year = int(m["dm_y"]) if m["dm_y"] else None
-    return _md_like(m.start(), m.end(), "DM", _mon_num(m["dm_mon"]), _day_num(m["dm_d"]), m["dm_d2"], year, False, a)
-
-
-def _month_raw(s: int, e: int, kind: str, y: int, mon: int, relative: bool) -> _Raw:
-    low, high = _month(y, mon)
-    return _Raw(s, e, kind, low, high, "month", _iso_month(low), relative=relative)
+    return _md_like(m.start(), m.end(), "DM", _mon_num(m["dm_mon"]), d1, m["dm_d2"], year, False, a)
 
 
 def _h_my(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
-    mon = _mon_num(m["my_mon"])
+    mm = _month_at(text, m.start())
+    if mm is None:
+        return None
     if m["my_y"]:
-        return _month_raw(m.start(), m.end(), "MY", int(m["my_y"]), mon, False)
+        return _month_raw(m.start(), m.end(), "MY", int(m["my_y"]), mm[0], False)
     if a is None:
         return _unresolved(m.start(), m.end(), "MY", "month")
     y = a.year + {"last": -1, "this": 0, "next": 1}[m["my_rel"]]
-    return _month_raw(m.start(), m.end(), "MY", y, mon, True)
+    return _month_raw(m.start(), m.end(), "MY", y, mm[0], True)
 
 
-def _dir(word: str) -> str:
-    """last / this / next from a direction word."""
-    w = " ".join(word.lower().split())
-    if w in ("last", "past", "this past"):
-        return "last"
-    if w in ("next", "coming", "this coming"):
-        return "next"
-    return "this"
+def _bare_month(s: int, e: int, mon: int, direction: str, text: str, a: dt.date | None, pre: _Pre,
+                prev: _Raw | None) -> _Raw | None:
+    if not direction:
+        name = text[s:e]
+        ok = bool(pre.mod) or bool(pre.qual and pre.qual not in _AGO_ONLY) or bool(_POSS.match(text, e))
+        ok = ok or _chained(prev, ("MN", "MY"), text, s)
+        if not ok and name == "May":
+            ok = pre.ctx in ("in", "during", "throughout") or (
+                pre.the and not pre.ctx and _next_word(text, e) in _MAY_NOUNS)
+        elif not ok and pre.ctx in _MONTH_CTX:
+            ok = True
+        elif not ok and (pre.the or pre.ctx in _DETS):
+            w = _next_word(text, e)
+            ok = bool(w) and w.islower() and w not in (
+                "on", "of", "to", "for", "in", "from", "against", "through", "and", "was", "is", "were",
+                "had", "has")
+        if not ok:
+            return None
+    if a is None:
+        return _unresolved(s, e, "MN", "month")
+    if direction == "last":
+        y = a.year if mon < a.month else a.year - 1
+    elif direction == "next":
+        y = a.year if mon > a.month else a.year + 1
+    elif direction == "this":
+        y = a.year
+    else:
+        y = _nearest(a, lambda yy: _month(yy, mon))[0].year
+    return _month_raw(s, e, "MN", y, mon, True)
 
 
 def _h_mn(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
-    name = m["mn"]
-    mon = _mon_num(name)
-    s, e = m.start(), m.end()
-    if m["mn_dir"]:
-        if a is None:
-            return _unresolved(s, e, "MN", "month")
-        d = _dir(m["mn_dir"])
-        if d == "last":
-            y = a.year if mon < a.month else a.year - 1
-        elif d == "next":
-            y = a.year if mon > a.month else a.year + 1
-        else:
-            y = a.year
-        return _month_raw(s, e, "MN", y, mon, True)
-    ok = bool(pre.mod) or bool(pre.qual and pre.qual not in _AGO_ONLY) or bool(_POSS.match(text, e))
-    ok = ok or _chained(prev, ("MN", "MY"), text, s)
-    if not ok and (pre.ctx or pre.the):
-        if name == "May":
-            ok = pre.ctx in ("in", "during", "throughout") or (
-                pre.the and not pre.ctx and _next_word(text, e) in _MAY_NOUNS)
-        elif pre.ctx in _MONTH_CTX:
-            ok = True
-        elif pre.ctx in _DETS or pre.the:
-            w = _next_word(text, e)
-            ok = bool(w) and w.islower() and w not in ("on", "of", "to", "for", "in", "from", "against",
-                                                       "through", "and", "was", "is", "were", "had", "has")
-    if not ok:
+    mm = _month_at(text, m.start())
+    if mm is None or not mm[1]:
         return None
-    if a is None:
-        return _unresolved(s, e, "MN", "month")
-    low, _ = _nearest(a, lambda y: _month(y, mon))
-    return _month_raw(s, e, "MN", low.year, mon, True)
+    return _bare_month(m.start(), m.end(), mm[0], "", text, a, pre, prev)
 
 
 def _h_year(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
     s, e = m.start(), m.end()
-    y = int(m["yr"])
+    y = int(text[s:s + 4])
+    if not 1900 <= y <= 2100:
+        return None
     poss = bool(_POSS.match(text, e))
     w = "" if poss else _next_word(text, e)
     lw = w.lower()
-    if lw == "fiscal" or (_quantity_word(w) and not pre.mod and pre.ctx not in _STRONG_CTX and not poss):
+    if lw == "fiscal" or (_quantity_word(w) and not pre.mod and pre.ctx not in _STRONG_CTX):
         return None
     if m["yr2"]:
         y2s = m["yr2"]
@@ -557,16 +653,16 @@ def _h_year(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Ra
     weak_ok = not (_plural(w) and lw not in _EVENTS)
     if poss or pre.mod or pre.ctx in _STRONG_CTX or pre.qual in _STRONG_QUAL:
         ok = True
-    elif pre.qual or pre.ctx in ("of", "for", "to", "and", "or", "into", "than", "on", "at"):
+    elif pre.qual or pre.ctx in ("of", "for", "from", "to", "and", "or", "into", "than", "on", "at"):
         ok = weak_ok
-    elif pre.ctx in _DETS or pre.the or pre.ctx.endswith(("'s", "’s")):
-        ok = bool(w) and len(w) >= 3 and (not _plural(w) or lw in _EVENTS) and not w.isupper()
+    elif pre.the or pre.ctx in _DETS or pre.ctx.endswith(("'s", "’s")):
+        ok = len(w) >= 3 and (not _plural(w) or lw in _EVENTS) and not w.isupper()
     elif _chained(prev, ("YR", "YR2", "MY"), text, s):
         ok = weak_ok
     else:
-        opener = _sentence_start(text, s)
+        opener = _opener(text, s)
         if opener == "(":
-            ok = text.startswith(")", e) or text.startswith(",", e)
+            ok = text.startswith((")", ","), e)
         elif opener != "x":
             ok = lw in _YEAR_VERBS or text.startswith(",", e)
         else:
@@ -577,23 +673,22 @@ def _h_year(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Ra
     return _Raw(s, e, "YR", low, high, "year", _iso_year(low))
 
 
+def _decade(s: int, e: int, y: int) -> _Raw:
+    return _Raw(s, e, "DEC", dt.date(y, 1, 1), dt.date(y + 9, 12, 31), "decade", f"{y}s")
+
+
 def _h_dec(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
-    if m["dec_y"]:
-        y = int(m["dec_y"])
-    else:
-        yy = int(m["dec_yy"])
-        y = 2000 + yy if yy < 20 else 1900 + yy
-    return _Raw(m.start(), m.end(), "DEC", dt.date(y, 1, 1), dt.date(y + 9, 12, 31), "decade", f"{y}s")
+    y = int(text[m.start():m.start() + 4])
+    return _decade(m.start(), m.end(), y) if 1800 <= y <= 2090 else None
 
 
-def _span_raw(s: int, e: int, kind: str, iv: tuple[dt.date, dt.date], gran: str, relative: bool,
-              value: str | None = None) -> _Raw:
-    return _Raw(s, e, kind, iv[0], iv[1], gran, value, relative=relative)
+def _h_dec2(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
+    yy = int(text[m.start() + 1:m.start() + 3])
+    return _decade(m.start(), m.end(), 2000 + yy if yy < 20 else 1900 + yy)
 
 
 def _fiscal_near(text: str, s: int, e: int) -> bool:
-    return bool(re.match(r"\s*(?:of\s+)?(?:the\s+)?(?:fiscal|FY)\b", text[e:e + 24])) or \
-        text[max(0, s - 8):s].rstrip(" -").lower().endswith("fiscal")
+    return bool(_FISCAL_AFTER.match(text, e)) or text[max(0, s - 8):s].rstrip(" -").lower().endswith("fiscal")
 
 
 def _quarter_like(s: int, e: int, kind: str, n: int, half: bool, year: int | None, relative: bool,
@@ -612,38 +707,45 @@ def _quarter_like(s: int, e: int, kind: str, n: int, half: bool, year: int | Non
 
 def _h_qq(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
     y = m["q_y"] or m["q_y3"]
-    year = int(y) if y else (_two_digit_year(m["q_yy"]) if m["q_yy"] else None)
+    year = int(y) if y else (2000 + int(m["q_yy"]) if m["q_yy"] else None)
     if year is None and (_fiscal_near(text, m.start(), m.end()) or text.startswith(":", m.end())):
         return None
     return _quarter_like(m.start(), m.end(), "QQ", int(m["q_n"]), False, year, False, a)
 
 
-def _h_q2(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
-    year = int(m["q2_y"]) if m["q2_y"] else _two_digit_year(m["q2_yy"])
-    return _quarter_like(m.start(), m.end(), "QQ", int(m["q2_n"]), False, year, False, a)
-
-
 def _h_hh(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
     y = m["h_y"] or m["h_y3"]
-    year = int(y) if y else _two_digit_year(m["h_yy"])
+    year = int(y) if y else 2000 + int(m["h_yy"])
     return _quarter_like(m.start(), m.end(), "HH", int(m["h_n"]), True, year, False, a)
 
 
+def _h_q2(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
+    n = int(text[m.start()])
+    year = int(m["q2_y"]) if m["q2_y"] else 2000 + int(m["q2_yy"])
+    return _quarter_like(m.start(), m.end(), "QQ", n, False, year, False, a) if 1 <= n <= 4 else None
+
+
 def _h_h2(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
-    year = int(m["h2_y"]) if m["h2_y"] else _two_digit_year(m["h2_yy"])
-    return _quarter_like(m.start(), m.end(), "HH", int(m["h2_n"]), True, year, False, a)
+    n = int(text[m.start()])
+    year = int(m["h2_y"]) if m["h2_y"] else 2000 + int(m["h2_yy"])
+    return _quarter_like(m.start(), m.end(), "HH", n, True, year, False, a) if 1 <= n <= 2 else None
 
 
-def _h_oq(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
+def _ordinal_quarter(m: re.Match[str], p: str, word: str, text: str, a: dt.date | None) -> _Raw | None:
     s, e = m.start(), m.end()
-    half = m["oq_u"] == "half"
-    word = m["oq_ord"].lower()
-    n = (2 if half else 4) if word == "final" else _ORD[word]
+    half = m[f"{p}_u"] == "half"
+    word = word.lower()
+    if word == "final":
+        n = 2 if half else 4
+    elif word in _ORD:
+        n = _ORD[word]
+    else:
+        return None
     if half and n > 2:
         return None
-    year, relative, present = _resolve_year_expr(m, "oq", a)
-    if m["oq_y2"]:
-        year, relative, present = int(m["oq_y2"]), False, True
+    year, relative, present = _resolve_year_expr(m, p, a)
+    if m[f"{p}_y2"]:
+        year, relative, present = int(m[f"{p}_y2"]), False, True
     if _fiscal_near(text, s, e):
         return None
     if not present:
@@ -655,6 +757,14 @@ def _h_oq(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw 
     if present and year is None:
         return _unresolved(s, e, "OQ", "half" if half else "quarter")
     return _quarter_like(s, e, "OQ", n, half, year, relative or not present, a)
+
+
+def _h_oq(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
+    return _ordinal_quarter(m, "oq", text[m.start():m.start("oq_e")], text, a)
+
+
+def _h_oqt(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
+    return _ordinal_quarter(m, "oqt", m["oqt_o"], text, a)
 
 
 def _h_oql(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
@@ -672,34 +782,12 @@ def _h_qs(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw 
     return _span_raw(m.start(), m.end(), "QS", (dt.date(year, 1, 1), _month_end(year, 3 * n)), "quarter", relative)
 
 
-def _count(word: str) -> tuple[float, float]:
-    """The (low, high) count a number word stands for: "two" -> (2, 2), "a few" -> (2, 4)."""
-    w = " ".join(word.lower().split())
-    if w.isdigit():
-        return float(w), float(w)
-    if w in ("a", "an"):
-        return 1.0, 1.0
-    if w.endswith("few"):
-        return 2.0, 4.0
-    if w.startswith(("several",)):
-        return 3.0, 7.0
-    if "couple" in w:
-        return 2.0, 2.0
-    if w == "a dozen":
-        return 12.0, 12.0
-    tens, _, unit = w.partition("-")
-    if tens in _TENS:
-        v = _TENS[tens] + (_UNITS.get(unit, 0) if unit else 0)
-        return float(v), float(v)
-    v = _UNITS[w]
-    return float(v), float(v)
-
-
 def _h_ms(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
     year, relative, _ = _resolve_year_expr(m, "ms", a)
-    n = int(_count(m["ms_n"])[0])
-    if not 1 <= n <= 12:
+    c = _count(m["ms_n"])
+    if c is None or not 1 <= c[0] <= 12:
         return None
+    n = int(c[0])
     if year is None:
         return _unresolved(m.start(), m.end(), "MS", "month")
     if m["ms_dir"] == "first":
@@ -709,8 +797,8 @@ def _h_ms(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw 
     return _span_raw(m.start(), m.end(), "MS", iv, "month", relative)
 
 
-def _shift(d: dt.date, unit: str, n: float) -> dt.date:
-    """d moved back by n units (fractions of months/years become days)."""
+def _back(d: dt.date, unit: str, n: float) -> dt.date:
+    """d moved back by n units (fractions of months and years become days)."""
     if unit == "day":
         return d - dt.timedelta(days=round(n))
     if unit == "week":
@@ -719,15 +807,19 @@ def _shift(d: dt.date, unit: str, n: float) -> dt.date:
         return d - dt.timedelta(days=math.ceil(n / 24))
     months = n * (120 if unit == "decade" else 12 if unit == "year" else 1)
     whole = int(months)
-    out = _add_months(d, -whole)
-    return out - dt.timedelta(days=round((months - whole) * 30.4))
+    return _add_months(d, -whole) - dt.timedelta(days=round((months - whole) * 30.4))
 
 
-def _h_ago(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
+def _ago(m: re.Match[str], p: str, text: str, a: dt.date | None) -> _Raw | None:
     s, e = m.start(), m.end()
-    unit = m["ago_u"]
-    lo_n, hi_n = _count(m["ago_n"])
-    if m["ago_h1"] or m["ago_h2"]:
+    if s and (text[s - 1].isalnum() or text[s - 1] in ".,$€£¥"):
+        return None
+    unit = m[f"{p}_u"]
+    c = _count(text[s:m.start(f"{p}_c")])
+    if c is None:
+        return None
+    lo_n, hi_n = c
+    if m[f"{p}_h1"] or m[f"{p}_h"]:
         lo_n, hi_n = lo_n + 0.5, hi_n + 0.5
     if hi_n == 0 or hi_n > 3000:
         return None
@@ -736,65 +828,80 @@ def _h_ago(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw
             "decade": "year"}[unit]
     if a is None:
         return _unresolved(s, e, "AGO", gran)
-    slack = {"day": 0, "week": 3, "month": 15, "year": 15 if hi_n == 1 else 183, "decade": 365}[unit]
     if unit == "day" and not vague:
-        return _day_raw(s, e, "AGO", _shift(a, "day", lo_n), True)
-    center = _shift(a, unit, lo_n)
-    low = _shift(a, unit, hi_n) - dt.timedelta(days=slack)
-    high = center + dt.timedelta(days=slack)
-    high = min(high, a)
+        return _day_raw(s, e, "AGO", _back(a, "day", lo_n), True)
+    slack = dt.timedelta(days={"day": 0, "week": 3, "month": 15, "year": 15 if hi_n == 1 else 183,
+                               "decade": 365}[unit])
+    center = _back(a, unit, lo_n)
+    low = _back(a, unit, hi_n) - slack
+    high = min(center + slack, a)
     value: str | None = None
     if not vague and gran == "month":
         value = _iso_month(center)
     elif not vague and gran == "year":
         value = _iso_year(center)
     r = _Raw(s, e, "AGO", low, high, gran, value, relative=True)
-    r.qualifier = "exact" if unit == "day" and not vague else "approx"
+    r.qualifier = "approx"
     return r
+
+
+def _h_ago(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
+    return _ago(m, "agod", text, a)
+
+
+def _h_agow(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
+    return _ago(m, "agow", text, a)
 
 
 def _h_rl(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
     s, e = m.start(), m.end()
     unit, direction, plural = m["rl_u"], m["rl_dir"], bool(m["rl_pl"])
-    if re.match(r"\s+of\b", text[e:e + 6]):
-        return None
+    if text.startswith(" of", e):
+        return None  # "the last week of June"
     if plural:
-        if not m["rl_n"]:
+        c = _count(m["rl_n"]) if m["rl_n"] else None
+        if c is None:
             return None
-        n = _count(m["rl_n"])[1]
+        n = c[1]
     else:
         if m["rl_n"] or direction == "next" or unit in ("day", "hour"):
-            return None
+            return None  # "the next day", "the next year" follow the story, not the anchor
         n = 1.0
     gran = {"hour": "day", "decade": "year"}.get(unit, unit)
     if a is None:
         return _unresolved(s, e, "RL", gran)
     if direction in ("past", "last"):
-        iv = (_shift(a, unit, n) + (_DAY if unit != "hour" else dt.timedelta(0)), a)
+        iv = (_back(a, unit, n) + (_DAY if unit != "hour" else dt.timedelta(0)), a)
     else:
-        iv = (a, a + (a - _shift(a, unit, n)))
+        iv = (a, _back(a, unit, -n) - (_DAY if unit != "hour" else dt.timedelta(0)))
     return _span_raw(s, e, "RL", iv, gran, True)
 
 
-def _h_rel(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
-    s, e = m.start(), m.end()
+def _divmod_month(a: dt.date, k: int) -> tuple[int, int]:
+    """(year, month) of the month k months from a's."""
+    y, m0 = divmod(a.year * 12 + a.month - 1 + k, 12)
+    return y, m0 + 1
+
+
+def _relative_unit(s: int, e: int, unit: str, dirword: str, a: dt.date | None, pre: _Pre) -> _Raw | None:
     if pre.the and not pre.mod:
         return None  # "the last week of June", "the next year"
-    unit = m["rel_u"]
-    direction = _dir(m["rel_dir"])
-    past_week = " ".join(m["rel_dir"].lower().split()) == "this past" and unit == "week"
+    direction = _DIRS[dirword]
+    if dirword == "past":
+        return None
     gran = "week" if unit == "weekend" else unit
     if a is None:
         return _unresolved(s, e, "REL", gran)
     k = {"last": -1, "this": 0, "next": 1}[direction]
     value: str | None = None
-    if past_week:
+    qualifier = "exact"
+    if dirword == "this past" and unit == "week":
         iv = (a - 7 * _DAY, a)
     elif unit in ("week", "weekend"):
         mon = _monday(a) + dt.timedelta(weeks=k)
         iv = (mon, mon + 6 * _DAY) if unit == "week" else (mon + 5 * _DAY, mon + 6 * _DAY)
     elif unit == "month":
-        iv = _month(*divmod_month(a, k))
+        iv = _month(*_divmod_month(a, k))
         value = _iso_month(iv[0])
     elif unit == "quarter":
         q0 = a.year * 4 + (a.month - 1) // 3 + k
@@ -802,67 +909,24 @@ def _h_rel(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw
     elif unit == "year":
         iv = _year(a.year + k)
         value = _iso_year(iv[0])
+    elif k == 0:
+        d0 = a.year // 10 * 10
+        iv = (dt.date(d0, 1, 1), dt.date(d0 + 9, 12, 31))
+        value = f"{d0}s"
     else:
-        if k == 0:
-            d0 = a.year // 10 * 10
-            iv = (dt.date(d0, 1, 1), dt.date(d0 + 9, 12, 31))
-            value = f"{d0}s"
-        else:
-            other = _add_months(a, 120 * k)
-            iv = (other, a) if k < 0 else (a, other)
-            gran = "year"
+        other = _add_months(a, 120 * k)
+        iv = (other, a) if k < 0 else (a, other)
+        gran, qualifier = "year", "approx"
     r = _span_raw(s, e, "REL", iv, gran, True, value)
-    if unit == "decade" and k != 0:
-        r.qualifier = "approx"
+    r.qualifier = qualifier
     return r
 
 
-def divmod_month(a: dt.date, k: int) -> tuple[int, int]:
-    """(year, month) of the month k months from a's."""
-    y, m0 = divmod(a.year * 12 + a.month - 1 + k, 12)
-    return y, m0 + 1
-
-
-def _h_wknd(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
-    if a is None:
-        return _unresolved(m.start(), m.end(), "WKND", "week")
-    sat = _monday(a) + 5 * _DAY
-    if a < sat:
-        sat -= 7 * _DAY
-    return _span_raw(m.start(), m.end(), "WKND", (sat, sat + _DAY), "week", True)
-
-
-_TODAY = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "this morning": 0,
-          "this afternoon": 0, "this evening": 0, "last night": -1, "the day before yesterday": -2,
-          "day before yesterday": -2, "the day after tomorrow": 2, "day after tomorrow": 2}
-
-
-def _h_today(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
-    s, e = m.start(), m.end()
-    key = " ".join(m.group().lower().split())
-    if key == "this time last year":
-        if a is None:
-            return _unresolved(s, e, "TODAY", "month")
-        c = _add_months(a, -12)
-        r = _Raw(s, e, "TODAY", c - 15 * _DAY, c + 15 * _DAY, "month", _iso_month(c), relative=True)
-        r.qualifier = "approx"
-        return r
-    if a is None:
-        return _unresolved(s, e, "TODAY", "day")
-    return _day_raw(s, e, "TODAY", a + dt.timedelta(days=_TODAY[key]), True)
-
-
-def _h_wd(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
-    s, e = m.start(), m.end()
-    wd = _WEEKDAYS[m["wd"][:3].lower()]
-    if not m["wd_dir"]:
-        before = text[max(0, s - 12):s].split()
-        if before and before[-1].strip("\"“(").lower() in _HOLIDAY_ADJ and before[-1][:1].isupper():
-            return None
-    r = _Raw(s, e, "WD", None, None, "day", None, relative=True, weekday=wd, core=(m.start("wd"), m.end("wd")))
+def _weekday(s: int, e: int, wd: int, core: tuple[int, int], direction: str, text: str,
+             a: dt.date | None) -> _Raw:
+    r = _Raw(s, e, "WD", None, None, "day", None, relative=True, weekday=wd, core=core)
     if a is None:
         return r
-    direction = _dir(m["wd_dir"]) if m["wd_dir"] else ""
     if direction == "last":
         d = a - dt.timedelta(days=(a.weekday() - wd) % 7 or 7)
     elif direction == "next":
@@ -883,79 +947,125 @@ def _h_wd(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw 
     return r
 
 
-def _h_sea(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
+def _h_wd(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
     s, e = m.start(), m.end()
-    name = m["sea"].lower()
-    if m["sea_y"]:
-        if m["sea"] == "fall" and not (m["sea_dir"] or pre.ctx or pre.qual or pre.mod or pre.the):
-            return None
-        return _span_raw(s, e, "SEA", _season(int(m["sea_y"]), name), "season", False)
-    direction = _dir(m["sea_dir"]) if m["sea_dir"] else ""
-    if not direction:
-        if text.startswith((" of", " in"), e):
-            return None
-        the_ok = pre.the
-        if name == "fall":
-            if not (the_ok and not pre.mod and pre.ctx in ("in", "by", "until", "during", "over")) and \
-                    not (pre.qual in ("by", "until", "since") and pre.the):
-                return None
-        elif not (pre.mod or the_ok or pre.ctx in ("in", "during", "over", "this", "last", "next")
-                  or pre.qual in _STRONG_QUAL or pre.qual == "by"):
-            return None
+    wd = _WEEKDAY_NAMES.get(text[s:e].lower())
+    if wd is None:
+        return None
+    before = text[max(0, s - 12):s].split()
+    if before:
+        word = before[-1].strip("\"“(")
+        if word.lower() in _HOLIDAY_ADJ and word[:1].isupper():
+            return None  # Black Friday, Super Tuesday, Easter Sunday
+        labels_prev = prev is not None and prev.calendar_day and bool(_LABEL_AFTER.match(text, prev.end, s))
+        if word.lower() in _NOT_ANCHORED and not labels_prev:
+            return None  # "the following Sunday", "every Monday"; but "Oct. 5, a Sunday" labels a date
+    return _weekday(s, e, wd, (s, e), "", text, a)
+
+
+def _season_raw(s: int, e: int, name: str, direction: str, a: dt.date | None) -> _Raw:
     if a is None:
         return _unresolved(s, e, "SEA", "season")
-
-    def make(y: int) -> tuple[dt.date, dt.date]:
-        return _season(y, name)
-
     if direction == "last":
         y = a.year + 1
-        while make(y)[1] >= a:
+        while _season(y, name)[1] >= a:
             y -= 1
-        iv = make(y)
+        iv = _season(y, name)
     elif direction == "next":
         y = a.year - 1
-        while make(y)[0] <= a:
+        while _season(y, name)[0] <= a:
             y += 1
-        iv = make(y)
+        iv = _season(y, name)
+    elif direction == "this":
+        iv = _season(a.year - 1 if name == "winter" and a.month <= 2 else a.year, name)
     else:
-        iv = _nearest(a, make)
+        iv = _nearest(a, lambda yy: _season(yy, name))
     return _span_raw(s, e, "SEA", iv, "season", True)
 
 
+def _h_sea(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
+    s, e = m.start(), m.end()
+    w = _WORD.match(text, s)
+    word = w.group() if w else ""
+    name = word.lower()
+    if name not in _SEASON_MONTHS:
+        return None
+    any_ctx = bool(pre.ctx or pre.qual or pre.mod or pre.the)
+    if m["sea_y"]:
+        if word == "fall" and not any_ctx:
+            return None  # "prices fall 2025..."
+        return _span_raw(s, e, "SEA", _season(int(m["sea_y"]), name), "season", False)
+    if text.startswith((" of", " in"), e):
+        return None  # "the fall of Kabul", "a spring in his step"
+    if name == "fall":
+        if not (pre.the and (pre.ctx in ("in", "during", "over") or pre.qual in ("by", "until", "since"))):
+            return None
+    elif not (pre.mod or pre.the or pre.ctx in ("in", "during", "this", "last", "next")
+              or pre.qual in _STRONG_QUAL or pre.qual == "by"):
+        return None
+    return _season_raw(s, e, name, "", a)
+
+
+def _h_dir(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
+    s, e = m.start(), m.end()
+    dirword = " ".join(text[s:m.start("dir_e")].lower().split())
+    if dirword not in _DIRS:
+        return None
+    direction = _DIRS[dirword]
+    if m["d_u"]:
+        return _relative_unit(s, e, m["d_u"], dirword, a, pre)
+    if m["d_wd"]:
+        return _weekday(s, e, _WEEKDAY_NAMES[m["d_wd"].lower()], m.span("d_wd"), direction, text, a)
+    if m["d_mn"]:
+        return _bare_month(s, e, _MONTH_NAMES[m["d_mn"].lower()], direction, text, a, pre, prev)
+    return _season_raw(s, e, m["d_sea"].lower(), direction, a)
+
+
+def _h_wknd(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
+    if text[m.start():m.start() + 6].split()[0].lower() not in ("over", "at", "during"):
+        return None
+    if a is None:
+        return _unresolved(m.start(), m.end(), "WKND", "week")
+    sat = _monday(a) + 5 * _DAY
+    if a < sat:
+        sat -= 7 * _DAY
+    return _span_raw(m.start(), m.end(), "WKND", (sat, sat + _DAY), "week", True)
+
+
+_TODAY = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "this morning": 0,
+          "this afternoon": 0, "this evening": 0, "last night": -1, "the day before yesterday": -2,
+          "the day after tomorrow": 2}
+
+
+def _h_today(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
+    s, e = m.start(), m.end()
+    key = " ".join(m.group().lower().split())
+    if key == "this time last year":
+        if a is None:
+            return _unresolved(s, e, "TODAY", "month")
+        c = _add_months(a, -12)
+        r = _Raw(s, e, "TODAY", c - 15 * _DAY, c + 15 * _DAY, "month", _iso_month(c), relative=True)
+        r.qualifier = "approx"
+        return r
+    if key not in _TODAY:
+        return None
+    if a is None:
+        return _unresolved(s, e, "TODAY", "day")
+    return _day_raw(s, e, "TODAY", a + dt.timedelta(days=_TODAY[key]), True)
+
+
 _HANDLERS: dict[str, _Handler] = {
-    "ISO": _h_iso, "NUM": _h_num, "AGO": _h_ago, "DM": _h_dm, "Q2": _h_q2, "H2": _h_h2, "DEC": _h_dec,
-    "YR": _h_year, "MD": _h_md, "MY": _h_my, "MN": _h_mn, "WD": _h_wd, "QQ": _h_qq, "HH": _h_hh,
-    "QS": _h_qs, "MS": _h_ms, "OQL": _h_oql, "OQ": _h_oq, "RL": _h_rl, "REL": _h_rel,
-    "WKND": _h_wknd, "TODAY": _h_today, "SEA": _h_sea,
+    "ISO": _h_iso, "NUM": _h_num, "AGO": _h_ago, "AGOW": _h_agow, "DM": _h_dm, "Q2": _h_q2,
+    "H2": _h_h2, "DEC": _h_dec, "DEC2": _h_dec2, "YR": _h_year, "MD": _h_md, "MY": _h_my,
+    "MN": _h_mn, "WD": _h_wd, "DIR": _h_dir, "QQ": _h_qq, "HH": _h_hh, "QS": _h_qs, "MS": _h_ms,
+    "OQL": _h_oql, "OQT": _h_oqt, "OQ": _h_oq, "RL": _h_rl, "WKND": _h_wknd, "TODAY": _h_today,
+    "TODAY2": _h_today, "SEA": _h_sea,
 }
+_SKIPS = {"SKIP", "SKIP2", "SKIP3"}
 
 
 # --------------------------------------------------------------------------------------------
 # modifiers ("early", "the end of") and qualifiers ("by", "since")
-
-
-def _slice(low: dt.date, high: dt.date, gran: str, mod: str) -> tuple[dt.date, dt.date]:
-    """The part of [low, high] that early/mid/late/start/middle/end picks."""
-    if gran == "decade":
-        n = high.year - low.year + 1
-        i, j = _pick(n, mod)
-        return dt.date(low.year + i, 1, 1), dt.date(low.year + j, 12, 31)
-    n_months = (high.year - low.year) * 12 + high.month - low.month + 1
-    whole_months = low.day == 1 and high == _month_end(high.year, high.month)
-    if whole_months and n_months >= 2:
-        i, j = _pick(n_months, mod)
-        return _add_months(low, i), _month_end(*divmod_month(low, j))
-    if whole_months and n_months == 1:
-        last = high.day
-        a, b = {"early": (1, 10), "mid": (11, 20), "late": (21, last), "start": (1, 7),
-                "middle": (11, 20), "end": (last - 6, last)}[mod]
-        return low.replace(day=a), low.replace(day=b)
-    n = (high - low).days + 1
-    if n < 3:
-        return low, high
-    i, j = _pick(n, mod)
-    return low + dt.timedelta(days=i), low + dt.timedelta(days=j)
 
 
 def _pick(n: int, mod: str) -> tuple[int, int]:
@@ -976,12 +1086,40 @@ def _pick(n: int, mod: str) -> tuple[int, int]:
     return c, c + part - 1
 
 
+_WEEK_PARTS = {"early": (0, 2), "mid": (1, 3), "late": (3, 6), "start": (0, 1), "middle": (2, 3), "end": (4, 6)}
+
+
+def _slice(low: dt.date, high: dt.date, gran: str, mod: str) -> tuple[dt.date, dt.date]:
+    """The part of [low, high] that early/mid/late/start/middle/end picks."""
+    if gran == "decade":
+        i, j = _pick(high.year - low.year + 1, mod)
+        return dt.date(low.year + i, 1, 1), dt.date(low.year + j, 12, 31)
+    n_months = (high.year - low.year) * 12 + high.month - low.month + 1
+    whole_months = low.day == 1 and high == _month_end(high.year, high.month)
+    if whole_months and n_months >= 2:
+        i, j = _pick(n_months, mod)
+        return _add_months(low, i), _month_end(*_divmod_month(low, j))
+    if whole_months:
+        last = high.day
+        a, b = {"early": (1, 10), "mid": (11, 20), "late": (21, last), "start": (1, 7),
+                "middle": (11, 20), "end": (last - 6, last)}[mod]
+        return low.replace(day=a), low.replace(day=b)
+    n = (high - low).days + 1
+    if n < 3:
+        return low, high
+    if n == 7:
+        i, j = _WEEK_PARTS[mod]
+    else:
+        i, j = _pick(n, mod)
+    return low + dt.timedelta(days=i), low + dt.timedelta(days=j)
+
+
 def _apply_prefix(r: _Raw, pre: _Pre, a: dt.date | None) -> None:
-    """Widen r to its qualifier/modifier words and narrow its interval accordingly."""
+    """Widen r over its qualifier/modifier words and narrow its interval accordingly."""
     qual = pre.qual
     if qual in _AGO_ONLY and r.kind != "AGO":
         qual = ""
-    if pre.mod:
+    if pre.mod and r.kind != "AGO":
         r.start = min(r.start, pre.mod_start)
         r.qualifier = "approx"
         if r.low is not None and r.high is not None:
@@ -994,6 +1132,7 @@ def _apply_prefix(r: _Raw, pre: _Pre, a: dt.date | None) -> None:
         r.start = pre.start
         r.qualifier = _QUALS[qual]
         r.qual_word = qual
+    r.ctx_word = pre.ctx
 
 
 # --------------------------------------------------------------------------------------------
@@ -1003,20 +1142,18 @@ def _apply_prefix(r: _Raw, pre: _Pre, a: dt.date | None) -> None:
 def _scan(text: str, anchor: dt.date | None) -> list[_Raw]:
     out: list[_Raw] = []
     pos = 0
-    n = len(text)
     search = _CORE.search
-    while pos < n:
+    while True:
         m = search(text, pos)
         if m is None:
             break
         kind = m.lastgroup or ""
         s, e = m.span()
-        if kind == "SKIP":
+        if kind in _SKIPS:
             pos = e
             continue
         prev = out[-1] if out else None
-        floor = prev.end if prev else 0
-        pre = _read_prefix(text, max(floor, s - 48), s)
+        pre = _read_prefix(text, max(prev.end if prev else 0, s - 40), s)
         try:
             r = _HANDLERS[kind](m, text, anchor, pre, prev)
             if r is not None:
@@ -1034,12 +1171,15 @@ def _scan(text: str, anchor: dt.date | None) -> list[_Raw]:
 def _label(raws: list[_Raw], text: str) -> None:
     """Link weekday words to the calendar dates they stand next to."""
     for i, w in enumerate(raws):
-        if w.kind != "WD":
+        if w.kind != "WD" or w.weekday is None:
             continue
         target = -1
-        if i + 1 < len(raws) and raws[i + 1].calendar_day and _LABEL_BEFORE.match(text, w.core[1], raws[i + 1].start):
+        nxt = raws[i + 1] if i + 1 < len(raws) else None
+        prv = raws[i - 1] if i else None
+        if nxt is not None and nxt.calendar_day and _LABEL_BEFORE.match(text, w.core[1], nxt.start):
             target = i + 1
-        elif i > 0 and raws[i - 1].calendar_day and _LABEL_AFTER.match(text, raws[i - 1].end, w.core[0]):
+        elif prv is not None and prv.calendar_day and prv.labels is None and \
+                _LABEL_AFTER.match(text, prv.end, w.core[0]):
             target = i - 1
         if target < 0:
             continue
@@ -1050,24 +1190,32 @@ def _label(raws: list[_Raw], text: str) -> None:
         w.qualifier = "exact"
         w.labels = target
         w.relative = d.relative
-        if d.low is None:
-            w.low = w.high = None
-            w.value = None
-        else:
-            off = (w.weekday - d.low.weekday()) % 7  # type: ignore[operator]
+        w.low = w.high = None
+        w.value = None
+        if d.low is not None:
+            off = (w.weekday - d.low.weekday()) % 7
             if off > 3:
                 off -= 7
-            w.low = w.high = d.low + dt.timedelta(days=off)
-            w.value = _iso_day(w.low)
+            try:
+                w.low = w.high = d.low + dt.timedelta(days=off)
+                w.value = _iso_day(w.low)
+            except OverflowError:
+                w.low = w.high = None
+
+
+_RANGE_FROM = re.compile(r"\s*(?:and|to|until|till|through|[-–])\s*\Z")
+_RANGE_BETWEEN = re.compile(r"\s*and\s*\Z")
 
 
 def _ranges(raws: list[_Raw], text: str) -> None:
-    """"from X to Y" / "between X and Y": the second end is an upper bound."""
-    for x, y in zip(raws, raws[1:]):
-        if x.qual_word in ("from", "between") and not y.qual_word:
-            joiner = r"\s*(?:and|to|until|till|through|[-–])\s*\Z" if x.qual_word == "from" else r"\s*and\s*\Z"
-            if re.match(joiner, text[x.end:y.start]):
-                y.qualifier = "at_most"
+    """In "from X to Y" and "between X and Y" the second end is an upper bound."""
+    for x, y in zip(raws, raws[1:], strict=False):
+        if y.qual_word:
+            continue
+        if x.qual_word == "between" and _RANGE_BETWEEN.match(text, x.end, y.start):
+            y.qualifier = "at_most"
+        elif x.ctx_word == "from" and not x.qual_word and _RANGE_FROM.match(text, x.end, y.start):
+            x.qualifier, y.qualifier = "at_least", "at_most"
 
 
 def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
@@ -1082,7 +1230,7 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
             start=r.start, end=r.end, text=text[r.start:r.end],
             low=r.low, high=r.high, granularity=r.gran,
             value=r.value if resolved else None,
-            relative=r.relative, resolved=resolved or not r.relative,
+            relative=r.relative, resolved=resolved,
             weekday=r.weekday, labels=r.labels, qualifier=r.qualifier,
         ))
     return out
