@@ -77,6 +77,8 @@ def _inflected(cue: str) -> list[str]:
     forms = {first, first + "s", stem + "ed", stem + "ing", first + "d" if first.endswith("e") else first + "ed"}
     if first.endswith("y"):
         forms |= {first[:-1] + "ies", first[:-1] + "ied"}
+    if re.search(r"[^aeiou][aeiou][bdgmnprt]$", first):
+        forms |= {first + first[-1] + "ing", first + first[-1] + "ed"}  # shed -> shedding, cut -> cutting
     return [f + tail for f in forms]
 
 
