@@ -35,7 +35,7 @@ _STOP_CAPS = {
 _CAPS = re.compile(r"\b[A-Z][\w&.'’-]*[\w&](?:\s+(?:of\s+|de\s+|and\s+)?[A-Z][\w&.'’-]*[\w&])*")
 _WEAK_BEFORE = re.compile(
     r"(?:\bbehind|\bbacked\s+by|\bthan|\blike|\bsuch\s+as|\bincluding|\brivals?|\bversus|\bvs\.?|\bcompared\s+with|"
-    r"\bcompared\s+to|\bagainst|\bwhile|\bas\s+did|\bunlike)\s+$",
+    r"\bcompared\s+to|\bagainst|\bunlike)\s+$",
     re.I,
 )
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?(?:US\$|HK\$|[$€£¥])?$", re.I)
@@ -136,16 +136,17 @@ def find_mentions(text: str, vocab: Vocabulary) -> list[Mention]:
         taken.append(m.span())
     taken.sort()
     for m in _CAPS.finditer(text):
-        name = re.sub(r"['’]s$", "", m.group()).rstrip(".")
-        first = name.split()[0]
-        if first in _STOP_CAPS:
-            words = name.split()[1:]
-            if not words or words[0] in _STOP_CAPS:
-                continue
-            name = " ".join(words)
-            start = m.start() + m.group().index(name)
-        else:
-            start = m.start()
+        words = m.group().split()
+        skip = 0
+        while skip < len(words) and words[skip] in _STOP_CAPS:
+            skip += 1
+        if skip == len(words):
+            continue
+        start = m.start() + len(" ".join(words[:skip])) + (1 if skip else 0)
+        start = text.find(words[skip], start, m.end())
+        name = re.sub(r"['’]s$", "", text[start : m.end()]).rstrip(".")
+        if start < 0 or not name:
+            continue
         if any(s < m.end() and e > start for s, e in taken) or name in _STOP_CAPS or len(name) < 2:
             continue
         if name.endswith(("-based", "-listed", "-owned", "-backed", "-born")):

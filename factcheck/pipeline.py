@@ -74,13 +74,24 @@ _CLAIM_COLUMNS = list(Claim(article="", source="", published=None, kind="", text
                             low=None, high=None).to_json())
 
 
-def extract_claims(articles: Sequence[Article], progress: Callable[[int, int], None] | None = None) -> list[Claim]:
-    """Extract and attribute the claims of every article."""
+def extract_claims(
+    articles: Sequence[Article],
+    progress: Callable[[int, int], None] | None = None,
+    problems: list[Problem] | None = None,
+) -> list[Claim]:
+    """Extract and attribute the claims of every article. A failure on one article (a bug of ours)
+    is reported as a Problem naming it, and the others are still read."""
     claims: list[Claim] = []
     for n, article in enumerate(articles, 1):
-        found = extract_article(article)
-        remember_gaps(article.id, article.body, found)
-        claims.extend(attribute_article(article, found))
+        try:
+            found = extract_article(article)
+            remember_gaps(article.id, article.body, found)
+            claims.extend(attribute_article(article, found))
+        except Exception as exc:  # noqa: BLE001 - one article must not stop the run
+            if problems is None:
+                raise
+            problems.append(Problem(article.id, f"internal error while reading claims ({type(exc).__name__}: {exc});"
+                                    " please report it", level="skipped"))
         if progress:
             progress(n, len(articles))
     return claims
@@ -98,7 +109,7 @@ def run(
     rule_paths = [rules] if isinstance(rules, (str, os.PathLike)) else list(rules)
     loaded = load_rules(rule_paths) if apply else []
     articles, problems = load_corpus([paths] if isinstance(paths, (str, os.PathLike)) else list(paths))
-    claims = extract_claims(articles, progress)
+    claims = extract_claims(articles, progress, problems)
     facts = match_claims(claims) if apply else []
     findings = apply_rules(loaded, claims, facts) if apply else []
     return Result(articles, problems, claims, facts, findings, loaded)

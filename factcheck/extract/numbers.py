@@ -1,12 +1,15 @@
 """Figures in prose: digits and number words with their scale, currency, unit or counted noun,
 hedge and direction, each turned into an interval.
 
-One compiled pattern finds the number cores; short anchored patterns then read what stands
-right before (currency, hedge) and right after (scale, percent, currency name, unit, noun).
+One cheap compiled scan finds where a number may start (a digit, a number word, "twice"...);
+short anchored patterns then read the number itself, what stands right before it (currency,
+sign, hedge, direction verb) and right after it (scale, percent, currency name, unit, noun,
+the second end of a range). Everything is compiled at import; nothing calls pint.
 """
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass
@@ -21,91 +24,222 @@ _SMALL = {
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "tr": 1e12, "trn": 1e12}
+_DENOMINATORS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
+                 "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
+_MULT_WORDS = ["half", "halved", "halving", "twice", "thrice", "double", "doubled", "doubling", "triple", "tripled",
+               "tripling", "quadruple", "quadrupled", "quadrupling", "tenfold", "threefold", "twofold", "fourfold",
+               "fivefold", "hundredfold"]
+_MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}
 
-_WORD = r"(?:" + "|".join(sorted([*_SMALL, *_TENS], key=len, reverse=True)) + r")"
-_WORDNUM = (
-    r"(?i:\b(?:(?:half\s+a|a|an)[\s-]+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"
-    r"(?:" + _WORD + r"(?:-" + _WORD + r")?|hundred|thousand|million|billion|trillion|dozen)"
-    r"(?:(?:[\s-]+(?:and\s+)?)(?:" + _WORD + r"(?:-" + _WORD + r")?|hundred|thousand|million|billion|trillion|dozen))*\b)"
+
+def _trie(words: list[str]) -> str:
+    """One regex alternation for many literal words, factored by prefix so it fails fast."""
+    root: dict[str, dict] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return build(root)
+
+
+_TRIGGER_WORDS = [*_SMALL, *_TENS, "hundred", "thousand", "million", "billion", "trillion", "dozen", *_MULT_WORDS]
+# Where a figure may start: a digit, a number word, a multiplier word, "a"/"an" before a scale or fraction.
+_SCAN = re.compile(
+    r"\b(?:(?P<d>\d)|(?:" + _trie([*_TRIGGER_WORDS, *(w.capitalize() for w in _TRIGGER_WORDS)]) + r"|[Aa]n?(?=[ \u00a0-]"
+    r"(?:hundred|thousand|million|billion|trillion|dozen|half|third|quarter|fifth|sixth|eighth|tenth)\b))\b)"
 )
-_DIGITS = r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-_CORE = re.compile(r"(?P<d>" + _DIGITS + r")(?P<glue>[A-Za-z]+\b)?|(?P<w>" + _WORDNUM + r")")
+_DIGITS = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)(?P<glue>[A-Za-z]+\b|°[CF]\b)?")
+_WORD_TOKEN = re.compile(r"([A-Za-z]+)(?:(?:[ \u00a0]+|-)(?=[A-Za-z]))?")
+_WORD = "(?:" + _trie(list(_SMALL) + list(_TENS)) + ")"
 
-_SCALE_AFTER = re.compile(r"[ \u00a0-]?(thousand|million|billion|trillion|mn|mln|bn|trn|tn|tr)\b", re.I)
+# ---------------------------------------------------------------- what stands after a number
+
+_SCALE_AFTER = re.compile(r"[ \u00a0-]?(thousand|million|billion|trillion|mn|mln|bn|trn|tn)\b", re.I)
 _PERCENT_AFTER = re.compile(
-    r"\s?(%|percent(?:age)?\s+points?|per\s?cent(?:age)?\s+points?|pp\b|ppts?\b|basis\s+points?|bps\b|per\s?cent\b|pc\b)",
+    r"[ \u00a0]?(%|percent(?:age)?[ \u00a0]+points?\b|per[ \u00a0]?cent(?:age)?[ \u00a0]+points?\b|pp\b|ppts?\b|"
+    r"basis[ \u00a0]+points?\b|bps\b|bp\b|per[ \u00a0-]?cent\b|pct\b|pc\b)",
     re.I,
 )
-_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and)\s*(?=[$€£¥\d]|US\$|HK\$|(?i:" + _WORD + r"\b))")
+_RANGE_JOIN = re.compile(r"[ \u00a0]*(?:-|–|—|to|and)[ \u00a0]*(?=[-−]?(?:US\$|HK\$|[$€£¥]|[A-Z]{3}[ \u00a0])?[\d.]|"
+                         r"(?i:" + _WORD + r"\b))")
+_SECOND_SYMBOL = re.compile(r"US\$|HK\$|[$€£¥]|(?:USD|EUR|GBP|CNY|RMB|HKD|JPY)[ \u00a0]?")
 _PER = re.compile(
-    r"(?:\s*\([^()\n]{1,40}\))?\s*(?:per|a|an|/|each)\s+(?:(million|thousand|billion|1m|1,000|1,000,000)\s+)?([A-Za-z][a-z-]{1,20})\b"
+    r"(?:[ \u00a0]*\([^()\n]{1,40}\))?(?:[ \u00a0]+(?:per|a|an|each)[ \u00a0]+|[ \u00a0]*/[ \u00a0]*)"
+    r"(?:(million|thousand|billion|1m|1,000|1,000,000)[ \u00a0]+)?([A-Za-z][A-Za-z-]{1,20})\b"
 )
 _PER_NOUNS = {
-    "share", "token", "tokens", "barrel", "hour", "day", "week", "month", "year", "person", "head", "user",
-    "gallon", "litre", "liter", "kilo", "kilogram", "ton", "tonne", "unit", "night", "ticket", "seat", "vehicle",
-    "car", "mile", "kilometre", "kilometer", "pound", "ounce", "query", "request", "subscriber", "employee",
-    "capita", "megawatt-hour", "kilowatt-hour", "piece", "copy", "game", "episode", "student", "patient",
+    "share", "token", "barrel", "hour", "day", "week", "month", "year", "person", "head", "user", "gallon", "litre",
+    "liter", "kilo", "kilogram", "kg", "ton", "tonne", "unit", "night", "ticket", "seat", "vehicle", "car", "mile",
+    "kilometre", "kilometer", "km", "pound", "ounce", "query", "request", "subscriber", "employee", "capita",
+    "megawatt-hour", "kilowatt-hour", "kwh", "mwh", "piece", "copy", "game", "episode", "student", "patient",
+    "passenger", "household", "resident", "adult", "child", "contract", "bottle", "meal", "pack", "dose", "visit",
+    "month", "metre", "meter", "square", "acre", "hectare", "bushel", "dollar", "euro", "annum", "item", "page",
 }
+_POST_HEDGE = re.compile(r"(?:[ \u00a0]*\+(?![\w\d])|-plus\b|-odd\b)|[ \u00a0]+or[ \u00a0]+(more|so|fewer|less)\b", re.I)
 _NOUN_AFTER = re.compile(r"((?:[ \u00a0](?:[A-Z]+\d[\w.-]*|[A-Za-z][A-Za-z'’-]*)){1,4})")
 _NOUN_STOP = {
     "of", "in", "to", "and", "or", "for", "on", "at", "with", "by", "from", "that", "which", "who", "was", "were",
     "is", "are", "be", "been", "the", "a", "an", "as", "than", "it", "its", "their", "this", "these", "those",
     "per", "each", "but", "so", "into", "over", "under", "after", "before", "since", "while", "ago", "more",
     "less", "fewer", "times", "has", "have", "had", "will", "would", "could", "can", "percent", "cent", "about",
-    "when", "where", "if", "not", "also", "just", "only", "all", "up", "down", "out", "off", "had", "s",
+    "when", "where", "if", "not", "also", "just", "only", "all", "up", "down", "out", "off", "s", "across",
+    "through", "between", "among", "against", "during", "within", "without", "around", "near", "via", "including",
+    "like", "such", "worldwide", "nationwide", "globally", "last", "next", "every", "here", "there", "now", "then",
+    "yesterday", "today", "tomorrow", "said", "says", "say", "according", "do", "did", "does", "may", "might",
+    "must", "should", "shall", "got", "get", "gets", "his", "her", "our", "my", "your", "them", "they", "we",
+    "he", "she", "i", "you", "me", "us", "him", "what", "how", "why", "because", "although", "though", "until",
+    "behind", "above", "below", "beyond", "toward", "towards", "upon", "onto", "alone", "each", "apiece",
+    "respectively", "or", "nor", "yet", "either", "neither", "both", "too", "very", "again", "still", "already",
+    "ahead", "away", "back", "earlier", "later", "compared", "versus", "vs", "plus", "minus", "almost", "nearly",
 }
-_IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman", "mice": "mouse", "data": "data"}
+_IRREGULAR = {
+    "people": "person", "children": "child", "men": "man", "women": "woman", "mice": "mouse", "data": "data",
+    "buses": "bus", "gases": "gas", "viruses": "virus", "bonuses": "bonus", "campuses": "campus", "series": "series",
+    "species": "species", "crises": "crisis", "analyses": "analysis", "diagnoses": "diagnosis", "media": "media",
+    "criteria": "criterion", "indices": "index", "lives": "life", "wives": "wife", "knives": "knife",
+    "feet": "foot", "teeth": "tooth", "geese": "goose", "staff": "staff", "police": "police", "news": "news",
+    "movies": "movie", "cookies": "cookie", "zombies": "zombie", "calories": "calorie", "rookies": "rookie",
+    "lorries": "lorry", "statuses": "status", "censuses": "census", "thieves": "thief", "wolves": "wolf",
+    "shelves": "shelf", "halves": "half", "leaves": "leaf", "aircraft": "aircraft", "sheep": "sheep",
+    "fish": "fish", "deer": "deer", "cattle": "cattle", "livestock": "livestock", "troops": "troop",
+    "headaches": "headache", "niches": "niche", "caches": "cache", "avalanches": "avalanche",
+}
+_PLURAL_ONLY = {"staff", "police", "cattle", "aircraft", "sheep", "fish", "deer", "livestock", "personnel", "crew"}
+# Capitalised words that, right before a number, do not make it a product name ("The 300 passengers").
+_FUNCTION_WORDS = {
+    "the", "a", "an", "some", "only", "all", "another", "those", "these", "this", "that", "about", "around",
+    "nearly", "over", "more", "up", "just", "almost", "roughly", "by", "in", "on", "at", "for", "with", "from",
+    "of", "and", "but", "or", "after", "before", "since", "until", "to", "last", "next", "every", "each", "its",
+    "their", "his", "her", "our", "my", "your", "we", "they", "he", "she", "it", "i", "as", "when", "while", "if",
+    "even", "still", "already", "now", "then", "here", "there", "total", "exactly", "precisely", "barely",
+    "fewer", "less", "under", "below", "above", "between", "among", "approximately", "estimated", "additional",
+    "extra", "further", "both", "many", "most", "what", "which", "who", "where", "why", "how", "yes", "no", "not",
+    "never", "also", "so", "yet", "than", "like", "per", "via", "within", "without", "across", "through",
+    "during", "against", "toward", "towards", "into", "onto", "upon", "out", "off", "down", "nearly", "some",
+    "once", "overall", "altogether", "combined", "today", "yesterday", "tomorrow", "meanwhile", "however",
+    "still", "perhaps", "maybe", "nearly", "fully", "another", "least", "most", "than", "almost", "well",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "minus", "plus", "some",
+    "nowhere", "none", "whereas", "because", "although", "though", "thus", "hence", "indeed", "again", "said",
+    "says", "say", "reported", "according", "upwards", "upward", "north", "south", "east", "west", "around",
+}
 _LABELS = re.compile(
     r"(?:\b(?:page|pages|p\.|pp\.|section|sections|sec\.|article|chapter|row|rows|line|lines|item|items|no\.|number|"
     r"figure|fig\.|table|exhibit|room|flight|route|highway|interstate|gate|platform|level|grade|stage|round|"
     r"episode|season|vol\.|volume|issue|act|clause|paragraph|rule|version|v\.|step|phase|tier|class|category|"
-    r"model|series|gen|generation|ward|district|precinct|channel|bus|line)\s*|#)$",
+    r"model|series|gen|generation|ward|district|precinct|channel|bus|type|terminal|pier|berth|bay|lane|exit|"
+    r"junction|apartment|suite|floor|box|isbn|issn|doi|id|ref|code|ticker|zip|postcode|pin|appendix|annex|"
+    r"footnote|note|verse|psalm|title|bill|amendment|resolution|hole|lap|race|heat|match|game|week|day|"
+    r"mile|marker|block|lot|plot|case|docket|file|batch|wave|form|schedule|part)\s*|#|\bNo\s)$",
     re.I,
 )
+_HYPHEN_CHAIN = re.compile(r"\d+(?:-\d+){2,}|\d+(?:\.\d+){2,}|\d+/\d+")
+_TIME = re.compile(
+    r"\d{1,2}(?::\d{2}(?::\d{2})?(?!\d)|[.:]\d{2}[ \u00a0]?(?:[ap]\.?m\b\.?|GMT|UTC|ET|EST|EDT|BST|CET|HKT|h\b)"
+    r"|[ \u00a0]?(?:[ap]\.m\.|[ap]m\b)|[ \u00a0]o'clock)|\d{4}[ \u00a0]?(?:GMT|UTC|hrs|hours[ \u00a0]GMT)\b"
+)
+_PHONE = re.compile(
+    r"(?:\+\d{1,3}[ \u00a0.-]?(?:\(0\)[ \u00a0]?)?(?:\(?\d{1,5}\)?[ \u00a0.-]?){2,5}\d"
+    r"|\(\d{2,5}\)[ \u00a0]?\d{3,4}[ \u00a0.-]\d{3,4}|\d{3,5}([ \u00a0.-])\d{3,4}\1\d{3,4})(?!\d)"
+)
+_LINE_START = re.compile(r"(?:^|\n)[ \t>*#-]*$")
+_URLISH = re.compile(r"://|www\.|@")
+_CHINA = re.compile(r"\b(?:yuan|renminbi|RMB|CNY|China|Chinese|Beijing|Shanghai|Shenzhen|Hangzhou|Guangzhou)\b", re.I)
+_JAPAN = re.compile(r"\b(?:yen|JPY|Japan|Japanese|Tokyo|Nikkei|Osaka|Topix|BOJ)\b", re.I)
+_OTHER_DOLLAR = re.compile(
+    r"(?:HK|A|AU|C|CA|S|NT|NZ)\$|\b(?:Hong Kong|Australian|Canadian|Singapore|Taiwan|New Zealand|HK)[ \u00a0]dollars?\b"
+    r"|\b(?:HKD|AUD|CAD|SGD|TWD|NZD)\b",
+    re.I,
+)
+_US_WORDS = re.compile(r"\b(?:US|U\.S\.|American|greenbacks?|Wall Street|USD)\b")
+_WEIGHT_CONTEXT = re.compile(r"\b(?:weigh\w*|lost|gained|heavy|heavier|lighter|pounds? of)\b", re.I)
+_SPORT_BEFORE = re.compile(
+    r"\b(?:won|win|wins|winning|lost|lose|loses|losing|beat|beats|beaten|beating|defeated|defeat|defeats|drew|draw|"
+    r"drawn|tied|tie|score|scored|scores|scoreline|victory|led|lead|leads|leading|trailed|trail|trailing|edged|"
+    r"thrashed|routed|crushed|clinched|finished|series|voted|vote|votes|margin|record|sets?|triumphed|fell|went|"
+    r"down|up|ended|overcame|stunned|downed|blanked|swept|result|tally|count)\b[^.;\d]{0,25}$",
+    re.I,
+)
+_SPORT_AFTER = re.compile(
+    r"[ \u00a0]+(?:win|wins|victory|defeat|loss|lead|draw|tie|scoreline|vote|votes|verdict|decision|majority|"
+    r"aggregate|home|away|thrashing|drubbing|triumph|in\s+(?:the\s+)?(?:final|semi|extra|overtime|penalties))\b",
+    re.I,
+)
+
+# ---------------------------------------------------------------- hedges, direction, multipliers
+
 _UP = (
-    r"rose|rise|rises|risen|rising|up|gained|gains|gain|grew|grow|grows|growing|jumped|jumps|jump|climbed|climbs|"
-    r"increased|increases|increase|soared|soars|surged|surges|added|adds|rallied|advanced|boosted|lifted|"
-    r"spiked|swelled|higher by|expanded|expands"
+    r"rose|rise|rises|risen|rising|up|gained|gains|gain|gaining|grew|grow|grows|growing|grown|jumped|jumps|jump|"
+    r"jumping|climbed|climbs|climbing|increased|increases|increase|increasing|soared|soars|soaring|surged|surges|"
+    r"surging|added|adds|adding|rallied|rallies|rallying|advanced|advances|boosted|boosts|lifted|lifts|raised|"
+    r"raises|raising|hiked|hikes|spiked|spikes|swelled|swells|expanded|expands|expanding|higher\s+by|"
+    r"accelerated|rebounded|leapt|leaped|leaps|skyrocketed|ballooned|topped\s+up"
 )
 _DOWN = (
-    r"fell|fall|falls|falling|fallen|down|lost|loses|lose|losing|dropped|drops|drop|declined|declines|decline|"
-    r"slid|slides|slumped|slumps|plunged|plunges|plummeted|tumbled|tumbles|sank|sinks|shed|sheds|cut|cuts|"
-    r"decreased|decreases|shrank|shrinks|contracted|retreated|eased|dipped|dips|wiped|erased|slipped|lower by"
+    r"fell|fall|falls|falling|fallen|down|lost|loses|lose|losing|dropped|drops|drop|dropping|declined|declines|"
+    r"decline|declining|slid|slides|sliding|slumped|slumps|slumping|plunged|plunges|plunging|plummeted|plummets|"
+    r"tumbled|tumbles|tumbling|sank|sinks|sinking|shed|sheds|shedding|cut|cuts|cutting|decreased|decreases|"
+    r"decreasing|shrank|shrinks|shrinking|shrunk|contracted|contracts|retreated|eased|eases|easing|dipped|dips|"
+    r"wiped|wiping|erased|erasing|slipped|slips|lower\s+by|lowered|lowers|reduced|reduces|reducing|slashed|"
+    r"slashes|slashing|trimmed|trims|sheds|narrowed|crashed|collapsed|sagged|weakened|cratered"
 )
+_UP_NOUNS = r"rise|increase|gain|jump|growth|surge|climb|hike|boost|uptick|rally|rebound|expansion|advance"
+_DOWN_NOUNS = r"fall|drop|decline|decrease|plunge|slump|slide|cut|reduction|dip|contraction|tumble|retreat|downturn"
+_HEDGE_TAIL = (r"some|about|around|roughly|nearly|almost|approximately|more\s+than|over|as\s+much\s+as|"
+               r"as\s+many\s+as|a\s+further|another|an\s+additional|an\s+extra|a\s+whopping|just|only|a")
 _DIRECTION_BEFORE = re.compile(
-    r"\b(?:(?P<up>" + _UP + r")|(?P<down>" + _DOWN + r"))(?:\s+(?:by|some|about|around|roughly|nearly|almost|"
-    r"more\s+than|over|as\s+much\s+as|as\s+many\s+as|a\s+further|another|an\s+additional|a))?\s+$",
+    r"\b(?:(?P<up>" + _UP + r")|(?P<down>" + _DOWN + r")|(?P<upn>" + _UP_NOUNS + r")s?\s+of|(?P<downn>" + _DOWN_NOUNS
+    + r")s?\s+of)(?:(?:\s+[\w'’-]+){0,4}?\s+by)?(?:\s+(?:" + _HEDGE_TAIL + r"))*\s+$",
     re.I,
 )
 _DIRECTION_AFTER = re.compile(
-    r"\s+(?:(?P<up>rise|increase|gain|jump|surge|climb|rally|growth|hike|uptick|higher|more|premium|up|advance|boost)|"
-    r"(?P<down>fall|drop|decline|plunge|slump|loss|slide|tumble|decrease|cut|lower|less|down|discount|contraction|"
-    r"retreat|dip|selloff|sell-off))\b",
+    r"[ \u00a0-]+(?:(?P<up>rise|rises|increase|increases|gain|gains|jump|surge|climb|rally|growth|hike|uptick|"
+    r"higher|more|premium|up|advance|boost|rebound|above)|"
+    r"(?P<down>fall|falls|drop|drops|decline|declines|plunge|slump|loss|losses|slide|tumble|decrease|cut|cuts|"
+    r"lower|less|fewer|cheaper|down|discount|contraction|retreat|dip|selloff|sell-off|below|reduction))\b",
     re.I,
 )
 _MULTIPLIER = re.compile(
-    r"(?i:\b(?:(?P<twice>twice|double|doubled|doubling|doubles)|(?P<thrice>thrice|triple|tripled|tripling|triples)|"
-    r"(?P<quad>quadrupled|quadruple)|(?P<frac>half|a\s+third|a\s+quarter|a\s+fifth|a\s+tenth|two[\s-]thirds|"
-    r"three[\s-]quarters)(?=\s+(?:of|that|the|as)\b)|(?P<nfold>(?:\d+(?:\.\d+)?|" + _WORD + r")[\s-]?fold)|"
-    r"(?P<ntimes>(?:\d+(?:\.\d+)?|" + _WORD + r")\s+times)(?=\s+(?:as|more|larger|bigger|higher|greater|the|what|that|"
-    r"faster|cheaper|smaller|lower|over)\b)|(?P<nx>\d+(?:\.\d+)?x)(?=\s))\b)"
+    r"(?i:(?P<twice>twice|thrice)(?=[ \u00a0]+(?:(?:as|the|that|what|its|their|his|her|our|this|those|these|more|"
+    r"over)\b|(?-i:[A-Z$€£¥\d])))"
+    r"|(?P<up2>doubled|doubling)|(?P<up3>tripled|tripling)|(?P<up4>quadrupled|quadrupling)"
+    r"|(?P<dbl>double|triple|quadruple)(?![\w-])(?![ \u00a0]+(?:digits?|standards?|taxation|act|agents?|dip|"
+    r"check|click|bed|room|whammy|blow|header|play|fault|decker|crown|life|time)\b)"
+    r"|(?P<halved>halved|halving)"
+    r"|(?P<frac>(?:(?P<fnum>a|one|two|three|four|five|seven|nine)[ \u00a0-]+)?(?P<fden>half|thirds?|quarters?|fifths?|"
+    r"sixths?|eighths?|tenths?))\b"
+    r"|(?P<nfold>(?P<fn>\d+(?:\.\d+)?|" + _WORD + r"|hundred)[ \u00a0-]?fold)\b"
+    r"|(?P<ntimes>(?P<tn>\d+(?:\.\d+)?|" + _WORD + r")[ \u00a0]+times)(?=[ \u00a0]+(?:as|more|larger|bigger|"
+    r"higher|greater|the|what|that|faster|cheaper|smaller|lower|over|longer|heavier|stronger|its|their)\b)"
+    r"|(?P<nx>(?P<xn>\d+(?:\.\d+)?)x)(?=[\s,.;:)]|$)"
+    r"|(?P<inx>(?P<ia>\d{1,2}|" + _WORD + r")[ \u00a0]+(?:in|out[ \u00a0]+of)[ \u00a0]+(?P<ib>\d{1,3}|" + _WORD
+    + r"|hundred|a[ \u00a0]+hundred))\b)"
 )
-_FRACTIONS = {"half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "a fifth": 0.2, "a tenth": 0.1, "two thirds": 2 / 3,
-              "three quarters": 0.75}
-_EXCLUDE = re.compile(
-    r"\S*(?:https?://|www\.)\S*|\S+@\S+\.\w+"  # urls and e-mail addresses
-    r"|\+?\(?\d{1,4}\)?[\s.-]\d{3}[\s.-]\d{4}\b"  # phone numbers
-    r"|\b\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?|GMT|UTC|ET|EST|BST|CET|HKT|h)\b|\b\d{1,2}:\d{2}(?::\d{2})?\b"  # clock times
-    r"|\b\d{1,2}\s?(?:[ap]\.m\.|[ap]m\b)"
-    r"|(?m:^[ \t]*\d{1,3}[.)](?=\s))"  # list numbering
-    r"|\b(?:ISBN|ISSN|DOI|ticker|code|ID|ref)[:\s#]*[\w./-]+"
-    r"|\b[A-Z]{1,5}-\d[\w-]*|\b\d+[A-Za-z]+\d[\w-]*"  # codes: COVID-19, GPT-4, A100X2
-    r"|\b24/7\b|\b\d+/\d+\b(?!\s*(?:of|th))"  # 24/7, scores and fractions written as a/b
+_FRAC_FOLLOW = re.compile(
+    r"[ \u00a0]+(?:of|the|that|as|its|their|his|her|our|all|what|those|these|this)\b", re.I
 )
-_MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-}
+_FRAC_BEFORE = re.compile(r"\b(?:by|in|cut|than)[ \u00a0]+$", re.I)
+_FRAC_NOT_BEFORE = re.compile(
+    r"\b(?:first|second|third|fourth|last|latter|former|back|front|other|second-|final|opening|closing|top|bottom|"
+    r"early|late|and|an?)[ \u00a0-]+$",
+    re.I,
+)
+_DOUBLE_OK_BEFORE = re.compile(
+    r"\b(?:to|will|would|could|may|might|should|can|nearly|almost|more\s+than|roughly|about|than|could|did|"
+    r"cannot|expected\s+to|set\s+to)[ \u00a0]+$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -126,38 +260,71 @@ class Figure:
     ambiguous: str = ""
 
 
-def _parse_words(words: str) -> float | None:
-    total = 0.0
-    current = 0.0
-    seen = False
-    for tok in re.split(r"[\s-]+", words.lower()):
-        if tok in ("and", ""):
+# ---------------------------------------------------------------- small helpers
+
+
+_WORD_CLASS = {**{w: "unit" for w in _SMALL}, **{w: "tens" for w in _TENS}, "hundred": "hundred", "dozen": "dozen",
+               "thousand": "scale", "million": "scale", "billion": "scale", "trillion": "scale", "a": "a",
+               "an": "a", "half": "half", "and": "and"}
+_WORD_NEXT = {
+    "start": {"unit", "tens", "a", "half"},
+    "a": {"hundred", "scale", "dozen"},
+    "half": {"a"},
+    "unit": {"hundred", "scale", "dozen"},
+    "tens": {"unit", "scale"},
+    "hundred": {"and", "unit", "tens", "scale"},
+    "and": {"unit", "tens"},
+    "scale": {"and", "unit", "tens", "scale"},
+    "dozen": set(),
+}
+
+
+def _read_words(text: str, pos: int) -> tuple[float, int] | None:
+    """A number in words starting at `pos` ("twenty-one", "a dozen", "half a million"): value and end."""
+    state, total, current, end, last_scale = "start", 0.0, 0.0, pos, math.inf
+    tens_unit_ok = True
+    p = pos
+    while True:
+        m = _WORD_TOKEN.match(text, p)
+        if not m:
+            break
+        tok = m.group(1).lower()
+        cls = _WORD_CLASS.get(tok)
+        if cls is None or cls not in _WORD_NEXT[state]:
+            break
+        if state == "tens" and cls == "unit" and (not tens_unit_ok or _SMALL[tok] >= 10 or _SMALL[tok] == 0):
+            break
+        if cls == "and":
+            state = "and"
+            p = m.end()
             continue
-        if tok in ("a", "an"):
-            current = max(current, 1.0)
-            seen = True
-        elif tok == "half":
+        if cls == "a":
+            current = current or 1.0
+        elif cls == "half":
             current = 0.5
-            seen = True
-        elif tok in _SMALL:
+        elif cls == "unit":
             current += _SMALL[tok]
-            seen = True
-        elif tok in _TENS:
+        elif cls == "tens":
             current += _TENS[tok]
-            seen = True
-        elif tok == "dozen":
-            current = (current or 1) * 12
-            seen = True
-        elif tok == "hundred":
-            current = (current or 1) * 100
-            seen = True
-        elif tok in _SCALES:
-            total += (current or 1) * _SCALES[tok]
-            current = 0.0
-            seen = True
+            tens_unit_ok = True
+        elif cls == "dozen":
+            current = (current or 1.0) * 12
+        elif cls == "hundred":
+            if current >= 100:
+                break
+            current = (current or 1.0) * 100
         else:
-            return None
-    return total + current if seen else None
+            scale = _SCALES[tok]
+            if scale >= last_scale:
+                break
+            total += (current or 1.0) * scale
+            current, last_scale = 0.0, scale
+        state = cls
+        end = m.start(1) + len(tok)
+        p = m.end()
+    if state in ("start", "a", "half") or end == pos:
+        return None
+    return total + current, end
 
 
 def _rounding_half_width(digits: str, value: float, scale: float, max_rel: float) -> float:
@@ -187,7 +354,7 @@ def _singular(word: str) -> str:
         return word
     if low.endswith("ies") and len(low) > 4:
         return low[:-3] + "y"
-    if low.endswith(("sses", "shes", "ches", "xes")):
+    if low.endswith(("sses", "shes", "ches", "xes", "zzes")):
         return low[:-2]
     if low.endswith("s") and not low.endswith(("ss", "us", "is")):
         return low[:-1]
@@ -198,341 +365,687 @@ def _looks_plural(word: str) -> bool:
     low = word.lower()
     if len(word) > 2 and word.endswith("s") and word[:-1].isupper():
         return True  # GPUs, CEOs
-    return low in _IRREGULAR or (low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 2)
+    if low in _IRREGULAR:
+        return True
+    return low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s")) and len(low) > 2
 
 
 def _head_noun(run: str) -> str:
+    """The counted noun in the words after a count: "Nvidia H800 chips" -> "chip", "people" -> "person"."""
     words: list[str] = []
     for raw in run.split():
-        w = raw.strip("'’")
-        if w.lower() in _NOUN_STOP or w.lower() in _MONTHS:
+        w = raw.strip("'’-")
+        low = w.lower()
+        if not w or low in _NOUN_STOP or low.rstrip(".") in _MONTHS and w[:1].isupper():
             break
         words.append(w)
         if len(words) == 3:
             break
-    candidates = [w for w in words if not (w.isupper() and any(c.isdigit() for c in w))]
+    candidates = [w for w in words if not (any(c.isdigit() for c in w) and any(c.isalpha() for c in w))]
     for w in candidates:
-        if _looks_plural(w) and not w.lower().endswith("'s"):
+        if _looks_plural(w) or w.lower() in _PLURAL_ONLY:
             return _singular(w)
     if len(candidates) == 1 and not candidates[0].lower().endswith(("ed", "ing", "ly")) and candidates[0].islower():
         return _singular(candidates[0])
     return ""
 
 
-def _currency_from_symbol(sym: str, lex: Lexicon, yen_hint: str) -> tuple[str, str]:
-    code = lex.symbols.get(sym.strip(), lex.symbols.get(sym, ""))
-    if code == "¥":
-        if yen_hint:
-            return yen_hint, ""
-        return "CNY", "¥: CNY or JPY (the text does not say; CNY assumed)"
-    return code, ""
+def _is_month(word: str) -> bool:
+    return bool(word) and word[0].isupper() and word.lower().rstrip(".") in _MONTHS
 
 
 def currency_hints(text: str) -> tuple[str, str]:
-    """How this article writes "¥" and bare "dollars": from what else it says (yuan/yen, HK$...)."""
-    low = text.lower()
-    china = sum(low.count(w) for w in ("yuan", "renminbi", "rmb", "china", "chinese", "beijing"))
-    japan = sum(low.count(w) for w in ("yen", "japan", "tokyo", "nikkei"))
+    """How this article writes "¥" and bare "dollars": from what else it says (yuan/yen, HK$...).
+
+    Returns (yen_hint, dollar_hint): yen_hint is "CNY" or "JPY" when the article leans one way (""
+    when it does not); dollar_hint is the ISO code of another dollar the article also writes
+    ("HKD" for HK$...), "" when "dollars" can only be US dollars.
+    """
+    china = len(_CHINA.findall(text))
+    japan = len(_JAPAN.findall(text))
     yen_hint = "CNY" if china > japan else "JPY" if japan > china else ""
+    other = _OTHER_DOLLAR.search(text)
     dollar_hint = ""
-    if "hk$" in low or "hong kong dollar" in low:
-        dollar_hint = "HKD?"
+    if other:
+        g = other.group().upper()
+        for key, code in (("HK", "HKD"), ("AU", "AUD"), ("A$", "AUD"), ("AUSTRALIAN", "AUD"), ("CA", "CAD"),
+                          ("C$", "CAD"), ("SINGAPORE", "SGD"), ("S$", "SGD"), ("SGD", "SGD"), ("NT", "TWD"),
+                          ("TAIWAN", "TWD"), ("TWD", "TWD"), ("NZ", "NZD"), ("NEW ZEALAND", "NZD")):
+            if g.startswith(key) or key in g:
+                dollar_hint = code
+                break
+        dollar_hint = dollar_hint or "HKD"
     return yen_hint, dollar_hint
+
+
+class _Context:
+    """Per-text facts computed once, lazily: currency hints, skip spans."""
+
+    __slots__ = ("text", "lex", "skip_starts", "skip_ends", "_hints", "urlish")
+
+    def __init__(self, text: str, lex: Lexicon, skip: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.lex = lex
+        spans = sorted((s, e) for s, e in skip if e > s)
+        merged: list[tuple[int, int]] = []
+        for s, e in spans:
+            if merged and s <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+            else:
+                merged.append((s, e))
+        self.skip_starts = [s for s, _ in merged]
+        self.skip_ends = [e for _, e in merged]
+        self._hints: tuple[str, str] | None = None
+        self.urlish = bool(_URLISH.search(text))
+
+    @property
+    def hints(self) -> tuple[str, str]:
+        if self._hints is None:
+            self._hints = currency_hints(self.text)
+        return self._hints
+
+    def skipped(self, start: int, end: int) -> bool:
+        """Does [start, end) overlap a skip span?"""
+        i = bisect.bisect_left(self.skip_starts, end)
+        return i > 0 and self.skip_ends[i - 1] > start
+
+    def sentence(self, pos: int) -> str:
+        text = self.text
+        lo = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), text.rfind("? ", 0, pos), pos - 300)
+        hi_candidates = [i for i in (text.find(". ", pos), text.find("\n", pos)) if i >= 0]
+        hi = min([*hi_candidates, pos + 300])
+        return text[max(lo, 0) : hi]
+
+    def yen(self, pos: int) -> tuple[str, str]:
+        """Which currency "¥" at `pos` stands for, and the ambiguity note when the text does not say."""
+        sent = self.sentence(pos)
+        china, japan = bool(_CHINA.search(sent)), bool(_JAPAN.search(sent))
+        if china != japan:
+            return ("CNY" if china else "JPY"), ""
+        hint = self.hints[0]
+        if hint:
+            other = "JPY" if hint == "CNY" else "CNY"
+            if _CHINA.search(self.text) and _JAPAN.search(self.text):
+                return hint, f"¥: {hint} or {other} (the article names both; {hint} assumed)"
+            return hint, ""
+        return "CNY", "¥: CNY or JPY (the text does not say; CNY assumed)"
+
+    def dollars(self, pos: int) -> tuple[str, str]:
+        """Which currency a bare "dollars" at `pos` stands for, and the ambiguity note."""
+        other = self.hints[1]
+        if not other:
+            return "USD", ""
+        sent = self.sentence(pos)
+        if _US_WORDS.search(sent):
+            return "USD", ""
+        return "USD", f"dollars: USD or {other} (the article also writes {other}; USD assumed)"
+
+
+def _apply_hedge(h: Hedge, low: float, high: float, value: float | None, band: float) -> tuple[str, float, float]:
+    """Widen [low, high] by a hedge: approx +-width (plus the rounding band); one-sided hedges are
+    bounded at the written value and open on the other side by `width`."""
+    q, w = h.qualifier, h.width
+    if value is None:  # a range
+        if q == "approx":
+            return q, low - abs(low) * w, high + abs(high) * w
+        if q in ("at_most", "less_than"):
+            return q, low - abs(low) * w, high
+        return q, low, high + abs(high) * w
+    if q == "approx":
+        return q, value - abs(value) * w - band, value + abs(value) * w + band
+    if q in ("at_most", "less_than"):
+        return q, value - abs(value) * w, value
+    return q, value, value + abs(value) * w
+
+
+def _hedge_before(text: str, start: int, lex: Lexicon) -> Hedge | None:
+    hm = lex.hedge_re.search(text, max(0, start - 30), start)
+    return lex.hedges[hm.group(1).lower()] if hm else None
+
+
+def _direction_before(text: str, start: int) -> str | None:
+    dm = _DIRECTION_BEFORE.search(text, max(0, start - 60), start)
+    if not dm:
+        return None
+    return "up" if dm.group("up") or dm.group("upn") else "down"
+
+
+def _excluded_end(text: str, ctx: _Context, start: int) -> int:
+    """If the digits at `start` are part of something that is not a figure (a phone number, a time,
+    a URL, an ISBN, a code, list numbering), the end of that thing; else -1."""
+    if ctx.urlish:
+        lo = start
+        while lo > 0 and not text[lo - 1].isspace():
+            lo -= 1
+        hi = start
+        n = len(text)
+        while hi < n and not text[hi].isspace():
+            hi += 1
+        chunk = text[lo:hi]
+        if "://" in chunk or "www." in chunk or ("@" in chunk and "." in chunk.split("@")[-1]):
+            return hi
+    prev = text[start - 1] if start else ""
+    if prev in "+(" and start > 1:
+        pm = _PHONE.match(text, start - 1)
+        if pm:
+            return pm.end()
+    pm = _PHONE.match(text, start) or _TIME.match(text, start) or _HYPHEN_CHAIN.match(text, start)
+    if pm:
+        return pm.end()
+    if prev == "(" or prev == "[":
+        em = re.match(r"\d{1,2}[)\]]", text[start : start + 3])
+        if em:
+            return start + em.end()
+    if _LINE_START.search(text, max(0, start - 12), start):
+        em = re.match(r"\d{1,3}[.)](?=\s)", text[start : start + 5])
+        if em:
+            return start + em.end()
+    return -1
+
+
+def _is_label(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """ "Claude 3.5", "Windows 11", "Llama 3.3-70B", "page 12": a name or label, not a figure."""
+    before = text[max(0, start - 25) : start]
+    if _LABELS.search(before):
+        return True
+    if start > 1 and text[start - 1] in "-–" and text[start - 2].isalnum():
+        return True
+    if text[end : end + 1] == "-" and re.match(r"-\d+[A-Za-z]", text[end : end + 8]):
+        return True
+    prev = re.search(r"([A-Za-z][\w.&]*)[ \u00a0]$", before)
+    if prev:
+        word = prev.group(1)
+        low = word.lower().rstrip(".")
+        if low in _MONTHS or low in _FUNCTION_WORDS or low in lex.names or low in lex.hedges:
+            return False
+        if word[0].isupper() or (len(word) > 1 and word[1].isupper()):
+            after = text[end : end + 12]
+            if _PERCENT_AFTER.match(after) or _SCALE_AFTER.match(after):
+                return False  # "Tesla 5%": the number is a figure all the same
+            return True
+    return False
+
+
+def _is_date_part(text: str, start: int, end: int, digits: str) -> bool:
+    """ "July 4", "4 July", "in 2024": a day or a year the date finder should have had."""
+    if "," in digits or "." in digits:
+        return False
+    value = int(digits)
+    before = re.search(r"([A-Za-z]+)\.?[ \u00a0]+$", text[max(0, start - 12) : start])
+    after = re.match(r"[ \u00a0]+(?:of[ \u00a0]+)?([A-Za-z]+)", text[end : end + 16])
+    if value <= 31 and ((before and _is_month(before.group(1))) or (after and _is_month(after.group(1)))):
+        return True
+    return False
+
+
+# ---------------------------------------------------------------- the extractor
 
 
 def find_figures(text: str, skip: list[tuple[int, int]] | None = None, lex: Lexicon | None = None) -> list[Figure]:
     """Every figure in `text` outside the `skip` spans (dates found first), in order."""
     lex = lex or lexicon()
-    blocked = sorted((skip or []) + [m.span() for m in _EXCLUDE.finditer(text)])
-    yen_hint, dollar_hint = currency_hints(text)
+    ctx = _Context(text, lex, list(skip or []))
     figures: list[Figure] = []
     taken_until = 0
-    for mult in _MULTIPLIER.finditer(text):
-        fig = _multiplier(text, mult, lex)
-        if fig and not _overlaps(blocked, fig.start, fig.end):
-            figures.append(fig)
-    mult_spans = [(f.start, f.end) for f in figures]
-    for m in _CORE.finditer(text):
-        if m.start() < taken_until or _overlaps(blocked, m.start(), m.end()) or _overlaps(mult_spans, *m.span()):
+    for m in _SCAN.finditer(text):
+        start = m.start()
+        if start < taken_until:
             continue
-        fig = _figure_at(text, m, lex, yen_hint, dollar_hint, blocked)
-        if fig is not None:
+        if ctx.skipped(start, start + 1):
+            continue
+        is_digit = m.group("d") is not None
+        if is_digit:
+            prev = text[start - 1] if start else ""
+            if prev and prev in ".,:/_":
+                continue
+            ex = _excluded_end(text, ctx, start)
+            if ex >= 0:
+                taken_until = ex
+                continue
+        fig = None
+        mm = _MULTIPLIER.match(text, start)
+        if mm:
+            fig = _multiplier(text, mm, lex)
+        if fig is None:
+            fig = _figure_at(text, start, is_digit, ctx)
+        if fig is not None and not ctx.skipped(fig.start, fig.end):
             figures.append(fig)
             taken_until = fig.end
-    figures.sort(key=lambda f: f.start)
     return figures
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    for s, e in spans:
-        if s >= end:
-            return False
-        if e > start:
-            return True
-    return False
-
-
 def _multiplier(text: str, m: re.Match[str], lex: Lexicon) -> Figure | None:
-    g = m.lastgroup
-    word = m.group().lower()
+    start = m.start()
+    direction = None
     value: float | None
-    if g == "twice":
-        value = 2.0
-    elif g == "thrice":
-        value = 3.0
-    elif g == "quad":
-        value = 4.0
-    elif g == "frac":
-        value = _FRACTIONS.get(re.sub(r"[\s-]+", " ", word))
+    word = m.group().lower()
+    if m.group("twice"):
+        value = 2.0 if word == "twice" else 3.0
+    elif m.group("up2") or m.group("up3") or m.group("up4"):
+        value = 2.0 if m.group("up2") else 3.0 if m.group("up3") else 4.0
+        direction = "up"
+    elif m.group("dbl"):
+        if not _DOUBLE_OK_BEFORE.search(text, max(0, start - 20), start) and not re.match(
+            r"[ \u00a0]+(?:the|that|its|their|in[ \u00a0]+size|by|what|from|to|over)\b|[.,;]", text[m.end() :]
+        ):
+            return None
+        value = {"double": 2.0, "triple": 3.0, "quadruple": 4.0}[word]
+    elif m.group("halved"):
+        value, direction = 0.5, "down"
+    elif m.group("frac"):
+        if _FRAC_NOT_BEFORE.search(text, max(0, start - 12), start) and not m.group("fnum"):
+            return None
+        if not (_FRAC_FOLLOW.match(text, m.end()) or _FRAC_BEFORE.search(text, max(0, start - 8), start)):
+            return None
+        fnum = (m.group("fnum") or "a").lower()
+        num = 1 if fnum in ("a", "one") else _SMALL[fnum]
+        den = _DENOMINATORS[m.group("fden").lower()]
+        if (num > 1) != m.group("fden").lower().endswith("s") or num >= den:
+            return None
+        value = num / den
+    elif m.group("nfold"):
+        raw = m.group("fn").lower()
+        value = float(raw) if raw[0].isdigit() else (100.0 if raw == "hundred" else _read_num_word(raw))
+    elif m.group("ntimes"):
+        raw = m.group("tn").lower()
+        value = float(raw) if raw[0].isdigit() else _read_num_word(raw)
+    elif m.group("nx"):
+        value = float(m.group("xn"))
     else:
-        num = re.match(r"[\d.]+|[a-z]+", word)
-        raw = num.group() if num else ""
-        value = float(raw) if raw[:1].isdigit() else _parse_words(raw)
-    if value is None:
+        a, b = m.group("ia").lower(), re.sub(r"\s+", " ", m.group("ib").lower())
+        na = float(a) if a[0].isdigit() else _read_num_word(a)
+        nb = float(b) if b[0].isdigit() else (100.0 if b.endswith("hundred") else _read_num_word(b))
+        if na is None or nb is None or not 0 < na < nb:
+            return None
+        value = na / nb
+    if value is None or value <= 0:
         return None
     qualifier, low, high = "exact", value, value
-    hedge = lex.hedge_re.search(text, max(0, m.start() - 30), m.start())
+    hedge = _hedge_before(text, start, lex)
     if hedge:
-        qualifier, low, high = _apply_hedge(lex.hedges[hedge.group(1).lower()], value, value)
-    return Figure(start=m.start(), end=m.end(), kind="quantity", value=value, low=low, high=high, unit="times",
-                  qualifier=qualifier, multiplier=value)
+        qualifier, low, high = _apply_hedge(hedge, value, value, value, 0.0)
+        if qualifier in ("at_most", "less_than"):
+            low = max(low, 0.0)
+    if direction is None:
+        direction = _direction_before(text, start)
+    return Figure(start=start, end=m.end(), kind="quantity", value=value, low=min(low, high), high=max(low, high),
+                  unit="times", qualifier=qualifier, direction=direction, multiplier=value)
 
 
-def _apply_hedge(h: Hedge, low: float, high: float) -> tuple[str, float, float]:
-    q, w = h.qualifier, h.width
-    if q == "approx":
-        return q, low - abs(low) * w, high + abs(high) * w
-    if q in ("at_most", "less_than"):
-        return q, low - abs(low) * w, high
-    return q, low, high + abs(high) * w
+def _read_num_word(word: str) -> float | None:
+    """ "three" -> 3.0, "twenty-one" -> 21.0."""
+    r = _read_words(word, 0)
+    return r[0] if r and r[1] == len(word) else None
 
 
-def _is_product_name(text: str, start: int, end: int) -> bool:
-    """ "Claude 3.5", "Windows 11", "Llama 3.3-70B", "page 12": a label, not a figure."""
-    before = text[max(0, start - 25) : start]
-    if _LABELS.search(before):
-        return True
-    if start and text[start - 1] in "-–" and start > 1 and text[start - 2].isalnum():
-        return True
-    if text[end : end + 1] == "-" and re.match(r"-\d+[A-Za-z]", text[end : end + 8]):
-        return True
-    prev = re.search(r"([A-Za-z][\w.]*)[ \u00a0]$", before)
-    if prev:
-        word = prev.group(1)
-        if word.lower() in _MONTHS or word.lower().rstrip(".") in _MONTHS:
-            return False
-        if (word[0].isupper() or (len(word) > 1 and word[1].isupper())) and word.lower() not in lexicon().names:
-            sentence_start = re.search(r"(?:^|[.!?]\s+|\n\s*)$", before[: prev.start()])
-            if sentence_start and word.lower() in ("about", "around", "some", "nearly", "over", "more", "up", "just"):
-                return False
-            return word.lower() not in lexicon().hedges
-    return False
+@dataclass
+class _End:
+    """One end of a figure as read so far: the number, its scale and what it carries."""
+
+    num_start: int
+    end: int  # after the digits (or words) and the scale
+    number: float
+    digits: str  # as written; "" for words
+    scale: float
+    currency: str = ""
+    ambiguous: str = ""
+    sym_start: int = -1  # where a currency symbol before the number starts
+    glue_unit: str = ""  # "km" in "12.5km", "meter" for "100m"
 
 
-def _figure_at(
-    text: str, m: re.Match[str], lex: Lexicon, yen_hint: str, dollar_hint: str, blocked: list[tuple[int, int]]
-) -> Figure | None:
-    start, pos = m.start(), m.end()
-    glue = m.group("glue") or ""
-    if m.group("d"):
-        digits = m.group("d")
-        try:
-            number = float(digits.replace(",", ""))
-        except ValueError:
+def _read_end(text: str, pos: int, ctx: _Context, *, words_ok: bool = True) -> _End | None:
+    """The number at `pos` (digits or words) with its glued or spaced scale; None when it is not one."""
+    lex = ctx.lex
+    ch = text[pos : pos + 1]
+    if ch.isdigit():
+        dm = _DIGITS.match(text, pos)
+        if not dm:
             return None
-        is_words = False
+        glue = dm.group("glue") or ""
+        digits = dm.group()[: len(dm.group()) - len(glue)]
+        nxt = text[dm.end() : dm.end() + 2]
+        if nxt[:1].isalnum() or nxt[:1] in "_" or (nxt[:1] in ".," and nxt[1:2].isdigit()):
+            return None  # 3D4, 1.2.3, 2,0000: codes and versions
+        number = float(digits.replace(",", ""))
+        end = _End(pos, pos + len(digits), number, digits, 1.0)
         if glue:
-            pos = m.start("glue")
-    else:
-        digits = ""
-        words = m.group("w")
-        if words.lower() in ("one", "a", "an", "half") or words.lower() in _SCALES:
-            return None  # "one of them"; "million tokens" after "per"
-        parsed = _parse_words(words)
-        if parsed is None:
-            return None
-        number = parsed
-        is_words = True
-
-    # currency before: "$", "US$", "HK$", "RMB ", "EUR "
-    currency, ambiguous = "", ""
-    sym = lex.symbol_re.search(text, max(0, start - 5), start)
-    if sym:
-        currency, ambiguous = _currency_from_symbol(sym.group(1), lex, yen_hint)
-        start = sym.start(1)
-    negative = False
-    if start and text[start - 1] in "-−" and (start == 1 or not text[start - 2].isalnum()):
-        negative = True
-        start -= 1
-    if not currency and not is_words and _is_product_name(text, start, m.end()):
-        return None
-
-    scale = 1.0
-    if glue:
-        g = glue.lower()
-        if g in _SHORT_SCALES and (currency or g in ("bn", "mn", "tn", "trn", "mln") or lex.name_re.match(text, m.end())):
-            scale = _SHORT_SCALES[g]
-            pos = m.end()
-        elif g in ("k",) and not currency:
-            return None
-        elif glue in lex.units or g in ("m",):
-            pass
-        elif g == "x":
-            return None
-        else:
-            return None  # 5G, 70B, 1st, 10pm: names, ordinals, times
-    if scale == 1.0:
-        sm = _SCALE_AFTER.match(text, pos)
+            return _resolve_glue(text, end, glue, ctx)
+        sm = _SCALE_AFTER.match(text, end.end)
         if sm:
-            word = sm.group(1).lower()
-            scale = _SCALES.get(word, _SHORT_SCALES.get(word, 1.0))
-            pos = sm.end()
-    value = -number * scale if negative else number * scale
+            end.scale = _scale_of(sm.group(1))
+            end.end = sm.end()
+        return end
+    if not words_ok:
+        return None
+    r = _read_words(text, pos)
+    if r is None:
+        return None
+    value, stop = r
+    end = _End(pos, stop, value, "", 1.0)
+    return end
 
-    # a range: "2 to 3", "2-3", "between 252 and 287", "10 to 20 billion"
-    low_v = high_v = value
-    qualifier = "exact"
-    rng_end: re.Match[str] | None = None
-    joiner = _RANGE_JOIN.match(text, pos)
-    before_word = text[max(0, start - 12) : start].lower()
-    if joiner and not _overlaps(blocked, joiner.end(), joiner.end() + 1):
-        join = joiner.group().strip().lower()
-        from_before = re.search(r"\bfrom\s+(?:about\s+|around\s+)?$", before_word)
-        between_before = re.search(r"\bbetween\s+(?:about\s+)?$", before_word)
-        if (join == "and" and between_before) or (join in ("to", "-", "–", "—") and not from_before):
-            p2 = joiner.end()
-            sym2 = re.match(r"US\$|HK\$|[$€£¥]", text[p2:])
-            if sym2:
-                p2 += sym2.end()
-            rng_end = _CORE.match(text, p2)
-            glue2 = (rng_end.group("glue") or "").lower() if rng_end else ""
-            if rng_end is None or (glue2 and glue2 not in _SHORT_SCALES):
-                rng_end = None
-    if rng_end is not None:
-        second_raw = rng_end.group("d") or rng_end.group("w")
-        second = float(second_raw.replace(",", "")) if rng_end.group("d") else _parse_words(second_raw)
-        if second is None:
-            rng_end = None
-        else:
-            p2 = rng_end.end()
-            scale2 = 1.0
-            g2 = (rng_end.group("glue") or "").lower()
-            if g2 in _SHORT_SCALES:
-                scale2 = _SHORT_SCALES[g2]
-            else:
-                sm2 = _SCALE_AFTER.match(text, p2)
-                if sm2:
-                    scale2 = _SCALES.get(sm2.group(1).lower(), _SHORT_SCALES.get(sm2.group(1).lower(), 1.0))
-                    p2 = sm2.end()
-            if scale == 1.0 and scale2 != 1.0:
-                value, scale = number * scale2, scale2
-            second_v = second * scale2
-            if second_v < value and not re.search(r"\bbetween\b", before_word):
-                return None  # "won 3-1": a score, not a range
-            low_v, high_v = min(value, second_v), max(value, second_v)
-            qualifier = "range"
-            pos = p2
 
-    # what follows: percent, currency name, unit, noun
-    kind = "count"
-    unit = ""
-    noun = ""
+def _scale_of(word: str) -> float:
+    w = word.lower()
+    return _SCALES.get(w) or _SHORT_SCALES.get(w, 1.0)
+
+
+def _next_is_plural_noun_or_unit(text: str, pos: int, lex: Lexicon) -> bool:
+    if lex.unit_re.match(text, pos) or lex.name_re.match(text, pos):
+        return True
+    nm = re.match(r"[ \u00a0]+(?:[A-Za-z-]+[ \u00a0]+)?([A-Za-z]+)", text[pos : pos + 40])
+    if not nm:
+        return False
+    first = re.match(r"[ \u00a0]+([A-Za-z]+)", text[pos : pos + 30])
+    return bool(first and _looks_plural(first.group(1)) and first.group(1).lower() not in _NOUN_STOP) or bool(
+        _looks_plural(nm.group(1)) and nm.group(1).lower() not in _NOUN_STOP
+    )
+
+
+def _resolve_glue(text: str, end: _End, glue: str, ctx: _Context) -> _End | None:
+    """Letters glued to digits: a scale ("5.6m", "600bn"), a percent ("5pc"), a unit ("30cm"), or a name."""
+    lex = ctx.lex
+    g = glue.lower()
+    glue_end = end.end + len(glue)
+    if g in _SHORT_SCALES:
+        currency_before = bool(lex.symbol_re.search(text, max(0, end.num_start - 6), end.num_start))
+        strong = g in ("bn", "mn", "mln", "tn", "trn", "tr")
+        if strong or currency_before or _next_is_plural_noun_or_unit(text, glue_end, lex):
+            end.scale = _SHORT_SCALES[g]
+            end.end = glue_end
+            return end
+        if glue == "m":
+            end.glue_unit = "meter"
+            end.end = glue_end
+            return end
+        return None
+    if g in ("pc", "pct", "pp", "ppt", "ppts", "bps", "bp"):
+        return end  # read as a percent by the suffix reader
+    if g == "p" and end.number < 1000:
+        end.currency, end.end = "GBP", glue_end
+        end.scale = 0.01
+        return end
+    if glue.startswith("°"):
+        return end
+    um = lex.unit_re.match(text, end.end)
+    if um and um.end() >= glue_end:
+        return end  # the unit reader takes it
+    return None  # 5G, 70B, 1st, 10pm, 1990s: names, ordinals, times
+
+
+def _currency_before(text: str, start: int, ctx: _Context) -> tuple[str, str, int]:
+    sm = ctx.lex.symbol_re.search(text, max(0, start - 6), start)
+    if not sm:
+        return "", "", -1
+    sym = sm.group(1)
+    code = ctx.lex.symbols.get(sym, ctx.lex.symbols.get(sym.strip(), ""))
+    if code == "¥":
+        code, amb = ctx.yen(start)
+        return code, amb, sm.start(1)
+    return code, "", sm.start(1)
+
+
+def _suffix(text: str, pos: int, ctx: _Context, currency: str, glue_unit: str) -> tuple[str, str, str, float, str, int]:
+    """What follows a number: (kind, unit, currency, factor, ambiguous, end)."""
+    lex = ctx.lex
     pm = _PERCENT_AFTER.match(text, pos)
     if pm:
-        word = pm.group(1).lower().replace(" ", "")
-        if "point" in word or word in ("pp", "ppt", "ppts"):
-            unit = "basis_point" if "basis" in word else "percentage_point"
-        elif word == "bps":
+        word = pm.group(1).lower().replace(" ", "").replace("\u00a0", "").replace("-", "")
+        if "basis" in word or word in ("bps", "bp"):
             unit = "basis_point"
+        elif "point" in word or word in ("pp", "ppt", "ppts"):
+            unit = "percentage_point"
         else:
             unit = "percent"
-        kind = "percent"
-        pos = pm.end()
-    else:
-        nm = lex.name_re.match(text, pos)
-        if nm:
-            word = nm.group(1).lower()
-            if word in lex.subunits:
-                base, factor = lex.subunits[word]
-                if currency == "":
-                    currency = base
-                value, low_v, high_v = value * factor, low_v * factor, high_v * factor
-                scale *= factor
-                pos = nm.end()
+        return "percent", unit, currency, 1.0, "", pm.end()
+    if glue_unit:
+        return "quantity", glue_unit, currency, 1.0, "", pos
+    nm = lex.name_re.match(text, pos)
+    if nm:
+        word = nm.group(1).lower()
+        if word in lex.subunits:
+            base, factor = lex.subunits[word]
+            return "quantity", currency or base, currency or base, factor, "", nm.end()
+        named = lex.names[word]
+        amb = ""
+        if word in ("pounds", "pound") and (
+            re.match(r"[ \u00a0]+of\b", text[nm.end() : nm.end() + 5])
+            or (not currency and _WEIGHT_CONTEXT.search(text, max(0, pos - 40), pos))
+        ):
+            if currency:
+                return "quantity", currency, currency, 1.0, "", pos
+            return "quantity", "pound", "", 1.0, "", nm.end()
+        if word in ("dollars", "dollar", "bucks") and not currency:
+            named, amb = ctx.dollars(pos)
+        if word == "won" and not currency and "₩" not in ctx.text and "Korea" not in ctx.text:
+            return "count", "", "", 1.0, "", pos  # "won 3-1" more often than Korean won
+        if not currency or currency == named:
+            return "quantity", named, named, 1.0, amb, nm.end()
+    if currency:
+        return "quantity", currency, currency, 1.0, "", pos
+    um = lex.unit_re.match(text, pos)
+    if um:
+        unit = lex.units.get(um.group(1), lex.units.get(um.group(1).lower(), ""))
+        if unit:
+            return ("percent" if unit == "percent" else "quantity"), unit, "", 1.0, "", um.end()
+    return "count", "", "", 1.0, "", pos
+
+
+def _figure_at(text: str, pos: int, is_digit: bool, ctx: _Context) -> Figure | None:
+    lex = ctx.lex
+    first = _read_end(text, pos, ctx)
+    if first is None:
+        return None
+    is_words = not first.digits
+    if is_words:
+        low_words = text[pos : first.end].lower()
+        if low_words in ("one", "zero"):
+            return None  # "one of them"
+
+    # currency before ("$", "US$", "HK$", "RMB ", "EUR "), a sign, "minus"
+    start = pos
+    currency, ambiguous, sym_start = _currency_before(text, pos, ctx)
+    if first.currency:
+        currency = first.currency
+    if sym_start >= 0:
+        start = sym_start
+    negative = explicit_up = False
+    if start and text[start - 1] in "-−+" and (start == 1 or not (text[start - 2].isalnum() or text[start - 2] in "-+")):
+        negative = text[start - 1] != "+"
+        explicit_up = not negative
+        start -= 1
+    elif re.search(r"\bminus[ \u00a0]+$", text[max(0, start - 8) : start], re.I):
+        negative = True
+    if not currency and not is_words:
+        if _is_label(text, pos, first.end, lex):
+            return None
+        if _is_date_part(text, pos, first.end, first.digits) and first.scale == 1.0:
+            return None
+
+    scale = first.scale
+    number = first.number
+    end_pos = first.end
+    before_word = text[max(0, start - 14) : start].lower()
+    qualifier = "exact"
+    low_v = high_v = 0.0
+    second: _End | None = None
+    kind, unit, cur2, factor, amb2, suffix_end = _suffix(text, end_pos, ctx, currency, first.glue_unit)
+    from_before = bool(re.search(r"\bfrom[ \u00a0]+(?:about[ \u00a0]+|around[ \u00a0]+)?$", before_word))
+    between_before = bool(re.search(r"\bbetween[ \u00a0]+(?:about[ \u00a0]+|around[ \u00a0]+)?$", before_word))
+    own_suffix = kind != "count" or bool(currency)
+
+    # a range: "2 to 3", "2-3", "between 252 and 287", "10 to 20 billion", "5% to 7%", "$4bn-$5bn"
+    join_at = suffix_end if own_suffix else end_pos
+    joiner = _RANGE_JOIN.match(text, join_at)
+    if joiner and not ctx.skipped(joiner.end(), joiner.end() + 1):
+        join = joiner.group().strip().lower()
+        after_direction = bool(_DIRECTION_BEFORE.search(text, max(0, start - 60), start))
+        ok = (join == "and" and between_before) or (join in ("to", "-", "–", "—") and not from_before)
+        if join == "to" and after_direction and own_suffix:
+            ok = False  # "fell $3 to $78": a change, then the level it reached
+        if ok:
+            p2 = joiner.end()
+            sign2 = text[p2 : p2 + 1] in "-−"
+            if sign2:
+                p2 += 1
+            sym2 = _SECOND_SYMBOL.match(text, p2)
+            cur_second = ""
+            if sym2:
+                code = lex.symbols.get(sym2.group(), lex.symbols.get(sym2.group().strip(), ""))
+                cur_second = currency if code == "¥" else code
+                p2 = sym2.end()
+            second = _read_end(text, p2, ctx, words_ok=is_words or not text[p2 : p2 + 1].isdigit())
+            if second is not None and cur_second and currency and cur_second != currency:
+                second = None
+            if second is not None and (first.glue_unit or second.glue_unit) and first.glue_unit != second.glue_unit:
+                second = None
+            if second is not None and own_suffix and not currency:
+                k2, u2, *_ = _suffix(text, second.end, ctx, cur_second, second.glue_unit)
+                if (k2, u2) != (kind, unit):
+                    second = None  # "5% to 2 million": not one range
+            if second is not None:
+                n2 = -second.number if sign2 else second.number
+                if join in ("-", "–", "—") and not sign2 and second.scale == 1.0 and scale == 1.0 and "." not in (
+                    first.digits + second.digits
+                ):
+                    k2 = _suffix(text, second.end, ctx, currency or cur_second, second.glue_unit)[0]
+                    score_context = _SPORT_BEFORE.search(text, max(0, start - 40), start) or _SPORT_AFTER.match(
+                        text, second.end
+                    )
+                    if k2 == "count" and not currency and not cur_second and (score_context or n2 < number):
+                        return None  # "won 3-1", "a 218-210 vote": a score or a tally
+                if scale == 1.0 and second.scale != 1.0:
+                    scale = second.scale
+                v1 = (-number if negative else number) * scale
+                v2 = n2 * second.scale
+                if v2 < v1 and not between_before:
+                    second = None  # "fell 30 to 20": two figures, not a range
+                else:
+                    low_v, high_v = min(v1, v2), max(v1, v2)
+                    qualifier = "range"
+                    currency = currency or cur_second
+                    end_pos = second.end
+                    if not own_suffix or currency and kind == "quantity" and unit == currency:
+                        kind, unit, cur2, factor, amb2, suffix_end = _suffix(
+                            text, end_pos, ctx, currency, second.glue_unit
+                        )
+                    else:
+                        suffix_end = _suffix(text, end_pos, ctx, currency, second.glue_unit)[5]
             else:
-                named = lex.names[word]
-                if word in ("dollars", "dollar") and dollar_hint:
-                    ambiguous = "dollars: US or Hong Kong dollars (USD assumed)"
-                if word in ("pounds", "pound") and re.match(r"\s+of\b", text[nm.end() :]):
-                    named = ""
-                if named:
-                    currency = currency or named
-                    pos = nm.end()
-        if currency:
-            kind = "quantity"
-            unit = currency
-        else:
-            um = lex.unit_re.match(text, pos) if not glue or glue in lex.units or glue.lower() == "m" else None
-            if glue and glue.lower() == "m" and not currency:
-                unit, kind = "meter", "quantity"
-                pos = m.end()
-            elif um:
-                unit = lex.units.get(um.group(1), lex.units.get(um.group(1).lower(), ""))
-                kind = "quantity"
-                pos = um.end()
-            if unit == "percent":
-                kind = "percent"
-    if kind in ("quantity",) and unit and "/" not in unit:
-        per = _PER.match(text, pos)
-        if per and per.group(2).lower().rstrip("s") in {n.rstrip("s") for n in _PER_NOUNS}:
-            denom = (per.group(1) + "_" if per.group(1) else "") + _singular(per.group(2))
+                second = None
+
+    # "from 2 to 3 million users": the first end borrows the scale and unit of the second
+    if second is None and from_before and scale == 1.0 and not own_suffix:
+        jm = re.match(r"[ \u00a0]+to[ \u00a0]+", text[end_pos : end_pos + 6])
+        if jm:
+            p2 = end_pos + jm.end()
+            sym2 = _SECOND_SYMBOL.match(text, p2)
+            if sym2 and not currency:
+                code = lex.symbols.get(sym2.group(), lex.symbols.get(sym2.group().strip(), ""))
+                if code != "¥":
+                    currency = code
+                p2 = sym2.end()
+            nxt = _read_end(text, p2, ctx)
+            if nxt is not None:
+                if nxt.scale != 1.0 and number < 1000:
+                    scale = nxt.scale
+                k2, u2, c2, f2, a2, _ = _suffix(text, nxt.end, ctx, currency, nxt.glue_unit)
+                if k2 != "count" and not own_suffix:
+                    kind, unit, cur2, factor, amb2 = k2, u2, c2, f2, a2
+
+    if cur2:
+        currency = cur2
+    if amb2:
+        ambiguous = amb2
+    pos_after = suffix_end
+    value = (-number if negative else number) * scale
+    if qualifier == "range":
+        low_v, high_v = low_v * factor, high_v * factor
+    value *= factor
+
+    if kind == "":
+        return None  # a name that is not a figure after all ("3 won")
+    if kind == "quantity" and unit and "/" not in unit:
+        per = _PER.match(text, pos_after)
+        if per and _singular(per.group(2)).lower() in _PER_NOUNS:
+            denom = (per.group(1) + "_" if per.group(1) else "") + _singular(per.group(2)).lower()
             denom = denom.replace("1m_", "million_").replace("1,000,000_", "million_").replace("1,000_", "thousand_")
             unit = f"{unit}/{denom}"
             if not per.group().lstrip().startswith("("):
-                pos = per.end()
+                pos_after = per.end()
+
+    noun = ""
     if kind == "count":
-        nn = _NOUN_AFTER.match(text, pos)
+        nn = _NOUN_AFTER.match(text, pos_after)
         if nn:
             noun = _head_noun(nn.group(1))
-        if not digits and not noun and not is_words:
-            return None
-        if is_words and not noun and scale == 1.0 and number < 100:
+        if is_words and not noun and scale == 1.0 and number < 1000:
             return None  # "two" alone is usually prose, not a figure
-        if not noun and digits and re.fullmatch(r"(?:1[89]|20)\d\d", digits) and not glue:
-            return None  # a bare year the date finder did not take
+        if (
+            not is_words
+            and scale == 1.0
+            and qualifier != "range"
+            and re.fullmatch(r"1[89]\d\d|20\d\d", first.digits)
+            and not first.glue_unit
+        ):
+            plural_noun = bool(nn) and noun != "" and _looks_plural(nn.group(1).split()[0])
+            after_det = re.search(
+                r"\b(?:the|a|an|in|since|by|of|from|until|till|before|after|during|its|their|this|that|to|"
+                r"through|between|and|or|early|late|mid|fiscal|FY)[ \u00a0]+$",
+                text[max(0, start - 12) : start],
+                re.I,
+            )
+            if not plural_noun or after_det or nn.group(1).split()[0][:1].isupper():
+                return None  # a bare year the date finder did not take
+
+    # post hedges: "200+", "50-odd", "100 or more", "a million or so"
+    post_hedge: Hedge | None = None
+    ph = _POST_HEDGE.match(text, pos_after)
+    if ph:
+        word = (ph.group(1) or ph.group().strip(" \u00a0-")).lower()
+        key = {"more": "at least", "+": "at least", "plus": "at least", "so": "about", "odd": "about",
+               "fewer": "no more than", "less": "no more than"}.get(word)
+        post_hedge = lex.hedges.get(key or "")
+        if post_hedge is not None and not ph.group(1):
+            pos_after = ph.end()  # "200+", "50-odd" belong to the figure; " or more" stays outside
+
     # the interval: written precision, then the hedge
+    band = 0.0
     if qualifier != "range":
-        half = _rounding_half_width(digits, value, scale, lex.max_rounding) if digits else (
-            min(abs(value) * lex.max_rounding, _rounding_half_width(str(int(number)), value, scale, lex.max_rounding))
-            if number >= 1000 or scale > 1 else 0.0
-        )
-        low_v, high_v = value - half, value + half
-    left = text[max(0, start - 30) : start]
-    hm = lex.hedge_re.search(left)
-    if hm and (qualifier != "range" or hm.group(1).lower() in ("about", "around", "roughly", "some", "approximately")):
-        h = lex.hedges[hm.group(1).lower()]
-        q, low_v, high_v = _apply_hedge(h, low_v, high_v)
-        if qualifier != "range":
-            qualifier = q
-    direction = None
-    dm = _DIRECTION_BEFORE.search(text, max(0, start - 40), start)
-    if dm:
-        direction = "up" if dm.group("up") else "down"
-    else:
-        da = _DIRECTION_AFTER.match(text, pos)
-        if da and kind in ("percent", "quantity"):
+        if first.digits:
+            band = _rounding_half_width(first.digits, value, scale * factor, lex.max_rounding)
+        elif float(number).is_integer():
+            band = _rounding_half_width(str(int(number)), value, factor, lex.max_rounding)
+        low_v, high_v = value - band, value + band
+    hedge = _hedge_before(text, start, lex) or post_hedge
+    if hedge is not None:
+        if qualifier == "range":
+            if hedge.qualifier == "approx":
+                _, low_v, high_v = _apply_hedge(hedge, low_v, high_v, None, 0.0)
+        else:
+            qualifier, low_v, high_v = _apply_hedge(hedge, low_v, high_v, value, band)
+            if qualifier in ("at_most", "less_than") and value >= 0:
+                low_v = max(low_v, 0.0)
+
+    # direction: "rose 0.3%", "a 17% drop", "up 5%", "+2.5%", "-3.5%"
+    direction = _direction_before(text, start)
+    if direction is None:
+        da = _DIRECTION_AFTER.match(text, pos_after)
+        if da and kind in ("percent", "quantity") and unit != "times":
             direction = "up" if da.group("up") else "down"
-        elif re.search(r"\b(?:up|down)\s+$", left, re.I):
-            direction = "up" if left.rstrip().lower().endswith("up") else "down"
-    if negative and direction is None:
-        direction = "down"
+    if direction is None and kind == "percent":
+        if negative:
+            direction = "down"
+        elif explicit_up:
+            direction = "up"
+
     multiplier = None
-    if kind == "percent" and unit == "percent" and re.match(r"\s+of\b", text[pos : pos + 5]):
+    if kind == "percent" and unit == "percent" and re.match(r"[ \u00a0]+of\b", text[pos_after : pos_after + 5]):
         multiplier = value / 100.0
-    end = pos
+    end = pos_after
     while end > start and text[end - 1].isspace():
         end -= 1
-    if not math.isfinite(low_v) or not math.isfinite(high_v):
+    if not (math.isfinite(low_v) and math.isfinite(high_v) and math.isfinite(value)):
         return None
     return Figure(
         start=start,

@@ -1,0 +1,61 @@
+"""Attribution: who, what and when for each figure, on sentences of our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.attribute import attribute_article
+from factcheck.extract import extract_article
+from factcheck.records import Article
+
+
+def _claims(text: str, published: str = "2025-06-10") -> list:
+    article = Article(id="t", path="t", body=text, source="Test", published=dt.date.fromisoformat(published))
+    return attribute_article(article, extract_article(article))
+
+
+def _by_text(text: str) -> dict:
+    return {c.text: c for c in _claims(text)}
+
+
+def test_nearest_entity_and_attribute() -> None:
+    c = _by_text("Orbit Labs raised $300 million in its listing, while Comet Systems raised $120 million.")
+    assert (c["$300 million"].entity, c["$300 million"].attribute) == ("Orbit Labs", "IPO proceeds")
+    assert (c["$120 million"].entity, c["$120 million"].attribute) == ("Comet Systems", "IPO proceeds")
+
+
+def test_reference_resolves_to_the_company_named_before() -> None:
+    c = _by_text("Harbor Bank reported strong results. The lender's shares fell 4% on the news.")
+    assert c["4%"].entity == "Harbor Bank"
+    assert c["4%"].direction == "down"
+
+
+def test_appositive_does_not_steal_the_figure() -> None:
+    c = _by_text("Pine Capital, the fund that backs Orbit Labs, returned 12% in 2024.")
+    assert c["12%"].entity == "Pine Capital"
+    assert c["12%"].period == "2024" and c["12%"].period_source == "explicit"
+
+
+def test_place_is_not_the_entity() -> None:
+    c = _by_text("Comet Systems made its debut in Hong Kong, where its shares rose 37%.")
+    assert c["37%"].entity == "Comet Systems"
+
+
+def test_period_defaults_to_publication() -> None:
+    c = _by_text("Comet Systems has 2,000 employees.")
+    assert c["2,000"].period == "..2025-06-10" and c["2,000"].period_source == "published"
+
+
+def test_conversion_in_brackets_inherits_the_fact() -> None:
+    c = _by_text("The city pledged 70 billion yuan ($9.7 billion) for new metro lines.")
+    assert c["$9.7 billion"].attribute == c["70 billion yuan"].attribute == "investment plan"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("AaBbCcTheU.S’s'-$%0123456789 ,;\n()MonJanuary")), max_size=200))
+def test_attribution_never_raises(text: str) -> None:
+    for c in _claims(text):
+        assert text[c.start:c.end] == c.text
