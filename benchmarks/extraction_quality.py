@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+"""Score the extractor on a labeled set: precision, recall and F1 for value, value+unit and
+value+qualifier (with direction), and the accuracy of resolved date intervals.
+
+usage: python benchmarks/extraction_quality.py [LABELED_YAML] [--json] [--errors N]
+
+A predicted claim matches a gold claim when their spans overlap in the item text (each gold
+claim is matched at most once). It counts for:
+  value            the numbers agree (relative 1e-6; for ranges, both ends; dates: kind only)
+  value+unit       ... and the unit (and for counts, the noun) agree
+  value+qualifier  ... and the qualifier agrees, and the direction where the gold gives one
+Date accuracy: of the gold dates, the share whose predicted low and high equal the gold ones.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import sys
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+from factcheck.extract import extract_text
+
+DEFAULT = Path(__file__).resolve().parent.parent / "tests" / "data" / "extraction_labeled.yaml"
+
+
+def _close(a: object, b: object) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return math.isclose(float(a), float(b), rel_tol=1e-6, abs_tol=1e-9)
+    return str(a) == str(b)
+
+
+def _value_ok(p: dict, g: dict) -> bool:
+    if g["kind"] == "date":
+        return p["kind"] == "date"
+    if g.get("value") is None:
+        return _close(p.get("low"), g.get("low")) and _close(p.get("high"), g.get("high")) and p.get("value") is None
+    return _close(p.get("value"), g["value"])
+
+
+def _unit_ok(p: dict, g: dict) -> bool:
+    if g["kind"] == "date":
+        return True
+    if (p.get("unit") or "") != (g.get("unit") or ""):
+        return False
+    return g["kind"] != "count" or not g.get("noun") or (p.get("noun") or "").lower() == str(g["noun"]).lower()
+
+
+def _qualifier_ok(p: dict, g: dict) -> bool:
+    if (p.get("qualifier") or "exact") != (g.get("qualifier") or "exact"):
+        return False
+    return "direction" not in g or p.get("direction") == g["direction"]
+
+
+def _iso(v: object) -> str | None:
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    return None if v is None else str(v)
+
+
+def score(path: Path) -> dict[str, object]:
+    items = yaml.safe_load(path.read_text(encoding="utf-8"))
+    counts = Counter()
+    errors: list[str] = []
+    for item in items:
+        text = item["text"]
+        published = item.get("published")
+        pub = published if isinstance(published, dt.date) else (dt.date.fromisoformat(published) if published else None)
+        predicted = [c.to_json() for c in extract_text(text, pub)]
+        gold = []
+        for g in item.get("claims") or []:
+            at = text.find(g["text"])
+            gold.append(dict(g, start=at, end=at + len(g["text"])))
+        used: set[int] = set()
+        for g in gold:
+            counts["gold"] += 1
+            match = None
+            for i, p in enumerate(predicted):
+                if i not in used and p["start"] < g["end"] and g["start"] < p["end"]:
+                    match = i
+                    break
+            if g["kind"] == "date":
+                counts["gold_dates"] += 1
+            if match is None:
+                errors.append(f"{item['id']}: missed {g['text']!r}")
+                continue
+            used.add(match)
+            p = predicted[match]
+            v = _value_ok(p, g)
+            counts["value"] += v
+            counts["value_unit"] += v and _unit_ok(p, g)
+            counts["value_qualifier"] += v and _qualifier_ok(p, g)
+            if g["kind"] == "date":
+                ok = _iso(g.get("low")) == p.get("low") and _iso(g.get("high")) == p.get("high")
+                counts["date_exact"] += ok
+                if not ok:
+                    errors.append(f"{item['id']}: date {g['text']!r} gold {_iso(g.get('low'))}..{_iso(g.get('high'))}"
+                                  f" got {p.get('low')}..{p.get('high')}")
+            elif not (v and _unit_ok(p, g) and _qualifier_ok(p, g)):
+                errors.append(f"{item['id']}: {g['text']!r} gold {g.get('value')} {g.get('unit', '')}"
+                              f" {g.get('qualifier', 'exact')} {g.get('direction', '')} got {p['text']!r} {p['value']}"
+                              f" {p['unit'] or p['noun']} {p['qualifier']} {p['direction'] or ''}")
+        counts["predicted"] += len(predicted)
+        for i, p in enumerate(predicted):
+            if i not in used:
+                errors.append(f"{item['id']}: spurious {p['text']!r}")
+    result: dict[str, object] = {"items": len(items), "gold": counts["gold"], "predicted": counts["predicted"]}
+    for key in ("value", "value_unit", "value_qualifier"):
+        tp = counts[key]
+        precision = tp / counts["predicted"] if counts["predicted"] else 0.0
+        recall = tp / counts["gold"] if counts["gold"] else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        result[key] = {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
+    result["date_accuracy"] = round(counts["date_exact"] / counts["gold_dates"], 4) if counts["gold_dates"] else None
+    result["gold_dates"] = counts["gold_dates"]
+    result["errors"] = errors
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("labeled", nargs="?", default=str(DEFAULT))
+    ap.add_argument("--json", action="store_true", help="print the scores as JSON")
+    ap.add_argument("--errors", type=int, default=0, metavar="N", help="list the first N errors")
+    args = ap.parse_args(argv)
+    s = score(Path(args.labeled))
+    errors = s.pop("errors")
+    if args.json:
+        print(json.dumps(s, indent=2))
+    else:
+        print(f"{s['items']} items, {s['gold']} gold claims, {s['predicted']} predicted")
+        for key in ("value", "value_unit", "value_qualifier"):
+            m = s[key]
+            print(f"{key:16} precision {m['precision']:.3f}  recall {m['recall']:.3f}  F1 {m['f1']:.3f}")
+        print(f"date accuracy    {s['date_accuracy']} ({s['gold_dates']} gold dates, low and high exact)")
+    for line in errors[: args.errors]:
+        print("  " + line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

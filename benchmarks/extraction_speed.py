@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Extraction speed on a deterministic news-like corpus: words per second, claims per second and
+peak memory for `extract` (figures and dates) on one core, and for extract + attribute.
+
+usage: python benchmarks/extraction_speed.py [--words N] [--seed S]
+
+The corpus is built from sentence templates of many beats with random names, figures, hedges,
+units and dates (seeded, so every run reads the same text).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import resource
+import sys
+import time
+import tracemalloc
+
+from factcheck.attribute import attribute_article
+from factcheck.extract import extract_article
+from factcheck.records import Article
+
+COMPANIES = ["Harbor Foods", "Orbit Labs", "Comet Systems", "Pine Capital", "Vega Motors", "Lumen Energy",
+             "Northwind Air", "Cedar Health", "Atlas Mining", "Quill Media", "Nimbus Cloud", "Delta Rail"]
+PEOPLE = ["Ana Ruiz", "Tomas Berg", "Li Wei", "Grace Okafor", "Sam Patel", "Mira Novak"]
+PLACES = ["Hong Kong", "Lagos", "Denver", "Osaka", "Lyon", "Santiago", "Leeds", "Pune"]
+HEDGES = ["", "", "", "about ", "nearly ", "more than ", "roughly ", "at least ", "almost ", "up to "]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+FILLER = [
+    "Analysts said the move reflected a broader shift in how {co} sees its customers.",
+    "{person} declined to comment on the talks, citing the company's quiet period.",
+    "Residents of {place} described long queues at petrol stations and shuttered shops.",
+    "The decision drew criticism from opposition lawmakers, who called it rushed and poorly explained.",
+    "Investors have grown wary of companies that promise growth without showing a path to profit.",
+    "The report, which has not been peer reviewed, was shared with reporters ahead of publication.",
+    "Coaches on both sides praised the referee for keeping control of a bad-tempered match.",
+    "Doctors urged patients to keep taking their medicine while the review is carried out.",
+    "{co} did not respond to a request for comment sent outside business hours.",
+    "Some economists argue that the figures overstate the strength of the recovery in {place}.",
+    "The new rules take effect once they are published in the official gazette.",
+    "Critics say the plan leaves too many questions about funding and oversight unanswered.",
+]
+TEMPLATES = [
+    "{co} said revenue rose {pct}% to ${amt} {scale} in the {q} quarter, beating forecasts.",
+    "Shares of {co} fell {pct} per cent on {wd} after the company cut its outlook for {year}.",
+    "{person}, who has led {co} since {year}, said the group would hire {hedge}{n:,} workers by {month} {year2}.",
+    "The storm dropped {hedge}{small} inches of rain on {place} last {wd}, and {n:,} homes lost power.",
+    "{co} raised {hedge}${amt} {scale} in its listing in {place} on {month} {day}, {year}.",
+    "Officials in {place} said {hedge}{n:,} people attended the festival, up from {n2:,} a year ago.",
+    "The central bank raised rates by {bp} basis points, its {ordinal} increase since {month} {year}.",
+    "{co}'s market value slid from ${amt} {scale} to ${amt2} {scale}, a {pct}% drop, in two weeks.",
+    "The plant will produce {hedge}{small} gigawatts of power and cost {amt} billion yuan (${amt2} billion).",
+    "{person} finished the {small}-kilometre race in {mins} minutes, {small2} seconds faster than in {year}.",
+    "Unemployment fell {pp} percentage points to {rate} per cent in {month}, the lowest since {year}.",
+    "The index closed at {n:,} points on {wd}, {month} {day}, down {pct}% for the week.",
+    "{co} expects between {small} and {small3} million users by the end of next year.",
+    "Home prices in {place} rose {pct}% in the year to {month}, about twice the national rate.",
+    "The trial, which began nine days ago, heard from {small} witnesses, including GPT-4 researchers.",
+]
+
+
+def make_corpus(words: int, seed: int, filler: float = 0.75) -> list[Article]:
+    """Articles of about 400 words each, about `words` words in all; `filler` is the share of
+    sentences with no figure (news prose has about 3 claims per 100 words; this corpus has about 4 at 0.75)."""
+    rnd = random.Random(seed)
+    args_filler = filler
+    articles: list[Article] = []
+    total = 0
+    start = dt.date(2025, 1, 1)
+    while total < words:
+        sentences: list[str] = []
+        count = 0
+        while count < 400:
+            year = rnd.randint(2005, 2025)
+            if rnd.random() < args_filler:
+                s = rnd.choice(FILLER).format(co=rnd.choice(COMPANIES), person=rnd.choice(PEOPLE), place=rnd.choice(PLACES))
+                sentences.append(s)
+                count += len(s.split())
+                continue
+            s = rnd.choice(TEMPLATES).format(
+                co=rnd.choice(COMPANIES), person=rnd.choice(PEOPLE), place=rnd.choice(PLACES),
+                hedge=rnd.choice(HEDGES), pct=round(rnd.uniform(0.5, 40), rnd.choice([0, 1])),
+                amt=round(rnd.uniform(1, 900), rnd.choice([0, 1])), amt2=round(rnd.uniform(1, 900), 1),
+                scale=rnd.choice(["million", "billion", "trillion"]), q=rnd.choice(["first", "second", "third", "fourth"]),
+                wd=rnd.choice(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]), year=year,
+                year2=year + rnd.randint(1, 5), month=rnd.choice(MONTHS), day=rnd.randint(1, 28),
+                n=rnd.randint(100, 2_000_000), n2=rnd.randint(100, 2_000_000), small=rnd.randint(2, 40),
+                small2=rnd.randint(2, 59), small3=rnd.randint(41, 90), mins=rnd.randint(20, 200),
+                bp=rnd.choice([25, 50, 75]), ordinal=rnd.choice(["second", "third", "fourth"]),
+                pp=round(rnd.uniform(0.1, 1.5), 1), rate=round(rnd.uniform(2, 12), 1),
+            )
+            sentences.append(s)
+            count += len(s.split())
+        body = " ".join(sentences)
+        published = start + dt.timedelta(days=len(articles) % 700)
+        articles.append(Article(id=f"a{len(articles)}", path="", body=body, source="Bench", published=published))
+        total += count
+    return articles
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--words", type=int, default=1_000_000, help="size of the corpus in words (default 1,000,000)")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--filler", type=float, default=0.75, help="share of sentences with no figure (default 0.75)")
+    args = ap.parse_args(argv)
+    articles = make_corpus(args.words, args.seed, args.filler)
+    words = sum(len(a.body.split()) for a in articles)
+    extract_article(articles[0])  # compile patterns and load the YAML before timing
+    t0 = time.perf_counter()
+    claims = [extract_article(a) for a in articles]
+    t_extract = time.perf_counter() - t0
+    n_claims = sum(len(c) for c in claims)
+    t0 = time.perf_counter()
+    for a, c in zip(articles, claims):
+        attribute_article(a, c)
+    t_attr = time.perf_counter() - t0
+    peak_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    sample = articles[: max(1, len(articles) // 20)]
+    tracemalloc.start()
+    for a in sample:
+        extract_article(a)
+    _, traced = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"corpus: {len(articles):,} articles, {words:,} words, {100 * n_claims / words:.1f} claims per 100 words"
+          f" (seed {args.seed}, filler {args.filler})")
+    print(f"extract:            {t_extract:6.2f} s  {words / t_extract:>10,.0f} words/s  {n_claims / t_extract:>9,.0f} claims/s"
+          f"  ({n_claims:,} claims)")
+    print(f"extract+attribute:  {t_extract + t_attr:6.2f} s  {words / (t_extract + t_attr):>10,.0f} words/s"
+          f"  {n_claims / (t_extract + t_attr):>9,.0f} claims/s")
+    print(f"peak memory: {peak_rss:,.0f} MiB resident (process, corpus included); "
+          f"{traced / 2**20:,.1f} MiB traced while extracting one article at a time")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
