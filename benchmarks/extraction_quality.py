@@ -6,7 +6,7 @@ usage: python benchmarks/extraction_quality.py [LABELED_YAML] [--json] [--errors
 
 A predicted claim matches a gold claim when their spans overlap in the item text (each gold
 claim is matched at most once). It counts for:
-  value            the numbers agree (relative 1e-6; for ranges, both ends; dates: kind only)
+  value            the numbers agree (relative 1e-3; for ranges, both ends; dates: kind only)
   value+unit       ... and the unit (and for counts, the noun) agree
   value+qualifier  ... and the qualifier agrees, and the direction where the gold gives one
 Date accuracy: of the gold dates, the share whose predicted low and high equal the gold ones.
@@ -33,7 +33,7 @@ def _close(a: object, b: object) -> bool:
     if a is None or b is None:
         return a is None and b is None
     if isinstance(a, (int, float)) and isinstance(b, (int, float)):
-        return math.isclose(float(a), float(b), rel_tol=1e-6, abs_tol=1e-9)
+        return math.isclose(float(a), float(b), rel_tol=1e-3, abs_tol=1e-9)  # labels round 1/3 to 0.3333
     return str(a) == str(b)
 
 
@@ -105,8 +105,8 @@ def score(path: Path) -> dict[str, object]:
                                   f" got {p.get('low')}..{p.get('high')}")
             elif not (v and _unit_ok(p, g) and _qualifier_ok(p, g)):
                 errors.append(f"{item['id']}: {g['text']!r} gold {g.get('value')} {g.get('unit', '')}"
-                              f" {g.get('qualifier', 'exact')} {g.get('direction', '')} got {p['text']!r} {p['value']}"
-                              f" {p['unit'] or p['noun']} {p['qualifier']} {p['direction'] or ''}")
+                              f"{g.get('noun', '')} {g.get('qualifier', 'exact')} {g.get('direction', '')} got"
+                              f" {p['text']!r} {p['value']} {p['unit']}{p['noun']} {p['qualifier']} {p['direction'] or ''}")
         counts["predicted"] += len(predicted)
         for i, p in enumerate(predicted):
             if i not in used:

@@ -26,9 +26,9 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "tr": 1e12, "trn": 1e12}
 _DENOMINATORS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
                  "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
-_MULT_WORDS = ["half", "halved", "halving", "twice", "thrice", "double", "doubled", "doubling", "triple", "tripled",
-               "tripling", "quadruple", "quadrupled", "quadrupling", "tenfold", "threefold", "twofold", "fourfold",
-               "fivefold", "hundredfold"]
+_MULT_WORDS = ["half", "halved", "halving", "twice", "thrice", "double", "doubled", "doubling", "doubles", "triple",
+               "tripled", "tripling", "triples", "quadruple", "quadrupled", "quadrupling", "quadruples", "tenfold",
+               "threefold", "twofold", "fourfold", "fivefold", "hundredfold"]
 _MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -57,8 +57,10 @@ def _trie(words: list[str]) -> str:
 _TRIGGER_WORDS = [*_SMALL, *_TENS, "hundred", "thousand", "million", "billion", "trillion", "dozen", *_MULT_WORDS]
 # Where a figure may start: a digit, a number word, a multiplier word, "a"/"an" before a scale or fraction.
 _SCAN = re.compile(
-    r"\b(?:(?P<d>\d)|(?:" + _trie([*_TRIGGER_WORDS, *(w.capitalize() for w in _TRIGGER_WORDS)]) + r"|[Aa]n?(?=[ \u00a0-]"
-    r"(?:hundred|thousand|million|billion|trillion|dozen|half|third|quarter|fifth|sixth|eighth|tenth)\b))\b)"
+    r"\b(?:(?P<d>\d)|(?P<g>RMB|Rmb|USD|EUR|GBP|HKD|CNY|JPY|SGD|AUD|CAD|CHF|INR|KRW)(?=\d)|(?:"
+    + _trie([*_TRIGGER_WORDS, *(w.capitalize() for w in _TRIGGER_WORDS)])
+    + r"|[Aa]n?(?=[ \u00a0-](?:hundred|thousand|million|billion|trillion|dozen|half|third|quarter|fifth|sixth|"
+    r"eighth|tenth)\b))\b)"
 )
 _DIGITS = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)(?P<glue>[A-Za-z]+\b|°[CF]\b)?")
 _WORD_TOKEN = re.compile(r"([A-Za-z]+)(?:(?:[ \u00a0]+|-)(?=[A-Za-z]))?")
@@ -76,18 +78,20 @@ _RANGE_JOIN = re.compile(r"[ \u00a0]*(?:-|–|—|to|and)[ \u00a0]*(?=[-−]?(?:
                          r"(?i:" + _WORD + r"\b))")
 _SECOND_SYMBOL = re.compile(r"US\$|HK\$|[$€£¥]|(?:USD|EUR|GBP|CNY|RMB|HKD|JPY)[ \u00a0]?")
 _PER = re.compile(
-    r"(?:[ \u00a0]*\([^()\n]{1,40}\))?(?:[ \u00a0]+(?:per|a|an|each)[ \u00a0]+|[ \u00a0]*/[ \u00a0]*)"
-    r"(?:(million|thousand|billion|1m|1,000|1,000,000)[ \u00a0]+)?([A-Za-z][A-Za-z-]{1,20})\b"
+    r"(?P<paren>[ \u00a0]*\([^()\n]{1,40}\))?"
+    r"(?:[ \u00a0]+(?P<conn>per|a|an|each)[ \u00a0]+|[ \u00a0]*(?P<conn2>/)[ \u00a0]*)"
+    r"(?:(?P<scale>million|thousand|billion|1m|1,000|1,000,000)[ \u00a0]+)?(?P<noun>[A-Za-z][A-Za-z-]{1,20})\b"
 )
+_PER_SCALES = {"1m": "million", "1,000,000": "million", "1,000": "thousand"}
 _PER_NOUNS = {
     "share", "token", "barrel", "hour", "day", "week", "month", "year", "person", "head", "user", "gallon", "litre",
     "liter", "kilo", "kilogram", "kg", "ton", "tonne", "unit", "night", "ticket", "seat", "vehicle", "car", "mile",
     "kilometre", "kilometer", "km", "pound", "ounce", "query", "request", "subscriber", "employee", "capita",
     "megawatt-hour", "kilowatt-hour", "kwh", "mwh", "piece", "copy", "game", "episode", "student", "patient",
     "passenger", "household", "resident", "adult", "child", "contract", "bottle", "meal", "pack", "dose", "visit",
-    "month", "metre", "meter", "square", "acre", "hectare", "bushel", "dollar", "euro", "annum", "item", "page",
+    "metre", "meter", "square", "acre", "hectare", "bushel", "dollar", "euro", "annum", "item", "page",
 }
-_POST_HEDGE = re.compile(r"(?:[ \u00a0]*\+(?![\w\d])|-plus\b|-odd\b)|[ \u00a0]+or[ \u00a0]+(more|so|fewer|less)\b", re.I)
+_POST_HEDGE = re.compile(r"(?:[ \u00a0]*\+(?!\w)|-plus\b|-odd\b)|[ \u00a0]+or[ \u00a0]+(more|so|fewer|less)\b", re.I)
 _NOUN_AFTER = re.compile(r"((?:[ \u00a0](?:[A-Z]+\d[\w.-]*|[A-Za-z][A-Za-z'’-]*)){1,4})")
 _NOUN_STOP = {
     "of", "in", "to", "and", "or", "for", "on", "at", "with", "by", "from", "that", "which", "who", "was", "were",
@@ -96,12 +100,12 @@ _NOUN_STOP = {
     "less", "fewer", "times", "has", "have", "had", "will", "would", "could", "can", "percent", "cent", "about",
     "when", "where", "if", "not", "also", "just", "only", "all", "up", "down", "out", "off", "s", "across",
     "through", "between", "among", "against", "during", "within", "without", "around", "near", "via", "including",
-    "like", "such", "worldwide", "nationwide", "globally", "last", "next", "every", "here", "there", "now", "then",
+    "like", "worldwide", "nationwide", "last", "next", "every", "here", "there", "now", "then",
     "yesterday", "today", "tomorrow", "said", "says", "say", "according", "do", "did", "does", "may", "might",
     "must", "should", "shall", "got", "get", "gets", "his", "her", "our", "my", "your", "them", "they", "we",
     "he", "she", "i", "you", "me", "us", "him", "what", "how", "why", "because", "although", "though", "until",
-    "behind", "above", "below", "beyond", "toward", "towards", "upon", "onto", "alone", "each", "apiece",
-    "respectively", "or", "nor", "yet", "either", "neither", "both", "too", "very", "again", "still", "already",
+    "behind", "above", "below", "beyond", "toward", "towards", "upon", "onto", "alone", "apiece",
+    "respectively", "nor", "yet", "either", "neither", "both", "too", "very", "again", "still", "already",
     "ahead", "away", "back", "earlier", "later", "compared", "versus", "vs", "plus", "minus", "almost", "nearly",
 }
 _IRREGULAR = {
@@ -127,23 +131,23 @@ _FUNCTION_WORDS = {
     "fewer", "less", "under", "below", "above", "between", "among", "approximately", "estimated", "additional",
     "extra", "further", "both", "many", "most", "what", "which", "who", "where", "why", "how", "yes", "no", "not",
     "never", "also", "so", "yet", "than", "like", "per", "via", "within", "without", "across", "through",
-    "during", "against", "toward", "towards", "into", "onto", "upon", "out", "off", "down", "nearly", "some",
-    "once", "overall", "altogether", "combined", "today", "yesterday", "tomorrow", "meanwhile", "however",
-    "still", "perhaps", "maybe", "nearly", "fully", "another", "least", "most", "than", "almost", "well",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "minus", "plus", "some",
-    "nowhere", "none", "whereas", "because", "although", "though", "thus", "hence", "indeed", "again", "said",
-    "says", "say", "reported", "according", "upwards", "upward", "north", "south", "east", "west", "around",
+    "during", "against", "toward", "towards", "into", "onto", "upon", "out", "off", "down", "once", "overall",
+    "altogether", "combined", "today", "yesterday", "tomorrow", "meanwhile", "however", "perhaps", "maybe",
+    "fully", "least", "well", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "minus", "plus", "nowhere", "none", "whereas", "because", "although", "though", "thus", "hence", "indeed",
+    "again", "said", "says", "say", "reported", "according", "upwards", "upward", "north", "south", "east", "west",
 }
-_LABELS = re.compile(
-    r"(?:\b(?:page|pages|p\.|pp\.|section|sections|sec\.|article|chapter|row|rows|line|lines|item|items|no\.|number|"
-    r"figure|fig\.|table|exhibit|room|flight|route|highway|interstate|gate|platform|level|grade|stage|round|"
-    r"episode|season|vol\.|volume|issue|act|clause|paragraph|rule|version|v\.|step|phase|tier|class|category|"
-    r"model|series|gen|generation|ward|district|precinct|channel|bus|type|terminal|pier|berth|bay|lane|exit|"
-    r"junction|apartment|suite|floor|box|isbn|issn|doi|id|ref|code|ticker|zip|postcode|pin|appendix|annex|"
-    r"footnote|note|verse|psalm|title|bill|amendment|resolution|hole|lap|race|heat|match|game|week|day|"
-    r"mile|marker|block|lot|plot|case|docket|file|batch|wave|form|schedule|part)\s*|#|\bNo\s)$",
-    re.I,
-)
+_LABEL_WORDS = {
+    "page", "pages", "p.", "pp.", "section", "sections", "sec.", "article", "chapter", "row", "rows", "line",
+    "lines", "item", "items", "no.", "nos.", "number", "figure", "fig.", "table", "exhibit", "room", "flight",
+    "route", "highway", "interstate", "gate", "platform", "level", "grade", "stage", "round", "episode", "season",
+    "vol.", "volume", "issue", "act", "clause", "paragraph", "para.", "rule", "version", "v.", "ver.", "step",
+    "phase", "tier", "class", "category", "model", "series", "gen", "generation", "ward", "district", "precinct",
+    "channel", "bus", "type", "terminal", "pier", "berth", "bay", "lane", "exit", "junction", "apartment", "apt.",
+    "suite", "floor", "box", "isbn", "issn", "doi", "id", "ref", "ref.", "code", "ticker", "zip", "postcode",
+    "pin", "appendix", "annex", "footnote", "verse", "psalm", "amendment", "resolution", "marker", "docket",
+    "batch", "schedule", "art.", "ch.", "chap.", "no",
+}
 _HYPHEN_CHAIN = re.compile(r"\d+(?:-\d+){2,}|\d+(?:\.\d+){2,}|\d+/\d+")
 _TIME = re.compile(
     r"\d{1,2}(?::\d{2}(?::\d{2})?(?!\d)|[.:]\d{2}[ \u00a0]?(?:[ap]\.?m\b\.?|GMT|UTC|ET|EST|EDT|BST|CET|HKT|h\b)"
@@ -153,22 +157,54 @@ _PHONE = re.compile(
     r"(?:\+\d{1,3}[ \u00a0.-]?(?:\(0\)[ \u00a0]?)?(?:\(?\d{1,5}\)?[ \u00a0.-]?){2,5}\d"
     r"|\(\d{2,5}\)[ \u00a0]?\d{3,4}[ \u00a0.-]\d{3,4}|\d{3,5}([ \u00a0.-])\d{3,4}\1\d{3,4})(?!\d)"
 )
-_LINE_START = re.compile(r"(?:^|\n)[ \t>*#-]*$")
-_URLISH = re.compile(r"://|www\.|@")
-_CHINA = re.compile(r"\b(?:yuan|renminbi|RMB|CNY|China|Chinese|Beijing|Shanghai|Shenzhen|Hangzhou|Guangzhou)\b", re.I)
-_JAPAN = re.compile(r"\b(?:yen|JPY|Japan|Japanese|Tokyo|Nikkei|Osaka|Topix|BOJ)\b", re.I)
-_OTHER_DOLLAR = re.compile(
-    r"(?:HK|A|AU|C|CA|S|NT|NZ)\$|\b(?:Hong Kong|Australian|Canadian|Singapore|Taiwan|New Zealand|HK)[ \u00a0]dollars?\b"
-    r"|\b(?:HKD|AUD|CAD|SGD|TWD|NZD)\b",
+_TEMPERATURE = re.compile(
+    r"\b(?:temperatures?|heat|heatwave|degrees|warm\w*|cold\w*|hot\w*|chill\w*|freez\w*|frost\w*|thermometers?|"
+    r"celsius|fahrenheit|highs?|lows?|mercury|scorch\w*|sweltering)\b",
     re.I,
 )
+_METRE_AFTER = re.compile(
+    r"(?:[ \u00a0-]+(?:tall|high|long|deep|wide|away|above|below|across|underground|offshore|under|of|"
+    r"sprint|final|race|hurdles|freestyle|butterfly|backstroke|breaststroke|medley|relay|dash|"
+    r"(?!(?:last|this|next|the|a|an|in|on|at|for|to|and|or|but|from|with|by|as|than|so|was|is|were|are|will|"
+    r"would|had|has|said|says|ago|after|before|earlier|later|more|less|each|per|that|which|who)\b)"
+    r"(?-i:[a-z]+)(?![\w-]*s\b)(?=[ \u00a0]+[a-z])|(?-i:[a-z]{3,})(?=[.,;:!?)]))\b)",
+    re.I,
+)
+_RMB = re.compile(r"\b[Rr]mb[ \u00a0]?$")  # the Financial Times' "Rmb12bn"
+_ADDRESS = re.compile(
+    r"[ \u00a0]+(?:[A-Z][a-z]+[ \u00a0]+){1,2}(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Drive|Place|"
+    r"Square|Terrace|Way|Crescent|Court|Close|Gardens|Park)\b"
+)
+_YEAR_BEFORE = {"the", "a", "an", "in", "since", "by", "of", "from", "until", "till", "before", "after", "during",
+                "its", "their", "this", "that", "to", "through", "between", "and", "or", "early", "late", "mid",
+                "fiscal", "fy"}
+_OF = re.compile(r"[ \u00a0]+of\b")
+_TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second"}
+_MINUS_WORD = re.compile(r"\bminus[ \u00a0]+$", re.I)
+_LINE_START = re.compile(r"(?:^|\n)[ \t>*#-]*$")
+_URLISH = re.compile(r"://|www\.|@")
+# Words that tie "¥" to China or Japan; matched in lower-cased text (faster than re.I).
+_CHINA = re.compile(r"\b(?:" + _trie(["yuan", "renminbi", "rmb", "cny", "china", "chinese", "beijing", "shanghai",
+                                        "shenzhen", "hangzhou", "guangzhou"]) + r")\b")
+_JAPAN = re.compile(
+    r"\b(?:" + _trie(["yen", "jpy", "japan", "japanese", "tokyo", "nikkei", "osaka", "topix", "boj"]) + r")\b"
+)
+_OTHER_DOLLAR = re.compile(
+    r"\b(?:HK|AU?|CA?|S|NT|NZ)\$|\b(?:HKD|AUD|CAD|SGD|TWD|NZD)\b"
+    r"|\b(?:Hong Kong|Australian|Canadian|Singapore|Taiwan|New Zealand|HK)[ \u00a0]dollars?\b"
+)
+_OTHER_DOLLAR_CODES = {
+    "hk$": "HKD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "s$": "SGD", "nt$": "TWD", "nz$": "NZD",
+    "hong kong": "HKD", "hk": "HKD", "australian": "AUD", "canadian": "CAD", "singapore": "SGD", "taiwan": "TWD",
+    "new zealand": "NZD",
+}
 _US_WORDS = re.compile(r"\b(?:US|U\.S\.|American|greenbacks?|Wall Street|USD)\b")
 _WEIGHT_CONTEXT = re.compile(r"\b(?:weigh\w*|lost|gained|heavy|heavier|lighter|pounds? of)\b", re.I)
 _SPORT_BEFORE = re.compile(
     r"\b(?:won|win|wins|winning|lost|lose|loses|losing|beat|beats|beaten|beating|defeated|defeat|defeats|drew|draw|"
     r"drawn|tied|tie|score|scored|scores|scoreline|victory|led|lead|leads|leading|trailed|trail|trailing|edged|"
-    r"thrashed|routed|crushed|clinched|finished|series|voted|vote|votes|margin|record|sets?|triumphed|fell|went|"
-    r"down|up|ended|overcame|stunned|downed|blanked|swept|result|tally|count)\b[^.;\d]{0,25}$",
+    r"thrashed|routed|crushed|clinched|finished|series|voted|vote|votes|margin|record|sets?|triumphed|"
+    r"ended|overcame|stunned|downed|blanked|swept|result|tally)\b[^.;\d]{0,25}$",
     re.I,
 )
 _SPORT_AFTER = re.compile(
@@ -179,41 +215,45 @@ _SPORT_AFTER = re.compile(
 
 # ---------------------------------------------------------------- hedges, direction, multipliers
 
-_UP = (
-    r"rose|rise|rises|risen|rising|up|gained|gains|gain|gaining|grew|grow|grows|growing|grown|jumped|jumps|jump|"
-    r"jumping|climbed|climbs|climbing|increased|increases|increase|increasing|soared|soars|soaring|surged|surges|"
-    r"surging|added|adds|adding|rallied|rallies|rallying|advanced|advances|boosted|boosts|lifted|lifts|raised|"
-    r"raises|raising|hiked|hikes|spiked|spikes|swelled|swells|expanded|expands|expanding|higher\s+by|"
-    r"accelerated|rebounded|leapt|leaped|leaps|skyrocketed|ballooned|topped\s+up"
-)
-_DOWN = (
-    r"fell|fall|falls|falling|fallen|down|lost|loses|lose|losing|dropped|drops|drop|dropping|declined|declines|"
-    r"decline|declining|slid|slides|sliding|slumped|slumps|slumping|plunged|plunges|plunging|plummeted|plummets|"
-    r"tumbled|tumbles|tumbling|sank|sinks|sinking|shed|sheds|shedding|cut|cuts|cutting|decreased|decreases|"
-    r"decreasing|shrank|shrinks|shrinking|shrunk|contracted|contracts|retreated|eased|eases|easing|dipped|dips|"
-    r"wiped|wiping|erased|erasing|slipped|slips|lower\s+by|lowered|lowers|reduced|reduces|reducing|slashed|"
-    r"slashes|slashing|trimmed|trims|sheds|narrowed|crashed|collapsed|sagged|weakened|cratered"
-)
-_UP_NOUNS = r"rise|increase|gain|jump|growth|surge|climb|hike|boost|uptick|rally|rebound|expansion|advance"
-_DOWN_NOUNS = r"fall|drop|decline|decrease|plunge|slump|slide|cut|reduction|dip|contraction|tumble|retreat|downturn"
-_HEDGE_TAIL = (r"some|about|around|roughly|nearly|almost|approximately|more\s+than|over|as\s+much\s+as|"
-               r"as\s+many\s+as|a\s+further|another|an\s+additional|an\s+extra|a\s+whopping|just|only|a")
-_DIRECTION_BEFORE = re.compile(
-    r"\b(?:(?P<up>" + _UP + r")|(?P<down>" + _DOWN + r")|(?P<upn>" + _UP_NOUNS + r")s?\s+of|(?P<downn>" + _DOWN_NOUNS
-    + r")s?\s+of)(?:(?:\s+[\w'’-]+){0,4}?\s+by)?(?:\s+(?:" + _HEDGE_TAIL + r"))*\s+$",
-    re.I,
-)
+_UP = {
+    "rose", "rise", "rises", "risen", "rising", "up", "gained", "gains", "gain", "gaining", "grew", "grow", "grows",
+    "growing", "grown", "jumped", "jumps", "jump", "jumping", "climbed", "climbs", "climbing", "increased",
+    "increases", "increase", "increasing", "soared", "soars", "soaring", "surged", "surges", "surging", "added",
+    "adds", "adding", "rallied", "rallies", "rallying", "advanced", "advances", "boosted", "boosts", "lifted",
+    "lifts", "hiked", "hikes", "spiked", "spikes", "swelled", "swells", "expanded", "expands", "expanding",
+    "accelerated", "rebounded", "leapt", "leaped", "leaps", "skyrocketed", "ballooned",
+}
+_DOWN = {
+    "fell", "fall", "falls", "falling", "fallen", "down", "lost", "loses", "lose", "losing", "dropped", "drops",
+    "drop", "dropping", "declined", "declines", "decline", "declining", "slid", "slides", "sliding", "slumped",
+    "slumps", "slumping", "plunged", "plunges", "plunging", "plummeted", "plummets", "tumbled", "tumbles",
+    "tumbling", "sank", "sinks", "sinking", "shed", "sheds", "shedding", "cut", "cuts", "cutting", "decreased",
+    "decreases", "decreasing", "shrank", "shrinks", "shrinking", "shrunk", "contracted", "contracts", "retreated",
+    "eased", "eases", "easing", "dipped", "dips", "wiped", "wiping", "erased", "erasing", "slipped", "slips",
+    "lowered", "lowers", "reduced", "reduces", "reducing", "slashed", "slashes", "slashing", "trimmed", "trims",
+    "narrowed", "crashed", "collapsed", "sagged", "weakened", "cratered",
+}
+_UP_BY = {"raised", "raises", "raising", "raise", "higher", "extended", "widened"}
+_DOWN_BY = {"lower", "below"}
+_UP_NOUNS = {"rise", "increase", "gain", "jump", "growth", "surge", "climb", "hike", "boost", "uptick", "rally",
+             "rebound", "expansion", "advance"}
+_DOWN_NOUNS = {"fall", "drop", "decline", "decrease", "plunge", "slump", "slide", "cut", "reduction", "dip",
+               "contraction", "tumble", "retreat", "downturn"}
+_HEDGE_SKIP = {"some", "about", "around", "roughly", "nearly", "almost", "approximately", "more", "than", "over",
+               "as", "much", "many", "a", "further", "another", "an", "additional", "extra", "whopping", "just",
+               "only", "close", "to", "estimated", "slightly", "sharply", "steeply", "modestly", "marginally"}
 _DIRECTION_AFTER = re.compile(
     r"[ \u00a0-]+(?:(?P<up>rise|rises|increase|increases|gain|gains|jump|surge|climb|rally|growth|hike|uptick|"
-    r"higher|more|premium|up|advance|boost|rebound|above)|"
+    r"higher|more|premium|up|advance|boost|rebound|(?P<above>above))|"
     r"(?P<down>fall|falls|drop|drops|decline|declines|plunge|slump|loss|losses|slide|tumble|decrease|cut|cuts|"
-    r"lower|less|fewer|cheaper|down|discount|contraction|retreat|dip|selloff|sell-off|below|reduction))\b",
+    r"lower|less|fewer|cheaper|down|discount|contraction|retreat|dip|selloff|sell-off|(?P<below>below)|reduction))\b",
     re.I,
 )
 _MULTIPLIER = re.compile(
     r"(?i:(?P<twice>twice|thrice)(?=[ \u00a0]+(?:(?:as|the|that|what|its|their|his|her|our|this|those|these|more|"
     r"over)\b|(?-i:[A-Z$€£¥\d])))"
-    r"|(?P<up2>doubled|doubling)|(?P<up3>tripled|tripling)|(?P<up4>quadrupled|quadrupling)"
+    r"|(?P<up2>(?:doubled|doubling|doubles)(?![ \u00a0]+down\b))|(?P<up3>tripled|tripling|triples)"
+    r"|(?P<up4>quadrupled|quadrupling|quadruples)"
     r"|(?P<dbl>double|triple|quadruple)(?![\w-])(?![ \u00a0]+(?:digits?|standards?|taxation|act|agents?|dip|"
     r"check|click|bed|room|whammy|blow|header|play|fault|decker|crown|life|time)\b)"
     r"|(?P<halved>halved|halving)"
@@ -229,7 +269,20 @@ _MULTIPLIER = re.compile(
 _FRAC_FOLLOW = re.compile(
     r"[ \u00a0]+(?:of|the|that|as|its|their|his|her|our|all|what|those|these|this)\b", re.I
 )
-_FRAC_BEFORE = re.compile(r"\b(?:by|in|cut|than)[ \u00a0]+$", re.I)
+_POINT_AFTER = re.compile(
+    r"(?:[ \u00a0]+of)?[ \u00a0]+an?[ \u00a0]+(?:percentage[ \u00a0]+point|basis[ \u00a0]+point|point)\b", re.I
+)
+_NOT_IN_X = re.compile(
+    r"[ \u00a0]+(?:games?|matches|starts|appearances|attempts|seasons|races|tries|shots|outings|innings|years?|"
+    r"months?|weeks?|days?|hours?|minutes?|seconds?|laps|rounds|sets)\b",
+    re.I,
+)
+_FRAC_BEFORE = re.compile(
+    r"\b(?:by|in|cut|than)[ \u00a0]+(?:(?:nearly|almost|about|around|roughly|some|more[ \u00a0]+than|"
+    r"less[ \u00a0]+than|over|under|just[ \u00a0]+over|just[ \u00a0]+under|close[ \u00a0]+to|"
+    r"as[ \u00a0]+much[ \u00a0]+as)[ \u00a0]+)?$",
+    re.I,
+)
 _FRAC_NOT_BEFORE = re.compile(
     r"\b(?:first|second|third|fourth|last|latter|former|back|front|other|second-|final|opening|closing|top|bottom|"
     r"early|late|and|an?)[ \u00a0-]+$",
@@ -282,7 +335,6 @@ _WORD_NEXT = {
 def _read_words(text: str, pos: int) -> tuple[float, int] | None:
     """A number in words starting at `pos` ("twenty-one", "a dozen", "half a million"): value and end."""
     state, total, current, end, last_scale = "start", 0.0, 0.0, pos, math.inf
-    tens_unit_ok = True
     p = pos
     while True:
         m = _WORD_TOKEN.match(text, p)
@@ -292,7 +344,7 @@ def _read_words(text: str, pos: int) -> tuple[float, int] | None:
         cls = _WORD_CLASS.get(tok)
         if cls is None or cls not in _WORD_NEXT[state]:
             break
-        if state == "tens" and cls == "unit" and (not tens_unit_ok or _SMALL[tok] >= 10 or _SMALL[tok] == 0):
+        if state == "tens" and cls == "unit" and not 0 < _SMALL[tok] < 10:
             break
         if cls == "and":
             state = "and"
@@ -306,7 +358,6 @@ def _read_words(text: str, pos: int) -> tuple[float, int] | None:
             current += _SMALL[tok]
         elif cls == "tens":
             current += _TENS[tok]
-            tens_unit_ok = True
         elif cls == "dozen":
             current = (current or 1.0) * 12
         elif cls == "hundred":
@@ -370,7 +421,7 @@ def _looks_plural(word: str) -> bool:
     return low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s")) and len(low) > 2
 
 
-def _head_noun(run: str) -> str:
+def _head_noun(run: str, count: float) -> str:
     """The counted noun in the words after a count: "Nvidia H800 chips" -> "chip", "people" -> "person"."""
     words: list[str] = []
     for raw in run.split():
@@ -378,14 +429,19 @@ def _head_noun(run: str) -> str:
         low = w.lower()
         if not w or low in _NOUN_STOP or low.rstrip(".") in _MONTHS and w[:1].isupper():
             break
+        if low.endswith("ly") and len(low) > 4 and not words:
+            continue  # "2 to 3 globally influential companies"
         words.append(w)
         if len(words) == 3:
             break
     candidates = [w for w in words if not (any(c.isdigit() for c in w) and any(c.isalpha() for c in w))]
-    for w in candidates:
-        if _looks_plural(w) or w.lower() in _PLURAL_ONLY:
+    plural = [w for w in candidates if _looks_plural(w) or w.lower() in _PLURAL_ONLY]
+    for w in plural:  # "8.5 million Windows devices": a common noun before a name
+        if not w[:1].isupper() or w[:-1].isupper():
             return _singular(w)
-    if len(candidates) == 1 and not candidates[0].lower().endswith(("ed", "ing", "ly")) and candidates[0].islower():
+    if plural:
+        return _singular(plural[0])
+    if count == 1 and len(candidates) == 1 and candidates[0].islower() and not candidates[0].endswith(("ed", "ly")):
         return _singular(candidates[0])
     return ""
 
@@ -401,30 +457,27 @@ def currency_hints(text: str) -> tuple[str, str]:
     when it does not); dollar_hint is the ISO code of another dollar the article also writes
     ("HKD" for HK$...), "" when "dollars" can only be US dollars.
     """
-    china = len(_CHINA.findall(text))
-    japan = len(_JAPAN.findall(text))
+    low = text.lower()
+    china = len(_CHINA.findall(low))
+    japan = len(_JAPAN.findall(low))
     yen_hint = "CNY" if china > japan else "JPY" if japan > china else ""
     other = _OTHER_DOLLAR.search(text)
     dollar_hint = ""
     if other:
-        g = other.group().upper()
-        for key, code in (("HK", "HKD"), ("AU", "AUD"), ("A$", "AUD"), ("AUSTRALIAN", "AUD"), ("CA", "CAD"),
-                          ("C$", "CAD"), ("SINGAPORE", "SGD"), ("S$", "SGD"), ("SGD", "SGD"), ("NT", "TWD"),
-                          ("TAIWAN", "TWD"), ("TWD", "TWD"), ("NZ", "NZD"), ("NEW ZEALAND", "NZD")):
-            if g.startswith(key) or key in g:
-                dollar_hint = code
-                break
-        dollar_hint = dollar_hint or "HKD"
+        g = other.group()
+        key = g.lower() if g.endswith("$") else g if g.isupper() else g.rsplit(None, 1)[0].lower()
+        dollar_hint = _OTHER_DOLLAR_CODES.get(key, key if key.isupper() else "HKD")
     return yen_hint, dollar_hint
 
 
 class _Context:
     """Per-text facts computed once, lazily: currency hints, skip spans."""
 
-    __slots__ = ("text", "lex", "skip_starts", "skip_ends", "_hints", "urlish")
+    __slots__ = ("_hints", "lex", "rtext", "skip_ends", "skip_starts", "text", "urlish")
 
     def __init__(self, text: str, lex: Lexicon, skip: list[tuple[int, int]]) -> None:
         self.text = text
+        self.rtext = text[::-1]
         self.lex = lex
         spans = sorted((s, e) for s, e in skip if e > s)
         merged: list[tuple[int, int]] = []
@@ -458,14 +511,15 @@ class _Context:
 
     def yen(self, pos: int) -> tuple[str, str]:
         """Which currency "¥" at `pos` stands for, and the ambiguity note when the text does not say."""
-        sent = self.sentence(pos)
+        sent = self.sentence(pos).lower()
         china, japan = bool(_CHINA.search(sent)), bool(_JAPAN.search(sent))
         if china != japan:
             return ("CNY" if china else "JPY"), ""
         hint = self.hints[0]
         if hint:
             other = "JPY" if hint == "CNY" else "CNY"
-            if _CHINA.search(self.text) and _JAPAN.search(self.text):
+            low = self.text.lower()
+            if _CHINA.search(low) and _JAPAN.search(low):
                 return hint, f"¥: {hint} or {other} (the article names both; {hint} assumed)"
             return hint, ""
         return "CNY", "¥: CNY or JPY (the text does not say; CNY assumed)"
@@ -498,16 +552,66 @@ def _apply_hedge(h: Hedge, low: float, high: float, value: float | None, band: f
     return q, value, value + abs(value) * w
 
 
-def _hedge_before(text: str, start: int, lex: Lexicon) -> Hedge | None:
+_RWORDS = re.compile(r"(?:[ \t\u00a0]*[A-Za-z'’.&]+){1,8}")
+
+
+def _words_before(ctx: _Context, start: int) -> list[str]:
+    """The words right before `start`, nearest first, lower-cased; the run stops at punctuation.
+
+    Read forwards in the reversed text, so one anchored match does the work."""
+    m = _RWORDS.match(ctx.rtext, len(ctx.text) - start)
+    if not m:
+        return []
+    words: list[str] = []
+    for i, w in enumerate(m.group().split()):
+        w = w[::-1].lower()
+        if i and w.endswith("."):
+            break  # "rose. 5": the previous sentence
+        words.append(w)
+    return words
+
+
+_HEDGE_LAST: dict[int, tuple[Lexicon, frozenset[str]]] = {}  # id -> (the lexicon, kept alive; last hedge words)
+
+
+def _hedge_before(text: str, start: int, lex: Lexicon, words: list[str]) -> Hedge | None:
+    """The hedge right before a figure ("about", "more than", "~"), from rules/hedges.yaml."""
+    cached = _HEDGE_LAST.get(id(lex))
+    if cached is None or cached[0] is not lex:
+        cached = _HEDGE_LAST[id(lex)] = (lex, frozenset(h.split()[-1] for h in lex.hedges))
+    if not (words and words[0] in cached[1]) and "~" not in text[max(0, start - 2) : start]:
+        return None  # no hedge ends with the word before the figure: skip the regex
     hm = lex.hedge_re.search(text, max(0, start - 30), start)
     return lex.hedges[hm.group(1).lower()] if hm else None
 
 
-def _direction_before(text: str, start: int) -> str | None:
-    dm = _DIRECTION_BEFORE.search(text, max(0, start - 60), start)
-    if not dm:
+def _direction_before(words: list[str]) -> str | None:
+    """ "rose 0.3%", "fell by about 17%", "cut its forecast by 0.2 points", "a rise of 5%", "up 5%"."""
+    i, n = 0, len(words)
+    while i < n and words[i] in _HEDGE_SKIP and words[i] != "to":
+        i += 1
+    if i >= n:
         return None
-    return "up" if dm.group("up") or dm.group("upn") else "down"
+    w = words[i]
+    if w == "by":
+        for v in words[i + 1 : i + 6]:
+            if v in _UP or v in _UP_BY:
+                return "up"
+            if v in _DOWN or v in _DOWN_BY:
+                return "down"
+        return None
+    if w in _UP:
+        return "up"
+    if w in _DOWN:
+        return "down"
+    if w == "of" and i + 1 < n:
+        noun = words[i + 1]
+        noun = noun[:-1] if noun.endswith("s") and noun[:-1] in _UP_NOUNS | _DOWN_NOUNS else noun
+        if noun in _UP_NOUNS:
+            return "up"
+        if noun in _DOWN_NOUNS:
+            return "down"
+    return None
 
 
 def _excluded_end(text: str, ctx: _Context, start: int) -> int:
@@ -543,39 +647,71 @@ def _excluded_end(text: str, ctx: _Context, start: int) -> int:
     return -1
 
 
-def _is_label(text: str, start: int, end: int, lex: Lexicon) -> bool:
+def _is_label(text: str, start: int, end: int, lex: Lexicon, words: list[str], by_word: bool = True) -> bool:
     """ "Claude 3.5", "Windows 11", "Llama 3.3-70B", "page 12": a name or label, not a figure."""
-    before = text[max(0, start - 25) : start]
-    if _LABELS.search(before):
+    if start and text[start - 1] == "#":
         return True
     if start > 1 and text[start - 1] in "-–" and text[start - 2].isalnum():
         return True
     if text[end : end + 1] == "-" and re.match(r"-\d+[A-Za-z]", text[end : end + 8]):
         return True
-    prev = re.search(r"([A-Za-z][\w.&]*)[ \u00a0]$", before)
-    if prev:
-        word = prev.group(1)
-        low = word.lower().rstrip(".")
-        if low in _MONTHS or low in _FUNCTION_WORDS or low in lex.names or low in lex.hedges:
-            return False
-        if word[0].isupper() or (len(word) > 1 and word[1].isupper()):
-            after = text[end : end + 12]
-            if _PERCENT_AFTER.match(after) or _SCALE_AFTER.match(after):
-                return False  # "Tesla 5%": the number is a figure all the same
-            return True
-    return False
-
-
-def _is_date_part(text: str, start: int, end: int, digits: str) -> bool:
-    """ "July 4", "4 July", "in 2024": a day or a year the date finder should have had."""
-    if "," in digits or "." in digits:
+    if not by_word or not words or text[start - 1 : start] not in (" ", "\u00a0"):
         return False
-    value = int(digits)
-    before = re.search(r"([A-Za-z]+)\.?[ \u00a0]+$", text[max(0, start - 12) : start])
-    after = re.match(r"[ \u00a0]+(?:of[ \u00a0]+)?([A-Za-z]+)", text[end : end + 16])
-    if value <= 31 and ((before and _is_month(before.group(1))) or (after and _is_month(after.group(1)))):
+    low = words[0]
+    if low in _LABEL_WORDS:
         return True
+    bare = low.rstrip(".")
+    if bare.endswith(("'s", "’s", "s'")):
+        return False  # "DeepSeek's 40 million": a possessive, not a name with a number
+    if bare in _MONTHS or bare in _FUNCTION_WORDS or bare in lex.names or bare in lex.hedges:
+        return False
+    j = start - 1
+    while j > 0 and text[j - 1] in " \u00a0":
+        j -= 1
+    word = text[j - len(low) : j]
+    if word[:1].isupper() or (len(word) > 1 and word[1].isupper()):
+        after = text[end : end + 12]
+        # "Tesla 5%": the number is a figure all the same
+        return not (_PERCENT_AFTER.match(after) or _SCALE_AFTER.match(after))
     return False
+
+
+_MONTH_AFTER = re.compile(r"[ \u00a0]+(?:of[ \u00a0]+)?([A-Z][a-z]+)")
+
+
+def _is_date_part(text: str, start: int, end: int, digits: str, words: list[str]) -> bool:
+    """ "July 4", "4 July": a day the date finder should have had."""
+    if "," in digits or "." in digits or int(digits) > 31:
+        return False
+    if words and words[0].rstrip(".") in _MONTHS and text[start - len(words[0]) - 1 : start - 1][:1].isupper():
+        return True
+    after = _MONTH_AFTER.match(text, end)
+    return bool(after and after.group(1).lower() in _MONTHS)
+
+
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+_CLOCK = re.compile(r"(?:[01]?\d|2[0-3])\.[0-5]\d")
+_CLOCK_BEFORE = {"at", "by", "until", "till", "before", "after", "around"}
+
+
+def _not_a_count(
+    text: str, first: _End, second: _End | None, scale: float, noun: str, next_word: str, words: list[str], pos: int
+) -> bool:
+    """A bare number that is prose, an address, a year or a time of day rather than a count."""
+    if not first.digits:
+        return not noun and scale == 1.0 and first.number < 1000  # "two" alone is usually prose
+    if noun or scale != 1.0 or first.glue_unit:
+        return bool(
+            scale == 1.0 and not first.glue_unit and second is None and _YEAR.fullmatch(first.digits)
+            and (not _looks_plural(next_word) or next_word[:1].isupper() or words[:1] and words[0] in _YEAR_BEFORE)
+        )  # "the 2024 Olympics", "the 2025 guide": a year, not a count of Olympics
+    if second is not None:
+        return bool(_YEAR.fullmatch(first.digits) and _YEAR.fullmatch(second.digits))  # "between 2020 and 2024"
+    if _ADDRESS.match(text, pos):
+        return True  # "10 Downing Street"
+    if _CLOCK.fullmatch(first.digits) and words[:1] and words[0] in _CLOCK_BEFORE:
+        return True  # "at 10.30"
+    return bool(_YEAR.fullmatch(first.digits))  # a bare year the date finder did not take
 
 
 # ---------------------------------------------------------------- the extractor
@@ -588,12 +724,12 @@ def find_figures(text: str, skip: list[tuple[int, int]] | None = None, lex: Lexi
     figures: list[Figure] = []
     taken_until = 0
     for m in _SCAN.finditer(text):
-        start = m.start()
+        start = m.end("g") if m.group("g") else m.start()
         if start < taken_until:
             continue
         if ctx.skipped(start, start + 1):
             continue
-        is_digit = m.group("d") is not None
+        is_digit = m.group("d") is not None or m.group("g") is not None
         if is_digit:
             prev = text[start - 1] if start else ""
             if prev and prev in ".,:/_":
@@ -605,23 +741,28 @@ def find_figures(text: str, skip: list[tuple[int, int]] | None = None, lex: Lexi
         fig = None
         mm = _MULTIPLIER.match(text, start)
         if mm:
-            fig = _multiplier(text, mm, lex)
+            fig = _multiplier(text, mm, ctx)
         if fig is None:
-            fig = _figure_at(text, start, is_digit, ctx)
-        if fig is not None and not ctx.skipped(fig.start, fig.end):
+            fig = _figure_at(text, start, ctx)
+        if fig is not None and fig.start >= taken_until and not ctx.skipped(fig.start, fig.end):
             figures.append(fig)
             taken_until = fig.end
     return figures
 
 
-def _multiplier(text: str, m: re.Match[str], lex: Lexicon) -> Figure | None:
+def _multiplier(text: str, m: re.Match[str], ctx: _Context) -> Figure | None:
+    lex = ctx.lex
     start = m.start()
     direction = None
     value: float | None
+    point_end = -1
     word = m.group().lower()
     if m.group("twice"):
         value = 2.0 if word == "twice" else 3.0
     elif m.group("up2") or m.group("up3") or m.group("up4"):
+        if word.endswith("les") and _words_before(ctx, start)[:1] in (["the"], ["mixed"], ["in"], ["of"],
+                                                                       ["men's"], ["women's"], ["and"]):
+            return None  # "the doubles final"
         value = 2.0 if m.group("up2") else 3.0 if m.group("up3") else 4.0
         direction = "up"
     elif m.group("dbl"):
@@ -635,7 +776,10 @@ def _multiplier(text: str, m: re.Match[str], lex: Lexicon) -> Figure | None:
     elif m.group("frac"):
         if _FRAC_NOT_BEFORE.search(text, max(0, start - 12), start) and not m.group("fnum"):
             return None
-        if not (_FRAC_FOLLOW.match(text, m.end()) or _FRAC_BEFORE.search(text, max(0, start - 8), start)):
+        points = _POINT_AFTER.match(text, m.end())
+        if points:  # "a quarter of a percentage point", "half a point": a size in points, not a share
+            point_end = points.end()
+        elif not (_FRAC_FOLLOW.match(text, m.end()) or _FRAC_BEFORE.search(text, max(0, start - 24), start)):
             return None
         fnum = (m.group("fnum") or "a").lower()
         num = 1 if fnum in ("a", "one") else _SMALL[fnum]
@@ -657,17 +801,24 @@ def _multiplier(text: str, m: re.Match[str], lex: Lexicon) -> Figure | None:
         nb = float(b) if b[0].isdigit() else (100.0 if b.endswith("hundred") else _read_num_word(b))
         if na is None or nb is None or not 0 < na < nb:
             return None
+        if lex.unit_re.match(text, m.end()) or _NOT_IN_X.match(text, m.end()):
+            return None  # "3 in 10 minutes", "2 in 5 games": a tally, not a share
         value = na / nb
     if value is None or value <= 0:
         return None
     qualifier, low, high = "exact", value, value
-    hedge = _hedge_before(text, start, lex)
+    words = _words_before(ctx, start)
+    hedge = _hedge_before(text, start, lex, words)
     if hedge:
         qualifier, low, high = _apply_hedge(hedge, value, value, value, 0.0)
         if qualifier in ("at_most", "less_than"):
             low = max(low, 0.0)
     if direction is None:
-        direction = _direction_before(text, start)
+        direction = _direction_before(words)
+    if point_end > 0:
+        unit = "basis_point" if "basis" in text[m.end() : point_end].lower() else "percentage_point"
+        return Figure(start=start, end=point_end, kind="percent", value=value, low=min(low, high),
+                      high=max(low, high), unit=unit, qualifier=qualifier, direction=direction)
     return Figure(start=start, end=m.end(), kind="quantity", value=value, low=min(low, high), high=max(low, high),
                   unit="times", qualifier=qualifier, direction=direction, multiplier=value)
 
@@ -695,7 +846,6 @@ class _End:
 
 def _read_end(text: str, pos: int, ctx: _Context, *, words_ok: bool = True) -> _End | None:
     """The number at `pos` (digits or words) with its glued or spaced scale; None when it is not one."""
-    lex = ctx.lex
     ch = text[pos : pos + 1]
     if ch.isdigit():
         dm = _DIGITS.match(text, pos)
@@ -725,6 +875,17 @@ def _read_end(text: str, pos: int, ctx: _Context, *, words_ok: bool = True) -> _
     return end
 
 
+def _times(x: float, scale: float) -> float:
+    """x * scale without binary noise when scale is a power of ten: 4.1 * 1e9 -> 4100000000.0."""
+    if scale == 1.0:
+        return x
+    if scale > 0:
+        e = round(math.log10(scale))
+        if 10.0**e == scale or abs(10.0**e - scale) <= 1e-12 * scale:
+            return float(f"{x!r}e{e}")
+    return x * scale
+
+
 def _scale_of(word: str) -> float:
     w = word.lower()
     return _SCALES.get(w) or _SHORT_SCALES.get(w, 1.0)
@@ -733,13 +894,13 @@ def _scale_of(word: str) -> float:
 def _next_is_plural_noun_or_unit(text: str, pos: int, lex: Lexicon) -> bool:
     if lex.unit_re.match(text, pos) or lex.name_re.match(text, pos):
         return True
-    nm = re.match(r"[ \u00a0]+(?:[A-Za-z-]+[ \u00a0]+)?([A-Za-z]+)", text[pos : pos + 40])
-    if not nm:
+    nm = re.match(r"[ \u00a0]+([A-Za-z-]+)(?:[ \u00a0]+([A-Za-z]+))?", text[pos : pos + 40])
+    if not nm or nm.group(1).lower() in _NOUN_STOP:
         return False
-    first = re.match(r"[ \u00a0]+([A-Za-z]+)", text[pos : pos + 30])
-    return bool(first and _looks_plural(first.group(1)) and first.group(1).lower() not in _NOUN_STOP) or bool(
-        _looks_plural(nm.group(1)) and nm.group(1).lower() not in _NOUN_STOP
-    )
+    if _looks_plural(nm.group(1)):
+        return True
+    second = nm.group(2)
+    return bool(second and second.lower() not in _NOUN_STOP and _looks_plural(second))
 
 
 def _resolve_glue(text: str, end: _End, glue: str, ctx: _Context) -> _End | None:
@@ -755,7 +916,10 @@ def _resolve_glue(text: str, end: _End, glue: str, ctx: _Context) -> _End | None
             end.end = glue_end
             return end
         if glue == "m":
-            end.glue_unit = "meter"
+            if _METRE_AFTER.match(text, glue_end):
+                end.glue_unit = "meter"  # "a 30m yacht", "2.4m tall", "the 100m final"
+            else:
+                end.scale = 1e6  # "a population of about 1.2m."
             end.end = glue_end
             return end
         return None
@@ -767,6 +931,11 @@ def _resolve_glue(text: str, end: _End, glue: str, ctx: _Context) -> _End | None
         return end
     if glue.startswith("°"):
         return end
+    if glue in ("C", "F") and _TEMPERATURE.search(ctx.sentence(end.num_start)):
+        unit = lex.units.get("°" + glue, "")
+        if unit:
+            end.glue_unit, end.end = unit, glue_end  # "40C" in a story about heat
+            return end
     um = lex.unit_re.match(text, end.end)
     if um and um.end() >= glue_end:
         return end  # the unit reader takes it
@@ -776,13 +945,34 @@ def _resolve_glue(text: str, end: _End, glue: str, ctx: _Context) -> _End | None
 def _currency_before(text: str, start: int, ctx: _Context) -> tuple[str, str, int]:
     sm = ctx.lex.symbol_re.search(text, max(0, start - 6), start)
     if not sm:
-        return "", "", -1
+        rm = _RMB.search(text, max(0, start - 5), start)
+        return ("CNY", "", rm.start()) if rm else ("", "", -1)
     sym = sm.group(1)
     code = ctx.lex.symbols.get(sym, ctx.lex.symbols.get(sym.strip(), ""))
     if code == "¥":
         code, amb = ctx.yen(start)
         return code, amb, sm.start(1)
     return code, "", sm.start(1)
+
+
+def _per_unit(per: re.Match[str], unit: str, lex: Lexicon) -> tuple[str, int]:
+    """ "$2.19 per million tokens" -> ("USD/million_token", end); (unit, -1) when what follows is no rate."""
+    noun = per.group("noun")
+    um = lex.unit_re.match(per.string, per.start("noun"))
+    denom, end = "", -1
+    if um and um.start(1) == per.start("noun"):
+        denom = lex.units.get(um.group(1), lex.units.get(um.group(1).lower(), ""))
+        end = um.end()
+    if not denom:
+        explicit = per.group("conn2") or per.group("conn") == "per"
+        if _singular(noun).lower() in _PER_NOUNS or (explicit and noun.islower() and not _looks_plural(noun)):
+            denom, end = _singular(noun).lower(), per.end()
+    if not denom:
+        return unit, -1
+    scale = per.group("scale")
+    if scale:
+        denom = _PER_SCALES.get(scale, scale) + "_" + denom
+    return f"{unit}/{denom}", end
 
 
 def _suffix(text: str, pos: int, ctx: _Context, currency: str, glue_unit: str) -> tuple[str, str, str, float, str, int]:
@@ -831,7 +1021,8 @@ def _suffix(text: str, pos: int, ctx: _Context, currency: str, glue_unit: str) -
     return "count", "", "", 1.0, "", pos
 
 
-def _figure_at(text: str, pos: int, is_digit: bool, ctx: _Context) -> Figure | None:
+def _figure_at(text: str, pos: int, ctx: _Context) -> Figure | None:
+    """The figure whose number starts at `pos`, with everything around it; None when it is not a claim."""
     lex = ctx.lex
     first = _read_end(text, pos, ctx)
     if first is None:
@@ -850,28 +1041,36 @@ def _figure_at(text: str, pos: int, is_digit: bool, ctx: _Context) -> Figure | N
     if sym_start >= 0:
         start = sym_start
     negative = explicit_up = False
-    if start and text[start - 1] in "-−+" and (start == 1 or not (text[start - 2].isalnum() or text[start - 2] in "-+")):
+    before2 = text[start - 2] if start > 1 else " "
+    if start and text[start - 1] in "-−+" and not (before2.isalnum() or before2 in "-+"):
         negative = text[start - 1] != "+"
         explicit_up = not negative
         start -= 1
-    elif re.search(r"\bminus[ \u00a0]+$", text[max(0, start - 8) : start], re.I):
-        negative = True
+    words = _words_before(ctx, start)
+    if not negative and words and words[0] == "minus":
+        mm = _MINUS_WORD.search(text, max(0, start - 12), start)
+        if mm:
+            negative = True
+            start = mm.start()
+            words = words[1:]
     if not currency and not is_words:
-        if _is_label(text, pos, first.end, lex):
+        if _is_label(text, pos, first.end, lex, words, first.scale == 1.0):
             return None
-        if _is_date_part(text, pos, first.end, first.digits) and first.scale == 1.0:
+        if first.scale == 1.0 and _is_date_part(text, pos, first.end, first.digits, words):
             return None
 
     scale = first.scale
     number = first.number
     end_pos = first.end
-    before_word = text[max(0, start - 14) : start].lower()
     qualifier = "exact"
     low_v = high_v = 0.0
     second: _End | None = None
+    noun_from = -1
     kind, unit, cur2, factor, amb2, suffix_end = _suffix(text, end_pos, ctx, currency, first.glue_unit)
-    from_before = bool(re.search(r"\bfrom[ \u00a0]+(?:about[ \u00a0]+|around[ \u00a0]+)?$", before_word))
-    between_before = bool(re.search(r"\bbetween[ \u00a0]+(?:about[ \u00a0]+|around[ \u00a0]+)?$", before_word))
+    lead_words = words[1:] if words[:1] in (["about"], ["around"], ["roughly"]) else words
+    lead = lead_words[0] if lead_words else ""  # "between 252 and 287", "from about 2 to 3"
+    from_before = lead == "from"
+    between_before = lead == "between"
     own_suffix = kind != "count" or bool(currency)
 
     # a range: "2 to 3", "2-3", "between 252 and 287", "10 to 20 billion", "5% to 7%", "$4bn-$5bn"
@@ -879,8 +1078,8 @@ def _figure_at(text: str, pos: int, is_digit: bool, ctx: _Context) -> Figure | N
     joiner = _RANGE_JOIN.match(text, join_at)
     if joiner and not ctx.skipped(joiner.end(), joiner.end() + 1):
         join = joiner.group().strip().lower()
-        after_direction = bool(_DIRECTION_BEFORE.search(text, max(0, start - 60), start))
-        ok = (join == "and" and between_before) or (join in ("to", "-", "–", "—") and not from_before)
+        after_direction = _direction_before(words) is not None
+        ok = (join == "and" and between_before) or join in ("-", "–", "—") or (join == "to" and not from_before)
         if join == "to" and after_direction and own_suffix:
             ok = False  # "fell $3 to $78": a change, then the level it reached
         if ok:
@@ -894,7 +1093,7 @@ def _figure_at(text: str, pos: int, is_digit: bool, ctx: _Context) -> Figure | N
                 code = lex.symbols.get(sym2.group(), lex.symbols.get(sym2.group().strip(), ""))
                 cur_second = currency if code == "¥" else code
                 p2 = sym2.end()
-            second = _read_end(text, p2, ctx, words_ok=is_words or not text[p2 : p2 + 1].isdigit())
+            second = _read_end(text, p2, ctx, words_ok=is_words)
             if second is not None and cur_second and currency and cur_second != currency:
                 second = None
             if second is not None and (first.glue_unit or second.glue_unit) and first.glue_unit != second.glue_unit:
@@ -914,13 +1113,11 @@ def _figure_at(text: str, pos: int, is_digit: bool, ctx: _Context) -> Figure | N
                     )
                     if k2 == "count" and not currency and not cur_second and (score_context or n2 < number):
                         return None  # "won 3-1", "a 218-210 vote": a score or a tally
-                if scale == 1.0 and second.scale != 1.0:
-                    scale = second.scale
-                v1 = (-number if negative else number) * scale
-                v2 = n2 * second.scale
-                if v2 < v1 and not between_before:
-                    second = None  # "fell 30 to 20": two figures, not a range
-                else:
+                scale1 = second.scale if scale == 1.0 and second.scale != 1.0 else scale
+                v1 = _times(-number if negative else number, scale1)
+                v2 = _times(n2, second.scale)
+                if v2 >= v1 or between_before:
+                    scale = scale1
                     low_v, high_v = min(v1, v2), max(v1, v2)
                     qualifier = "range"
                     currency = currency or cur_second
@@ -931,8 +1128,8 @@ def _figure_at(text: str, pos: int, is_digit: bool, ctx: _Context) -> Figure | N
                         )
                     else:
                         suffix_end = _suffix(text, end_pos, ctx, currency, second.glue_unit)[5]
-            else:
-                second = None
+                else:
+                    second = None  # "fell 30 to 20": two figures, not a range
 
     # "from 2 to 3 million users": the first end borrows the scale and unit of the second
     if second is None and from_before and scale == 1.0 and not own_suffix:
@@ -945,59 +1142,27 @@ def _figure_at(text: str, pos: int, is_digit: bool, ctx: _Context) -> Figure | N
                 if code != "¥":
                     currency = code
                 p2 = sym2.end()
-            nxt = _read_end(text, p2, ctx)
+            nxt = _read_end(text, p2, ctx, words_ok=is_words)
             if nxt is not None:
                 if nxt.scale != 1.0 and number < 1000:
                     scale = nxt.scale
-                k2, u2, c2, f2, a2, _ = _suffix(text, nxt.end, ctx, currency, nxt.glue_unit)
-                if k2 != "count" and not own_suffix:
+                k2, u2, c2, f2, a2, e2 = _suffix(text, nxt.end, ctx, currency, nxt.glue_unit)
+                if k2 != "count":
                     kind, unit, cur2, factor, amb2 = k2, u2, c2, f2, a2
+                else:
+                    noun_from = e2
 
     if cur2:
         currency = cur2
     if amb2:
         ambiguous = amb2
     pos_after = suffix_end
-    value = (-number if negative else number) * scale
+    value = _times(-number if negative else number, scale * factor)
     if qualifier == "range":
-        low_v, high_v = low_v * factor, high_v * factor
-    value *= factor
+        low_v, high_v = _times(low_v, factor), _times(high_v, factor)
 
     if kind == "":
         return None  # a name that is not a figure after all ("3 won")
-    if kind == "quantity" and unit and "/" not in unit:
-        per = _PER.match(text, pos_after)
-        if per and _singular(per.group(2)).lower() in _PER_NOUNS:
-            denom = (per.group(1) + "_" if per.group(1) else "") + _singular(per.group(2)).lower()
-            denom = denom.replace("1m_", "million_").replace("1,000,000_", "million_").replace("1,000_", "thousand_")
-            unit = f"{unit}/{denom}"
-            if not per.group().lstrip().startswith("("):
-                pos_after = per.end()
-
-    noun = ""
-    if kind == "count":
-        nn = _NOUN_AFTER.match(text, pos_after)
-        if nn:
-            noun = _head_noun(nn.group(1))
-        if is_words and not noun and scale == 1.0 and number < 1000:
-            return None  # "two" alone is usually prose, not a figure
-        if (
-            not is_words
-            and scale == 1.0
-            and qualifier != "range"
-            and re.fullmatch(r"1[89]\d\d|20\d\d", first.digits)
-            and not first.glue_unit
-        ):
-            plural_noun = bool(nn) and noun != "" and _looks_plural(nn.group(1).split()[0])
-            after_det = re.search(
-                r"\b(?:the|a|an|in|since|by|of|from|until|till|before|after|during|its|their|this|that|to|"
-                r"through|between|and|or|early|late|mid|fiscal|FY)[ \u00a0]+$",
-                text[max(0, start - 12) : start],
-                re.I,
-            )
-            if not plural_noun or after_det or nn.group(1).split()[0][:1].isupper():
-                return None  # a bare year the date finder did not take
-
     # post hedges: "200+", "50-odd", "100 or more", "a million or so"
     post_hedge: Hedge | None = None
     ph = _POST_HEDGE.match(text, pos_after)
@@ -1009,6 +1174,25 @@ def _figure_at(text: str, pos: int, is_digit: bool, ctx: _Context) -> Figure | N
         if post_hedge is not None and not ph.group(1):
             pos_after = ph.end()  # "200+", "50-odd" belong to the figure; " or more" stays outside
 
+    if kind == "quantity" and unit and "/" not in unit:
+        per = _PER.match(text, pos_after)
+        if per:
+            unit, per_end = _per_unit(per, unit, lex)
+            if per_end > 0 and not per.group("paren"):
+                pos_after = per_end  # "2 yuan (about 25 cents) per million tokens": the span stays "2 yuan"
+
+    noun = ""
+    if kind == "count":
+        nn = _NOUN_AFTER.match(text, pos_after)
+        if nn:
+            noun = _head_noun(nn.group(1), number * scale)
+        if not noun and noun_from >= 0:
+            nf = _NOUN_AFTER.match(text, noun_from)
+            noun = _head_noun(nf.group(1), 2.0) if nf else ""
+        next_word = nn.group(1).split()[0] if nn else ""
+        if _not_a_count(text, first, second, scale, noun, next_word, words, pos_after):
+            return None
+
     # the interval: written precision, then the hedge
     band = 0.0
     if qualifier != "range":
@@ -1017,7 +1201,10 @@ def _figure_at(text: str, pos: int, is_digit: bool, ctx: _Context) -> Figure | N
         elif float(number).is_integer():
             band = _rounding_half_width(str(int(number)), value, factor, lex.max_rounding)
         low_v, high_v = value - band, value + band
-    hedge = _hedge_before(text, start, lex) or post_hedge
+    hedge = _hedge_before(text, start, lex, words)
+    if hedge is not None and unit in _TIME_UNITS and words[:1] in (["over"], ["within"]):
+        hedge = None  # "over five years": a span of time, not a bound
+    hedge = hedge or post_hedge
     if hedge is not None:
         if qualifier == "range":
             if hedge.qualifier == "approx":
@@ -1028,10 +1215,12 @@ def _figure_at(text: str, pos: int, is_digit: bool, ctx: _Context) -> Figure | N
                 low_v = max(low_v, 0.0)
 
     # direction: "rose 0.3%", "a 17% drop", "up 5%", "+2.5%", "-3.5%"
-    direction = _direction_before(text, start)
+    direction = _direction_before(words)
     if direction is None:
         da = _DIRECTION_AFTER.match(text, pos_after)
-        if da and kind in ("percent", "quantity") and unit != "times":
+        if da and kind in ("percent", "quantity") and unit != "times" and (
+            kind == "percent" or not (da.group("above") or da.group("below"))
+        ):
             direction = "up" if da.group("up") else "down"
     if direction is None and kind == "percent":
         if negative:
@@ -1040,7 +1229,7 @@ def _figure_at(text: str, pos: int, is_digit: bool, ctx: _Context) -> Figure | N
             direction = "up"
 
     multiplier = None
-    if kind == "percent" and unit == "percent" and re.match(r"[ \u00a0]+of\b", text[pos_after : pos_after + 5]):
+    if kind == "percent" and unit == "percent" and qualifier != "range" and _OF.match(text, pos_after):
         multiplier = value / 100.0
     end = pos_after
     while end > start and text[end - 1].isspace():
