@@ -141,6 +141,52 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
     sys.exit(ExitCode.OK)
 
 
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(), required=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
+              help="Output format.")
+@click.option("--all", "show_all", is_flag=True, help="Also list facts that only one source gives.")
+def facts(paths: tuple[str, ...], fmt: str, show_all: bool) -> None:
+    """List the facts: claims from different articles about the same entity, attribute and period,
+    each source's value as written, and whether they agree.
+
+    Example: factcheck facts corpus/deepseek
+    """
+    from factcheck.pipeline import run
+    from factcheck.rules import agreement
+
+    result = run(list(paths), progress=_progress())
+    _report_problems(result.problems)
+    if not result.articles:
+        click.echo("factcheck: no readable article in the given paths", err=True)
+        sys.exit(ExitCode.USAGE)
+    rows = []
+    for f in result.fact_records:
+        if len(f.sources) < 2 and not show_all:
+            continue
+        rows.append({"entity": f.entity, "attribute": f.attribute, "period": f.period, "sources": len(f.sources),
+                     "agree": agreement(f), "values": [{"source": c.source or c.article, "text": c.text,
+                                                        "article": c.article, "published": c.published}
+                                                       for c in f.claims]})
+    if fmt == "json":
+        click.echo(json.dumps({"facts": rows}, indent=2, ensure_ascii=False))
+    elif fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow(["entity", "attribute", "period", "sources", "agree", "values"])
+        for r in rows:
+            w.writerow([r["entity"], r["attribute"], r["period"], r["sources"], r["agree"],
+                        "; ".join(f"{v['source']}: {v['text']}" for v in r["values"])])
+        click.echo(buf.getvalue(), nl=False)
+    else:
+        table = [[r["entity"], r["attribute"], r["period"] or "", "\n".join(f"{v['source']}: {v['text']}" for v in r["values"]),
+                  "yes" if r["agree"] else "NO"] for r in rows]
+        click.echo(tabulate(table, headers=["entity", "attribute", "period", "values", "agree"], tablefmt="simple_grid"))
+        hidden = "" if show_all else " (facts from one source only are hidden; --all shows them)"
+        click.echo(f"{len(rows)} facts{hidden}", err=True)
+    sys.exit(ExitCode.OK)
+
+
 def _fmt(v: object) -> str:
     if isinstance(v, float):
         return f"{v:,.6g}"

@@ -135,6 +135,11 @@ def _clusters(claims: Sequence[Claim], rel: float, absolute: float) -> list[list
     return [sorted(clusters[i], key=lambda c: (c.article, c.start)) for i in order]
 
 
+def agreement(fact: Fact, rel: float = 0.01) -> bool:
+    """Do all the claims of a fact agree (one cluster at the default tolerance)?"""
+    return len(_clusters(fact.claims, 0.0 if fact.claims[0].kind == "date" else rel, 0.0)) <= 1
+
+
 def _conflicts(rule: Rule, fact: Fact, rel: float, absolute: float, across: str) -> Iterator[Finding]:
     clusters = _clusters(fact.claims, rel, absolute)
     if len(clusters) < 2:

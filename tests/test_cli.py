@@ -149,3 +149,13 @@ def test_jsonl_input(tmp_path: Path) -> None:
     found = json.loads(run_cli("check", str(path), "--format", "json", "--no-report").stdout)["findings"]
     conflict = [f for f in found if f["rule"] == "figure-conflict"]
     assert conflict and {c["text"] for c in conflict[0]["claims"]} == {"$40 million", "$90 million"}
+
+
+def test_facts_lists_each_sources_value() -> None:
+    proc = run_cli("facts", "corpus/deepseek", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    facts = json.loads(proc.stdout)["facts"]
+    assert facts and all(f["sources"] >= 2 for f in facts)
+    lost = [f for f in facts if f["entity"] == "Nvidia" and f["attribute"] == "market value lost"]
+    assert lost and lost[0]["agree"] is False
+    assert {"$589 billion", "$689 billion"} <= {v["text"] for v in lost[0]["values"]}
