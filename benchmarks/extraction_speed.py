@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"extract+attribute:  {t_extract + t_attr:6.2f} s  {words / (t_extract + t_attr):>10,.0f} words/s"
           f"  {n_claims / (t_extract + t_attr):>9,.0f} claims/s")
     print(f"peak memory: {peak_rss:,.0f} MiB resident (process, corpus included); "
-          f"{traced / 2**20:,.1f} MiB traced while extracting one article at a time")
+          f"{traced / 1024:,.0f} KiB traced at most while extracting one article")
     return 0
 
 
