@@ -61,6 +61,8 @@ class Vocabulary:
     places: frozenset[str]
     attributes: tuple[AttributeSpec, ...]
     window: int
+    cue_re: re.Pattern[str]  # every attribute's cues in one pattern
+    cue_specs: dict[str, tuple[int, ...]]  # a matched cue (lower case) -> the attributes it speaks for
 
 
 def _alternation(words: list[str]) -> str:
@@ -103,8 +105,10 @@ def vocabulary(rules_dir: str | None = None) -> Vocabulary:
     )
     places = frozenset(vocab_place for vocab_place in aliases_doc.get("places") or [])
     specs = []
+    forms_of: list[set[str]] = []
     for name, spec in (attrs_doc.get("attributes") or {}).items():
         cues = [form for c in spec.get("cues", []) for form in _inflected(str(c))]
+        forms_of.append({c.lower() for c in cues})
         specs.append(
             AttributeSpec(
                 name=name,
@@ -114,7 +118,17 @@ def vocabulary(rules_dir: str | None = None) -> Vocabulary:
                 cue_re=re.compile(r"(?<![\w-])(?:" + _alternation(cues) + r")(?![\w-])", re.I),
             )
         )
-    return Vocabulary(alias_to_entity, alias_re, reference_re, places, tuple(specs), int(attrs_doc.get("window", 60)))
+    every = sorted(set().union(*forms_of)) if forms_of else []
+    cue_specs: dict[str, tuple[int, ...]] = {}
+    for form in every:
+        # a longer cue also speaks for the attributes of the cues inside it ("market value loss")
+        cue_specs[form] = tuple(
+            i for i, forms in enumerate(forms_of)
+            if any(re.search(r"(?<![\w-])" + re.escape(f) + r"(?![\w-])", form) for f in forms)
+        )
+    cue_re = re.compile(r"(?<![\w-])(?:" + _alternation(every) + r")(?![\w-])", re.I) if every else re.compile(r"(?!)")
+    return Vocabulary(alias_to_entity, alias_re, reference_re, places, tuple(specs), int(attrs_doc.get("window", 60)),
+                      cue_re, cue_specs)
 
 
 @dataclass(frozen=True)
@@ -218,18 +232,21 @@ def _entity_for(claim: Claim, text: str, mentions: list[Mention], vocab: Vocabul
 def _attribute_for(claim: Claim, text: str, vocab: Vocabulary) -> str:
     s, e = claim.sentence
     best, best_dist = "", vocab.window + 1
-    for spec in vocab.attributes:
-        if spec.kinds and claim.kind not in spec.kinds:
+    for m in vocab.cue_re.finditer(text, max(s, claim.start - vocab.window), min(e, claim.end + vocab.window)):
+        dist = claim.start - m.end() if m.end() <= claim.start else m.start() - claim.end
+        dist = max(dist, 0) + (5 if m.start() >= claim.end else 0)
+        if dist >= best_dist:
             continue
-        if spec.nouns and claim.noun.lower() not in spec.nouns:
-            continue
-        if spec.units and claim.unit not in spec.units:
-            continue
-        for m in spec.cue_re.finditer(text, max(s, claim.start - vocab.window), min(e, claim.end + vocab.window)):
-            dist = claim.start - m.end() if m.end() <= claim.start else m.start() - claim.end
-            dist = max(dist, 0) + (5 if m.start() >= claim.end else 0)
-            if dist < best_dist:
-                best, best_dist = spec.name, dist
+        for i in vocab.cue_specs.get(m.group().lower(), ()):
+            spec = vocab.attributes[i]
+            if spec.kinds and claim.kind not in spec.kinds:
+                continue
+            if spec.nouns and claim.noun.lower() not in spec.nouns:
+                continue
+            if spec.units and claim.unit not in spec.units:
+                continue
+            best, best_dist = spec.name, dist
+            break
     if not best:
         if claim.kind == "count":
             best = f"number of {claim.noun}s" if claim.noun else "count"
