@@ -61,8 +61,24 @@ class Vocabulary:
     places: frozenset[str]
     attributes: tuple[AttributeSpec, ...]
     window: int
-    cue_re: re.Pattern[str]  # every attribute's cues in one pattern
-    cue_specs: dict[str, tuple[int, ...]]  # a matched cue (lower case) -> the attributes it speaks for
+    cue_specs: dict[str, tuple[int, ...]]  # a cue (lower case, single spaces) -> the attributes it speaks for
+    cue_words: int  # the longest cue, in words
+
+
+_WORD = re.compile(r"[\w]+(?:['’-][\w]+)*")
+
+
+def _cues_in(text: str, lo: int, hi: int, vocab: Vocabulary) -> list[tuple[int, int, str]]:
+    """Every cue (one to `cue_words` words) in text[lo:hi], by a dictionary look-up per word run."""
+    words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, lo, hi)]
+    found = []
+    for i in range(len(words)):
+        key = ""
+        for j in range(i, min(i + vocab.cue_words, len(words))):
+            key = words[j][2] if j == i else f"{key} {words[j][2]}"
+            if key in vocab.cue_specs:
+                found.append((words[i][0], words[j][1], key))
+    return found
 
 
 def _alternation(words: list[str]) -> str:
@@ -118,17 +134,13 @@ def vocabulary(rules_dir: str | None = None) -> Vocabulary:
                 cue_re=re.compile(r"(?<![\w-])(?:" + _alternation(cues) + r")(?![\w-])", re.I),
             )
         )
-    every = sorted(set().union(*forms_of)) if forms_of else []
     cue_specs: dict[str, tuple[int, ...]] = {}
-    for form in every:
-        # a longer cue also speaks for the attributes of the cues inside it ("market value loss")
-        cue_specs[form] = tuple(
-            i for i, forms in enumerate(forms_of)
-            if any(re.search(r"(?<![\w-])" + re.escape(f) + r"(?![\w-])", form) for f in forms)
-        )
-    cue_re = re.compile(r"(?<![\w-])(?:" + _alternation(every) + r")(?![\w-])", re.I) if every else re.compile(r"(?!)")
+    for form in sorted(set().union(*forms_of)) if forms_of else []:
+        key = " ".join(_WORD.findall(form))
+        cue_specs[key] = tuple(i for i, forms in enumerate(forms_of) if form in forms)
+    cue_words = max((k.count(" ") + 1 for k in cue_specs), default=1)
     return Vocabulary(alias_to_entity, alias_re, reference_re, places, tuple(specs), int(attrs_doc.get("window", 60)),
-                      cue_re, cue_specs)
+                      cue_specs, cue_words)
 
 
 @dataclass(frozen=True)
@@ -232,12 +244,12 @@ def _entity_for(claim: Claim, text: str, mentions: list[Mention], vocab: Vocabul
 def _attribute_for(claim: Claim, text: str, vocab: Vocabulary) -> str:
     s, e = claim.sentence
     best, best_dist = "", vocab.window + 1
-    for m in vocab.cue_re.finditer(text, max(s, claim.start - vocab.window), min(e, claim.end + vocab.window)):
-        dist = claim.start - m.end() if m.end() <= claim.start else m.start() - claim.end
-        dist = max(dist, 0) + (5 if m.start() >= claim.end else 0)
+    for start, end, cue in _cues_in(text, max(s, claim.start - vocab.window), min(e, claim.end + vocab.window), vocab):
+        dist = claim.start - end if end <= claim.start else start - claim.end
+        dist = max(dist, 0) + (5 if start >= claim.end else 0)
         if dist >= best_dist:
             continue
-        for i in vocab.cue_specs.get(m.group().lower(), ()):
+        for i in vocab.cue_specs[cue]:
             spec = vocab.attributes[i]
             if spec.kinds and claim.kind not in spec.kinds:
                 continue
