@@ -96,8 +96,18 @@ EXPLICIT: list[tuple[str, list[Row]]] = [
      [("1/20/2025", "2025-01-20", "2025-01-20", "day", "2025-01-20", "exact")]),
     ("Obesity rates have doubled since the early 2000s.",
      [("since the early 2000s", "2000-01-01", "2003-12-31", "decade", "2000s", "at_least")]),
-    ("The vaccine was first licensed in the mid-1990s.",
-     [("the mid-1990s", "1993-01-01", "1996-12-31", "decade", "1990s", "approx")]),
+    ("The vaccine was first licensed in the mid-1990s.",  # early/mid/late decade = years 0-3 / 4-6 / 7-9
+     [("the mid-1990s", "1994-01-01", "1996-12-31", "decade", "1990s", "approx")]),
+    ("Turnout peaked in the late 1980s.",
+     [("the late 1980s", "1987-01-01", "1989-12-31", "decade", "1980s", "approx")]),
+    # years before 1900: with a day and month, or after "in"/"since"
+    ("The lighthouse has guided ships since 1868.",
+     [("since 1868", "1868-01-01", "1868-12-31", "year", "1868", "at_least")]),
+    ("The bridge opened to traffic on 24 May 1883.",
+     [("24 May 1883", "1883-05-24", "1883-05-24", "day", "1883-05-24", "exact")]),
+    # a year before a singular noun modifies it (a headline has no "in" or "the")
+    ("Chipmaker lifts 2026 capex plan",
+     [("2026", "2026-01-01", "2026-12-31", "year", "2026", "exact")]),
     ("The new hospital wing is due to open in early 2026.",
      [("early 2026", "2026-01-01", "2026-04-30", "year", "2026", "approx")]),
     ("Waiting lists grew until late 2024, the ministry said.",
@@ -145,8 +155,10 @@ RELATIVE: list[tuple[str, list[Row]]] = [
      [("a year ago", "2024-12-28", "2025-01-27", "month", "2025-01", "approx")]),
     ("The strike began nine days ago.",
      [("nine days ago", "2026-01-03", "2026-01-03", "day", "2026-01-03", "exact")]),
-    ("The minister quit two weeks ago.",
-     [("two weeks ago", "2025-12-26", "2026-01-01", "week", None, "approx")]),
+    ("The minister quit two weeks ago.",  # whole weeks ago name a day, like days ago
+     [("two weeks ago", "2025-12-29", "2025-12-29", "day", "2025-12-29", "exact")]),
+    ("The plant reopened a week ago.",
+     [("a week ago", "2026-01-05", "2026-01-05", "day", "2026-01-05", "exact")]),
     ("The trial was halted three months ago.",
      [("three months ago", "2025-09-27", "2025-10-27", "month", "2025-10", "approx")]),
     ("The plant closed more than a year ago.",
@@ -173,8 +185,10 @@ RELATIVE: list[tuple[str, list[Row]]] = [
     ("The lender reported fourth-quarter profit up 10% and expects first-quarter sales to slow.",
      [("fourth-quarter", "2025-10-01", "2025-12-31", "quarter", None, "exact"),
       ("first-quarter", "2026-01-01", "2026-03-31", "quarter", None, "exact")]),
-    ("Earlier this year the regulator opened an inquiry.",
-     [("Earlier this year", "2026-01-01", "2026-01-12", "year", "2026", "approx")]),
+    ("Earlier this year the regulator opened an inquiry.",  # up to the day before the anchor
+     [("Earlier this year", "2026-01-01", "2026-01-11", "year", "2026", "approx")]),
+    ("Regulators fined the bank earlier this month.",
+     [("earlier this month", "2026-01-01", "2026-01-11", "month", "2026-01", "approx")]),
     ("Ticket sales over the past 12 months doubled.",
      [("the past 12 months", "2025-01-13", "2026-01-12", "month", None, "exact")]),
     ("A heatwave is forecast this summer after a mild autumn last year.",
@@ -184,6 +198,65 @@ RELATIVE: list[tuple[str, list[Row]]] = [
      [("last year", "2025-01-01", "2025-12-31", "year", "2025", "exact")]),
     ("The board will decide by the end of next year.",
      [("by the end of next year", "2027-11-01", "2027-12-31", "year", "2027", "at_most")]),
+    # a bare weekday looks ahead in a forecast, before a scheduled event, or as a deadline from now
+    ("Temperatures in Seville are forecast to reach 41C on Thursday.",
+     [("Thursday", "2026-01-15", "2026-01-15", "day", "2026-01-15", "exact")]),
+    ("The euro edged up ahead of Wednesday's rate decision.",
+     [("Wednesday", "2026-01-14", "2026-01-14", "day", "2026-01-14", "exact")]),
+    ("Snow warnings stay in force until 9am on Friday.",
+     [("Friday", "2026-01-16", "2026-01-16", "day", "2026-01-16", "exact")]),
+    # ...but the verb nearest the date governs it
+    ("The city will hire 200 teachers under a plan unveiled on Thursday.",
+     [("Thursday", "2026-01-08", "2026-01-08", "day", "2026-01-08", "exact")]),
+    ("The president signed the bill on Tuesday and will fly to Paris on Friday.",
+     [("Tuesday", "2026-01-06", "2026-01-06", "day", "2026-01-06", "exact"),
+      ("Friday", "2026-01-16", "2026-01-16", "day", "2026-01-16", "exact")]),
+    # a year-less month or day takes its year from the tense
+    ("Rents have climbed 8% since March.",
+     [("since March", "2025-03-01", "2025-03-31", "month", "2025-03", "at_least")]),
+    ("The new tram line will open in November.",
+     [("November", "2026-11-01", "2026-11-30", "month", "2026-11", "exact")]),
+    ("Factory output jumped in April.",
+     [("April", "2025-04-01", "2025-04-30", "month", "2025-04", "exact")]),
+    ("The firm completed the sale on March 2.",
+     [("March 2", "2025-03-02", "2025-03-02", "day", "2025-03-02", "exact")]),
+    ("Forecasters expect August rainfall to be below normal.",  # a month before a noun
+     [("August", "2026-08-01", "2026-08-31", "month", "2026-08", "exact")]),
+    ("Half of the buses ran late in March.",  # running late, not late March
+     [("March", "2025-03-01", "2025-03-31", "month", "2025-03", "exact")]),
+    # a list or range of months runs forward
+    ("Tourist numbers peaked between July and September.",
+     [("between July", "2025-07-01", "2025-07-31", "month", "2025-07", "at_least"),
+      ("September", "2025-09-01", "2025-09-30", "month", "2025-09", "at_most")]),
+    ("The ski season runs from December to March.",
+     [("December", "2025-12-01", "2025-12-31", "month", "2025-12", "at_least"),
+      ("March", "2026-03-01", "2026-03-31", "month", "2026-03", "at_most")]),
+    ("Smartphone sales slipped in the July-September quarter.",
+     [("July-September quarter", "2025-07-01", "2025-09-30", "quarter", None, "exact")]),
+    ("Exports fell in the June-August period.",
+     [("June-August", "2025-06-01", "2025-08-31", "month", None, "exact")]),
+    # year-less quarters and halves in results or statistics talk
+    ("The insurer expects claims to ease in the second half.",
+     [("the second half", "2026-07-01", "2026-12-31", "half", None, "exact")]),
+    ("Orders fell 4% in the third quarter, the toolmaker said.",
+     [("the third quarter", "2025-07-01", "2025-09-30", "quarter", None, "exact")]),
+    ("Burglaries fell 12% in the first quarter compared with a year earlier.",  # past: a quarter that is over
+     [("the first quarter", "2025-01-01", "2025-03-31", "quarter", None, "exact")]),
+    ("Unemployment among 16-24 year olds rose in the second quarter.",  # an age band is no score
+     [("the second quarter", "2025-04-01", "2025-06-30", "quarter", None, "exact")]),
+    ("The company will report fourth-quarter results on Feb. 3.",  # results come out after the quarter
+     [("fourth-quarter", "2025-10-01", "2025-12-31", "quarter", None, "exact"),
+      ("Feb. 3", "2026-02-03", "2026-02-03", "day", "2026-02-03", "exact")]),
+    ("H2 sales at the brewer rose 3%.",
+     [("H2", "2025-07-01", "2025-12-31", "half", None, "exact")]),
+    ("The lender said H1 revenue would beat forecasts.",  # the reported clause's tense, not "said"
+     [("H1", "2026-01-01", "2026-06-30", "half", None, "exact")]),
+    # the day before the story's day: the last day mentioned, else the anchor
+    ("The index recovered half of the previous day's losses.",
+     [("the previous day", "2026-01-11", "2026-01-11", "day", "2026-01-11", "exact")]),
+    ("The fire started on Saturday and was put out the following day.",
+     [("Saturday", "2026-01-10", "2026-01-10", "day", "2026-01-10", "exact"),
+      ("the following day", "2026-01-11", "2026-01-11", "day", "2026-01-11", "exact")]),
 ]
 
 
@@ -200,6 +273,31 @@ def test_relative_dates_without_anchor_are_unresolved(text: str) -> None:
     for m in mentions:
         assert m.relative and not m.resolved
         assert m.low is None and m.high is None and m.value is None
+
+
+ANCHORED: list[tuple[str, dt.date, list[Row]]] = [
+    ("Import figures for May showed a 2% rise.", D(2025, 6, 20),
+     [("May", "2025-05-01", "2025-05-31", "month", "2025-05", "exact")]),
+    ("Analysts expect a rebound in the fourth quarter as demand recovers.", D(2025, 1, 20),
+     [("the fourth quarter", "2025-10-01", "2025-12-31", "quarter", None, "exact")]),
+    ("Fourth-quarter profit rose 12%, the bank said on Tuesday.", D(2025, 1, 20),
+     [("Fourth-quarter", "2024-10-01", "2024-12-31", "quarter", None, "exact"),
+      ("Tuesday", "2025-01-14", "2025-01-14", "day", "2025-01-14", "exact")]),
+    ("Inflation eased in December, official data showed on Tuesday.", D(2025, 9, 17),
+     [("December", "2024-12-01", "2024-12-31", "month", "2024-12", "exact"),
+      ("Tuesday", "2025-09-16", "2025-09-16", "day", "2025-09-16", "exact")]),
+    ("The court will hear the case in March.", D(2025, 4, 2),
+     [("March", "2026-03-01", "2026-03-31", "month", "2026-03", "exact")]),
+    ("Engineers expect to restore power to most homes by Saturday.", D(2025, 2, 5),
+     [("by Saturday", "2025-02-08", "2025-02-08", "day", "2025-02-08", "at_most")]),
+    ("The suspect was bailed until November 3, when he will enter a plea.", D(2025, 10, 20),
+     [("until November 3", "2025-11-03", "2025-11-03", "day", "2025-11-03", "at_most")]),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", ANCHORED, ids=[t[:40] for t, _, _ in ANCHORED])
+def test_dates_resolved_by_tense(text: str, published: dt.date, expected: list[Row]) -> None:
+    assert rows(text, published) == expected
 
 
 def test_weekday_word_alone() -> None:
@@ -231,8 +329,12 @@ def test_mixed_explicit_and_unresolved_without_anchor() -> None:
          "Sunday", 6, "January 27, 2025", D(2025, 1, 27), D(2025, 1, 26)),
         ("The insurer floated on Friday, January 8, 2026, after a delay.", None,
          "Friday", 4, "January 8, 2026", D(2026, 1, 8), D(2026, 1, 9)),
+        # past tense and the weekday both point to 2025, when 27 January was a Monday
         ("The hearing, on Monday 27 January, was adjourned.", ANCHOR,
-         "Monday", 0, "27 January", D(2026, 1, 27), D(2026, 1, 26)),
+         "Monday", 0, "27 January", D(2025, 1, 27), D(2025, 1, 27)),
+        # a weekday written with a year-less date fixes its year (even against a perfect tense)
+        ("Organisers have set the referendum for Sunday, March 8.", ANCHOR,
+         "Sunday", 6, "March 8", D(2026, 3, 8), D(2026, 3, 8)),
         ("Markets reopen on Jan. 2 (a Friday) after the holiday.", ANCHOR,
          "Friday", 4, "Jan. 2", D(2026, 1, 2), D(2026, 1, 2)),
         ("The match was on Oct. 5, 2025, a Sunday.", None,
@@ -289,6 +391,15 @@ NOT_DATES = [
     "The context window holds a 2048 token prompt.",
     "The heats are held first and the final is the following Sunday.",
     "The market is shut every Monday and opens on a Saturday once a month.",
+    "Shooting 58% from the field in the second half, the Nets pulled clear.",
+    "The Bears trailed 14-3 in the second quarter.",
+    "The second half of the novel is set in Lisbon.",
+    "Investment in H2 is rising across Europe.",
+    "June said she would not stand again.",
+    "The coldest March night in years froze the pipes.",
+    "The farm covers a 2000 hectare plot near the river.",
+    "The wreck lies in 1200 metres of water.",
+    "Nothing happened the following day.",
 ]
 
 

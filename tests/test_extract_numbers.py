@@ -46,7 +46,8 @@ CASES = [
          direction="up"),
     Case("Harbourside Foods said quarterly revenue climbed 12% to $4.7 billion.", "$4.7 billion", "quantity",
          4.7 * B, "USD"),
-    Case("The retailer will close 85 stores and cut about 1,300 jobs.", "85", "count", 85, noun="store"),
+    Case("The retailer will close 85 stores and cut about 1,300 jobs.", "85", "count", 85, noun="store",
+         direction="down"),
     Case("The retailer will close 85 stores and cut about 1,300 jobs.", "1,300", "count", 1300, noun="job",
          qualifier="approx", direction="down"),
     Case("Shares in the miner slumped 8.4 per cent in early trading.", "8.4 per cent", "percent", 8.4, "percent",
@@ -65,7 +66,8 @@ CASES = [
     Case("The regulator fined the bank $75m for lax controls.", "$75m", "quantity", 75 * M, "USD"),
     # ---- markets
     Case("The Hang Seng index ended the day down 2.7%.", "2.7%", "percent", 2.7, "percent", direction="down"),
-    Case("Brent crude rose 95 cents to $82.40 a barrel.", "95 cents", "quantity", 0.95, "USD", direction="up"),
+    Case("Brent crude rose 95 cents to $82.40 a barrel.", "95 cents", "quantity", 0.95, "USD/barrel_oil",
+         direction="up"),
     Case("Brent crude rose 95 cents to $82.40 a barrel.", "$82.40 a barrel", "quantity", 82.40, "USD/barrel_oil"),
     Case("Treasury yields jumped 14 basis points after the jobs report.", "14 basis points", "percent", 14,
          "basis_point", direction="up"),
@@ -74,7 +76,7 @@ CASES = [
          direction="up"),
     Case("Exports fell 7.6% year on year to $39.2 billion.", "7.6%", "percent", 7.6, "percent", direction="down"),
     Case("Exports fell 7.6% year on year to $39.2 billion.", "$39.2 billion", "quantity", 39.2 * B, "USD"),
-    Case("Gold traded at $2,410 an ounce on Friday.", "$2,410 an ounce", "quantity", 2410, "USD/ounce"),
+    Case("Gold traded at $2,410 an ounce on Friday.", "$2,410 an ounce", "quantity", 2410, "USD/troy_ounce"),
     Case("The stock posted a 17% drop on its first day.", "17%", "percent", 17, "percent", direction="down"),
     Case("The shares are now 35% higher than at the listing.", "35%", "percent", 35, "percent", direction="up"),
     # ---- sport
@@ -138,7 +140,8 @@ CASES = [
     Case("Data centres used 460 terawatt hours of electricity.", "460 terawatt hours", "quantity", 460,
          "terawatt_hour"),
     Case("The model has 671 billion parameters in total.", "671 billion", "count", 671 * B, noun="parameter"),
-    Case("Its new chip is four times faster than the last one.", "four times", "quantity", 4, "times"),
+    Case("Its new chip is four times faster than the last one.", "four times", "quantity", 4, "times",
+         direction="up"),
     Case("The wind farm will generate 1.4GW when finished.", "1.4GW", "quantity", 1.4, "gigawatt"),
     Case("The plant will create 1k jobs in the town.", "1k", "count", 1000, noun="job"),
     # ---- China, Hong Kong, currencies
@@ -183,7 +186,8 @@ CASES = [
     Case("Twenty-three miners were rescued on Sunday.", "Twenty-three", "count", 23, noun="miner"),
     Case("The charity planted half a million trees.", "half a million", "count", 500000, noun="tree"),
     Case("The firm will hire a dozen engineers.", "a dozen", "count", 12, noun="engineer"),
-    Case("The country's debt topped a trillion dollars.", "a trillion dollars", "quantity", 1 * T, "USD"),
+    Case("The country's debt topped a trillion dollars.", "a trillion dollars", "quantity", 1 * T, "USD",
+         qualifier="more_than"),
     Case("Three hundred and twelve passengers were on board.", "Three hundred and twelve", "count", 312,
          noun="passenger"),
     Case("The council ordered a dozen new buses.", "a dozen", "count", 12, noun="bus"),
@@ -191,9 +195,11 @@ CASES = [
     Case("Profits doubled in the second half.", "doubled", "quantity", 2, "times", direction="up"),
     Case("Half of the respondents said prices were too high.", "Half", "quantity", 0.5, "times"),
     Case("Two-thirds of the budget goes on salaries.", "Two-thirds", "quantity", 2 / 3, "times"),
-    Case("The new line is three times as long as the old one.", "three times", "quantity", 3, "times"),
+    Case("The new line is three times as long as the old one.", "three times", "quantity", 3, "times",
+         direction="up"),
     Case("Sales rose tenfold over the decade.", "tenfold", "quantity", 10, "times", direction="up"),
-    Case("Its users now number about twice DeepSeek's.", "twice", "quantity", 2, "times", qualifier="approx"),
+    Case("Its users now number about twice DeepSeek's.", "twice", "quantity", 2, "times", qualifier="approx",
+         direction="up"),
     Case("MiniMax more than doubles on its Hong Kong debut.", "doubles", "quantity", 2, "times",
          qualifier="more_than", direction="up"),
     Case("The ECB cut its deposit rate by a quarter of a percentage point.", "a quarter of a percentage point",
@@ -201,7 +207,8 @@ CASES = [
     Case("The Fed raised rates by half a point in September.", "half a point", "percent", 0.5, "percentage_point",
          direction="up"),
     # ---- glued short forms: million or metre, Celsius, codes
-    Case("The city's population has grown to about 1.2m.", "1.2m", "count", 1.2 * M, qualifier="approx"),
+    Case("The city's population has grown to about 1.2m.", "1.2m", "count", 1.2 * M, noun="person",
+         qualifier="approx"),
     Case("The seawall is 2.4m tall in places.", "2.4m", "quantity", 2.4, "meter"),
     Case("A 30m yacht sank off the coast.", "30m", "quantity", 30, "meter"),
     Case("The heatwave pushed temperatures to 43C in Seville.", "43C", "quantity", 43, "degree_Celsius"),
@@ -210,7 +217,8 @@ CASES = [
     Case("Bond yields rose 12 bps on the day.", "12 bps", "percent", 12, "basis_point", direction="up"),
     Case("Sales grew 5pc in the UK.", "5pc", "percent", 5, "percent", direction="up"),
     Case("The fare is HK$4.5 per trip.", "HK$4.5 per trip", "quantity", 4.5, "HKD/trip"),
-    Case("Its rival has 159 million users, about four times DeepSeek's 40 million.", "40 million", "count", 40 * M),
+    Case("Its rival has 159 million users, about four times DeepSeek's 40 million.", "40 million", "count", 40 * M,
+         noun="user"),
     # ---- signs
     Case("The fund returned -4.5% over the year.", "-4.5%", "percent", -4.5, "percent", direction="down"),
     Case("Output shrank to −0.2% in the quarter.", "−0.2%", "percent", -0.2, "percent", direction="down"),
@@ -426,6 +434,161 @@ def test_from_to_borrows_the_scale() -> None:
 def test_level_after_to_has_no_direction() -> None:
     text = "Unemployment fell to 3.9%, down from 4.1%."
     assert [the(text, s).direction for s in ("3.9%", "4.1%")] == [None, None]
+
+
+# ---------------------------------------------------------------- what the words around a figure say
+# Each case states a general habit of news prose; the sentences are written for these tests.
+
+PROSE = [
+    # the counted noun: the last of a run of nouns, a fixed compound, a coordination, after "more"/"extra"
+    Case("The group runs 12 savings banks in the north.", "12", "count", 12, noun="bank"),
+    Case("The council owns 40 care homes and two hospitals.", "40", "count", 40, noun="care home"),
+    Case("The diver took two bronze medals home.", "two", "count", 2, noun="bronze medal"),
+    Case("The academy hired 30 chemistry and biology teachers.", "30", "count", 30, noun="teacher"),
+    Case("The reform would leave 2.1 million more households in arrears.", "2.1 million", "count", 2.1 * M,
+         noun="household", direction="up"),
+    Case("The shooting left five dead and nine wounded.", "nine", "count", 9, noun="person"),
+    Case("Prices rose across the 19-member currency union.", "19", "count", 19, noun="member"),
+    # a count with no noun after it takes the noun of the sentence
+    Case("Hospital admissions for flu rose by 1,200 to 15,800 last week.", "1,200", "count", 1200, noun="admission",
+         direction="up"),
+    Case("Hospital admissions for flu rose by 1,200 to 15,800 last week.", "15,800", "count", 15800,
+         noun="admission"),
+    Case("Burglaries in the county fell 9% to 4,310 last year.", "4,310", "count", 4310, noun="burglary"),
+    Case("The chain has 212 branches, down from 260 in 2019.", "260", "count", 260, noun="branch"),
+    Case("Visitor numbers at the castle reached 1.4 million last year.", "1.4 million", "count", 1.4 * M,
+         noun="visitor"),
+    Case("A crowd of 52,000 filled the stadium for the derby.", "52,000", "count", 52000, noun="spectator"),
+    Case("The Nikkei 225 closed 1.4% lower at 38,120.3 on Friday.", "38,120.3", "count", 38120.3, noun="point"),
+    Case("Forty of the 120 delegates walked out of the talks.", "Forty", "count", 40, noun="delegate"),
+    Case("The alliance won 210 seats, four short of a majority.", "four", "count", 4, noun="seat"),
+    Case("The economy added 210,000 jobs, fewer than the 250,000 analysts had expected.", "250,000", "count",
+         250000, noun="job", direction="up"),
+    Case("Thirty branches will close by the end of June.", "Thirty", "count", 30, noun="branch",
+         direction="down"),
+    Case("The insurer will lay off 900 staff in Ireland.", "900", "count", 900, noun="staff", direction="down"),
+    Case("The merger will bring about 2,000 job cuts.", "2,000", "count", 2000, noun="job", qualifier="approx",
+         direction="down"),
+    Case("Its pupils scored 5 points below the national average.", "5", "count", 5, noun="point",
+         direction="down"),
+    # ages
+    Case("Priya Shah, 31, a nurse from Croydon, said the ward was full.", "31", "quantity", 31, "year"),
+    Case("Ministers will raise the pension age from 66 to 67.", "66", "quantity", 66, "year"),
+    Case("Ministers will raise the pension age from 66 to 67.", "67", "quantity", 67, "year"),
+    # direction: a verb before "by", a modifier between figure and change noun, a list of changes
+    Case("The scheme cut the number of serious injuries on rural roads by 18%.", "18%", "percent", 18, "percent",
+         direction="down"),
+    Case("Rents climbed by an average of 6.2% across the city.", "6.2%", "percent", 6.2, "percent",
+         direction="up"),
+    Case("Nurses were offered a 7% wage rise.", "7%", "percent", 7, "percent", direction="up"),
+    Case("Toyota rose 3.2%, Honda 2.7% and Nissan 1.9%.", "2.7%", "percent", 2.7, "percent", direction="up"),
+    Case("Toyota rose 3.2%, Honda 2.7% and Nissan 1.9%.", "1.9%", "percent", 1.9, "percent", direction="up"),
+    Case("Prices fell 0.4% on the month and 2.9% on the year.", "2.9%", "percent", 2.9, "percent",
+         direction="down"),
+    Case("The index shed 420 points, or 1.1%, on Tuesday.", "1.1%", "percent", 1.1, "percent", direction="down"),
+    Case("The new engine is three times more efficient.", "three times", "quantity", 3, "times", direction="up"),
+    Case("Ridership was nearly a fifth higher than in 2019.", "a fifth", "quantity", 0.2, "times",
+         qualifier="at_most", direction="up"),
+    # hedges written as verbs and comparatives
+    Case("Gold prices topped $2,500 for the first time.", "$2,500", "quantity", 2500, "USD",
+         qualifier="more_than"),
+    Case("The repair bill could exceed €2bn.", "€2bn", "quantity", 2 * B, "EUR", qualifier="more_than"),
+    Case("Claims must be settled within 30 days.", "30 days", "quantity", 30, "day", qualifier="at_most"),
+    Case("Some patients waited longer than 12 hours.", "12 hours", "quantity", 12, "hour",
+         qualifier="more_than"),
+    Case("Afternoon highs hovered near 35C in Athens.", "35C", "quantity", 35, "degree_Celsius",
+         qualifier="approx"),
+    Case("The haul had an estimated resale value of $3m.", "$3m", "quantity", 3 * M, "USD", qualifier="approx"),
+    Case("Inflation edged up to 3.4% in May.", "3.4%", "percent", 3.4, "percent"),
+    Case("Fares will rise by up to 5.9% in January.", "5.9%", "percent", 5.9, "percent", qualifier="at_most",
+         direction="up"),
+    # rates and units
+    Case("The service charges $3 per million cached tokens.", "$3 per million cached tokens", "quantity", 3,
+         "USD/million_token"),
+    Case("Power traded at €95 per megawatt hour.", "€95 per megawatt hour", "quantity", 95, "EUR/megawatt_hour"),
+    Case("Cells now cost $115 per kilowatt-hour.", "$115 per kilowatt-hour", "quantity", 115,
+         "USD/kilowatt_hour"),
+    Case("Fibre lines averaged 145 megabits per second.", "145 megabits per second", "quantity", 145,
+         "megabit/second"),
+    Case("The tower offers 300,000 square feet of offices.", "300,000 square feet", "quantity", 300000,
+         "square_foot"),
+    Case("Methane reached 1,930 parts per billion.", "1,930 parts per billion", "quantity", 1930, "ppb"),
+    Case("The galaxy lies 12 million light years away.", "12 million light years", "quantity", 12 * M,
+         "light_year"),
+    Case("Each photon carried 6.5 electronvolts.", "6.5 electronvolts", "quantity", 6.5, "electron_volt"),
+    Case("Silver traded at $31 an ounce.", "$31 an ounce", "quantity", 31, "USD/troy_ounce"),
+    Case("The carrier raised fares by £5 to £89 a seat.", "£5", "quantity", 5, "GBP/seat", direction="up"),
+    Case("The plan costs 12 trillion won over a decade.", "12 trillion won", "quantity", 12 * T, "KRW"),
+    Case("The company priced its shares at $21 in the offering.", "$21", "quantity", 21, "USD/share"),
+    Case("Yields climbed 0.15 of a percentage point.", "0.15 of a percentage point", "percent", 0.15,
+         "percentage_point", direction="up"),
+    Case("The central bank lowered rates by a quarter point.", "a quarter point", "percent", 0.25,
+         "percentage_point", direction="down"),
+    Case("Labour is on 31%, down 3 points on last month.", "3 points", "percent", 3, "percentage_point",
+         direction="down"),
+    # exchange rates
+    Case("The euro rose 0.2% to $1.0925 in London.", "$1.0925", "quantity", 1.0925, "USD/EUR"),
+    Case("The dollar slipped against the yen to 149.3.", "149.3", "quantity", 149.3, "JPY/USD"),
+    Case("The rupee fell past 84 per dollar.", "84 per dollar", "quantity", 84, "INR/USD", qualifier="more_than"),
+    # spans of time written as words
+    Case("It was the first such ruling in a century.", "a century", "quantity", 100, "year"),
+    Case("Results are due within a fortnight.", "a fortnight", "quantity", 2, "week", qualifier="at_most"),
+    Case("Half a century on, the song still sells.", "Half a century", "quantity", 50, "year"),
+    Case("The dispute has dragged on for two decades.", "two decades", "quantity", 20, "year"),
+    Case("The eclipse lasted 3 minutes 12 seconds.", "3 minutes 12 seconds", "quantity", 192, "second"),
+    Case("The inquiry could take between 20 months and three years.", "20 months and three years", "quantity",
+         None, "month", qualifier="range"),
+    Case("Roughly one household in eight has no car.", "one household in eight", "quantity", 0.125, "times",
+         qualifier="approx"),
+]
+
+
+@pytest.mark.parametrize("case", PROSE, ids=[f"{i:03d}-{c.span}" for i, c in enumerate(PROSE)])
+def test_figure_in_context(case: Case) -> None:
+    test_figure(case)
+
+
+def test_a_change_then_a_level_are_two_figures() -> None:
+    assert spans("Jobless claims fell by 2,000 to 215,000.") == ["2,000", "215,000"]
+    assert spans("Output rose 8,000 to 230,000 barrels.")[0] == "8,000"
+    f = the("The inquiry could take between 20 months and three years.", "20 months and three years")
+    assert (f.low, f.high) == (20, 36)
+
+
+def test_points_after_an_index_move_stay_index_points() -> None:
+    f = the("The Dow fell 1.5% on Monday, down 600 points.", "600")
+    assert (f.kind, f.noun, f.direction) == ("count", "point", "down")
+    g = the("The FTSE 100 rose 1.2%, or 95 points, to 8,300.", "95")
+    assert (g.kind, g.noun, g.direction) == ("count", "point", "up")
+
+
+def test_a_list_of_compound_nouns_shares_its_head() -> None:
+    text = "She won three gold medals and two silvers, a career total of nine."
+    assert [the(text, s).noun for s in ("three", "two", "nine")] == ["gold medal", "silver medal", "medal"]
+
+
+NOT_CLAIMS_IN_CONTEXT = [
+    "Read chapters 3 and 4 before the seminar.",
+    "The motorway is shut between junctions 4 and 6.",
+    "Her priorities: 1) schools, 2) hospitals, 3) transport.",
+    "The winners were: 1. Norway, 2. Kenya, 3. Peru.",
+    "A neighbour made a 911 call just after midnight.",
+    "A 737 MAX crashed shortly after take-off.",
+    "The 10-year gilt yield is watched closely.",
+    "Freight firms ship most goods in 40-foot containers.",
+    "Take-Two and 7-Eleven were both in the news.",
+    "She presents the Ten O'Clock News.",
+    "Eleven-year-olds sit the test in May.",
+    "He won the 400 metres in Rome.",
+    "It was their worst one-week loss since 2008.",
+    "Pupils are marked on a 9-to-1 scale.",
+    "The agency is smaller than it was a decade ago.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_CLAIMS_IN_CONTEXT)
+def test_not_a_claim_in_context(sentence: str) -> None:
+    assert spans(sentence) == []
 
 
 # ---------------------------------------------------------------- units and currencies from the YAML tables

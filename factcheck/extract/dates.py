@@ -5,12 +5,16 @@ days, with its granularity, its ISO value, how it was qualified ("by March" -> a
 needed the publication date to resolve ("last Friday", "in December", "a year ago").
 
 One compiled alternation finds the core of each mention (a month name, a year, "last week"...);
-a small backward pattern then reads the words before it ("since", "by the end of", "mid-").
+a small backward pattern then reads the words before it ("since", "by the end of", "mid-"). A mention
+without a year ("in March", "the second half", "on Thursday") takes it from the tense of the verb
+nearest it: "fell in March" is the last March, "will open in March" the next, "since March" one that
+has ended; with no tense to go by, the one nearest the publication date.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import re
 from collections.abc import Callable
@@ -146,6 +150,7 @@ _MON = rf"(?:(?:{_FULL_MON})\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|D
 _WDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _DAYN = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YYYY = r"(?:19\d\d|20\d\d|2100)"
+_YYYY_OLD = r"(?:1[5-9]\d\d|20\d\d|2100)"  # "July 4, 1776": a day and month make an old year safe
 _NUMW = (
     r"(?:(?:[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|[Ss]ixty)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve"
@@ -182,15 +187,16 @@ _CORE = re.compile(
       | \d?(?P<nsep>[/.])(?P<n2>\d\d?)(?P=nsep)(?P<n_y>{_YYYY})(?![\d/]|\.\d)(?P<NUM>)
       | \d{{0,3}}{_AGO_TAIL.format(p="agod")}(?P<AGO>)
       | \d?(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<dm_d2>{_DAYN}))?\s+(?:of\s+)?(?P<dm_mon>{_MON})
-            (?:,?\s+(?P<dm_y>{_YYYY})(?!\d|,\d))?(?P<DM>)
+            (?:,?\s+(?P<dm_y>{_YYYY_OLD})(?!\d|,\d))?(?P<DM>)
       | Q\s?(?:(?P<q2_y>{_YYYY})|['’]?(?P<q2_yy>\d\d))\b(?P<Q2>)
       | H\s?(?:(?P<h2_y>{_YYYY})|['’]?(?P<h2_yy>\d\d))\b(?P<H2>)
       | \d\d0['’]?s\b(?P<DEC>)
       | \d{{3}}(?:\s*[-–/]\s*(?P<yr2>[12]\d{{3}}|\d\d))?(?![\w%]|[.,:]\d|[-–/]\d)(?P<YR>)
     )
   | [JFMASOND]{_W}(?:{_MONTH_WORD})(?:
-        \s+(?P<md_d>{_DAYN})(?![\d:]|[.,]\d)(?:\s*(?:[-–]|to|through)\s*(?P<md_d2>{_DAYN})(?![\d:]|[.,]\d))?
-            (?:,?\s+(?:(?P<md_y>{_YYYY})(?!\d|,\d)|(?P<md_rel>last|this|next)\s+year\b))?(?P<MD>)
+        \s*[-–/]\s*(?P<mm_2>{_MON})(?:,?\s+(?P<mm_y>{_YYYY})(?!\d|,\d))?(?P<mm_q>\s+quarter\b)?(?P<MM>)
+      | \s+(?P<md_d>{_DAYN})(?![\d:]|[.,]\d)(?:\s*(?:[-–]|to|through)\s*(?P<md_d2>{_DAYN})(?![\d:]|[.,]\d))?
+            (?:,?\s+(?:(?P<md_y>{_YYYY_OLD})(?!\d|,\d)|(?P<md_rel>last|this|next)\s+year\b))?(?P<MD>)
       | (?:\s+of)?,?\s+(?:(?P<my_y>{_YYYY})(?!\w|[.,]\d)|(?P<my_rel>last|this|next)\s+year\b)(?P<MY>)
       | (?P<MN>)
     )
@@ -199,11 +205,12 @@ _CORE = re.compile(
         (?P<d_wd>{_WDAY})\b|(?P<d_mn>{_FULL_MON})\b|(?P<d_sea>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\b
       | (?P<d_u>weekend|week|month|quarter|year|decade)\b)(?P<DIR>)
   | Q{_W}(?P<q_n>[1-4])(?:(?:\s+of)?\s+(?P<q_y>{_YYYY})|\s?['’](?P<q_yy>\d\d)|[-/](?P<q_y3>{_YYYY}))?\b(?P<QQ>)
-  | H{_W}(?P<h_n>[12])(?:(?:\s+of)?\s+(?P<h_y>{_YYYY})|\s?['’](?P<h_yy>\d\d)|[-/](?P<h_y3>{_YYYY}))\b(?P<HH>)
+  | H{_W}(?P<h_n>[12])(?:(?:\s+of)?\s+(?P<h_y>{_YYYY})|\s?['’](?P<h_yy>\d\d)|[-/](?P<h_y3>{_YYYY}))?\b(?P<HH>)
   | [Tt]{_W}he\s+(?:
         first\s+(?P<qs_n>two|three|2|3)\s+quarters\s+of\s+{_yexp("qs")}(?P<QS>)
       | (?P<ms_dir>first|last|final)\s+(?P<ms_n>{_NUMW}|\d\d?)\s+months\s+of\s+{_yexp("ms")}(?P<MS>)
       | (?:last|final)\s+quarter\s+of\s+{_yexp("oql")}(?P<OQL>)
+      | (?P<pd_dir>previous|preceding|following|next)\s+day\b(?!\s+of\b)(?P<PD>)
       | (?P<rl_dir>past|last|next|coming)\s+(?:(?P<rl_n>{_NUMW}|\d{{1,3}}|few|several|couple\s+of)\s+)?
             (?P<rl_u>hour|day|week|month|year|decade)(?P<rl_pl>s)?\b(?P<RL>)
       | (?P<oqt_o>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?P<oqt_u>quarter|half)\b
@@ -297,6 +304,41 @@ _QUANTITY_NOUNS = {
 _MAY_NOUNS = {"election", "elections", "vote", "meeting", "deadline", "figures", "data", "report",
               "session", "budget", "summit", "poll", "polls", "primary", "referendum", "issue",
               "edition", "sales", "survey", "reading", "ballot", "auction", "strike", "talks"}
+# nouns after which "for May", "of May" is the month, not Theresa May
+_PERIOD_NOUNS = {
+    "revenue", "revenues", "sales", "data", "figures", "numbers", "inflation", "output", "production", "exports",
+    "imports", "payrolls", "results", "prices", "rent", "rents", "statistics", "reading", "readings", "index",
+    "orders", "deliveries", "shipments", "traffic", "bookings", "spending", "turnover", "earnings", "income",
+    "profit", "profits", "growth", "unemployment", "jobs", "survey", "report", "rainfall", "temperatures",
+    "volumes", "arrivals", "passengers", "visitors", "registrations", "approvals", "starts", "claims",
+    "borrowing", "lending", "month", "rest", "remainder", "weeks", "days", "ides",
+}
+# words after a bare month that make it a name or a verb, not a month used as a modifier
+_NOT_ATTRIBUTIVE = {
+    "is", "was", "has", "had", "have", "will", "would", "said", "says", "and", "or", "nor", "of", "to", "for", "in",
+    "on", "at", "by", "with", "from", "the", "that", "which", "who", "whom", "whose", "as", "than", "but", "also",
+    "could", "should", "may", "might", "can", "did", "does", "do", "were", "are", "be", "been", "being", "not",
+    "tells", "adds", "writes", "asks", "notes", "argues", "recalls", "claims", "thinks", "believes", "wants",
+    "knows", "loves", "hopes", "feels", "lives", "works", "joins", "dies", "told", "wrote", "thought", "knew",
+    "felt", "insists", "explains", "admits", "replies", "warns", "gets", "got", "goes", "went", "takes",
+    "took", "gives", "gave", "makes", "made", "sees", "saw", "comes", "came", "seems", "looks", "a", "an",
+    "into", "onto", "upon", "about", "through", "against", "after", "before", "since", "until", "while",
+    "when", "where", "if", "so", "yet", "just", "now", "then", "still", "again", "too", "her", "his", "their",
+    "its", "our", "my", "your", "him", "them", "us", "me", "it", "he", "she", "they", "we", "you", "this",
+    "these", "those", "there", "here", "what", "how", "why", "all", "both", "each", "some", "any", "no",
+}
+# "the coldest January night", "every June", "a typical August day": any such month, not one
+_GENERIC = {"most", "least", "every", "each", "any", "typical", "average", "normal", "usual"}
+# nouns that a number names rather than counts: "page 2019", "flight 2024"
+_LABEL_NOUNS = {"page", "section", "room", "flight", "number", "no", "model", "version", "code", "route", "bus",
+                "line", "article", "chapter", "rule", "gate", "exit", "platform", "seat", "box", "unit", "item",
+                "lot", "case", "bill", "resolution", "form", "suite", "apartment", "highway", "road", "street",
+                "channel", "track", "level", "stage", "series", "class", "type", "grade", "size", "block"}
+# singular units that follow a number used as a modifier: "a 2030 acre farm", "a 2040 page report"
+_UNIT_NOUNS = {"acre", "hectare", "square", "litre", "liter", "gallon", "watt", "volt", "horsepower", "page",
+               "piece", "member", "bed", "bedroom", "room", "storey", "story", "floor", "kilometre", "kilometer",
+               "metre", "meter", "yard", "foot", "inch", "mile", "tonne", "ton", "pound", "ounce", "gram",
+               "degree", "point", "seat", "unit", "home", "house", "car", "mph", "cc", "strong", "odd"}
 _YEAR_VERBS = {"was", "is", "will", "has", "had", "saw", "marked", "brought", "began", "ended",
                "proved", "looks", "promises", "became", "could", "would", "may", "might", "should"}
 _HOLIDAY_ADJ = {"black", "good", "super", "cyber", "ash", "holy", "easter", "bloody", "blue",
@@ -311,19 +353,81 @@ _WEEKDAY_NAMES = {n.lower(): i for i, n in enumerate(_WDAY.split("|"))}
 _DIRS = {"last": "last", "past": "last", "this past": "last", "this": "this", "next": "next",
          "coming": "next", "this coming": "next"}
 _CHAIN = re.compile(r"\s*(?:,\s*)?(?:and|or|to|through|until|till|into|&|[-–/])?\s*\Z")
-_FUTURE = re.compile(
-    r"\b(?:will|won['’]t|shall|(?:is|are|was|were)\s+(?:due|set|scheduled|expected|slated|poised|to)"
-    r"|scheduled|plans?\s+to|planning\s+to|intends?\s+to|expected|upcoming|next)\b|['’]ll\b"
+_PREPS = (
+    "on|in|at|by|to|from|for|with|into|onto|up|down|off|out|over|under|last|this|that|its|their|his|her|the|a|an"
+    "|after|before|since|until|during|about|around|as|and|but|when|while|earlier|late|early|again|back|sharply"
+    "|slightly|steadily|more|less|nearly|almost|some|just|only|also|overnight|yesterday|ahead|through"
 )
-_CLAUSE_END = re.compile(r"[.;:!?,(\n][^.;:!?,(\n]*\Z")
+# words in -ed that are no past tense
+_NOT_ED = (
+    r"(?!(?:hundred|kindred|sacred|naked|wicked|rugged|ragged|beloved|aged|based|related|limited|unexpected"
+    r"|listed|dated|detailed|advanced|skilled|armed|concerned|interested|experienced|qualified|supposed|used"
+    r"|indeed)\b)"
+)
+# verbs that tell the time of a clause; the one nearest a year-less date governs it
+_TENSE = re.compile(
+    r"\b(?P<fut>will|won['’]t|shall"
+    r"|(?:is|are|was|were)\s+(?:due|set|scheduled|expected|slated|poised|to|likely|forecast|predicted|projected"
+    r"|tipped|on\s+(?:track|course))"
+    r"|scheduled|plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|hopes?\s+to|expected|expects?|expecting"
+    r"|forecasts?\s+to|upcoming|next|ahead\s+of|due(?!\s+to\b)|to\s+be\s+[a-z]+(?:ed|en)"
+    r"|(?:could|would|might|should|may)(?!\s+(?:not\s+)?have\b))\b"
+    r"|(?P<fut2>['’]ll)\b"
+    r"|\b(?P<past>was|were|had|did|said|told|fell|rose|grew|sank|slid|won|lost|sold|bought|saw|took|made|came"
+    r"|went|began|left|met|held|paid|spent|ran|gave|got|kept|brought|found|led|became|struck|broke|drove|flew"
+    r"|stood|wrote|spoke|chose|sought|fought|caught|meant|sent|built|felt|heard|knew|shook|drew|threw|ago"
+    r"|yesterday|ha(?:s|ve|d)\s+(?:not\s+|never\s+|already\s+|also\s+|just\s+)?(?:been|[a-z]+(?:ed|en|wn)|hit|cut"
+    r"|set|put|won|lost|made|held|paid|sold|seen|done|grown|risen|fallen|shrunk|sunk|slid|led|spent|kept|left"
+    r"|met|brought)"
+    # a regular past form, but not a passive ("is published") nor an adjective ("revised figures")
+    r"|(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!\bbeen\s)(?<!\bbeing\s)"
+    + _NOT_ED + r"[a-z]{2,}(?<!e)ed(?!\s+(?!(?:" + _PREPS + r")\b)[a-z]))\b"
+    # ...and one before a noun, a verb ("posted losses") or an adjective ("revised figures"): weak evidence
+    r"|\b(?P<weak>" + _NOT_ED + r"[a-z]{2,}(?<!e)ed)\b"
+    r"|\b(?P<pres>is|are|am|has|have|does|do|remains?|starts|begins|opens|closes|runs|ends|takes|goes|comes|says"
+    r"|gets|makes|stands|sits|lies|holds|faces|needs)\b"
+)
+_CLAUSE_END = re.compile(r"(?:[.;:!?,](?=[\s\"“”'’)])|[(\n])(?:(?![.;:!?,(\n]).)*\Z")
+_SENT_END = re.compile(r"(?:[.!?](?=[\s\"“”'’)])|[;\n])(?:(?![.!?;\n]).)*\Z")
+_CLAUSE_NEXT = re.compile(r"[.;:!?,](?=[\s\"“”'’)]|\Z)|[(\n]")
+_SENT_NEXT = re.compile(r"[.!?](?=[\s\"“”'’)]|\Z)|[;\n]")
+# "until 6pm on", "by noon on", "by": a deadline ahead of the clause's present
+_DEADLINE = re.compile(
+    r"\b(?:until|till|by|through)\s+(?:(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?|noon|midday|midnight|late|early"
+    r"|the\s+end\s+of)\s+)?(?:on\s+)?\Z", re.IGNORECASE)
 _FINANCE = re.compile(
     r"\b(?:profits?|revenues?|sales|earnings|results|growth|GDP|econom\w*|loss(?:es)?|output|shipments"
     r"|deliveries|income|margins?|EPS|guidance|forecasts?|outlook|quarterly|year-(?:on|over)-year"
     r"|annuali[sz]ed|inflation|jobs|unemployment|reported|shares|estimates|analysts|production"
     r"|spending|investment|orders|imports|exports|contract(?:ed|ion)|expanded|demand|company|firm"
     r"|bank|lender|insurer|retailer|carmaker|group|fiscal|financial|budget|deficit|payrolls|bookings"
-    r"|traffic|subscribers)\b"
+    r"|traffic|subscribers)\b",
+    re.IGNORECASE,
 )
+# statistics talk: a year-less "the first quarter" in such a sentence is a calendar quarter
+_STATS = re.compile(
+    r"%|\b(?:per\s*cent|percent|compared\s+with|year\s+earlier|same\s+(?:period|stretch|quarter|half)"
+    r"|figures|statistics|data|rates?|charges?|costs?|prices?|sales|volumes?)\b",
+    re.IGNORECASE,
+)
+# ...but not in a sentence about a game ("scored twice in the second half", "led 21-7 in the third quarter")
+_SPORT = re.compile(
+    r"\b(?:scor(?:e|es|ed|ing)|touchdowns?|half-?time|quarterback|innings|penalt(?:y|ies)|from\s+the\s+field"
+    r"|three-pointers?|free[- ]throws?|field\s+goals?|overtime|referee|striker|midfielder|goalkeeper"
+    r"|equali[sz](?:er|ed)|\d+(?:st|nd|rd|th)\s+minute|the\s+lead"
+    r"|(?:won|lost|beat|drew|led|lead|leading|trail(?:ed|ing)|winning|losing)\s+(?:by\s+)?\d+"
+    r"|\d{1,3}-\d{1,3}\s+(?:win|victory|defeat|loss|lead|draw))\b"
+)
+# nouns that make a bare "H1" a half-year ("H1 revenue", "H2 results")
+_RESULT_NOUNS = {
+    "revenue", "revenues", "sales", "profit", "profits", "results", "earnings", "loss", "losses", "ebitda",
+    "ebit", "margin", "margins", "net", "operating", "pre-tax", "pretax", "figures", "numbers", "growth",
+    "deliveries", "shipments", "bookings", "orders", "guidance", "dividend", "report", "update", "performance",
+    "turnover", "income", "eps", "cash", "underlying", "adjusted", "core", "gross", "comparable", "organic",
+    "trading", "gdp", "inflation", "volumes", "outlook",
+}
+_HALF_AFTER = {"as", "after", "before", "compared", "versus", "vs", "from", "when", "while", "than"}
+_HYDROGEN = re.compile(r"\b(?:hydrogen|electroly\w+|fuel\s+cells?|ammonia)\b", re.IGNORECASE)
 _FISCAL_AFTER = re.compile(r"\s*(?:of\s+)?(?:the\s+)?(?:fiscal|FY)\b")
 _LABEL_BEFORE = re.compile(r",?\s*(?:the\s+)?\Z")
 _LABEL_AFTER = re.compile(r"\s*[(,]\s*(?:which\s+(?:is|was|will\s+be|falls\s+on)\s+)?(?:on\s+)?(?:a\s+)?\Z")
@@ -352,6 +456,8 @@ class _Raw:
     labels: int | None = None
     qual_word: str = ""
     ctx_word: str = ""
+    yearless: bool = False  # a day whose year came from the anchor...
+    tense: str = ""  # ...chosen by this tense of its clause
 
 
 @dataclass(slots=True)
@@ -366,6 +472,8 @@ class _Pre:
     mod_start: int = 0
 
 
+_LATENESS = re.compile(r"\b(?:r[au]n|runs|running|was|were|is|are|be|been|being|arriv(?:e|ed|es|ing))\s+\Z",
+                       re.IGNORECASE)
 _MOD_KEYS = ("early", "mid", "late", "earlier", "later", "end", "start", "beginning", "middle", "close", "turn")
 _MOD_NORMAL = {"beginning": "start", "turn": "start", "close": "end"}
 
@@ -384,6 +492,11 @@ def _read_prefix(text: str, lo: int, s: int) -> _Pre:
         pre.mod = next(k for k in _MOD_KEYS if k in words)
         pre.mod = _MOD_NORMAL.get(pre.mod, pre.mod)
         pre.mod_start = s - m.end("mod")
+        if pre.mod in ("late", "early") and not m["the"] and \
+                _LATENESS.search(text, max(lo, pre.mod_start - 12), pre.mod_start):
+            # "trains ran late in July", "the payment was late in June": lateness, not late July
+            between = text[pre.mod_start:s].lower().split()
+            return _Pre(ctx="in" if between[-1:] == ["in"] else "", start=s, mod_start=s)
     if m["the"]:
         pre.the = True
         if m["mod"]:
@@ -436,6 +549,87 @@ def _opener(text: str, s: int) -> str:
 def _chained(prev: _Raw | None, kinds: tuple[str, ...], text: str, s: int) -> bool:
     """True if s continues a list or range of the previous mention ("in 2019 and 2020")."""
     return prev is not None and prev.kind in kinds and bool(_CHAIN.match(text, prev.end, s))
+
+
+_REPORT_VERBS = {"said", "says", "told", "tells", "added", "adds", "announced", "warned", "warns", "noted", "notes",
+                 "argued", "argues", "reported", "predicted", "predicts", "estimated", "estimates"}
+# what may stand between a reporting verb and a date in the clause it reports: "said [on Monday that]"
+_REPORTED = re.compile(r"\s*(?:(?:[^\s.;:!?]+\s+){0,6}?that\s*)?\Z")
+
+
+def _marker(seg: str, last: bool) -> str:
+    """ "future", "past" or "present" for the tense marker of seg nearest the date (its last one if the
+    date follows seg, else its first), "" when seg has none, and "reported" when that marker is a verb
+    like "said" whose reported clause the date opens ("said H2 sales would...": the clause tells)."""
+    found = None
+    weak = False
+    for m in _TENSE.finditer(seg):
+        if m.lastgroup == "weak":
+            weak = True
+            continue
+        found = m
+        if not last:
+            break
+    if found is None:
+        return "past" if weak else ""
+    if last and found.group() in _REPORT_VERBS and _REPORTED.match(seg, found.end()):
+        return "reported"
+    kind = found.lastgroup or ""
+    return "future" if kind.startswith("fut") else kind.replace("pres", "present")
+
+
+def _around(text: str, s: int, e: int) -> tuple[str, str, str, str]:
+    """(clause before, clause after, sentence before, sentence after) the span s..e."""
+    before = text[max(0, s - 200):s]
+    cut = _SENT_END.search(before)
+    sent_b = before[cut.start() + 1:] if cut else before
+    cut = _CLAUSE_END.search(sent_b)
+    clause_b = sent_b[cut.start() + 1:] if cut else sent_b
+    after = text[e:e + 200]
+    cut = _SENT_NEXT.search(after)
+    sent_a = after[:cut.start()] if cut else after
+    cut = _CLAUSE_NEXT.search(sent_a)
+    clause_a = sent_a[:cut.start()] if cut else sent_a
+    return clause_b, clause_a, sent_b, sent_a
+
+
+def _tense(text: str, s: int, e: int) -> str:
+    """Whether the clause around s..e (else its sentence) speaks of the future or the past, else ""."""
+    clause_b, clause_a, sent_b, sent_a = _around(text, s, e)
+    t = _marker(clause_b, True)
+    if t == "reported":
+        t = _marker(clause_a, False) or "past"
+    t = t or _marker(clause_a, False) or _marker(sent_b, True) or _marker(sent_a, False)
+    return "" if t in ("present", "reported") else t
+
+
+def _resolve(a: dt.date, make: Callable[[int], tuple[dt.date, dt.date]], tense: str,
+             lag: int = 0, period: bool = False) -> tuple[dt.date, dt.date]:
+    """The interval make(y) for a year-less mention, y chosen by tense: in the past the latest one that
+    has begun ("January turned into a showcase", written on the 12th) or, for a reporting `period` (a
+    quarter or half), the latest one over or ending within a fortnight ("burglaries fell in the first
+    quarter" in January is last year's); after "since" the latest one that has ended; in the future the
+    first one not over (or over for at most `lag` days: results come out weeks after a quarter); else
+    the nearest."""
+    if tense not in ("past", "since", "future"):
+        return _nearest(a, make)
+    ivs: list[tuple[dt.date, dt.date]] = []
+    for y in range(a.year - 3, a.year + 4):
+        try:
+            ivs.append(make(y))
+        except (ValueError, OverflowError):
+            continue
+    if tense == "future":
+        limit = a - dt.timedelta(days=lag)
+        ok = [iv for iv in ivs if iv[1] >= limit]
+        return min(ok) if ok else _nearest(a, make)
+    if tense == "since":
+        ok = [iv for iv in ivs if iv[1] < a]
+    elif period:
+        ok = [iv for iv in ivs if iv[1] <= a + 15 * _DAY]
+    else:
+        ok = [iv for iv in ivs if iv[0] <= a]
+    return max(ok) if ok else _nearest(a, make)
 
 
 def _resolve_year_expr(m: re.Match[str], p: str, anchor: dt.date | None) -> tuple[int | None, bool, bool]:
@@ -529,8 +723,9 @@ def _h_num(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw
 
 
 def _md_like(s: int, e: int, kind: str, mon: int, d1: int, d2: str | None, year: int | None,
-             relative: bool, a: dt.date | None) -> _Raw | None:
+             relative: bool, a: dt.date | None, text: str, pre: _Pre) -> _Raw | None:
     day2 = _day_num(d2) if d2 else None
+    tense = ""
     if day2 is not None and day2 <= d1:
         return None
     dt.date(2000, mon, day2 or d1)  # validates the day (2000 is a leap year)
@@ -539,11 +734,15 @@ def _md_like(s: int, e: int, kind: str, mon: int, d1: int, d2: str | None, year:
             r = _unresolved(s, e, kind, "day")
             r.calendar_day = day2 is None
             return r
-        low, _ = _nearest(a, lambda y: (dt.date(y, mon, d1), dt.date(y, mon, day2 or d1)))
+        tense = _mention_tense(text, s, e, pre)
+        low, _ = _resolve(a, lambda y: (dt.date(y, mon, d1), dt.date(y, mon, day2 or d1)), tense)
         year, relative = low.year, True
     low = dt.date(year, mon, d1)
     if day2 is None:
-        return _day_raw(s, e, kind, low, relative)
+        r = _day_raw(s, e, kind, low, relative)
+        r.yearless = relative
+        r.tense = tense
+        return r
     return _Raw(s, e, kind, low, dt.date(year, mon, day2), "day", None, relative=relative)
 
 
@@ -572,7 +771,7 @@ def _h_md(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw 
             r.calendar_day = not m["md_d2"]
             return r
         year, relative = a.year + {"last": -1, "this": 0, "next": 1}[m["md_rel"]], True
-    return _md_like(m.start(), m.end(), "MD", mm[0], _day_num(m["md_d"]), m["md_d2"], year, relative, a)
+    return _md_like(m.start(), m.end(), "MD", mm[0], _day_num(m["md_d"]), m["md_d2"], year, relative, a, text, pre)
 
 
 def _h_dm(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
@@ -581,7 +780,7 @@ def _h_dm(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw 
     if not 1 <= d1 <= 31:
         return None
     year = int(m["dm_y"]) if m["dm_y"] else None
-    return _md_like(m.start(), m.end(), "DM", _mon_num(m["dm_mon"]), d1, m["dm_d2"], year, False, a)
+    return _md_like(m.start(), m.end(), "DM", _mon_num(m["dm_mon"]), d1, m["dm_d2"], year, False, a, text, pre)
 
 
 def _h_my(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
@@ -604,7 +803,8 @@ def _bare_month(s: int, e: int, mon: int, direction: str, text: str, a: dt.date 
         ok = ok or _chained(prev, ("MN", "MY"), text, s)
         if not ok and name == "May":
             ok = pre.ctx in ("in", "during", "throughout") or (
-                pre.the and not pre.ctx and _next_word(text, e) in _MAY_NOUNS)
+                pre.the and not pre.ctx and _next_word(text, e) in _MAY_NOUNS) or (
+                pre.ctx in ("for", "of") and _word_before_ctx(text, s) in _PERIOD_NOUNS)
         elif not ok and pre.ctx in _MONTH_CTX:
             ok = True
         elif not ok and (pre.the or pre.ctx in _DETS):
@@ -612,6 +812,13 @@ def _bare_month(s: int, e: int, mon: int, direction: str, text: str, a: dt.date 
             ok = bool(w) and w.islower() and w not in (
                 "on", "of", "to", "for", "in", "from", "against", "through", "and", "was", "is", "were",
                 "had", "has")
+        elif not ok and not pre.ctx and not pre.the:
+            # a month before a noun: "July rains", "December sales" (not "June said", "April and")
+            w = _next_word(text, e)
+            before = text[max(0, s - 20):s].split()
+            generic = bool(before) and (before[-1].lower().endswith("est") or before[-1].lower() in _GENERIC)
+            ok = not generic and len(w) > 2 and w.isalpha() and w.islower() and w not in _NOT_ATTRIBUTIVE and not (
+                w.endswith(("ed", "ly")))
         if not ok:
             return None
     if a is None:
@@ -622,9 +829,29 @@ def _bare_month(s: int, e: int, mon: int, direction: str, text: str, a: dt.date 
         y = a.year if mon > a.month else a.year + 1
     elif direction == "this":
         y = a.year
+    elif prev is not None and prev.low is not None and prev.gran == "month" and \
+            _chained(prev, ("MN", "MY"), text, s):
+        # "between June and September", "from November to January": the list runs forward
+        y = prev.low.year if mon >= prev.low.month else prev.low.year + 1
     else:
-        y = _nearest(a, lambda yy: _month(yy, mon))[0].year
+        y = _resolve(a, lambda yy: _month(yy, mon), _mention_tense(text, s, e, pre))[0].year
     return _month_raw(s, e, "MN", y, mon, True)
+
+
+def _mention_tense(text: str, s: int, e: int, pre: _Pre) -> str:
+    """The tense that picks the year of a year-less mention; "since" looks at ended periods."""
+    if pre.qual == "since":
+        return "since"
+    t = _tense(text, s, e)
+    if t == "past" and pre.qual in ("until", "till", "up until"):
+        return ""  # "remanded in custody until October 28": the end may lie ahead of a past event
+    return t
+
+
+def _word_before_ctx(text: str, s: int) -> str:
+    """The word before the context word ("for") that stands right before s: "revenue" in "revenue for May"."""
+    words = text[max(0, s - 30):s].split()
+    return words[-2].lower().strip(",;:\"“(") if len(words) >= 2 else ""
 
 
 def _h_mn(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
@@ -634,16 +861,61 @@ def _h_mn(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw 
     return _bare_month(m.start(), m.end(), mm[0], "", text, a, pre, prev)
 
 
+def _h_mm(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
+    """ "April-June", "Jan-Mar 2025", "the April-June quarter": the months from the first to the second."""
+    s, e = m.start(), m.end()
+    mm = _month_at(text, s)
+    if mm is None:
+        return None
+    m1, m2 = mm[0], _mon_num(m["mm_2"])
+    if m1 == m2:
+        return None
+    wrap = int(m2 < m1)  # "November-January" runs into the next year
+
+    def make(y: int) -> tuple[dt.date, dt.date]:
+        return dt.date(y, m1, 1), _month_end(y + wrap, m2)
+
+    quarter = bool(m["mm_q"])
+    gran = "quarter" if quarter else "month"
+    if m["mm_y"]:
+        return _span_raw(s, e, "MM", make(int(m["mm_y"]) - wrap), gran, False)
+    if a is None:
+        return _unresolved(s, e, "MM", gran)
+    tense = _mention_tense(text, s, e, pre)
+    iv = _resolve(a, make, tense, _report_lag(text, s, e) if quarter and tense == "future" else 0, period=quarter)
+    return _span_raw(s, e, "MM", iv, gran, True)
+
+
+def _h_pd(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
+    """ "the previous day" is the day before the story's last day mentioned, or else before the anchor
+    (a market report's "today"); "the following day" needs a day mentioned before it."""
+    s, e = m.start(), m.end()
+    k = -1 if m["pd_dir"] in ("previous", "preceding") else 1
+    near = prev is not None and s - prev.end < 300 and "\n\n" not in text[prev.end:s]
+    if near and prev is not None and prev.gran == "day" and (prev.low is None or prev.low == prev.high):
+        if prev.low is None:
+            return _unresolved(s, e, "PD", "day")
+        return _day_raw(s, e, "PD", prev.low + k * _DAY, prev.relative)
+    if k == 1 or near:
+        return None  # nothing to follow, or the story's day is not the anchor's
+    if a is None:
+        return _unresolved(s, e, "PD", "day")
+    return _day_raw(s, e, "PD", a - _DAY, True)
+
+
 def _h_year(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
     s, e = m.start(), m.end()
     y = int(text[s:s + 4])
-    if not 1900 <= y <= 2100:
+    if not 1000 <= y <= 2100:
         return None
     poss = bool(_POSS.match(text, e))
     w = "" if poss else _next_word(text, e)
     lw = w.lower()
     if lw == "fiscal" or (_quantity_word(w) and not pre.mod and pre.ctx not in _STRONG_CTX):
         return None
+    if y < 1900 and (_quantity_word(w) or not (
+            pre.ctx in ("in", "during", "throughout") or pre.qual in _STRONG_QUAL or pre.mod)):
+        return None  # an older year only as "in 1884", "since 1850", "before 1914"
     if m["yr2"]:
         y2s = m["yr2"]
         y2 = int(y2s) if len(y2s) == 4 else y // 100 * 100 + int(y2s)
@@ -656,7 +928,7 @@ def _h_year(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Ra
     elif pre.qual or pre.ctx in ("of", "for", "from", "to", "and", "or", "into", "than", "on", "at"):
         ok = weak_ok
     elif pre.the or pre.ctx in _DETS or pre.ctx.endswith(("'s", "’s")):
-        ok = len(w) >= 3 and (not _plural(w) or lw in _EVENTS) and not w.isupper()
+        ok = len(w) >= 3 and (not _plural(w) or lw in _EVENTS) and not w.isupper() and lw not in _UNIT_NOUNS
     elif _chained(prev, ("YR", "YR2", "MY"), text, s):
         ok = weak_ok
     else:
@@ -667,6 +939,14 @@ def _h_year(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Ra
             ok = lw in _YEAR_VERBS or text.startswith(",", e)
         else:
             ok = False
+        near = abs(y - (a.year if a else 2000)) <= (30 if a else 50)
+        if not ok and near and y % 100 and text.startswith(" ", e):
+            # a recent year before a singular noun modifies it ("lifts 2025 delivery goal"); a count
+            # takes a plural ("hired 2025 workers") or a unit ("a 2030 acre farm"), a label names a thing
+            before = text[max(0, s - 12):s].split()
+            ok = (w.isalpha() and w.islower() and len(w) > 2 and not _plural(w) and lw not in _NOT_ATTRIBUTIVE
+                  and lw not in _UNIT_NOUNS and not w.endswith(("ly", "ed"))
+                  and not (before and before[-1].lower().strip(".") in _LABEL_NOUNS))
     if not ok:
         return None
     low, high = _year(y)
@@ -691,8 +971,20 @@ def _fiscal_near(text: str, s: int, e: int) -> bool:
     return bool(_FISCAL_AFTER.match(text, e)) or text[max(0, s - 8):s].rstrip(" -").lower().endswith("fiscal")
 
 
+_REPORTING = re.compile(r"\b(?:results|earnings|figures|numbers|data|report(?:s|ing)?|publish\w*|releas\w*"
+                        r"|announc\w*|post(?:s|ing)?)\b")
+
+
+def _report_lag(text: str, s: int, e: int) -> int:
+    """Days a period may have been over and still be "upcoming": results come out weeks after a quarter
+    ("will report fourth-quarter results on Feb. 3"), but "expects a rebound in the fourth quarter" is ahead."""
+    if _next_word(text, e).lower() in _RESULT_NOUNS or _REPORTING.search(_around(text, s, e)[0]):
+        return 45
+    return 0
+
+
 def _quarter_like(s: int, e: int, kind: str, n: int, half: bool, year: int | None, relative: bool,
-                  a: dt.date | None) -> _Raw:
+                  a: dt.date | None, tense: str = "", lag: int = 0) -> _Raw:
     gran = "half" if half else "quarter"
 
     def make(y: int) -> tuple[dt.date, dt.date]:
@@ -701,7 +993,7 @@ def _quarter_like(s: int, e: int, kind: str, n: int, half: bool, year: int | Non
     if year is None:
         if a is None:
             return _unresolved(s, e, kind, gran)
-        return _span_raw(s, e, kind, _nearest(a, make), gran, True)
+        return _span_raw(s, e, kind, _resolve(a, make, tense, lag, period=True), gran, True)
     return _span_raw(s, e, kind, make(year), gran, relative)
 
 
@@ -710,13 +1002,32 @@ def _h_qq(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw 
     year = int(y) if y else (2000 + int(m["q_yy"]) if m["q_yy"] else None)
     if year is None and (_fiscal_near(text, m.start(), m.end()) or text.startswith(":", m.end())):
         return None
-    return _quarter_like(m.start(), m.end(), "QQ", int(m["q_n"]), False, year, False, a)
+    tense = _mention_tense(text, m.start(), m.end(), pre) if year is None and a else ""
+    lag = _report_lag(text, m.start(), m.end()) if tense == "future" else 0
+    return _quarter_like(m.start(), m.end(), "QQ", int(m["q_n"]), False, year, False, a, tense, lag)
 
 
 def _h_hh(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
+    s, e = m.start(), m.end()
     y = m["h_y"] or m["h_y3"]
-    year = int(y) if y else 2000 + int(m["h_yy"])
-    return _quarter_like(m.start(), m.end(), "HH", int(m["h_n"]), True, year, False, a)
+    year = int(y) if y else (2000 + int(m["h_yy"]) if m["h_yy"] else None)
+    if year is not None:
+        return _quarter_like(s, e, "HH", int(m["h_n"]), True, year, False, a)
+    # a bare H1/H2 is a half-year only in results talk: "H1 revenue", "sales rose 4% in H2."
+    if _fiscal_near(text, s, e) or text.startswith(("-", "–", "/"), e):
+        return None  # "H1 FY25", "H-1B"-like codes
+    sent = " ".join(_around(text, s, e)[2:])
+    if _HYDROGEN.search(sent):
+        return None
+    w = _next_word(text, e).lower()
+    if w not in _RESULT_NOUNS:
+        framed = bool(pre.ctx in ("in", "for", "during", "throughout", "over") or pre.qual in ("by", "since", "until"))
+        ends = not w or w in _HALF_AFTER or bool(re.match(r"\s*[,.;:)]", text[e:e + 2]))
+        if not (framed and ends and (_FINANCE.search(sent) or _STATS.search(sent))):
+            return None
+    tense = _mention_tense(text, s, e, pre) if a else ""
+    lag = _report_lag(text, s, e) if tense == "future" else 0
+    return _quarter_like(s, e, "HH", int(m["h_n"]), True, None, True, a, tense, lag)
 
 
 def _h_q2(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
@@ -731,7 +1042,7 @@ def _h_h2(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw 
     return _quarter_like(m.start(), m.end(), "HH", n, True, year, False, a) if 1 <= n <= 2 else None
 
 
-def _ordinal_quarter(m: re.Match[str], p: str, word: str, text: str, a: dt.date | None) -> _Raw | None:
+def _ordinal_quarter(m: re.Match[str], p: str, word: str, text: str, a: dt.date | None, pre: _Pre) -> _Raw | None:
     s, e = m.start(), m.end()
     half = m[f"{p}_u"] == "half"
     word = word.lower()
@@ -748,23 +1059,29 @@ def _ordinal_quarter(m: re.Match[str], p: str, word: str, text: str, a: dt.date 
         year, relative, present = int(m[f"{p}_y2"]), False, True
     if _fiscal_near(text, s, e):
         return None
+    tense = ""
     if not present:
-        # "the second half" and "a third-quarter run" are sport as often as finance
-        if half or word == "final":
-            return None
-        if not _FINANCE.search(text, max(0, s - 120), min(len(text), e + 120)):
-            return None
+        # "the second half" and "a third-quarter run" are sport as often as finance: a year-less one is
+        # a calendar period in a sentence about results or statistics that is not about a game
+        if text.startswith(" of ", e):
+            return None  # "the second half of the season"
+        sent = " ".join(_around(text, s, e)[2:])
+        if _SPORT.search(sent) or not (_FINANCE.search(sent) or not half and _STATS.search(sent)):
+            return None  # a half needs results talk: "shot 58% in the second half" is a game
+        if a is not None:
+            tense = _mention_tense(text, s, e, pre)
     if present and year is None:
         return _unresolved(s, e, "OQ", "half" if half else "quarter")
-    return _quarter_like(s, e, "OQ", n, half, year, relative or not present, a)
+    lag = _report_lag(text, s, e) if tense == "future" else 0
+    return _quarter_like(s, e, "OQ", n, half, year, relative or not present, a, tense, lag)
 
 
 def _h_oq(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
-    return _ordinal_quarter(m, "oq", text[m.start():m.start("oq_e")], text, a)
+    return _ordinal_quarter(m, "oq", text[m.start():m.start("oq_e")], text, a, pre)
 
 
 def _h_oqt(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
-    return _ordinal_quarter(m, "oqt", m["oqt_o"], text, a)
+    return _ordinal_quarter(m, "oqt", m["oqt_o"], text, a, pre)
 
 
 def _h_oql(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
@@ -828,8 +1145,9 @@ def _ago(m: re.Match[str], p: str, text: str, a: dt.date | None) -> _Raw | None:
             "decade": "year"}[unit]
     if a is None:
         return _unresolved(s, e, "AGO", gran)
-    if unit == "day" and not vague:
-        return _day_raw(s, e, "AGO", _back(a, "day", lo_n), True)
+    if unit in ("day", "week") and not vague and lo_n == int(lo_n):
+        # "nine days ago", "two weeks ago": that very day
+        return _day_raw(s, e, "AGO", _back(a, unit, lo_n), True)
     slack = dt.timedelta(days={"day": 0, "week": 3, "month": 15, "year": 15 if hi_n == 1 else 183,
                                "decade": 365}[unit])
     center = _back(a, unit, lo_n)
@@ -934,11 +1252,17 @@ def _weekday(s: int, e: int, wd: int, core: tuple[int, int], direction: str, tex
     elif direction == "this":
         d = _monday(a) + dt.timedelta(days=wd)
     else:
-        clause = text[max(0, s - 80):s]
-        cut = _CLAUSE_END.search(clause)
-        if cut:
-            clause = clause[cut.start() + 1:]
-        if _FUTURE.search(clause):
+        # the clause's tense; a tenseless "until 6pm on Wednesday" looks ahead; else the sentence's tense
+        clause_b, clause_a, sent_b, sent_a = _around(text, s, e)
+        t = _marker(clause_b, True)
+        if t == "reported":
+            t = _marker(clause_a, False) or "past"
+        t = t or _marker(clause_a, False)
+        if t in ("", "present") and _DEADLINE.search(clause_b):
+            t = "future"
+        if not t:
+            t = _marker(sent_b, True) or _marker(sent_a, False)
+        if t == "future":
             d = a + dt.timedelta(days=(wd - a.weekday()) % 7)
         else:
             d = a - dt.timedelta(days=(a.weekday() - wd) % 7)
@@ -963,7 +1287,7 @@ def _h_wd(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw 
     return _weekday(s, e, wd, (s, e), "", text, a)
 
 
-def _season_raw(s: int, e: int, name: str, direction: str, a: dt.date | None) -> _Raw:
+def _season_raw(s: int, e: int, name: str, direction: str, a: dt.date | None, tense: str = "") -> _Raw:
     if a is None:
         return _unresolved(s, e, "SEA", "season")
     if direction == "last":
@@ -979,7 +1303,7 @@ def _season_raw(s: int, e: int, name: str, direction: str, a: dt.date | None) ->
     elif direction == "this":
         iv = _season(a.year - 1 if name == "winter" and a.month <= 2 else a.year, name)
     else:
-        iv = _nearest(a, lambda yy: _season(yy, name))
+        iv = _resolve(a, lambda yy: _season(yy, name), tense)
     return _span_raw(s, e, "SEA", iv, "season", True)
 
 
@@ -1003,7 +1327,7 @@ def _h_sea(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw
     elif not (pre.mod or pre.the or pre.ctx in ("in", "during", "this", "last", "next")
               or pre.qual in _STRONG_QUAL or pre.qual == "by"):
         return None
-    return _season_raw(s, e, name, "", a)
+    return _season_raw(s, e, name, "", a, _mention_tense(text, s, e, pre) if a else "")
 
 
 def _h_dir(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw | None) -> _Raw | None:
@@ -1058,7 +1382,7 @@ _HANDLERS: dict[str, _Handler] = {
     "ISO": _h_iso, "NUM": _h_num, "AGO": _h_ago, "AGOW": _h_agow, "DM": _h_dm, "Q2": _h_q2,
     "H2": _h_h2, "DEC": _h_dec, "DEC2": _h_dec2, "YR": _h_year, "MD": _h_md, "MY": _h_my,
     "MN": _h_mn, "WD": _h_wd, "DIR": _h_dir, "QQ": _h_qq, "HH": _h_hh, "QS": _h_qs, "MS": _h_ms,
-    "OQL": _h_oql, "OQT": _h_oqt, "OQ": _h_oq, "RL": _h_rl, "WKND": _h_wknd, "TODAY": _h_today,
+    "OQL": _h_oql, "MM": _h_mm, "PD": _h_pd, "OQT": _h_oqt, "OQ": _h_oq, "RL": _h_rl, "WKND": _h_wknd, "TODAY": _h_today,
     "TODAY2": _h_today, "SEA": _h_sea,
 }
 _SKIPS = {"SKIP", "SKIP2", "SKIP3"}
@@ -1086,13 +1410,16 @@ def _pick(n: int, mod: str) -> tuple[int, int]:
     return c, c + part - 1
 
 
+_DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 _WEEK_PARTS = {"early": (0, 2), "mid": (1, 3), "late": (3, 6), "start": (0, 1), "middle": (2, 3), "end": (4, 6)}
 
 
 def _slice(low: dt.date, high: dt.date, gran: str, mod: str) -> tuple[dt.date, dt.date]:
     """The part of [low, high] that early/mid/late/start/middle/end picks."""
     if gran == "decade":
-        i, j = _pick(high.year - low.year + 1, mod)
+        n = high.year - low.year + 1
+        # a decade's early/mid/late years are 0-3, 4-6 and 7-9
+        i, j = _DECADE_PARTS[mod] if n == 10 and mod in _DECADE_PARTS else _pick(n, mod)
         return dt.date(low.year + i, 1, 1), dt.date(low.year + j, 12, 31)
     n_months = (high.year - low.year) * 12 + high.month - low.month + 1
     whole_months = low.day == 1 and high == _month_end(high.year, high.month)
@@ -1124,8 +1451,9 @@ def _apply_prefix(r: _Raw, pre: _Pre, a: dt.date | None) -> None:
         r.qualifier = "approx"
         if r.low is not None and r.high is not None:
             if pre.mod in ("earlier", "later"):
-                if a is not None and r.low <= a <= r.high:
-                    r.low, r.high = (r.low, a) if pre.mod == "earlier" else (a, r.high)
+                # "earlier this month": from the 1st to the day before the anchor
+                if a is not None and r.low < a < r.high:
+                    r.low, r.high = (r.low, a - _DAY) if pre.mod == "earlier" else (a + _DAY, r.high)
             elif r.low != r.high:
                 r.low, r.high = _slice(r.low, r.high, r.gran, pre.mod)
     if qual:
@@ -1168,7 +1496,29 @@ def _scan(text: str, anchor: dt.date | None) -> list[_Raw]:
     return out
 
 
-def _label(raws: list[_Raw], text: str) -> None:
+def _agree(d: _Raw, wd: int, anchor: dt.date | None) -> None:
+    """Move a year-less day ("Monday, March 3") to a year near the anchor where its weekday fits: the
+    nearest such year that agrees with the tense that chose its year, else the nearest one (a weekday
+    is firmer evidence than a verb: "has called an election for Thursday, July 4")."""
+    if anchor is None or d.low is None or d.low.weekday() == wd:
+        return
+    fits: list[dt.date] = []
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            c = d.low.replace(year=y)
+        except ValueError:
+            continue
+        if c.weekday() == wd:
+            fits.append(c)
+    agree = [c for c in fits if not (d.tense in ("past", "since") and c > anchor or d.tense == "future" and c < anchor)]
+    pool = agree or fits
+    if pool:
+        best = min(pool, key=lambda c: abs((c - anchor).days))
+        d.low = d.high = best
+        d.value = _iso_day(best)
+
+
+def _label(raws: list[_Raw], text: str, anchor: dt.date | None = None) -> None:
     """Link weekday words to the calendar dates they stand next to."""
     for i, w in enumerate(raws):
         if w.kind != "WD" or w.weekday is None:
@@ -1184,6 +1534,8 @@ def _label(raws: list[_Raw], text: str) -> None:
         if target < 0:
             continue
         d = raws[target]
+        if d.yearless:
+            _agree(d, w.weekday, anchor)
         if w.qualifier != "exact" and d.qualifier == "exact" and target > i:
             d.qualifier = w.qualifier
         w.start, w.end = w.core
@@ -1209,7 +1561,7 @@ _RANGE_BETWEEN = re.compile(r"\s*and\s*\Z")
 
 def _ranges(raws: list[_Raw], text: str) -> None:
     """In "from X to Y" and "between X and Y" the second end is an upper bound."""
-    for x, y in zip(raws, raws[1:], strict=False):
+    for x, y in itertools.pairwise(raws):
         if y.qual_word:
             continue
         if x.qual_word == "between" and _RANGE_BETWEEN.match(text, x.end, y.start):
@@ -1221,7 +1573,7 @@ def _ranges(raws: list[_Raw], text: str) -> None:
 def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     """Every date mention in text, sorted by start and non-overlapping; `published` anchors relative ones."""
     raws = _scan(text, published)
-    _label(raws, text)
+    _label(raws, text, published)
     _ranges(raws, text)
     out: list[DateMention] = []
     for r in raws:

@@ -4,7 +4,10 @@ hedge and direction, each turned into an interval.
 One cheap compiled scan finds where a number may start (a digit, a number word, "twice"...);
 short anchored patterns then read the number itself, what stands right before it (currency,
 sign, hedge, direction verb) and right after it (scale, percent, currency name, unit, noun,
-the second end of a range). Everything is compiled at import; nothing calls pint.
+the second end of a range). A last pass over the figures of each sentence fills in what prose
+leaves to context: the noun of "up from 392" or "rose to 124", the rate of "by 4 cents to 52 cents
+a share", the direction of "fell 17%, Broadcom 17.4%", ages, currency pairs. Everything is
+compiled at import; nothing calls pint.
 """
 
 from __future__ import annotations
@@ -54,14 +57,36 @@ def _trie(words: list[str]) -> str:
     return build(root)
 
 
+_FAST: dict[int, tuple[Lexicon, re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def _fast(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The lexicon's unit and currency-name patterns rebuilt as prefix tries (same matches, fewer steps)."""
+    hit = _FAST.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        unit_re = re.compile(r"[ \u00a0-]?(" + _trie(list(lex.units)) + r")(?![\w/²])")
+        names = sorted({w.lower() for w in [*lex.names, *lex.subunits]})
+        name_re = re.compile(r"[ \u00a0-]?(" + _trie(names) + r")\b", re.I)
+        hit = _FAST[id(lex)] = (lex, unit_re, name_re)
+    return hit[1], hit[2]
+
+
 _TRIGGER_WORDS = [*_SMALL, *_TENS, "hundred", "thousand", "million", "billion", "trillion", "dozen", *_MULT_WORDS]
 # Where a figure may start: a digit, a number word, a multiplier word, "a"/"an" before a scale or fraction.
 _SCAN = re.compile(
     r"\b(?:(?P<d>\d)|(?P<g>RMB|Rmb|USD|EUR|GBP|HKD|CNY|JPY|SGD|AUD|CAD|CHF|INR|KRW)(?=\d)|(?:"
     + _trie([*_TRIGGER_WORDS, *(w.capitalize() for w in _TRIGGER_WORDS)])
     + r"|[Aa]n?(?=[ \u00a0-](?:hundred|thousand|million|billion|trillion|dozen|half|third|quarter|fifth|sixth|"
-    r"eighth|tenth)\b))\b)"
+    r"eighth|tenth|decade|century|fortnight)\b))\b|(?P<w>within[ \u00a0])an?(?=[ \u00a0](?:year|month|week|day)\b))"
 )
+# Time words read as a number of larger units: "a decade" is 10 years.
+_DURATIONS = {"decade": ("year", 10.0), "decades": ("year", 10.0), "century": ("year", 100.0),
+              "centuries": ("year", 100.0), "fortnight": ("week", 2.0), "fortnights": ("week", 2.0)}
+_DURATION_AFTER = re.compile(
+    r"[ \u00a0-](decades?|century|centuries|fortnights?)\b(?!-old)(?![ \u00a0]+(?:ago|earlier|later|previously)\b)",
+    re.I,
+)
+_A_UNIT = {"decade", "century", "fortnight", "year", "month", "week", "day"}
 _DIGITS = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)(?P<glue>[A-Za-z]+\b|°[CF]\b)?")
 _WORD_TOKEN = re.compile(r"([A-Za-z]+)(?:(?:[ \u00a0]+|-)(?=[A-Za-z]))?")
 _WORD = "(?:" + _trie(list(_SMALL) + list(_TENS)) + ")"
@@ -71,6 +96,7 @@ _WORD = "(?:" + _trie(list(_SMALL) + list(_TENS)) + ")"
 _SCALE_AFTER = re.compile(r"[ \u00a0-]?(thousand|million|billion|trillion|mn|mln|bn|trn|tn)\b", re.I)
 _PERCENT_AFTER = re.compile(
     r"[ \u00a0]?(%|percent(?:age)?[ \u00a0]+points?\b|per[ \u00a0]?cent(?:age)?[ \u00a0]+points?\b|pp\b|ppts?\b|"
+    r"of[ \u00a0]+an?[ \u00a0]+(?:(?:percentage|basis)[ \u00a0]+)?point\b|"
     r"basis[ \u00a0]+points?\b|bps\b|bp\b|per[ \u00a0-]?cent\b|pct\b|pc\b)",
     re.I,
 )
@@ -81,6 +107,7 @@ _PER = re.compile(
     r"(?P<paren>[ \u00a0]*\([^()\n]{1,40}\))?"
     r"(?:[ \u00a0]+(?P<conn>per|a|an|each)[ \u00a0]+|[ \u00a0]*(?P<conn2>/)[ \u00a0]*)"
     r"(?:(?P<scale>million|thousand|billion|1m|1,000|1,000,000)[ \u00a0]+)?(?P<noun>[A-Za-z][A-Za-z-]{1,20})\b"
+    r"(?:[ \u00a0]+(?P<noun2>[A-Za-z][A-Za-z-]{1,20})\b)?"
 )
 _PER_SCALES = {"1m": "million", "1,000,000": "million", "1,000": "thousand"}
 _PER_NOUNS = {
@@ -148,7 +175,62 @@ _LABEL_WORDS = {
     "pin", "appendix", "annex", "footnote", "verse", "psalm", "amendment", "resolution", "marker", "docket",
     "batch", "schedule", "art.", "ch.", "chap.", "no",
 }
-_HYPHEN_CHAIN = re.compile(r"\d+(?:-\d+){2,}|\d+(?:\.\d+){2,}|\d+/\d+")
+_LABEL_WORDS |= {
+    "track", "tracks", "junctions", "episodes", "chapters", "rooms", "platforms", "gates", "terminals", "verses",
+    "articles", "clauses", "paragraphs", "appendices", "amendments", "exhibits", "routes", "exits", "lanes", "wards",
+    "districts", "precincts", "floors", "suites", "holes", "studio", "studios", "sections", "pages", "rows",
+}
+# After a label, the list it heads: "junctions 10 and 11", "episodes 1 to 3", "tracks 4, 7 and 9"
+_LABEL_LIST = re.compile(r"(?:[ \u00a0]*(?:,|&|and|or|to|-|–)[ \u00a0]*\d+[A-Za-z]?\b)*")
+# Emergency numbers: "a 999 call", "dialled 911"
+_EMERGENCY = re.compile(r"(?:999|911|112|111|101|000)[ \u00a0]+(?:calls?|operators?|emergency|line)\b")
+_DIAL = {"call", "called", "calling", "dial", "dialled", "dialed", "dialling", "dialing", "ring", "rang", "phoned"}
+# "the 10-year Treasury", "a 30-year mortgage", "a 40-foot container": a kind of thing, not a measure
+_TYPE_NOUNS = {
+    "year": {"treasury", "treasuries", "bond", "bonds", "note", "notes", "gilt", "gilts", "bund", "bunds", "yield",
+             "yields", "mortgage", "mortgages", "swap", "swaps", "jgb", "jgbs", "paper", "maturity", "breakeven",
+             "tenor", "fixed", "fixed-rate"},
+    "month": {"bill", "bills", "treasury", "libor", "sofr", "euribor"},
+    "week": {"bill", "bills"},
+    "foot": {"container", "containers", "equivalent"},
+}
+# Standard track distances: "won the 200 metres" is an event, not a distance run
+_RACE_DISTANCES = {60, 100, 110, 200, 400, 800, 1500, 3000, 5000, 10000}
+_OF_THE = re.compile(
+    r"[ \u00a0]+of[ \u00a0]+(?:the|its|their|his|her|our|these|those)"
+    r"(?:[ \u00a0]+(?:[A-Z][\w&.-]*[ \u00a0]+)*[\w&.-]+['’]s)?"
+    r"(?:[ \u00a0]+(?:\d[\d,]*|" + _WORD + r"))?(?=[ \u00a0])"
+)
+# A word number with nothing after it is prose unless the sentence says what it counts: kept for now.
+_TENTATIVE_AFTER = re.compile(
+    r"[ \u00a0]+(?:short|clear|ahead|behind|were|was|are|have|had|died|remain|remained|survived)\b"
+    r"|[ \u00a0]*(?:[.;,)]|$)"
+)
+_ONE_OK = re.compile(
+    r"-(?:year|month|week|day|hour|minute|second)\b(?!-olds?\b)|[ \u00a0]+(?:gold|silver|bronze)\b"
+    r"|[ \u00a0]+(?:person|patient|man|woman|child|boy|girl|worker|passenger|soldier|officer|civilian|student|"
+    r"pupil|resident|victim|teenager|baby|infant|firefighter|pilot|miner|crew[ \u00a0]member|hostage|prisoner)"
+    r"[ \u00a0]+(?:has|had|was|is|died|remains|remained|suffered|survived|needed|required|went)\b"
+)
+_COHORT = re.compile(r"-olds\b")  # "five-year-olds": a group of children, not a figure
+_CASUALTY = {"dead", "injured", "wounded", "missing", "hurt", "killed", "homeless", "displaced", "evacuated",
+             "hospitalised", "hospitalized", "arrested", "detained", "rescued", "infected"}
+_HYPHEN_NOUN = re.compile(r"-([a-z]{3,20})\b(?!-)")
+_HYPHEN_NOT_NOUN = {"strong", "odd", "plus", "fold", "old", "long", "wide", "high", "deep", "tall", "way", "time",
+                    "off", "up", "all", "nil", "love", "run", "second", "minute", "hour"}
+_SMALLER = {"hour": ("minute", 60.0), "minute": ("second", 60.0), "foot": ("inch", 12.0), "year": ("month", 12.0),
+            "week": ("day", 7.0), "day": ("hour", 24.0), "mile": ("yard", 1760.0), "meter": ("centimeter", 100.0)}
+_UNIT_RATIO = {("year", "month"): 12.0, ("week", "day"): 7.0, ("day", "hour"): 24.0, ("hour", "minute"): 60.0,
+               ("minute", "second"): 60.0, ("month", "year"): 1 / 12, ("day", "week"): 1 / 7,
+               ("hour", "day"): 1 / 24, ("minute", "hour"): 1 / 60, ("second", "minute"): 1 / 60}
+_COMPOUND_UNIT = re.compile(
+    r"(?:,?[ \u00a0]+and)?[ \u00a0]+(\d{1,2}(?:\.\d+)?|" + _WORD + r")[ \u00a0-]?(seconds?|minutes?|hours?|inch(?:es)?|"
+    r"months?|days?|centimetres?|centimeters?|cm|yards?)\b(?![ \u00a0]+(?:later|ago|after|before|earlier|of|per)\b)"
+)
+_CAPS_AFTER = re.compile(r"[ \u00a0]([A-Z]{2,})\b(?![.\d])(?:[ \u00a0]+([A-Za-z]+))?")
+_PRICING = {"priced", "pricing", "prices", "price", "offered", "offering", "sold", "selling", "sell", "issued"}
+_PRECIOUS = re.compile(r"\b(?:gold|silver|platinum|palladium|bullion|precious)\b", re.I)
+_HYPHEN_CHAIN = re.compile(r"\d+(?:-\d+){2,}|\d+(?:\.\d+){2,}|\d+/\d+|\d+-to-\d+\b")  # "the 9-to-1 scale"
 _TIME = re.compile(
     r"\d{1,2}(?::\d{2}(?::\d{2})?(?!\d)|[.:]\d{2}[ \u00a0]?(?:[ap]\.?m\b\.?|GMT|UTC|ET|EST|EDT|BST|CET|HKT|h\b)"
     r"|[ \u00a0]?(?:[ap]\.m\.|[ap]m\b)|[ \u00a0]o'clock)|\d{4}[ \u00a0]?(?:GMT|UTC|hrs|hours[ \u00a0]GMT)\b"
@@ -170,6 +252,8 @@ _METRE_AFTER = re.compile(
     r"(?-i:[a-z]+)(?![\w-]*s\b)(?=[ \u00a0]+[a-z])|(?-i:[a-z]{3,})(?=[.,;:!?)]))\b)",
     re.I,
 )
+# One match for the three: the phone pattern comes first (its group 1 is the separator it repeats)
+_NOT_A_FIGURE = re.compile(f"(?:{_PHONE.pattern})|(?:{_TIME.pattern})|(?:{_HYPHEN_CHAIN.pattern})")
 _RMB = re.compile(r"\b[Rr]mb[ \u00a0]?$")  # the Financial Times' "Rmb12bn"
 _ADDRESS = re.compile(
     r"[ \u00a0]+(?:[A-Z][a-z]+[ \u00a0]+){1,2}(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Drive|Place|"
@@ -221,7 +305,7 @@ _UP = {
     "increases", "increase", "increasing", "soared", "soars", "soaring", "surged", "surges", "surging", "added",
     "adds", "adding", "rallied", "rallies", "rallying", "advanced", "advances", "boosted", "boosts", "lifted",
     "lifts", "hiked", "hikes", "spiked", "spikes", "swelled", "swells", "expanded", "expands", "expanding",
-    "accelerated", "rebounded", "leapt", "leaped", "leaps", "skyrocketed", "ballooned",
+    "accelerated", "rebounded", "leapt", "leaped", "leaps", "skyrocketed", "ballooned", "add",
 }
 _DOWN = {
     "fell", "fall", "falls", "falling", "fallen", "down", "lost", "loses", "lose", "losing", "dropped", "drops",
@@ -231,7 +315,7 @@ _DOWN = {
     "decreases", "decreasing", "shrank", "shrinks", "shrinking", "shrunk", "contracted", "contracts", "retreated",
     "eased", "eases", "easing", "dipped", "dips", "wiped", "wiping", "erased", "erasing", "slipped", "slips",
     "lowered", "lowers", "reduced", "reduces", "reducing", "slashed", "slashes", "slashing", "trimmed", "trims",
-    "narrowed", "crashed", "collapsed", "sagged", "weakened", "cratered",
+    "narrowed", "crashed", "collapsed", "sagged", "weakened", "cratered", "pulled", "withdrew", "withdrawn",
 }
 _UP_BY = {"raised", "raises", "raising", "raise", "higher", "extended", "widened"}
 _DOWN_BY = {"lower", "below"}
@@ -241,14 +325,30 @@ _DOWN_NOUNS = {"fall", "drop", "decline", "decrease", "plunge", "slump", "slide"
                "contraction", "tumble", "retreat", "downturn"}
 _HEDGE_SKIP = {"some", "about", "around", "roughly", "nearly", "almost", "approximately", "more", "than", "over",
                "as", "much", "many", "a", "further", "another", "an", "additional", "extra", "whopping", "just",
-               "only", "close", "to", "estimated", "slightly", "sharply", "steeply", "modestly", "marginally"}
+               "only", "close", "to", "estimated", "slightly", "sharply", "steeply", "modestly", "marginally",
+               "record", "combined", "total", "net", "cumulative", "staggering", "fresh"}
 _DIRECTION_AFTER = re.compile(
-    r"[ \u00a0-]+(?:(?P<up>rise|rises|increase|increases|gain|gains|jump|surge|climb|rally|growth|hike|uptick|"
-    r"higher|more|premium|up|advance|boost|rebound|(?P<above>above))|"
+    r"[ \u00a0-]+(?:(?P<up>rise|rises|increase|increases|gain|gains|jump|surge|climb|rally|growth|hike|hikes|uptick|"
+    r"higher|more|premium|up|advance|boost|rebound|extra|additional|(?P<above>above))|"
     r"(?P<down>fall|falls|drop|drops|decline|declines|plunge|slump|loss|losses|slide|tumble|decrease|cut|cuts|"
-    r"lower|less|fewer|cheaper|down|discount|contraction|retreat|dip|selloff|sell-off|(?P<below>below)|reduction))\b",
+    r"lower|less|fewer|cheaper|down|discount|contraction|retreat|dip|selloff|sell-off|(?P<below>below)|reduction))\b"
+    r"(?![ \u00a0]+(?:sea[ \u00a0]+level|ground|the[ \u00a0]+(?:surface|ground|sea(?:bed)?)|freezing|zero)\b)",
     re.I,
 )
+# The same with one word between: "a 4% pay rise", "2,000 job cuts", "11 points below"
+_DIRECTION_AFTER_MOD = re.compile(
+    r"[ \u00a0-]+(?P<mod>[a-z]+(?:-[a-z]+)*)[ \u00a0]+(?:(?P<up>rise|rises|increase|increases|gain|gains|jump|surge|"
+    r"climb|rally|growth|hike|hikes|uptick|advance|boost|rebound|more|extra|additional|(?P<above>above))|"
+    r"(?P<down>fall|falls|drop|drops|decline|declines|plunge|slump|loss|losses|slide|tumble|decrease|cut|cuts|"
+    r"fewer|contraction|retreat|dip|selloff|sell-off|(?P<below>below)|reduction|closures?))\b"
+    r"(?![ \u00a0]+(?:sea[ \u00a0]+level|ground|the[ \u00a0]+(?:surface|ground|sea(?:bed)?)|freezing|zero)\b)"
+)
+# Direction words after a figure that name the change itself and so may follow a modifier ("a 4% pay rise").
+_CHANGE_NOUNS = {"rise", "rises", "increase", "increases", "gain", "gains", "jump", "surge", "climb", "rally", "growth",
+                 "hike", "hikes", "uptick", "advance", "boost", "rebound", "fall", "falls", "drop", "drops", "decline",
+                 "declines", "plunge", "slump", "loss", "losses", "slide", "tumble", "decrease", "cut", "cuts",
+                 "contraction", "retreat", "dip", "selloff", "sell-off", "reduction", "closure", "closures"}
+_COUNT_AFTER = {"more", "fewer", "extra", "additional", "above", "below"}
 _MULTIPLIER = re.compile(
     r"(?i:(?P<twice>twice|thrice)(?=[ \u00a0]+(?:(?:as|the|that|what|its|their|his|her|our|this|those|these|more|"
     r"over)\b|(?-i:[A-Z$€£¥\d])))"
@@ -263,15 +363,23 @@ _MULTIPLIER = re.compile(
     r"|(?P<ntimes>(?P<tn>\d+(?:\.\d+)?|" + _WORD + r")[ \u00a0]+times)(?=[ \u00a0]+(?:as|more|larger|bigger|"
     r"higher|greater|the|what|that|faster|cheaper|smaller|lower|over|longer|heavier|stronger|its|their)\b)"
     r"|(?P<nx>(?P<xn>\d+(?:\.\d+)?)x)(?=[\s,.;:)]|$)"
-    r"|(?P<inx>(?P<ia>\d{1,2}|" + _WORD + r")[ \u00a0]+(?:in|out[ \u00a0]+of)[ \u00a0]+(?P<ib>\d{1,3}|" + _WORD
+    r"|(?P<inx>(?P<ia>\d{1,2}|" + _WORD + r")(?:[ \u00a0]+(?P<inoun>(?-i:[a-z]{3,20}))(?<!s))?"
+    r"[ \u00a0]+(?:in|out[ \u00a0]+of)[ \u00a0]+(?P<ib>\d{1,3}|" + _WORD
     + r"|hundred|a[ \u00a0]+hundred))\b)"
 )
 _FRAC_FOLLOW = re.compile(
     r"[ \u00a0]+(?:of|the|that|as|its|their|his|her|our|all|what|those|these|this)\b", re.I
 )
 _POINT_AFTER = re.compile(
-    r"(?:[ \u00a0]+of)?[ \u00a0]+an?[ \u00a0]+(?:percentage[ \u00a0]+point|basis[ \u00a0]+point|point)\b", re.I
+    r"(?:(?:[ \u00a0]+of)?[ \u00a0]+an?)?[ \u00a0-]+(?:percentage[ \u00a0]+point|basis[ \u00a0]+point|point)\b", re.I
 )
+# "a fifth more than", "a third less": a fraction of a change
+_FRAC_COMPARE = re.compile(
+    r"[ \u00a0]+(?:(?P<up>more|higher|larger|bigger|greater|longer|faster)|"
+    r"(?P<down>less|fewer|lower|smaller|cheaper|shorter|slower))\b",
+    re.I,
+)
+_SCALE_WORD_AFTER = re.compile(r"[ \u00a0]+an?[ \u00a0]+(?:hundred|thousand|million|billion|trillion|dozen)\b", re.I)
 _NOT_IN_X = re.compile(
     r"[ \u00a0]+(?:games?|matches|starts|appearances|attempts|seasons|races|tries|shots|outings|innings|years?|"
     r"months?|weeks?|days?|hours?|minutes?|seconds?|laps|rounds|sets)\b",
@@ -373,6 +481,10 @@ def _read_words(text: str, pos: int) -> tuple[float, int] | None:
         state = cls
         end = m.start(1) + len(tok)
         p = m.end()
+    if state == "a" and end > pos:
+        m = _WORD_TOKEN.match(text, p)
+        if m and m.group(1).lower() in _A_UNIT and not total:
+            return current, end  # "a decade", "half a century": the unit reader takes the noun
     if state in ("start", "a", "half") or end == pos:
         return None
     return total + current, end
@@ -414,6 +526,8 @@ def _singular(word: str) -> str:
 
 def _looks_plural(word: str) -> bool:
     low = word.lower()
+    if low in _MASS_S:
+        return False
     if len(word) > 2 and word.endswith("s") and word[:-1].isupper():
         return True  # GPUs, CEOs
     if low in _IRREGULAR:
@@ -421,29 +535,90 @@ def _looks_plural(word: str) -> bool:
     return low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s")) and len(low) > 2
 
 
+# Words that end in -s but count as one thing ("measles cases", "maths teachers").
+_MASS_S = {"measles", "mumps", "diabetes", "rabies", "herpes", "maths", "mathematics", "physics", "economics",
+           "politics", "athletics", "gymnastics", "news", "ethics", "logistics", "electronics", "genetics",
+           "robotics", "aerobics", "linguistics", "metrics", "olympics", "paralympics"}
+# Plural subjects that are amounts, not things counted: "sales rose to 300" is no count of sales.
+_VALUE_SUBJECTS = {"sales", "shares", "stocks", "prices", "earnings", "revenues", "profits", "exports", "imports",
+                   "yields", "rates", "costs", "wages", "rents", "fares", "bonds", "futures", "markets", "savings"}
+# Modifier + noun that name one kind of thing: the modifier stays in the counted noun.
+_COMPOUNDS = {
+    "gold medal", "silver medal", "bronze medal", "electoral vote", "school leaver", "shell company",
+    "distribution centre", "distribution center", "data centre", "data center", "rock core", "care home",
+    "nursing home", "power station", "power plant", "polling station", "police officer", "prison officer",
+    "health worker", "care worker", "aid worker", "asylum seeker", "job seeker", "hedge fund", "oil well",
+    "wind turbine", "solar panel", "charging point", "charging station", "fire engine", "fighter jet",
+    "home run", "hospital bed", "council house", "council home", "mobile phone", "credit card", "bank account",
+    "petrol station", "gas station", "fuel cell", "head teacher", "border crossing", "drone strike", "air strike",
+    "air raid", "civil servant", "junior doctor", "search result", "call centre", "call center", "rail station",
+    "bus stop", "train station", "sex offender", "tax return", "heat pump", "student loan", "work permit",
+}
+_MEDALS = {"gold", "silver", "bronze"}  # "40 golds", "one silver": medals
+# "more than the 138,000 economists had forecast": the noun is who forecast, not what is counted.
+_FORECASTERS = {"economist", "analyst", "forecaster", "strategist", "pollster", "expert", "observer", "trader"}
+_FORECAST_VERBS = {"had", "have", "expected", "forecast", "forecasted", "predicted", "estimated", "anticipated",
+                   "projected", "were"}
+_CHANGE_HEADS = {"cut", "loss", "gain", "increase", "rise", "reduction", "addition", "closure", "cull", "drop"}
+_NOUN_LEAD = {"more", "fewer", "extra", "additional", "further", "other", "new", "less"}
+
+
 def _head_noun(run: str, count: float) -> str:
-    """The counted noun in the words after a count: "Nvidia H800 chips" -> "chip", "people" -> "person"."""
+    """The counted noun in the words after a count: "Nvidia H800 chips" -> "chip", "people" -> "person",
+    "munitions factories" -> "factory", "gold medals" -> "gold medal", "maths and physics teachers" -> "teacher"."""
     words: list[str] = []
-    for raw in run.split():
+    raws = run.split()
+    coordinated = False
+    stop_at = len(raws)
+    for k, raw in enumerate(raws):
         w = raw.strip("'’-")
         low = w.lower()
+        if not words and low in _NOUN_LEAD:
+            continue  # "10.9 million more people"
+        if low in ("and", "or") and words and not coordinated and not any(_looks_plural(x) for x in words):
+            words, coordinated = [], True  # "4,000 maths and physics teachers"
+            continue
         if not w or low in _NOUN_STOP or low.rstrip(".") in _MONTHS and w[:1].isupper():
+            stop_at = k
             break
         if low.endswith("ly") and len(low) > 4 and not words:
             continue  # "2 to 3 globally influential companies"
         words.append(w)
         if len(words) == 3:
+            stop_at = k + 1
             break
-    candidates = [w for w in words if not (any(c.isdigit() for c in w) and any(c.isalpha() for c in w))]
-    plural = [w for w in candidates if _looks_plural(w) or w.lower() in _PLURAL_ONLY]
-    for w in plural:  # "8.5 million Windows devices": a common noun before a name
+    candidates = [
+        w for w in words if w.isalpha() or not (any(c.isdigit() for c in w) and any(c.isalpha() for c in w))
+    ]
+    plural = [i for i, w in enumerate(candidates) if _looks_plural(w) or w.lower() in _PLURAL_ONLY]
+    head = -1
+    for i in plural:  # "8.5 million Windows devices": a common noun before a name
+        w = candidates[i]
         if not w[:1].isupper() or w[:-1].isupper():
-            return _singular(w)
-    if plural:
-        return _singular(plural[0])
-    if count == 1 and len(candidates) == 1 and candidates[0].islower() and not candidates[0].endswith(("ed", "ly")):
-        return _singular(candidates[0])
-    return ""
+            head = i
+            break
+    if head < 0 and plural:
+        head = plural[0]
+    if head >= 0:
+        while head + 1 < len(candidates) and head + 1 in plural and not candidates[head + 1][:1].isupper():
+            head += 1  # "six munitions factories": the last of the plural run
+        noun = _singular(candidates[head])
+        if noun in _CHANGE_HEADS and head > 0:
+            head -= 1  # "2,000 job cuts": jobs are counted, the cut is the change
+            noun = _singular(candidates[head])
+    elif count == 1 and len(candidates) == 1 and candidates[0].islower() and not candidates[0].endswith(("ed", "ly")):
+        head, noun = 0, _singular(candidates[0])
+    else:
+        return ""
+    if noun in _FORECASTERS and stop_at < len(raws) and raws[stop_at].lower() in _FORECAST_VERBS:
+        return ""  # "than the 138,000 economists had forecast"
+    if noun in _MEDALS:
+        return noun + " medal"
+    if head > 0 and not coordinated:
+        compound = candidates[head - 1].lower() + " " + noun
+        if compound in _COMPOUNDS:
+            return compound
+    return noun
 
 
 def _is_month(word: str) -> bool:
@@ -473,7 +648,7 @@ def currency_hints(text: str) -> tuple[str, str]:
 class _Context:
     """Per-text facts computed once, lazily: currency hints, skip spans."""
 
-    __slots__ = ("_hints", "lex", "rtext", "skip_ends", "skip_starts", "text", "urlish")
+    __slots__ = ("_fx", "_hints", "lex", "rtext", "skip_ends", "skip_starts", "skip_to", "tentative", "text", "urlish")
 
     def __init__(self, text: str, lex: Lexicon, skip: list[tuple[int, int]]) -> None:
         self.text = text
@@ -490,6 +665,17 @@ class _Context:
         self.skip_ends = [e for _, e in merged]
         self._hints: tuple[str, str] | None = None
         self.urlish = bool(_URLISH.search(text))
+        self.skip_to = -1  # set by the reader when a label heads a list of numbers ("junctions 10 and 11")
+        self.tentative: set[int] = set()  # starts of word numbers kept only if the sentence names what they count
+        self._fx: bool | None = None
+
+    @property
+    def fx(self) -> bool:
+        """Does the text name a currency in words (so an amount may be an exchange rate)?"""
+        if self._fx is None:
+            low = self.text.lower()
+            self._fx = any(w in low for w in _FX_WORDS)
+        return self._fx
 
     @property
     def hints(self) -> tuple[str, str]:
@@ -552,49 +738,110 @@ def _apply_hedge(h: Hedge, low: float, high: float, value: float | None, band: f
     return q, value, value + abs(value) * w
 
 
-_RWORDS = re.compile(r"(?:[ \t\u00a0]*[A-Za-z'’.&]+){1,8}")
+_RWORDS = re.compile(r"(?:[ \t\u00a0]*[A-Za-z'’.&]+){1,6}")
+_RWORDS_LONG = re.compile(r"(?:[ \t\u00a0]*[A-Za-z'’.&]+){1,16}")
 
 
-def _words_before(ctx: _Context, start: int) -> list[str]:
+def _words_before(ctx: _Context, start: int, long: bool = False) -> list[str]:
     """The words right before `start`, nearest first, lower-cased; the run stops at punctuation.
+    Six words, or sixteen when `long` (to find the verb of "cut the risk of heart attack ... by 20%").
 
     Read forwards in the reversed text, so one anchored match does the work."""
-    m = _RWORDS.match(ctx.rtext, len(ctx.text) - start)
+    m = (_RWORDS_LONG if long else _RWORDS).match(ctx.rtext, len(ctx.text) - start)
     if not m:
         return []
-    words: list[str] = []
-    for i, w in enumerate(m.group().split()):
-        w = w[::-1].lower()
-        if i and w.endswith("."):
-            break  # "rose. 5": the previous sentence
-        words.append(w)
+    run = m.group()[::-1].lower()
+    words = run.split()
+    words.reverse()
+    if "." in run:
+        for i in range(1, len(words)):
+            if words[i].endswith("."):
+                del words[i:]  # "rose. 5": the previous sentence
+                break
     return words
 
 
 _HEDGE_LAST: dict[int, tuple[Lexicon, frozenset[str]]] = {}  # id -> (the lexicon, kept alive; last hedge words)
 
 
+# Verbs of passing a mark ("topped $100,000", "could exceed $50bn"): the figure is a lower bound.
+_PASS_VERBS = {"topped", "tops", "topping", "exceeded", "exceeds", "exceed", "surpassed", "surpasses", "surpass",
+               "surpassing", "breached", "breaches", "eclipsed", "eclipses", "crossed"}
+_MORE_ER = {"longer", "older", "bigger", "larger", "taller", "heavier", "wider", "further", "farther", "faster",
+            "costlier", "deeper", "higher", "greater", "later", "hotter", "warmer", "stronger"}
+_LESS_ER = {"shorter", "younger", "smaller", "lighter", "narrower", "slower", "cheaper", "lower", "shallower",
+            "earlier", "colder", "cooler", "weaker"}
+# "edged up to 2.5%", "picked up to 2.7%": "up" belongs to the verb; the figure is the level reached.
+_PARTICLE_UP = {"picked", "picks", "edged", "edges", "ticked", "ticks", "inched", "inches", "crept", "creeps", "moved",
+                "moves", "revised", "marked", "ratcheted", "rounded", "went", "goes", "came", "comes", "shot",
+                "jumped", "climbed", "rose", "rises", "risen", "stepped", "bumped", "sped"}
+
+
+_HEDGE_WORDS_EXTRA = _PASS_VERBS | {"past", "within", "near", "than", "of"}
+
+
 def _hedge_before(text: str, start: int, lex: Lexicon, words: list[str]) -> Hedge | None:
-    """The hedge right before a figure ("about", "more than", "~"), from rules/hedges.yaml."""
+    """The hedge right before a figure ("about", "more than", "~"), from rules/hedges.yaml, and the
+    bounds that prose writes with verbs and comparatives ("topped", "within", "longer than")."""
     cached = _HEDGE_LAST.get(id(lex))
     if cached is None or cached[0] is not lex:
         cached = _HEDGE_LAST[id(lex)] = (lex, frozenset(h.split()[-1] for h in lex.hedges))
+    if words and words[0] in _HEDGE_WORDS_EXTRA:
+        w0 = words[0]
+        if w0 in _PASS_VERBS or w0 == "past" and len(words) > 1 and (
+            words[1].endswith("ed") or words[1] in _UP or words[1] in _DOWN or words[1] in ("went", "broke", "got")
+        ):
+            return lex.hedges.get("more than")  # "weakened past 157 per dollar"
+        if w0 == "within":
+            return lex.hedges.get("up to")
+        if w0 == "near":
+            return lex.hedges.get("about")
+        if w0 == "than" and len(words) > 1:
+            if words[1] in _MORE_ER:
+                return lex.hedges.get("more than")
+            if words[1] in _LESS_ER:
+                return lex.hedges.get("less than")
+        if w0 == "of" and "estimated" in words[1:4] and "than" not in words[1:4]:
+            return lex.hedges.get("about")  # "an estimated street value of £96m"
     if not (words and words[0] in cached[1]) and "~" not in text[max(0, start - 2) : start]:
         return None  # no hedge ends with the word before the figure: skip the regex
     hm = lex.hedge_re.search(text, max(0, start - 30), start)
+    if hm and hm.group(1).lower() == "up to" and len(words) > 2 and words[2] in _PARTICLE_UP:
+        return None
     return lex.hedges[hm.group(1).lower()] if hm else None
 
 
-def _direction_before(words: list[str]) -> str | None:
-    """ "rose 0.3%", "fell by about 17%", "cut its forecast by 0.2 points", "a rise of 5%", "up 5%"."""
+_AVERAGE_OF = {"average", "total", "median", "mean", "aggregate"}
+# Verbs that take a count away when they stand right before it ("close two plants", "axe 300 jobs").
+_COUNT_DOWN = {"close", "closes", "closing", "shut", "shuts", "shutting", "axe", "axes", "axed", "axing", "scrap",
+               "scraps", "scrapped", "scrapping", "eliminate", "eliminates", "eliminated", "eliminating", "remove",
+               "removed", "removing"}
+_LAY = {"lay", "lays", "laid", "laying"}
+
+
+def _direction_before(words: list[str], kind: str = "") -> str | None:
+    """ "rose 0.3%", "fell by about 17%", "cut its forecast by 0.2 points", "a rise of 5%", "up 5%",
+    "shrunk by an average of 73%", "rise by up to 4.6%", "lay off 4,000", "close two plants"."""
     i, n = 0, len(words)
+    if not n:
+        return None
+    if kind == "count" and words[0] == "close":
+        return "down"  # "close two plants" ("close to 70%" has "to" before the figure)
+    if n > 1 and words[0] == "to" and words[1] == "up":
+        if not (kind == "percent" or n > 2 and words[2] == "by"):
+            return None  # "dropped up to 40 inches of rain": a bound, not a change
+        i = 2  # "up to" is a hedge here, not a level: "rise by up to 4.6%"
     while i < n and words[i] in _HEDGE_SKIP and words[i] != "to":
         i += 1
+    if i + 1 < n and words[i] == "of" and words[i + 1] in _AVERAGE_OF:
+        i += 2  # "by an average of 73%", "a total of"
+        while i < n and words[i] in _HEDGE_SKIP and words[i] != "to":
+            i += 1
     if i >= n:
         return None
     w = words[i]
     if w == "by":
-        for v in words[i + 1 : i + 6]:
+        for v in words[i + 1 :]:
             if v in _UP or v in _UP_BY:
                 return "up"
             if v in _DOWN or v in _DOWN_BY:
@@ -603,6 +850,8 @@ def _direction_before(words: list[str]) -> str | None:
     if w in _UP:
         return "up"
     if w in _DOWN:
+        return "down"
+    if kind == "count" and (w in _COUNT_DOWN or (w == "off" and i + 1 < n and words[i + 1] in _LAY)):
         return "down"
     if w == "of" and i + 1 < n:
         noun = words[i + 1]
@@ -633,17 +882,22 @@ def _excluded_end(text: str, ctx: _Context, start: int) -> int:
         pm = _PHONE.match(text, start - 1)
         if pm:
             return pm.end()
-    pm = _PHONE.match(text, start) or _TIME.match(text, start) or _HYPHEN_CHAIN.match(text, start)
+    pm = _NOT_A_FIGURE.match(text, start)  # a phone number, a time, a chain of numbers
     if pm:
         return pm.end()
     if prev == "(" or prev == "[":
         em = re.match(r"\d{1,2}[)\]]", text[start : start + 3])
         if em:
             return start + em.end()
-    if _LINE_START.search(text, max(0, start - 12), start):
+    lo = max(0, start - 12)
+    if (lo == 0 or "\n" in text[lo:start]) and _LINE_START.search(text, lo, start):
         em = re.match(r"\d{1,3}[.)](?=\s)", text[start : start + 5])
         if em:
             return start + em.end()
+    if prev in " \u00a0" and start > 1 and text[start - 2] in ":,;":
+        em = re.match(r"\d{1,2}(?:\)|\.(?=[ \u00a0][A-Z]))", text[start : start + 4])
+        if em:
+            return start + em.end()  # "in order: 1) the NHS, 2) housing", "were: 1. Cycling, 2. Athletics"
     return -1
 
 
@@ -655,6 +909,10 @@ def _is_label(text: str, start: int, end: int, lex: Lexicon, words: list[str], b
         return True
     if text[end : end + 1] == "-" and re.match(r"-\d+[A-Za-z]", text[end : end + 8]):
         return True
+    if text[end : end + 1] == "-" and text[end + 1 : end + 2].isupper() and not _fast(lex)[0].match(
+        text[end : end + 24].lower()
+    ):
+        return True  # "7-Eleven", "3-Series" (but "a 10-Year Plan" in a headline)
     if not by_word or not words or text[start - 1 : start] not in (" ", "\u00a0"):
         return False
     low = words[0]
@@ -724,12 +982,13 @@ def find_figures(text: str, skip: list[tuple[int, int]] | None = None, lex: Lexi
     figures: list[Figure] = []
     taken_until = 0
     for m in _SCAN.finditer(text):
-        start = m.end("g") if m.group("g") else m.start()
+        kind = m.lastgroup  # "d" a digit, "g" a glued currency code, "w" "within a year", None a word
+        start = m.end(kind) if kind == "g" or kind == "w" else m.start()
         if start < taken_until:
             continue
         if ctx.skipped(start, start + 1):
             continue
-        is_digit = m.group("d") is not None or m.group("g") is not None
+        is_digit = kind == "d" or kind == "g"
         if is_digit:
             prev = text[start - 1] if start else ""
             if prev and prev in ".,:/_":
@@ -744,10 +1003,367 @@ def find_figures(text: str, skip: list[tuple[int, int]] | None = None, lex: Lexi
             fig = _multiplier(text, mm, ctx)
         if fig is None:
             fig = _figure_at(text, start, ctx)
+            if ctx.skip_to > start:
+                taken_until, ctx.skip_to = ctx.skip_to, -1
         if fig is not None and fig.start >= taken_until and not ctx.skipped(fig.start, fig.end):
             figures.append(fig)
             taken_until = fig.end
+    if figures:
+        figures = _in_context(text, figures, ctx)
     return figures
+
+
+# ---------------------------------------------------------------- what the sentence says about a figure
+
+_ABBREV = {"nov", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "dec", "mr", "mrs", "ms",
+           "dr", "st", "no", "vs", "inc", "corp", "ltd", "co", "u.s", "u.k", "e.g", "i.e", "jr", "sr", "gov", "sen",
+           "rep", "gen", "prof", "fig", "approx", "est"}
+_FX_WORDS = ("dollar", "greenback", "yen", "euro", "pound", "sterling", "yuan", "renminbi", "won", "rupee", "franc",
+             "rouble", "ruble", "lira", "rand", "peso", "ringgit", "baht", "rupiah", "zloty")
+_CLAUSE_BREAK = re.compile(r"(?:;|:|,[ \u00a0]+(?:while|whereas|but|and)|[ \u00a0](?:while|whereas))[ \u00a0]")
+# "418 stores, up from 392", "by 4 cents to 52 cents a share", "$73.17 a barrel, down $1.49": one measure
+_LINK = re.compile(
+    r"[ \u00a0]+(?:to|from|and)[ \u00a0]+"
+    r"|(?:[ \u00a0]+[^\s.;:!?\d]+){0,5}?,?[ \u00a0]+(?:up|down)[ \u00a0]+from[ \u00a0]+"
+    r"|[ \u00a0]*,[ \u00a0]*(?:up|down)(?:[ \u00a0]+by)?[ \u00a0]+"
+    r"|,?[ \u00a0]+(?:or|vs\.?|versus|compared[ \u00a0]+with)[ \u00a0]+"
+)
+# Words that may stand between two figures given for the same change ("fell 17%, Broadcom 17.4% and Marvell 19.1%")
+_COORD = {"and", "or", "vs", "vs.", "versus", "against", "compared", "than", "while", "whereas", ","}
+_COORD_FILLER = {
+    "in", "on", "at", "for", "during", "the", "a", "an", "year", "month", "quarter", "week", "day", "y/y", "yoy", "m/m",
+    "q/q", "year-on-year", "month-on-month", "year-over-year", "respectively", "more", "less", "previous", "prior",
+    "earlier", "same", "period", "this", "last", "its", "their", "with", "of", "over", "compared", "basis", "fewer",
+}
+_COORD_TOKEN = re.compile(r"[A-Za-z][A-Za-z/.'’&-]*|\d+|[,;:()]")
+# Nouns that stand for a count of something else: "a crowd of 80,000", "net migration hit 906,000"
+_COLLECTIVE = {"crowd": "spectator", "crowds": "spectator", "attendance": "spectator", "gate": "spectator",
+               "headcount": "employee", "workforce": "employee", "payroll": "employee", "payrolls": "employee",
+               "population": "person", "migration": "person", "immigration": "person", "emigration": "person",
+               "toll": "death", "turnout": "voter", "membership": "member", "readership": "reader",
+               "viewership": "viewer", "audience": "viewer", "enrolment": "student", "enrollment": "student",
+               "intake": "student", "caseload": "case"}
+_PEOPLE_ADJ = {"unemployed", "homeless", "dead", "injured", "wounded", "elderly", "displaced", "missing", "jobless",
+               "poor", "sick", "uninsured", "disabled", "employed", "insured", "vaccinated", "infected"}
+_INDEX_WORDS = {"index", "indices", "gauge", "ftse", "dow", "nasdaq", "s&p", "nikkei", "seng", "kospi", "sensex",
+                "dax", "cac", "stoxx", "topix", "vix", "asx", "tsx", "footsie", "benchmark", "average", "composite",
+                "russell", "ibex", "bovespa", "csi", "nifty", "msci", "taiex", "sti", "klci", "omx", "smi", "mib",
+                "aex", "ise", "bist", "jse", "hsi"}
+_LEVEL_LEAD = {"to", "at", "by", "from", "reached", "reaching", "hit", "hits", "topped", "tops", "totalled", "totaled",
+               "totalling", "totaling", "numbered", "past", "below", "above", "under", "over", "of"}
+_SUBJECT_STOP = (_UP | _DOWN | _LEVEL_LEAD | {
+    "have", "has", "had", "was", "were", "is", "are", "will", "would", "could", "stood", "held", "ended", "closed",
+    "finished", "remained", "came", "edged", "hit", "reached", "be", "been", "may", "might", "should", "rose", "fell",
+    "said", "say", "says",
+}) - {"of"}
+_PRONOUNS = {"those", "they", "these", "it", "them", "that", "this", "which", "who"}
+_CURRENCY_WORDS = {"dollar": "USD", "greenback": "USD", "yen": "JPY", "euro": "EUR", "pound": "GBP", "sterling": "GBP",
+                   "yuan": "CNY", "renminbi": "CNY", "won": "KRW", "rupee": "INR", "franc": "CHF", "rouble": "RUB",
+                   "ruble": "RUB", "lira": "TRY", "rand": "ZAR", "peso": "MXN", "real": "BRL", "ringgit": "MYR",
+                   "baht": "THB", "rupiah": "IDR", "krona": "SEK", "krone": "NOK", "zloty": "PLN", "shekel": "ILS"}
+_FX_PAIR = re.compile(
+    r"\b(?:the[ \u00a0]+)?(dollar|greenback|yen|euro|pound|sterling|yuan|renminbi|won|rupee|franc|rouble|ruble|lira|"
+    r"rand|peso|ringgit|baht|rupiah|zloty)\b[^;!?]{0,80}?\b(?:against|versus|vs\.?)[ \u00a0]+(?:the[ \u00a0]+)?"
+    r"(dollar|greenback|yen|euro|pound|sterling|yuan|renminbi|won|rupee|franc)\b",
+    re.I,
+)
+_FX_SUBJECT = re.compile(
+    r"[\"“‘(]?(?:The[ \u00a0]+|the[ \u00a0]+)?(?:(?:US|U\.S\.|Australian|Canadian|New[ \u00a0]Zealand|Japanese|"
+    r"Chinese|Indian|Swiss|British)[ \u00a0]+)?(dollar|greenback|yen|euro|pound|sterling|yuan|renminbi|won|rupee|"
+    r"franc|rouble|ruble|lira|rand|peso|ringgit|baht|rupiah|zloty|Sterling)\b",
+    re.I,
+)
+_PER_CURRENCY = re.compile(
+    r"[ \u00a0]+(?:per|to[ \u00a0]+the|a)[ \u00a0]+(dollar|euro|pound|yen|yuan|greenback)\b", re.I
+)
+_SUPERLATIVE_BEFORE = re.compile(r"\b(?:\w+est|worst|best|most|least|biggest|largest|first|record)[ \u00a0]+$", re.I)
+_POINTS_AFTER = re.compile(r"[ \u00a0]+(?:percentage[ \u00a0]+)?points?\b", re.I)
+_AGE_BEFORE = re.compile(r"[A-Z][\w'’.-]+(?:[ \u00a0]+[A-Z][\w'’.-]+)+,[ \u00a0]+$")
+_COUNT_FATE = re.compile(
+    r"(?:[ \u00a0]+[\w'’-]+){1,6}?[ \u00a0]+(?:will|would|could|are|were|have|has|had|is|was|to)"
+    r"(?:[ \u00a0]+(?:be|been|being|set|expected|likely|due|to|now|also|all|soon|eventually))*[ \u00a0]+"
+    r"(?:(?P<down>close|closed|shut|axed|scrapped|eliminated|culled|cut|go(?![ \u00a0]+(?:to|on|ahead|into|up|through|forward|out|back|home|beyond)\b)"
+    r"|(?<=be[ \u00a0])lost|(?<=been[ \u00a0])lost)|(?P<up>created|added|hired|opened|be[ \u00a0]+created))\b"
+)
+
+
+_SENT_BREAK = re.compile(r"[.!?][\"”’)]*[ \u00a0]+[\"“‘(]?[A-Z]|\n")
+_OR = re.compile(r"(?:[ \u00a0]+[a-z]+)?,?[ \u00a0]+or[ \u00a0]+")
+_PUNCT_AFTER = re.compile(r"[ \u00a0]*(?:[.;,)]|$)")
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding `pos` starts (a full stop before a capital that ends no abbreviation)."""
+    lo = max(0, pos - 400)
+    i = pos
+    while True:
+        i = max(text.rfind(". ", lo, i), text.rfind("? ", lo, i), text.rfind("! ", lo, i), text.rfind("\n", lo, i))
+        if i < 0:
+            return lo
+        if text[i] == "\n":
+            return i + 1
+        j = i
+        while j > lo and (text[j - 1].isalpha() or text[j - 1] == "."):
+            j -= 1
+        word = text[j:i].lower()
+        nxt = text[i + 2 : i + 3]
+        initial = len(word) == 1 and word.isalpha()  # "J. Smith"
+        if word not in _ABBREV and not initial and (nxt.isupper() or nxt in "\"“‘(" or nxt.isdigit()):
+            return i + 2
+        if i <= lo:
+            return lo
+
+
+def _coordinated(between: str, a_noun: str) -> bool:
+    """Is `between` only a joint between two figures of one change ("and", ", Broadcom", " y/y in August vs ")?"""
+    tokens = _COORD_TOKEN.findall(between)
+    if a_noun and tokens and _singular(tokens[0]) == a_noun.split()[-1]:
+        tokens = tokens[1:]  # "177,000 jobs in April, more than the 138,000"
+    joined = False
+    for t in tokens:
+        low = t.lower()
+        if low in _COORD:
+            joined = True
+        elif low in (";", ":", "(", ")") or not (
+            low in _COORD_FILLER or t[:1].isupper() or (t.isdigit() and len(t) == 4)
+        ):
+            return False
+    return joined
+
+
+_BARE_SUBJECT = re.compile(
+    r"[ \u00a0]+(?:were|are|have|had|will|would|could|did|do|remain|remained|died|say|said|lost|face|faced)\b"
+)
+
+
+def _collective_of(words: list[str]) -> str:
+    """ "a crowd of 80,000", "crowds of more than 15,000", "a headcount of 21,400": who is counted."""
+    i = 0
+    while i < len(words) and words[i] in _HEDGE_SKIP and words[i] != "to":
+        i += 1
+    if len(words) > i + 1 and words[i] in ("of", "to", "at") and words[i + 1] in _COLLECTIVE:
+        return _COLLECTIVE[words[i + 1]]  # "its workforce to 2,000"
+    return ""
+
+
+def _subject_noun(text: str, start: int, sent: int, words: list[str]) -> str:
+    """What a bare count counts, read from its clause: "Road deaths fell 1% to 1,624" -> death,
+    "a crowd of 80,000" -> spectator, "the FTSE 100 closed at 7,910.53" -> point."""
+    i = 0
+    while i < len(words) and words[i] in _HEDGE_SKIP and words[i] != "to":
+        i += 1
+    rest = words[i:]
+    if not rest or rest[0] not in _LEVEL_LEAD and rest[0] not in _UP and rest[0] not in _DOWN:
+        if rest[:1] in (["voted"], ["vote"], ["votes"]):
+            return "vote"
+        return ""
+    clause = sent
+    for m in _CLAUSE_BREAK.finditer(text, sent, start):
+        clause = m.end()
+    for lo in (clause, sent) if clause > sent else (sent,):
+        noun = _clause_subject(text[lo:start], lo == sent)
+        if noun is None:
+            continue  # "those from China": look at the sentence's subject
+        return noun
+    return ""
+
+
+def _clause_subject(chunk: str, sentence_initial: bool) -> str | None:
+    toks = re.findall(r"[A-Za-z][A-Za-z&'’-]*", chunk)
+    prev = ""
+    for k, t in enumerate(toks):
+        low = t.lower()
+        if k == 0 and low in _PRONOUNS:
+            return None
+        if low in _SUBJECT_STOP and k:
+            break
+        if low in _INDEX_WORDS:
+            return "point"
+        if low in ("numbers", "figures", "totals", "levels", "volumes", "counts") and prev:
+            return _singular(prev)  # "passenger numbers"
+        if low == "number" and k + 2 < len(toks) and toks[k + 1].lower() == "of":
+            nxt = toks[k + 2].lower()
+            return "person" if nxt in _PEOPLE_ADJ else _singular(nxt) if _looks_plural(nxt) else ""
+        if low in _COLLECTIVE:
+            return "prisoner" if prev.lower() == "prison" else _COLLECTIVE[low]
+        if low in _VALUE_SUBJECTS:
+            if k + 1 < len(toks) and toks[k + 1] == "of":
+                continue  # "sales of electric cars rose to 1.2 million": cars
+            return ""
+        if _looks_plural(t) and low not in _NOUN_STOP and low not in _PRONOUNS and (
+            t.islower() or k == 0 and sentence_initial or t[:-1].isupper()
+        ):
+            return _singular(t)
+        prev = t
+    return ""
+
+
+def _in_context(text: str, figures: list[Figure], ctx: _Context) -> list[Figure]:
+    """What a figure takes from its neighbours in the sentence: the noun of a count given before
+    ("418 stores, up from 392"), the rate of a price ("by 4 cents to 52 cents a share"), the
+    direction of a list of changes ("fell 17%, Broadcom 17.4%"), the subject it counts ("road deaths
+    fell to 1,624"), ages, percentage points after a percentage, currency pairs."""
+    out: list[Figure] = []
+    rates = ctx.lex.rates
+    prev: Figure | None = None
+    for f in figures:
+        kind = f.kind
+        bare = kind == "count" and not f.noun
+        p = prev
+        between = ""
+        if p is not None and (
+            bare
+            or kind == "quantity" == p.kind and ("/" in f.unit) != ("/" in p.unit)
+            or f.direction is None and p.direction is not None
+            or f.noun == "point" and p.kind == "percent"
+        ):
+            between = text[p.end : f.start]
+            if len(between) > 150 or ("." in between or "\n" in between or "?" in between or "!" in between) and (
+                _SENT_BREAK.search(between)
+            ):
+                p, between = None, ""
+        else:
+            p = None
+        linked = False
+        rate_pair = p is not None and kind == "quantity" == p.kind and ("/" in f.unit) != ("/" in p.unit)
+        if p is not None and len(between) < 60 and (bare or rate_pair):
+            linked = _LINK.fullmatch(between) is not None
+            # the rate of a price or a flow: "by £1 to £12.99 a month", "77 million tonnes a year to 142 million"
+            if linked and not bare and f.unit.partition("/")[0] == p.unit.partition("/")[0]:
+                if "/" in p.unit:
+                    f = _with(f, unit=p.unit)
+                else:
+                    out[-1] = p = _with(p, unit=f.unit)
+        words: list[str] | None = None
+        if bare:
+            sent = _sentence_start(text, f.start)
+            words = _words_before(ctx, f.start)
+            f = _bare_count(text, f, p, linked, out, sent, words, ctx)
+            kind = f.kind
+        # a list of changes: "rose 0.5% in January and 3% year on year", "fell 17%, Broadcom 17.4%"
+        if (
+            p is not None and f.direction is None and p.direction is not None and f.unit != "times"
+            and len(between) < 80
+            and ((p.kind == kind and p.unit == f.unit and _coordinated(between, p.noun)) or _OR.fullmatch(between))
+        ):
+            f = _with(f, direction=p.direction)  # "sank 1,123 points, or 2.6%"
+        if kind == "count":
+            # "on 29%, up 2 points": points after a percentage are percentage points
+            if (
+                f.noun == "point" and p is not None and p.kind == "percent" and p.unit == "percent"
+                and (f.direction is not None or (words or _words_before(ctx, f.start))[:1] == ["by"])
+                and not _OR.fullmatch(between)  # "rose 1.2%, or 95 points": index points
+            ):
+                pm = _POINTS_AFTER.match(text, f.end)
+                if pm and not ctx.skipped(f.end, pm.end()) and (
+                    _clause_subject(text[_sentence_start(text, f.start) : p.start], True) != "point"
+                ):
+                    f = _with(f, kind="percent", unit="percentage_point", noun="", end=pm.end())
+            elif f.noun and f.direction is None:
+                fate = _COUNT_FATE.match(text, f.end)
+                if fate and f.noun.split()[-1] in fate.group().lower():
+                    f = _with(f, direction="down" if fate.group("down") else "up")  # "62 of the cafes will close"
+            elif not f.noun and f.start in ctx.tentative:
+                continue  # "two" with nothing to count
+        elif kind == "quantity":
+            if f.value is not None and f.value < 1000 and (f.unit == "USD" or f.unit in rates) and ctx.fx:
+                f = _currency_pair(text, f, _sentence_start(text, f.start), None, ctx)
+            elif f.unit in _TIME_UNITS and "-" in text[f.start : f.end] and _SUPERLATIVE_BEFORE.search(
+                text, max(0, f.start - 20), f.start
+            ):
+                continue  # "the largest one-day loss": a window, not a figure
+        out.append(f)
+        prev = f
+    return out
+
+
+def _with(f: Figure, **changes: object) -> Figure:
+    """A copy of `f` with some fields changed (quicker than dataclasses.replace)."""
+    fields = dict(vars(f))
+    fields.update(changes)
+    return Figure(**fields)  # type: ignore[arg-type]
+
+
+def _bare_count(
+    text: str, f: Figure, prev: Figure | None, linked: bool, out: list[Figure], sent: int, words: list[str],
+    ctx: _Context,
+) -> Figure:
+    """A count with no noun after it: an age, a level of something named before, or of the subject."""
+    unit = ""
+    if prev is not None and prev.kind == "quantity" and prev.unit in _TIME_UNITS and (
+        linked or _PUNCT_AFTER.match(text, f.end)
+    ):
+        unit = prev.unit  # "from 62 to 64" after an age; "between eight and 10 years ... no more than four."
+    if not unit and f.value is not None and f.value == int(f.value) and 0 < f.value < 120:
+        if text[f.end : f.end + 1] in ",)" and _AGE_BEFORE.search(text, max(0, f.start - 60), f.start):
+            unit = "year"  # "Jamal Reid, 19, was jailed"
+        elif words[:1] == ["aged"] or "age" in words[:3] and words[0] in ("of", "to", "from", "at"):
+            unit = "year"  # "aged 40", "the retirement age from 62"
+    if unit:
+        return _with(f, kind="quantity", unit=unit)
+    f = _currency_pair(text, f, sent, words, ctx)
+    if f.kind != "count":
+        return f
+    noun = _collective_of(words)
+    if not noun and words[:1] in (["voted"], ["vote"]):
+        noun = "vote"
+    if not noun:
+        seen: list[str] = []
+        for p in reversed(out):  # the noun of a count given earlier in the sentence
+            if p.end <= sent:
+                break
+            if p.kind == "count" and p.noun:
+                seen.append(p.noun)
+        if seen:
+            noun = seen[0]
+            heads = {n.split()[-1] for n in seen}
+            if len(set(seen)) > 1 and len(heads) == 1:
+                noun = heads.pop()  # "three gold medals and one silver ... a total of 11": medals
+    if not noun:
+        noun = _subject_noun(text, f.start, sent, words)
+    if not noun and _BARE_SUBJECT.match(text, f.end):
+        noun = _clause_subject(text[sent : f.start], True) or ""  # "one in six pupils ..., and 2,000 were"
+    return _with(f, noun=noun) if noun else f
+
+
+def _currency_pair(text: str, f: Figure, sent: int, words: list[str] | None, ctx: _Context) -> Figure:
+    """ "157 per dollar", "fell against the yen to 147.1", "Sterling rose to $1.3320": an exchange rate."""
+    pm = _PER_CURRENCY.match(text, f.end) if f.kind == "count" else None
+    if pm and not ctx.skipped(f.end, pm.end()):
+        base = _CURRENCY_WORDS[pm.group(1).lower()]
+        for m in _FX_SUBJECT.finditer(text, sent, f.start):
+            quote = _CURRENCY_WORDS.get(m.group(1).lower(), "")
+            if quote and quote != base:
+                return _with(f, kind="quantity", unit=f"{quote}/{base}", end=pm.end())
+        return f
+    if words is None:  # an amount of money: only a level after a currency subject ("Sterling rose to $1.33")
+        if f.value is None or f.value >= 1000 or "/" in f.unit or not _FX_SUBJECT.match(text, sent):
+            return f
+        words = _words_before(ctx, f.start)
+    i = 0
+    while i < len(words) and words[i] in _HEDGE_SKIP and words[i] != "to":
+        i += 1
+    if not words[i:] or words[i] not in ("to", "at", "past", "above", "below", "near", "around", "of"):
+        return f
+    if f.kind == "count":
+        clause = text[sent : f.start]
+        pair = (" against " in clause or " vs" in clause or " versus " in clause) and _FX_PAIR.search(
+            text, sent, f.start
+        )
+        if pair:
+            base = _CURRENCY_WORDS[pair.group(1).lower()]
+            quote = _CURRENCY_WORDS[pair.group(2).lower()]
+            if base != quote:
+                return _with(f, kind="quantity", unit=f"{quote}/{base}")
+        return f
+    if f.value is None or f.value >= 1000 or "/" in f.unit:
+        return f
+    sm = _FX_SUBJECT.match(text, sent)
+    if sm:
+        base = _CURRENCY_WORDS.get(sm.group(1).lower(), "")
+        if base and base != f.unit:
+            return _with(f, unit=f"{f.unit}/{base}")  # "Sterling rose 0.3 per cent to $1.3320": USD per GBP
+    return f
 
 
 def _multiplier(text: str, m: re.Match[str], ctx: _Context) -> Figure | None:
@@ -776,9 +1392,14 @@ def _multiplier(text: str, m: re.Match[str], ctx: _Context) -> Figure | None:
     elif m.group("frac"):
         if _FRAC_NOT_BEFORE.search(text, max(0, start - 12), start) and not m.group("fnum"):
             return None
+        if not m.group("fnum") and _SCALE_WORD_AFTER.match(text, m.end()):
+            return None  # "half a million": a number in words
         points = _POINT_AFTER.match(text, m.end())
-        if points:  # "a quarter of a percentage point", "half a point": a size in points, not a share
+        compare = _FRAC_COMPARE.match(text, m.end())
+        if points:  # "a quarter of a percentage point", "half a point", "a quarter point": a size in points
             point_end = points.end()
+        elif compare:
+            direction = "up" if compare.group("up") else "down"  # "a fifth more than a year ago"
         elif not (_FRAC_FOLLOW.match(text, m.end()) or _FRAC_BEFORE.search(text, max(0, start - 24), start)):
             return None
         fnum = (m.group("fnum") or "a").lower()
@@ -801,7 +1422,9 @@ def _multiplier(text: str, m: re.Match[str], ctx: _Context) -> Figure | None:
         nb = float(b) if b[0].isdigit() else (100.0 if b.endswith("hundred") else _read_num_word(b))
         if na is None or nb is None or not 0 < na < nb:
             return None
-        if lex.unit_re.match(text, m.end()) or _NOT_IN_X.match(text, m.end()):
+        if m.group("inoun") and (na != 1 or m.group("inoun") in _NOUN_STOP or m.group("inoun") in lex.units):
+            return None  # only "one practice in ten": one thing in so many
+        if _fast(lex)[0].match(text, m.end()) or _NOT_IN_X.match(text, m.end()):
             return None  # "3 in 10 minutes", "2 in 5 games": a tally, not a share
         value = na / nb
     if value is None or value <= 0:
@@ -815,6 +1438,8 @@ def _multiplier(text: str, m: re.Match[str], ctx: _Context) -> Figure | None:
             low = max(low, 0.0)
     if direction is None:
         direction = _direction_before(words)
+    if direction is None and value > 1 and point_end < 0:
+        direction = "up"  # "double the budget", "seven times the figure", "2.5x faster": above the reference
     if point_end > 0:
         unit = "basis_point" if "basis" in text[m.end() : point_end].lower() else "percentage_point"
         return Figure(start=start, end=point_end, kind="percent", value=value, low=min(low, high),
@@ -829,7 +1454,7 @@ def _read_num_word(word: str) -> float | None:
     return r[0] if r and r[1] == len(word) else None
 
 
-@dataclass
+@dataclass(slots=True)
 class _End:
     """One end of a figure as read so far: the number, its scale and what it carries."""
 
@@ -892,7 +1517,7 @@ def _scale_of(word: str) -> float:
 
 
 def _next_is_plural_noun_or_unit(text: str, pos: int, lex: Lexicon) -> bool:
-    if lex.unit_re.match(text, pos) or lex.name_re.match(text, pos):
+    if _fast(lex)[0].match(text, pos) or _fast(lex)[1].match(text, pos):
         return True
     nm = re.match(r"[ \u00a0]+([A-Za-z-]+)(?:[ \u00a0]+([A-Za-z]+))?", text[pos : pos + 40])
     if not nm or nm.group(1).lower() in _NOUN_STOP:
@@ -936,13 +1561,18 @@ def _resolve_glue(text: str, end: _End, glue: str, ctx: _Context) -> _End | None
         if unit:
             end.glue_unit, end.end = unit, glue_end  # "40C" in a story about heat
             return end
-    um = lex.unit_re.match(text, end.end)
+    um = _fast(lex)[0].match(text, end.end)
     if um and um.end() >= glue_end:
         return end  # the unit reader takes it
     return None  # 5G, 70B, 1st, 10pm, 1990s: names, ordinals, times
 
 
 def _currency_before(text: str, start: int, ctx: _Context) -> tuple[str, str, int]:
+    c = text[start - 1] if start else ""
+    if c in " \u00a0":
+        c = text[start - 2] if start > 1 else ""
+    if not c or c.islower() and c != "b" or c.isdigit() or c in " \u00a0,.;:()\"'“”‘’-–—\n":
+        return "", "", -1  # every symbol and code ends in a sign or a capital ("Rmb" in "b")
     sm = ctx.lex.symbol_re.search(text, max(0, start - 6), start)
     if not sm:
         rm = _RMB.search(text, max(0, start - 5), start)
@@ -956,23 +1586,41 @@ def _currency_before(text: str, start: int, ctx: _Context) -> tuple[str, str, in
 
 
 def _per_unit(per: re.Match[str], unit: str, lex: Lexicon) -> tuple[str, int]:
-    """ "$2.19 per million tokens" -> ("USD/million_token", end); (unit, -1) when what follows is no rate."""
+    """ "$2.19 per million tokens" -> ("USD/million_token", end); (unit, -1) when what follows is no rate.
+
+    One lower-case modifier may stand before the noun: "per million input tokens" is a price per
+    million tokens, "per metric ton" a price per ton."""
+    text = per.string
     noun = per.group("noun")
-    um = lex.unit_re.match(per.string, per.start("noun"))
-    denom, end = "", -1
-    if um and um.start(1) == per.start("noun"):
-        denom = lex.units.get(um.group(1), lex.units.get(um.group(1).lower(), ""))
-        end = um.end()
+    denom, end = _per_denominator(text, per.start("noun"), noun, lex)
+    if not denom:
+        noun2 = per.group("noun2")
+        if noun2 and noun.islower() and noun.lower() not in _NOUN_STOP:
+            d2, e2 = _per_denominator(text, per.start("noun2"), noun2, lex, strict=True)
+            if d2:
+                denom, end = d2, e2  # "per million output tokens"
     if not denom:
         explicit = per.group("conn2") or per.group("conn") == "per"
-        if _singular(noun).lower() in _PER_NOUNS or (explicit and noun.islower() and not _looks_plural(noun)):
-            denom, end = _singular(noun).lower(), per.end()
+        if explicit and noun.islower() and not _looks_plural(noun):
+            denom, end = _singular(noun).lower(), per.end("noun")
     if not denom:
         return unit, -1
     scale = per.group("scale")
     if scale:
         denom = _PER_SCALES.get(scale, scale) + "_" + denom
     return f"{unit}/{denom}", end
+
+
+def _per_denominator(text: str, at: int, noun: str, lex: Lexicon, strict: bool = False) -> tuple[str, int]:
+    """The unit or rate noun starting at `at`: a unit from the table or a noun that prices are quoted per."""
+    um = _fast(lex)[0].match(text, at)
+    if um and um.start(1) == at:
+        d = lex.units.get(um.group(1), lex.units.get(um.group(1).lower(), ""))
+        if d:
+            return d, um.end()
+    if _singular(noun).lower() in _PER_NOUNS or (strict and _looks_plural(noun) and noun.islower()):
+        return _singular(noun).lower(), at + len(noun)
+    return "", -1
 
 
 def _suffix(text: str, pos: int, ctx: _Context, currency: str, glue_unit: str) -> tuple[str, str, str, float, str, int]:
@@ -990,7 +1638,7 @@ def _suffix(text: str, pos: int, ctx: _Context, currency: str, glue_unit: str) -
         return "percent", unit, currency, 1.0, "", pm.end()
     if glue_unit:
         return "quantity", glue_unit, currency, 1.0, "", pos
-    nm = lex.name_re.match(text, pos)
+    nm = _fast(lex)[1].match(text, pos)
     if nm:
         word = nm.group(1).lower()
         if word in lex.subunits:
@@ -1007,17 +1655,23 @@ def _suffix(text: str, pos: int, ctx: _Context, currency: str, glue_unit: str) -
             return "quantity", "pound", "", 1.0, "", nm.end()
         if word in ("dollars", "dollar", "bucks") and not currency:
             named, amb = ctx.dollars(pos)
-        if word == "won" and not currency and "₩" not in ctx.text and "Korea" not in ctx.text:
+        if word == "won" and not currency and "₩" not in ctx.text and "Korea" not in ctx.text and not re.search(
+            r"(?:illion|bn|tn)[ \u00a0]?$", text[max(0, pos - 8) : pos]
+        ):  # "450 trillion won" is money
             return "count", "", "", 1.0, "", pos  # "won 3-1" more often than Korean won
         if not currency or currency == named:
             return "quantity", named, named, 1.0, amb, nm.end()
     if currency:
         return "quantity", currency, currency, 1.0, "", pos
-    um = lex.unit_re.match(text, pos)
+    um = _fast(lex)[0].match(text, pos)
     if um:
         unit = lex.units.get(um.group(1), lex.units.get(um.group(1).lower(), ""))
         if unit:
             return ("percent" if unit == "percent" else "quantity"), unit, "", 1.0, "", um.end()
+    dm = _DURATION_AFTER.match(text, pos) if text[pos + 1 : pos + 2] in ("d", "c", "f", "D", "C", "F") else None
+    if dm:
+        unit, f = _DURATIONS[dm.group(1).lower()]
+        return "quantity", unit, "", f, "", dm.end()  # "two decades": 20 years
     return "count", "", "", 1.0, "", pos
 
 
@@ -1029,9 +1683,22 @@ def _figure_at(text: str, pos: int, ctx: _Context) -> Figure | None:
         return None
     is_words = not first.digits
     if is_words:
+        if pos > 1 and (
+            text[pos - 1] == "-" and text[pos - 2].isalnum()
+            or text[pos].isupper() and text[pos - 1] in " \u00a0" and text[pos - 2].islower()
+        ):
+            return None  # "Take-Two", "the Ten O'Clock News", "deepseek-one-year-later": part of a name
         low_words = text[pos : first.end].lower()
-        if low_words in ("one", "zero"):
-            return None  # "one of them"
+        if low_words in ("one", "zero") and not (
+            _ONE_OK.match(text, first.end)
+            or re.match(r"[ \u00a0]+to[ \u00a0]", text[first.end : first.end + 5])
+            and text[max(0, pos - 5) : pos].lower() == "from "
+        ):
+            return None  # "one of them"; but "a one-year deal", "one patient has died", "from zero to 250"
+    elif first.digits in ("999", "911", "112", "111", "101") and (
+        _EMERGENCY.match(text, pos) or _words_before(ctx, pos)[:1] and _words_before(ctx, pos)[0] in _DIAL
+    ):
+        return None  # "a 999 call"
 
     # currency before ("$", "US$", "HK$", "RMB ", "EUR "), a sign, "minus"
     start = pos
@@ -1055,6 +1722,8 @@ def _figure_at(text: str, pos: int, ctx: _Context) -> Figure | None:
             words = words[1:]
     if not currency and not is_words:
         if _is_label(text, pos, first.end, lex, words, first.scale == 1.0):
+            lm = _LABEL_LIST.match(text, first.end)
+            ctx.skip_to = lm.end() if lm else first.end  # "junctions 10 and 11": the whole list
             return None
         if first.scale == 1.0 and _is_date_part(text, pos, first.end, first.digits, words):
             return None
@@ -1067,6 +1736,8 @@ def _figure_at(text: str, pos: int, ctx: _Context) -> Figure | None:
     second: _End | None = None
     noun_from = -1
     kind, unit, cur2, factor, amb2, suffix_end = _suffix(text, end_pos, ctx, currency, first.glue_unit)
+    if is_words and kind == "count" and text[pos : first.end].lower().split()[-1] in ("a", "an"):
+        return None  # "a decade ago": a time, not "a" of anything
     lead_words = words[1:] if words[:1] in (["about"], ["around"], ["roughly"]) else words
     lead = lead_words[0] if lead_words else ""  # "between 252 and 287", "from about 2 to 3"
     from_before = lead == "from"
@@ -1079,7 +1750,9 @@ def _figure_at(text: str, pos: int, ctx: _Context) -> Figure | None:
     if joiner and not ctx.skipped(joiner.end(), joiner.end() + 1):
         join = joiner.group().strip().lower()
         after_direction = _direction_before(words) is not None
-        ok = (join == "and" and between_before) or join in ("-", "–", "—") or (join == "to" and not from_before)
+        ok = (join == "and" and between_before) or join in ("-", "–", "—") or (
+            join == "to" and not from_before and lead != "by"  # "rose by 3,000 to 221,000": a change, then a level
+        )
         if join == "to" and after_direction and own_suffix:
             ok = False  # "fell $3 to $78": a change, then the level it reached
         if ok:
@@ -1093,17 +1766,22 @@ def _figure_at(text: str, pos: int, ctx: _Context) -> Figure | None:
                 code = lex.symbols.get(sym2.group(), lex.symbols.get(sym2.group().strip(), ""))
                 cur_second = currency if code == "¥" else code
                 p2 = sym2.end()
-            second = _read_end(text, p2, ctx, words_ok=is_words)
+            second = _read_end(text, p2, ctx, words_ok=is_words or own_suffix and unit in _TIME_UNITS)
             if second is not None and cur_second and currency and cur_second != currency:
                 second = None
             if second is not None and (first.glue_unit or second.glue_unit) and first.glue_unit != second.glue_unit:
                 second = None
+            conv2 = 1.0
             if second is not None and own_suffix and not currency:
-                k2, u2, *_ = _suffix(text, second.end, ctx, cur_second, second.glue_unit)
+                k2, u2, _c2, f2, *_ = _suffix(text, second.end, ctx, cur_second, second.glue_unit)
                 if (k2, u2) != (kind, unit):
-                    second = None  # "5% to 2 million": not one range
+                    ratio = _UNIT_RATIO.get((u2, unit))
+                    if ratio and k2 == kind:
+                        conv2 = ratio * f2 / factor  # "between 18 months and two years"
+                    else:
+                        second = None  # "5% to 2 million": not one range
             if second is not None:
-                n2 = -second.number if sign2 else second.number
+                n2 = (-second.number if sign2 else second.number) * conv2
                 if join in ("-", "–", "—") and not sign2 and second.scale == 1.0 and scale == 1.0 and "." not in (
                     first.digits + second.digits
                 ):
@@ -1116,7 +1794,9 @@ def _figure_at(text: str, pos: int, ctx: _Context) -> Figure | None:
                 scale1 = second.scale if scale == 1.0 and second.scale != 1.0 else scale
                 v1 = _times(-number if negative else number, scale1)
                 v2 = _times(n2, second.scale)
-                if v2 >= v1 or between_before:
+                if join == "to" and after_direction and v1 > 0 and v2 > 4 * v1:
+                    second = None  # "claims rose 8,000 to 230,000": a change, then the level
+                elif v2 >= v1 or between_before:
                     scale = scale1
                     low_v, high_v = min(v1, v2), max(v1, v2)
                     qualifier = "range"
@@ -1156,6 +1836,35 @@ def _figure_at(text: str, pos: int, ctx: _Context) -> Figure | None:
         currency = cur2
     if amb2:
         ambiguous = amb2
+    if kind == "quantity" and unit in _SMALLER:
+        if qualifier != "range":
+            cm = _COMPOUND_UNIT.match(text, suffix_end)
+            if cm:  # "1 minute 45 seconds", "6 feet 2 inches"
+                raw = cm.group(1)
+                part = float(raw) if raw[0].isdigit() else _read_num_word(raw.lower())
+                u2 = lex.units.get(cm.group(2), lex.units.get(cm.group(2).lower(), ""))
+                if part is not None and u2 == _SMALLER[unit][0]:
+                    number = _times(number, scale * factor) * _SMALLER[unit][1] + part
+                    scale = factor = 1.0
+                    unit = u2
+                    suffix_end = cm.end()
+        if _COHORT.match(text, suffix_end):
+            return None  # "five-year-olds"
+        if text[first.end : first.end + 1] == "-" and unit in _TYPE_NOUNS:
+            after = re.match(r"[ \u00a0]+([A-Za-z-]+)", text[suffix_end : suffix_end + 30])
+            if after and after.group(1).lower() in _TYPE_NOUNS[unit]:
+                return None  # "the 10-year Treasury", "a 40-foot container"
+    if (
+        first.digits and words[:1] == ["the"] and text[first.end - 1 : first.end] == "m" and scale == 1e6
+        and number in _RACE_DISTANCES and not currency
+    ):
+        return None  # "won the 100m in 9.8 seconds": the event, not 100 million
+    if (
+        unit == "meter" and words[:1] == ["the"] and qualifier == "exact" and number * scale in _RACE_DISTANCES
+        and not re.match(r"[ \u00a0]+(?:of|from|away|long|high|deep|wide|tall|further|more|less)\b",
+                         text[suffix_end : suffix_end + 12])
+    ):
+        return None  # "won the 200 metres in 19.46 seconds": the event
     pos_after = suffix_end
     value = _times(-number if negative else number, scale * factor)
     if qualifier == "range":
@@ -1180,6 +1889,13 @@ def _figure_at(text: str, pos: int, ctx: _Context) -> Figure | None:
             unit, per_end = _per_unit(per, unit, lex)
             if per_end > 0 and not per.group("paren"):
                 pos_after = per_end  # "2 yuan (about 25 cents) per million tokens": the span stays "2 yuan"
+    if (
+        currency and unit == currency and number * scale < 10_000 and ("shares" in words or "share" in words)
+        and not _PRICING.isdisjoint(_words_before(ctx, start, long=True)[:8])
+    ):
+        unit += "/share"  # "pricing shares at HK$151-165", "priced its shares at $17": a price per share
+    if (unit == "ounce" or unit.endswith("/ounce")) and _PRECIOUS.search(ctx.sentence(start)):
+        unit = unit[: -len("ounce")] + "troy_ounce"  # gold and silver are weighed in troy ounces
 
     noun = ""
     if kind == "count":
@@ -1189,9 +1905,33 @@ def _figure_at(text: str, pos: int, ctx: _Context) -> Figure | None:
         if not noun and noun_from >= 0:
             nf = _NOUN_AFTER.match(text, noun_from)
             noun = _head_noun(nf.group(1), 2.0) if nf else ""
+        if not noun and text[pos_after : pos_after + 1] == "-":
+            hm = _HYPHEN_NOUN.match(text, pos_after)
+            if hm and hm.group(1) not in _HYPHEN_NOT_NOUN:
+                noun = _singular(hm.group(1))  # "the 27-nation bloc", "a 12-member panel"
+        if not noun and nn:
+            adj = nn.group(1).split()[0].lower()
+            if adj in _CASUALTY:
+                noun = "person"  # "five dead and 12 wounded"
+        if not noun:
+            om = _OF_THE.match(text, pos_after)
+            if om:  # "Sixty-two of the chain's cafes", "52 of the Senate's 100 seats"
+                nf = _NOUN_AFTER.match(text, om.end())
+                noun = _head_noun(nf.group(1), 2.0) if nf else ""
         next_word = nn.group(1).split()[0] if nn else ""
-        if _not_a_count(text, first, second, scale, noun, next_word, words, pos_after):
+        if (
+            not noun and is_words and scale == 1.0 and number < 1000 and second is None
+            and _TENTATIVE_AFTER.match(text, pos_after)
+        ):
+            ctx.tentative.add(start)  # "three short of a majority": kept if the sentence says three what
+        elif _not_a_count(text, first, second, scale, noun, next_word, words, pos_after):
             return None
+        if first.digits and not noun and scale == 1.0 and second is None and not first.glue_unit:
+            caps = _CAPS_AFTER.match(text, pos_after)
+            if caps and caps.group(1) not in lex.units and caps.group(1).lower() not in lex.names and not (
+                caps.group(2) and _looks_plural(caps.group(2))
+            ):
+                return None  # "its 737 MAX production line": a model name
 
     # the interval: written precision, then the hedge
     band = 0.0
@@ -1202,7 +1942,7 @@ def _figure_at(text: str, pos: int, ctx: _Context) -> Figure | None:
             band = _rounding_half_width(str(int(number)), value, factor, lex.max_rounding)
         low_v, high_v = value - band, value + band
     hedge = _hedge_before(text, start, lex, words)
-    if hedge is not None and unit in _TIME_UNITS and words[:1] in (["over"], ["within"]):
+    if hedge is not None and unit in _TIME_UNITS and words[:1] == ["over"]:
         hedge = None  # "over five years": a span of time, not a bound
     hedge = hedge or post_hedge
     if hedge is not None:
@@ -1215,13 +1955,25 @@ def _figure_at(text: str, pos: int, ctx: _Context) -> Figure | None:
                 low_v = max(low_v, 0.0)
 
     # direction: "rose 0.3%", "a 17% drop", "up 5%", "+2.5%", "-3.5%"
-    direction = _direction_before(words)
+    direction = _direction_before(words, kind)
+    if direction is None and len(words) == 6 and "by" in words:
+        direction = _direction_before(_words_before(ctx, start, long=True), kind)
     if direction is None:
         da = _DIRECTION_AFTER.match(text, pos_after)
-        if da and kind in ("percent", "quantity") and unit != "times" and (
-            kind == "percent" or not (da.group("above") or da.group("below"))
-        ):
-            direction = "up" if da.group("up") else "down"
+        if da is None and unit != "times" and text[pos_after + 1 : pos_after + 2].islower():
+            da = _DIRECTION_AFTER_MOD.match(text, pos_after)
+        if da and unit != "times":
+            word = (da.group("up") or da.group("down")).lower()
+            mod = da.groupdict().get("mod") or ""
+            if mod and kind == "count" and noun and _singular(mod) == noun.split()[-1].lower():
+                ok = True  # "11 points below", "2,000 job cuts": the counted noun stands between
+            elif mod:
+                # "a 4% pay rise": a word may stand before a change noun, not before "higher"
+                ok = word in _CHANGE_NOUNS and mod not in _FUNCTION_WORDS and mod not in _NOUN_STOP and kind != "count"
+            else:
+                ok = kind != "count" or word in _COUNT_AFTER  # "10.9 million more people"
+            if ok:
+                direction = "up" if da.group("up") else "down"
     if direction is None and kind == "percent":
         if negative:
             direction = "down"
