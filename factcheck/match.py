@@ -148,6 +148,8 @@ def matchable(claim: Claim) -> bool:
         return False  # a weekday label, an unanchored date, a date tied to no event, a deadline
     if claim.unit == "times":
         return False
+    if claim.attribute == "amount" and dimension(claim) == "[time]":
+        return False  # "ten days", "a decade": a span of time that no cue ties to a measure
     return True
 
 
