@@ -32,6 +32,28 @@ _STOP_CAPS = {
     "Both", "Other", "Another", "Few", "Several", "Much", "Now", "Today", "Yesterday", "Earlier", "Later", "Once",
     "AI", "CEO", "IPO", "GPU", "GPUs", "LLM", "LLMs", "API", "App", "Store", "Chinese", "American", "US", "U.S.",
 }
+_LOCATIVE = re.compile(r"\b(?:in|at|near|across|from|to|into|outside|inside)\s+(?:the\s+)?$", re.I)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\n][\"'”’)]*\s*|^\s*[\"“‘(]|[.!?:][\"'”’]?\s+[\"“‘(])$")
+_COMMON_ENDINGS = (
+    "s", "tion", "ment", "ity", "ness", "ure", "age", "ance", "ence", "ing", "ism", "ship", "hood", "ian", "ese",
+    "ish", "al", "ly", "ed", "ful", "less", "ive", "ous", "ic",
+)
+_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                 "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion", "half", "dozens"}
+
+
+def _common_word(word: str, text: str) -> bool:
+    """A sentence-initial capitalised word that is most likely an ordinary word: a number word, a
+    hyphenated compound ("Second-quarter"), a word with a common-noun or adjective ending
+    ("Temperatures", "Turnout" aside), or one the text also writes in lower case."""
+    low = word.lower()
+    if low in _NUMBER_WORDS or ("-" in word and not word.split("-")[1][:1].isupper()):
+        return True
+    if low.endswith(_COMMON_ENDINGS) and word[1:].islower():
+        return True
+    return re.search(r"\b" + re.escape(low) + r"\b", text) is not None
+
+
 _CAPS = re.compile(r"\b[A-Z][\w&.'’-]*[\w&](?:\s+(?:of\s+|de\s+|and\s+)?[A-Z][\w&.'’-]*[\w&])*")
 _WEAK_BEFORE = re.compile(
     r"(?:\bbehind|\bbacked\s+by|\bthan|\blike|\bsuch\s+as|\bincluding|\brivals?|\bversus|\bvs\.?|\bcompared\s+with|"
@@ -177,6 +199,8 @@ def find_mentions(text: str, vocab: Vocabulary) -> list[Mention]:
             continue
         if name.endswith(("-based", "-listed", "-owned", "-backed", "-born")):
             continue
+        if " " not in name and _SENTENCE_START.search(text, max(0, start - 3), start) and _common_word(name, text):
+            continue  # "Temperatures reached 46C": a capitalised first word, not a name
         mentions.append(Mention(start, start + len(name), name, False))
     mentions = [replace(x, place=x.entity in vocab.places) for x in mentions]
     mentions.sort(key=lambda x: x.start)
@@ -234,7 +258,9 @@ def _entity_for(claim: Claim, text: str, mentions: list[Mention], vocab: Vocabul
         strong = [m for m in before if not m.place]
         if strong:
             return strong[-1].entity
-    earlier = [m for m in mentions if m.end <= s and not m.place]
+    earlier = [
+        m for m in mentions if m.end <= s and not m.place and not _LOCATIVE.search(text, max(0, m.start - 12), m.start)
+    ]
     if earlier:
         known = [m for m in earlier[-12:] if m.known]
         return (known or earlier)[-1].entity

@@ -215,9 +215,8 @@ def match_claims(claims: list[Claim], attribute_cutoff: float = 88.0) -> list[Fa
                     reach = max(reach, hi) if previous >= 0 and lo <= reach else hi
                     previous = i
     groups: dict[int, list[int]] = defaultdict(list)
-    for idx in blocks.values():
-        for i in idx:
-            groups[uf.find(i)].append(i)
+    for i in sorted({i for idx in blocks.values() for i in idx}):
+        groups[uf.find(i)].append(i)
     facts: list[Fact] = []
     for members in groups.values():
         cs = tuple(claims[i] for i in sorted(members))

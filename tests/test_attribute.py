@@ -59,3 +59,17 @@ def test_conversion_in_brackets_inherits_the_fact() -> None:
 def test_attribution_never_raises(text: str) -> None:
     for c in _claims(text):
         assert text[c.start:c.end] == c.text
+
+
+def test_a_capitalised_first_word_is_not_a_name() -> None:
+    c = _by_text("Comet Systems opened a plant in Leeds. Officials said output rose 12% in May.")
+    assert c["12%"].entity == "Comet Systems"
+    c = _by_text("Orbit Labs sells weather sensors. Temperatures reached 41C on Monday, a record.")
+    assert c["41C"].entity == "Orbit Labs"
+
+
+def test_event_dates_take_the_event_verb() -> None:
+    c = _by_text("Greyfield Pharma said its chief executive resigned on June 13.")
+    assert c["June 13"].attribute == "resignation date"
+    c = _by_text("Regulators approved the Helix Bio vaccine on September 3.")
+    assert c["September 3"].attribute == "approval date"
