@@ -85,22 +85,48 @@ class Vocabulary:
     window: int
     cue_specs: dict[str, tuple[int, ...]]  # a cue (lower case, single spaces) -> the attributes it speaks for
     cue_words: int  # the longest cue, in words
+    scope_words: dict[str, str]  # a scope word (lower case) -> its group
+    scope_absent: dict[str, str]  # group -> the value of naming none of its words, for groups that have one
 
 
 _WORD = re.compile(r"[\w]+(?:['’-][\w]+)*")
 
 
-def _cues_in(text: str, lo: int, hi: int, vocab: Vocabulary) -> list[tuple[int, int, str]]:
-    """Every cue (one to `cue_words` words) in text[lo:hi], by a dictionary look-up per word run."""
+def _phrases_in(text: str, lo: int, hi: int, table: dict[str, object], longest: int) -> list[tuple[int, int, str]]:
+    """Every phrase of `table` (one to `longest` words) in text[lo:hi], by a dictionary look-up per word run."""
     words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, lo, hi)]
     found = []
     for i in range(len(words)):
         key = ""
-        for j in range(i, min(i + vocab.cue_words, len(words))):
+        for j in range(i, min(i + longest, len(words))):
             key = words[j][2] if j == i else f"{key} {words[j][2]}"
-            if key in vocab.cue_specs:
+            if key in table:
                 found.append((words[i][0], words[j][1], key))
     return found
+
+
+def _cues_in(text: str, lo: int, hi: int, vocab: Vocabulary) -> list[tuple[int, int, str]]:
+    return _phrases_in(text, lo, hi, vocab.cue_specs, vocab.cue_words)  # type: ignore[arg-type]
+
+
+def _scope_for(claim: Claim, text: str, vocab: Vocabulary) -> tuple[tuple[str, str], ...]:
+    """The scope words nearest the figure in its clause, one per group ("women's", "sustained")."""
+    if claim.kind == "date" or not vocab.scope_words:
+        return ()
+    s, e = claim.sentence
+    lo, hi = max(s, claim.start - vocab.window), min(e, claim.end + vocab.window)
+    best: dict[str, tuple[int, str]] = {}
+    for start, end, word in _phrases_in(text, lo, hi, vocab.scope_words, vocab.cue_words):  # type: ignore[arg-type]
+        if _CLAUSE_BREAK.search(text, *sorted((end, claim.start)) if end <= claim.start else (claim.end, start)):
+            continue
+        group = vocab.scope_words[word]
+        dist = abs(start - claim.start)
+        if group not in best or dist < best[group][0]:
+            best[group] = (dist, word)
+    scope = {g: w for g, (_, w) in best.items()}
+    for group, absent in vocab.scope_absent.items():
+        scope.setdefault(group, absent)
+    return tuple(sorted(scope.items()))
 
 
 def _alternation(words: list[str]) -> str:
@@ -160,9 +186,16 @@ def vocabulary(rules_dir: str | None = None) -> Vocabulary:
     for form in sorted(set().union(*forms_of)) if forms_of else []:
         key = " ".join(_WORD.findall(form))
         cue_specs[key] = tuple(i for i, forms in enumerate(forms_of) if form in forms)
-    cue_words = max((k.count(" ") + 1 for k in cue_specs), default=1)
+    scope_words: dict[str, str] = {}
+    scope_absent: dict[str, str] = {}
+    for group, spec in (attrs_doc.get("scopes") or {}).items():
+        for word in spec.get("words", []):
+            scope_words[" ".join(_WORD.findall(str(word).lower()))] = group
+        if spec.get("absent"):
+            scope_absent[group] = str(spec["absent"])
+    cue_words = max((k.count(" ") + 1 for k in [*cue_specs, *scope_words]), default=1)
     return Vocabulary(alias_to_entity, alias_re, reference_re, places, tuple(specs), int(attrs_doc.get("window", 60)),
-                      cue_specs, cue_words)
+                      cue_specs, cue_words, scope_words, scope_absent)
 
 
 @dataclass(frozen=True)
@@ -369,7 +402,8 @@ def attribute_article(article: Article, claims: list[Claim], vocab: Vocabulary |
         entity = _entity_for(claim, text, mentions, vocab)
         attribute = _attribute_for(claim, text, vocab)
         period, source = _period_for(claim, claims, article.published, text)
-        out.append(replace(claim, entity=entity or None, attribute=attribute, period=period, period_source=source))
+        out.append(replace(claim, entity=entity or None, attribute=attribute, period=period, period_source=source,
+                           scope=_scope_for(claim, text, vocab)))
     return out
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -180,6 +180,23 @@ def _attribute_groups(attributes: list[str], cutoff: float) -> dict[str, str]:
     return rep
 
 
+def _split_by_scope(members: list[int], claims: list[Claim]) -> list[list[int]]:
+    """Split claims whose clauses name different words of one scope group ("men's" / "women's");
+    a claim that names none joins the most common word of the group."""
+    values: dict[str, Counter[str]] = defaultdict(Counter)
+    for i in members:
+        for group, word in claims[i].scope:
+            values[group][word] += 1
+    split = {g: c.most_common(1)[0][0] for g, c in values.items() if len(c) > 1}
+    if not split:
+        return [members]
+    parts: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i in members:
+        own = dict(claims[i].scope)
+        parts[tuple(own.get(g, common) for g, common in sorted(split.items()))].append(i)
+    return list(parts.values())
+
+
 def match_claims(claims: list[Claim], attribute_cutoff: float = 88.0) -> list[Fact]:
     """Facts: connected groups of claims that speak of the same entity, attribute and period.
 
@@ -205,7 +222,7 @@ def match_claims(claims: list[Claim], attribute_cutoff: float = 88.0) -> list[Fa
             for i in members:
                 d = claims[i].direction
                 groups[d if d is not None or len(directions) != 1 else next(iter(directions))].append(i)
-            for group in groups.values():
+            for group in (sub for g in groups.values() for sub in _split_by_scope(g, claims)):
                 spans = sorted((_match_interval(claims[i]), i) for i in group)
                 reach = float("-inf")
                 previous = -1

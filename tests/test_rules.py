@@ -147,3 +147,23 @@ def test_weekday(tmp_path: Path) -> None:
     assert len(week) == 1
     assert [c.text for c in week[0].claims] == ["Sunday", "March 3, 2025"]
     assert "Monday" in week[0].message
+
+
+def test_scope_words_keep_two_measures_apart(tmp_path: Path) -> None:
+    found = _findings(
+        tmp_path,
+        ("a.md", "North Desk", "The men's champion at the Coral Open receives $1.2 million.\n"),
+        ("b.md", "South Desk", "The women's champion at the Coral Open takes home $900,000.\n"),
+        ("c.md", "East Desk", "Hurricane Ines brought sustained winds of 140mph to the coast.\n"),
+        ("d.md", "West Desk", "Hurricane Ines produced a gust of 163mph on the coast.\n"),
+    )
+    assert not [f for f in found if f.rule == "figure-conflict"]
+
+
+def test_a_forecast_is_not_the_outcome(tmp_path: Path) -> None:
+    found = _findings(
+        tmp_path,
+        ("a.md", "North Desk", "Harbor Foods reported revenue of $4.1 billion for 2024.\n"),
+        ("b.md", "South Desk", "Analysts had forecast revenue of $4.6 billion for Harbor Foods in 2024.\n"),
+    )
+    assert not [f for f in found if f.rule == "figure-conflict"]
