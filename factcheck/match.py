@@ -18,6 +18,7 @@ from factcheck.config import lexicon
 from factcheck.records import Claim, Fact
 
 PERCENT_UNITS = ("percent", "percentage_point", "basis_point")
+GENERIC_ATTRIBUTES = frozenset({"amount", "count", "share", "change"})  # what attribution falls back on
 
 
 @functools.cache
@@ -213,6 +214,12 @@ def match_claims(claims: list[Claim], attribute_cutoff: float = 88.0) -> list[Fa
         if len(idx) < 2:
             continue
         rep = _attribute_groups(sorted({claims[i].attribute or "" for i in idx}), attribute_cutoff)
+        specific = {r for r in rep.values() if r not in GENERIC_ATTRIBUTES}
+        if len(specific) == 1:
+            # "Kessling's net profit was $874m" and "Kessling earned $874m": with one measure named for
+            # this entity and dimension, a figure that names none is taken to be about it
+            only = next(iter(specific))
+            rep = {a: (only if r in GENERIC_ATTRIBUTES else r) for a, r in rep.items()}
         by_attr: dict[str, list[int]] = defaultdict(list)
         for i in idx:
             by_attr[rep[claims[i].attribute or ""]].append(i)

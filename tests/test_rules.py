@@ -167,3 +167,13 @@ def test_a_forecast_is_not_the_outcome(tmp_path: Path) -> None:
         ("b.md", "South Desk", "Analysts had forecast revenue of $4.6 billion for Harbor Foods in 2024.\n"),
     )
     assert not [f for f in found if f.rule == "figure-conflict"]
+
+
+def test_a_figure_that_names_no_measure_meets_the_one_named(tmp_path: Path) -> None:
+    found = _findings(
+        tmp_path,
+        ("a.md", "North Desk", "Kessling Motors reported net profit of $874 million for 2024.\n"),
+        ("b.md", "South Desk", "Kessling Motors made $784 million in 2024, its filing shows.\n"),
+    )
+    assert [sorted(c.text for c in f.claims) for f in found if f.rule == "figure-conflict"] == [
+        ["$784 million", "$874 million"]]
