@@ -54,6 +54,34 @@ def _common_word(word: str, text: str) -> bool:
     return re.search(r"\b" + re.escape(low) + r"\b", text) is not None
 
 
+_TITLES = {
+    "president", "senator", "sen", "rep", "representative", "governor", "gov", "mayor", "minister", "prime",
+    "chancellor", "secretary", "coach", "manager", "dr", "mr", "mrs", "ms", "miss", "professor", "prof", "judge",
+    "justice", "general", "gen", "chief", "executive", "ceo", "chairman", "chairwoman", "chair", "king", "queen",
+    "prince", "princess", "pope", "hurricane", "storm", "typhoon", "cyclone", "tropical", "premier", "commissioner",
+    "captain", "capt", "sir", "dame", "lord", "lady", "striker", "midfielder", "defender", "goalkeeper", "forward",
+}
+_CORPORATE = {"inc", "corp", "corporation", "group", "holdings", "ltd", "limited", "plc", "co", "llc", "ag", "sa",
+              "se", "nv", "bv", "spa", "gmbh"}
+
+
+def normalize_name(name: str) -> str:
+    """One name for one thing: titles and corporate suffixes dropped ("President Mara Quell" -> "Mara
+    Quell", "Kessling Motors Inc." -> "Kessling Motors"), an owner's possessive resolved ("NASA's
+    Perseverance" -> "Perseverance", but "Aldous Capital's IPO" -> "Aldous Capital")."""
+    parts = re.split(r"['’]s ", name, maxsplit=1)
+    if len(parts) == 2:
+        owner, thing = parts
+        name = owner if thing.isupper() or thing.lower() in _STOP_CAPS_LOWER else thing
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in _TITLES:
+        words = words[1:]
+    while len(words) > 1 and words[-1].lower().rstrip(".,") in _CORPORATE:
+        words = words[:-1]
+    return " ".join(words)
+
+
+_STOP_CAPS_LOWER = {w.lower() for w in _STOP_CAPS}
 _CAPS = re.compile(r"\b[A-Z][\w&.'’-]*[\w&](?:\s+(?:of\s+|de\s+|and\s+)?[A-Z][\w&.'’-]*[\w&])*")
 _WEAK_BEFORE = re.compile(
     r"(?:\bbehind|\bbacked\s+by|\bthan|\blike|\bsuch\s+as|\bincluding|\brivals?|\bversus|\bvs\.?|\bcompared\s+with|"
@@ -234,7 +262,9 @@ def find_mentions(text: str, vocab: Vocabulary) -> list[Mention]:
             continue
         if " " not in name and _SENTENCE_START.search(text, max(0, start - 3), start) and _common_word(name, text):
             continue  # "Temperatures reached 46C": a capitalised first word, not a name
-        mentions.append(Mention(start, start + len(name), name, False))
+        canonical = normalize_name(name)
+        if canonical:
+            mentions.append(Mention(start, start + len(name), canonical, False))
     mentions = [replace(x, place=x.entity in vocab.places) for x in mentions]
     mentions.sort(key=lambda x: x.start)
     resolved: list[Mention] = []

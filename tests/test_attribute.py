@@ -73,3 +73,15 @@ def test_event_dates_take_the_event_verb() -> None:
     assert c["June 13"].attribute == "resignation date"
     c = _by_text("Regulators approved the Helix Bio vaccine on September 3.")
     assert c["September 3"].attribute == "approval date"
+
+
+def test_names_are_normalised() -> None:
+    from factcheck.attribute import normalize_name
+
+    assert normalize_name("President Mara Quell") == "Mara Quell"
+    assert normalize_name("Kessling Motors Inc.") == "Kessling Motors"
+    assert normalize_name("NASA's Perseverance") == "Perseverance"
+    assert normalize_name("Aldous Capital's IPO") == "Aldous Capital"
+    assert normalize_name("Bank of China") == "Bank of China"
+    c = _by_text("Senator Paul Okafor backs a wage of $17 an hour.")
+    assert c["$17 an hour"].entity == "Paul Okafor"
