@@ -41,6 +41,10 @@ def spans(sentence: str, skip: list[tuple[int, int]] | None = None) -> list[str]
 B, M, T = 1e9, 1e6, 1e12
 
 CASES = [
+    # ---- recoveries take a direction too
+    Case("After the rout the lender's shares clawed back almost 6% on Wednesday.", "6%", "percent", 6, "percent",
+         "", "at_most", "up"),
+    Case("Copper prices pulled back 2.5% as demand cooled.", "2.5%", "percent", 2.5, "percent", direction="down"),
     # ---- business
     Case("Harbourside Foods said quarterly revenue climbed 12% to $4.7 billion.", "12%", "percent", 12, "percent",
          direction="up"),

@@ -306,6 +306,8 @@ _UP = {
     "adds", "adding", "rallied", "rallies", "rallying", "advanced", "advances", "boosted", "boosts", "lifted",
     "lifts", "hiked", "hikes", "spiked", "spikes", "swelled", "swells", "expanded", "expands", "expanding",
     "accelerated", "rebounded", "leapt", "leaped", "leaps", "skyrocketed", "ballooned", "add",
+    "rebounds", "rebounding", "recovered", "recovers", "recovering", "regained", "regains", "recouped", "recoups",
+    "bounced", "clawed",  # "clawed back 9%"
 }
 _DOWN = {
     "fell", "fall", "falls", "falling", "fallen", "down", "lost", "loses", "lose", "losing", "dropped", "drops",
@@ -326,7 +328,7 @@ _DOWN_NOUNS = {"fall", "drop", "decline", "decrease", "plunge", "slump", "slide"
 _HEDGE_SKIP = {"some", "about", "around", "roughly", "nearly", "almost", "approximately", "more", "than", "over",
                "as", "much", "many", "a", "further", "another", "an", "additional", "extra", "whopping", "just",
                "only", "close", "to", "estimated", "slightly", "sharply", "steeply", "modestly", "marginally",
-               "record", "combined", "total", "net", "cumulative", "staggering", "fresh"}
+               "record", "combined", "total", "net", "cumulative", "staggering", "fresh", "back"}
 _DIRECTION_AFTER = re.compile(
     r"[ \u00a0-]+(?:(?P<up>rise|rises|increase|increases|gain|gains|jump|surge|climb|rally|growth|hike|hikes|uptick|"
     r"higher|more|premium|up|advance|boost|rebound|extra|additional|(?P<above>above))|"
