@@ -115,6 +115,8 @@ class Vocabulary:
     cue_words: int  # the longest cue, in words
     scope_words: dict[str, str]  # a scope word (lower case) -> its group
     scope_absent: dict[str, str]  # group -> the value of naming none of its words, for groups that have one
+    attribute_cutoff: float = 88.0
+    entity_cutoff: float = 92.0
 
 
 _WORD = re.compile(r"[\w]+(?:['’-][\w]+)*")
@@ -223,7 +225,9 @@ def vocabulary(rules_dir: str | None = None) -> Vocabulary:
             scope_absent[group] = str(spec["absent"])
     cue_words = max((k.count(" ") + 1 for k in [*cue_specs, *scope_words]), default=1)
     return Vocabulary(alias_to_entity, alias_re, reference_re, places, tuple(specs), int(attrs_doc.get("window", 60)),
-                      cue_specs, cue_words, scope_words, scope_absent)
+                      cue_specs, cue_words, scope_words, scope_absent,
+                      float((attrs_doc.get("match") or {}).get("attribute_cutoff", 88)),
+                      float((attrs_doc.get("match") or {}).get("entity_cutoff", 92)))
 
 
 @dataclass(frozen=True)

@@ -198,17 +198,37 @@ def _split_by_scope(members: list[int], claims: list[Claim]) -> list[list[int]]:
     return list(parts.values())
 
 
-def match_claims(claims: list[Claim], attribute_cutoff: float = 88.0) -> list[Fact]:
+def _entity_keys(claims: list[Claim], cutoff: float, window: int = 8) -> dict[str, str]:
+    """Map each entity name (case-folded) to a representative: names at or above `cutoff` (rapidfuzz
+    ratio) share one ("valdoran" ~ "valdora"). Each name is compared with its `window` neighbours in
+    sorted order only (names that differ by an ending sort together), so the work grows linearly."""
+    names = sorted({(c.entity or "").casefold() for c in claims if c.entity})
+    rep = {n: n for n in names}
+    for i, a in enumerate(names):
+        for b in names[i + 1 : i + 1 + window]:
+            if fuzz.ratio(a, b, score_cutoff=cutoff):
+                rep[b] = rep[a]
+    return rep
+
+
+def match_claims(claims: list[Claim], attribute_cutoff: float | None = None,
+                 entity_cutoff: float | None = None) -> list[Fact]:
     """Facts: connected groups of claims that speak of the same entity, attribute and period.
 
     Blocking by (dimension, entity) and then by attribute and direction leaves only periods to
     compare, which a sweep over sorted intervals does in O(n log n): no pair of claims is
     compared one by one, so a million claims match in seconds.
     """
+    from factcheck.attribute import vocabulary
+
+    vocab = vocabulary()
+    attribute_cutoff = vocab.attribute_cutoff if attribute_cutoff is None else attribute_cutoff
+    entity_cutoff = vocab.entity_cutoff if entity_cutoff is None else entity_cutoff
+    entity_key = _entity_keys(claims, entity_cutoff)
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, c in enumerate(claims):
         if matchable(c):
-            blocks[(dimension(c), (c.entity or "").casefold())].append(i)
+            blocks[(dimension(c), entity_key.get((c.entity or "").casefold(), ""))].append(i)
     uf = _UnionFind(list(range(len(claims))))
     for idx in blocks.values():
         if len(idx) < 2:

@@ -177,3 +177,12 @@ def test_a_figure_that_names_no_measure_meets_the_one_named(tmp_path: Path) -> N
     )
     assert [sorted(c.text for c in f.claims) for f in found if f.rule == "figure-conflict"] == [
         ["$784 million", "$874 million"]]
+
+
+def test_spelling_variants_of_a_name_are_one_entity(tmp_path: Path) -> None:
+    found = _findings(
+        tmp_path,
+        ("a.md", "North Desk", "Harbour Bank raised $2.4 billion from its share sale.\n"),
+        ("b.md", "South Desk", "Harbor Bank raised $4.2 billion from its share sale.\n"),
+    )
+    assert [f.rule for f in found if f.severity == "error"] == ["figure-conflict"]
