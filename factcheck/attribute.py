@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import yaml
 
@@ -117,6 +117,7 @@ class Vocabulary:
     scope_absent: dict[str, str]  # group -> the value of naming none of its words, for groups that have one
     attribute_cutoff: float = 88.0
     entity_cutoff: float = 92.0
+    nouns: dict[str, str] = field(default_factory=dict)  # counted noun (lower case) -> its canonical name
 
 
 _WORD = re.compile(r"[\w]+(?:['’-][\w]+)*")
@@ -137,6 +138,20 @@ def _phrases_in(text: str, lo: int, hi: int, table: dict[str, object], longest: 
 
 def _cues_in(text: str, lo: int, hi: int, vocab: Vocabulary) -> list[tuple[int, int, str]]:
     return _phrases_in(text, lo, hi, vocab.cue_specs, vocab.cue_words)  # type: ignore[arg-type]
+
+
+def _plural(noun: str) -> str:
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es" if not noun.endswith("ies") else noun
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun if noun.isupper() and noun.endswith("s") else noun + "s"
+
+
+def canonical_noun(noun: str, vocab: Vocabulary | None = None) -> str:
+    """The name a counted noun goes by ("shop" -> "store"), from noun_synonyms in rules/attributes.yaml."""
+    vocab = vocab or vocabulary()
+    return vocab.nouns.get(noun.lower(), noun.lower())
 
 
 def _scope_for(claim: Claim, text: str, vocab: Vocabulary) -> tuple[tuple[str, str], ...]:
@@ -227,7 +242,9 @@ def vocabulary(rules_dir: str | None = None) -> Vocabulary:
     return Vocabulary(alias_to_entity, alias_re, reference_re, places, tuple(specs), int(attrs_doc.get("window", 60)),
                       cue_specs, cue_words, scope_words, scope_absent,
                       float((attrs_doc.get("match") or {}).get("attribute_cutoff", 88)),
-                      float((attrs_doc.get("match") or {}).get("entity_cutoff", 92)))
+                      float((attrs_doc.get("match") or {}).get("entity_cutoff", 92)),
+                      {str(w).lower(): str(canonical) for canonical, words in (attrs_doc.get("noun_synonyms") or {}).items()
+                       for w in [canonical, *words]})
 
 
 @dataclass(frozen=True)
@@ -354,7 +371,7 @@ def _attribute_for(claim: Claim, text: str, vocab: Vocabulary) -> str:
             break
     if not best:
         if claim.kind == "count":
-            best = f"number of {claim.noun}s" if claim.noun else "count"
+            best = f"number of {_plural(canonical_noun(claim.noun, vocab))}" if claim.noun else "count"
         elif claim.kind == "percent":
             best = "change" if claim.direction else "share"
         elif claim.kind == "date":

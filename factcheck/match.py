@@ -69,7 +69,11 @@ def dimension(claim: Claim) -> str:
     if unit == "times":
         return "times"
     if claim.kind == "count":
-        return "count:" + (claim.attribute if claim.attribute in _noun_attributes() else claim.noun.lower())
+        if claim.attribute in _noun_attributes():
+            return "count:" + claim.attribute
+        from factcheck.attribute import canonical_noun
+
+        return "count:" + canonical_noun(claim.noun)
     dim = _unit_table().get(base)
     return (dim[0] if dim else base) + suffix
 

@@ -186,3 +186,12 @@ def test_spelling_variants_of_a_name_are_one_entity(tmp_path: Path) -> None:
         ("b.md", "South Desk", "Harbor Bank raised $4.2 billion from its share sale.\n"),
     )
     assert [f.rule for f in found if f.severity == "error"] == ["figure-conflict"]
+
+
+def test_counted_nouns_with_one_meaning_meet(tmp_path: Path) -> None:
+    found = _findings(
+        tmp_path,
+        ("a.md", "North Desk", "Brightwell Retail will close 140 stores this year.\n"),
+        ("b.md", "South Desk", "Brightwell Retail plans to shut 115 shops this year.\n"),
+    )
+    assert [sorted(c.text for c in f.claims) for f in found if f.rule == "figure-conflict"] == [["115", "140"]]
