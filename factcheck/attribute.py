@@ -393,7 +393,7 @@ def _period_for(claim: Claim, others: list[Claim], published: dt.date | None, te
     if claim.kind == "date":
         return None, ""
     dated = [c for c in others if c.kind == "date" and c.resolved and c.low and c.labels is None
-             and c.qualifier in ("exact", "approx")]
+             and c.qualifier != "at_least"]  # "since 2017" starts a span; "by June" still dates the figure
     in_sentence = [c for c in dated if c.sentence == claim.sentence]
     if in_sentence:
         nearest = min(in_sentence, key=lambda c: abs(c.start - claim.start))
