@@ -140,6 +140,30 @@ def _cues_in(text: str, lo: int, hi: int, vocab: Vocabulary) -> list[tuple[int, 
     return _phrases_in(text, lo, hi, vocab.cue_specs, vocab.cue_words)  # type: ignore[arg-type]
 
 
+_NOT_SUBJECT = {
+    "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "saw", "sees", "see", "made", "makes",
+    "reached", "reaches", "hit", "hits", "stood", "stands", "came", "comes", "totalled", "totaled", "totals",
+    "overall", "about", "around", "some", "nearly", "almost", "more", "than", "over", "under", "just", "only",
+    "also", "still", "now", "then", "that", "this", "which", "who", "their", "its", "his", "her", "the", "and",
+    "but", "with", "from", "into", "onto", "said", "says", "reported", "reports", "showed", "shows", "found",
+    "according", "year", "month", "week", "quarter", "percent", "cent", "per", "points", "point", "times",
+    "nearly", "roughly", "least", "most", "further", "another", "record", "high", "low", "level", "levels",
+    "total", "figure", "figures", "rate", "number", "amount", "value", "share", "proportion", "average",
+}
+_OF_AFTER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|his\s+|her\s+)?([a-z][a-z-]{2,})\b")
+
+
+def _subject_noun(claim: Claim, text: str) -> str:
+    """What a bare figure is a part of, when no attribute cue is near: "cancelled 4.1% of its trains"
+    -> "train". (Reading the subject before the verb instead lost more true matches than it saved.)"""
+    from factcheck.extract.numbers import _singular
+
+    after = _OF_AFTER.match(text, claim.end, min(len(text), claim.end + 40))
+    if after and after.group(1) not in _NOT_SUBJECT:
+        return _singular(after.group(1))
+    return ""
+
+
 def _plural(noun: str) -> str:
     if noun.endswith(("s", "x", "ch", "sh")):
         return noun + "es" if not noun.endswith("ies") else noun
@@ -374,10 +398,16 @@ def _attribute_for(claim: Claim, text: str, vocab: Vocabulary) -> str:
             best = f"number of {_plural(canonical_noun(claim.noun, vocab))}" if claim.noun else "count"
         elif claim.kind == "percent":
             best = "change" if claim.direction else "share"
+            subject = _subject_noun(claim, text)
+            if subject:
+                best = f"{best} of {subject}"
         elif claim.kind == "date":
             best = "date"
         else:
             best = "amount"
+            subject = _subject_noun(claim, text)
+            if subject:
+                best = f"{best} of {subject}"
     if claim.kind != "date":
         left = text[max(s, claim.start - 30) : claim.start]
         if _FROM_BEFORE.search(left):

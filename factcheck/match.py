@@ -185,6 +185,11 @@ def _attribute_groups(attributes: list[str], cutoff: float) -> dict[str, str]:
     return rep
 
 
+def _generic_of(attribute: str) -> bool:
+    """ "change of burglary": a generic attribute narrowed by the noun it was read from."""
+    return attribute.split(" of ", 1)[0] in GENERIC_ATTRIBUTES and " of " in attribute
+
+
 def _split_by_scope(members: list[int], claims: list[Claim]) -> list[list[int]]:
     """Split claims whose clauses name different words of one scope group ("men's" / "women's");
     a claim that names none joins the most common word of the group."""
@@ -238,12 +243,12 @@ def match_claims(claims: list[Claim], attribute_cutoff: float | None = None,
         if len(idx) < 2:
             continue
         rep = _attribute_groups(sorted({claims[i].attribute or "" for i in idx}), attribute_cutoff)
-        specific = {r for r in rep.values() if r not in GENERIC_ATTRIBUTES}
+        specific = {r for r in rep.values() if r not in GENERIC_ATTRIBUTES and not _generic_of(r)}
         if len(specific) == 1:
             # "Kessling's net profit was $874m" and "Kessling earned $874m": with one measure named for
             # this entity and dimension, a figure that names none is taken to be about it
             only = next(iter(specific))
-            rep = {a: (only if r in GENERIC_ATTRIBUTES else r) for a, r in rep.items()}
+            rep = {a: (only if r in GENERIC_ATTRIBUTES or _generic_of(r) else r) for a, r in rep.items()}
         by_attr: dict[str, list[int]] = defaultdict(list)
         for i in idx:
             by_attr[rep[claims[i].attribute or ""]].append(i)

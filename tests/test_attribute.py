@@ -85,3 +85,8 @@ def test_names_are_normalised() -> None:
     assert normalize_name("Bank of China") == "Bank of China"
     c = _by_text("Senator Paul Okafor backs a wage of $17 an hour.")
     assert c["$17 an hour"].entity == "Paul Okafor"
+
+
+def test_a_share_of_something_says_what_it_is_a_share_of() -> None:
+    c = _by_text("Cardinal Rail cancelled 4.1% of its trains in the year to March.")
+    assert c["4.1%"].attribute == "share of train"
