@@ -14,7 +14,7 @@ from factcheck.corpus import load_corpus
 from factcheck.extract import extract_article
 from factcheck.match import match_claims
 from factcheck.records import Article, Claim, Fact, Finding, Problem
-from factcheck.rules import Rule, apply_rules, load_rules, remember_gaps
+from factcheck.rules import Rule, apply_rules, load_rules
 
 PathLike = str | os.PathLike[str]
 
@@ -85,7 +85,6 @@ def extract_claims(
     for n, article in enumerate(articles, 1):
         try:
             found = extract_article(article)
-            remember_gaps(article.id, article.body, found)
             claims.extend(attribute_article(article, found))
         except Exception as exc:  # noqa: BLE001 - one article must not stop the run
             if problems is None:

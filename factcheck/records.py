@@ -65,6 +65,7 @@ class Claim:
     sentence: tuple[int, int] = (0, 0)  # the span of the sentence the claim stands in
     period_source: str = ""  # explicit, event, published, none
     context: str = ""  # words around the claim, used by attribution
+    before: str = ""  # the text since the previous claim, when that is at most 80 characters
     scope: tuple[tuple[str, str], ...] = ()  # (group, word) narrowing what the figure covers: ("sex", "women's")
 
     def to_json(self) -> dict[str, object]:

@@ -13,7 +13,7 @@ import re
 import string
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -222,7 +222,7 @@ class Conversion(Rule):
             for a, b in zip(money, money[1:]):
                 if a.sentence != b.sentence or a.unit.partition("/")[0] == b.unit.partition("/")[0]:
                     continue
-                gap = ctx_text_gap(a, b)
+                gap = b.before if b.start - a.end == len(b.before) else None
                 if b.start - a.end > self.max_gap or gap is None or not _BRIDGE.match(gap):
                     continue
                 ia, ib = normalized(_closed(a)), normalized(_closed(b))
@@ -247,20 +247,6 @@ def _money(x: float) -> str:
         if abs(x) >= scale:
             return f"${x / scale:.3g}{word}"
     return f"${x:,.2f}"
-
-
-_GAPS: dict[tuple[str, int, int], str] = {}
-
-
-def ctx_text_gap(a: Claim, b: Claim) -> str | None:
-    """The text between two claims of one article (kept from extraction time)."""
-    return _GAPS.get((a.article, a.end, b.start))
-
-
-def remember_gaps(article_id: str, body: str, claims: Sequence[Claim]) -> None:
-    for a, b in zip(claims, claims[1:]):
-        if b.start - a.end <= 80:
-            _GAPS[(article_id, a.end, b.start)] = body[a.end : b.start]
 
 
 @dataclass(frozen=True)
@@ -622,4 +608,4 @@ def apply_rules(rules: Sequence[Rule], claims: Sequence[Claim], facts: Sequence[
     return sorted(seen.values(), key=lambda f: (-SEVERITY_RANK[f.severity], f.rule, f.fact, f.fingerprint))
 
 
-__all__ = ["KINDS", "Rule", "RuleError", "apply_rules", "load_rules", "remember_gaps", "field"]
+__all__ = ["KINDS", "Rule", "RuleError", "apply_rules", "load_rules"]

@@ -31,9 +31,12 @@ def extract_article(article: Article) -> list[Claim]:
     position = {i: n for n, (_, i, _) in enumerate(items) if i >= 0}
     sentences = SentenceIndex(body)
     claims: list[Claim] = []
+    previous_end = -1
     for _, i, m in items:
         sentence = sentences.span_of(m.start)
         context = body[max(sentence[0], m.start - 60) : min(sentence[1], m.end + 60)]
+        before = body[previous_end : m.start] if 0 <= previous_end and m.start - previous_end <= 80 else ""
+        previous_end = m.end
         if isinstance(m, DateMention):
             claims.append(Claim(
                 article=article.id, source=article.source, published=published, kind="date", text=m.text,
@@ -41,14 +44,14 @@ def extract_article(article: Article) -> list[Claim]:
                 high=m.high.isoformat() if m.high else None, qualifier=m.qualifier, granularity=m.granularity,
                 resolved=m.resolved, weekday=m.weekday,
                 labels=position.get(m.labels) if m.labels is not None else None,
-                sentence=sentence, context=context,
+                sentence=sentence, context=context, before=before,
             ))
         else:
             claims.append(Claim(
                 article=article.id, source=article.source, published=published, kind=m.kind,
                 text=body[m.start : m.end], start=m.start, end=m.end, value=_num(m.value), low=_num(m.low),
                 high=_num(m.high), unit=m.unit, noun=m.noun, qualifier=m.qualifier, direction=m.direction,
-                multiplier=m.multiplier, ambiguous=m.ambiguous, sentence=sentence, context=context,
+                multiplier=m.multiplier, ambiguous=m.ambiguous, sentence=sentence, context=context, before=before,
             ))
     return claims
 
