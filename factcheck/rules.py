@@ -141,18 +141,19 @@ def agreement(fact: Fact, rel: float = 0.01) -> bool:
 
 
 def _conflicts(rule: Rule, fact: Fact, rel: float, absolute: float, across: str) -> Iterator[Finding]:
+    """One finding for each group of agreeing claims that disagrees with the largest group (the
+    figure most sources give), so k readings of one fact give k-1 findings, not k^2."""
     clusters = _clusters(fact.claims, rel, absolute)
     if len(clusters) < 2:
         return
-    clusters.sort(key=len)
-    for i, small in enumerate(clusters):
-        for big in clusters[i + 1 :]:
-            key = "source" if across == "sources" else "article"
-            if across != "any" and {getattr(c, key) for c in small} == {getattr(c, key) for c in big} and len(
-                {getattr(c, key) for c in small + big}
-            ) == 1:
-                continue
-            yield rule.finding(small + big, fact, sides=[0] * len(small) + [1] * len(big))
+    majority = max(clusters, key=len)
+    key = "source" if across == "sources" else "article"
+    for other in clusters:
+        if other is majority:
+            continue
+        if across != "any" and len({getattr(c, key) for c in other + majority}) == 1:
+            continue  # one article (or source) disagreeing with itself is not a conflict across sources
+        yield rule.finding(other + majority, fact, sides=[0] * len(other) + [1] * len(majority))
 
 
 @dataclass(frozen=True)
