@@ -125,6 +125,13 @@ class Finding:
     sides: tuple[int, ...] = ()  # for each claim, which side of the disagreement it stands on
     extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 
+    def pair(self) -> tuple[Claim, Claim | None]:
+        """The first claim of each side of the disagreement (the two passages to show side by side)."""
+        a = self.claims[0]
+        sides = self.sides or tuple(range(len(self.claims)))
+        b = next((c for c, side in zip(self.claims, sides) if side != sides[0]), None)
+        return a, b
+
     def to_json(self) -> dict[str, object]:
         return {
             "fingerprint": self.fingerprint,

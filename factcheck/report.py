@@ -70,8 +70,7 @@ class TableReporter(Reporter):
         col = max(18, (width - 40) // 3)
         rows = []
         for f in self.visible(result, show_info):
-            a = f.claims[0]
-            b = f.claims[1] if len(f.claims) > 1 else None
+            a, b = f.pair()
             rows.append([
                 f.severity, f.rule, textwrap.fill(f.fact, col),
                 textwrap.fill(_side(a), col), textwrap.fill(_side(b), col) if b else "", f.status,
@@ -94,8 +93,10 @@ class MarkdownReporter(Reporter):
 
     def render(self, result: Result, *, show_info: bool = True) -> str:
         out = ["# factcheck report", "", summary_line(result), ""]
-        rows = [[f.severity, f.rule, f.fact, _side(f.claims[0]), _side(f.claims[1]) if len(f.claims) > 1 else "",
-                 f.message] for f in self.visible(result, show_info)]
+        rows = []
+        for f in self.visible(result, show_info):
+            a, b = f.pair()
+            rows.append([f.severity, f.rule, f.fact, _side(a), _side(b) if b else "", f.message])
         if rows:
             out.append(tabulate(rows, headers=["severity", "rule", "fact", "says", "vs", "message"], tablefmt="github"))
         else:
@@ -122,8 +123,8 @@ class CsvReporter(Reporter):
         w.writerow(["fingerprint", "rule", "severity", "status", "fact", "message", "a_text", "a_source", "a_article",
                     "b_text", "b_source", "b_article"])
         for f in self.visible(result, show_info):
-            a = f.claims[0]
-            b = f.claims[1] if len(f.claims) > 1 else a
+            a, other = f.pair()
+            b = other or a
             w.writerow([f.fingerprint, f.rule, f.severity, f.status, f.fact, f.message, a.text, a.source, a.article,
                         b.text, b.source, b.article])
         return buf.getvalue()
@@ -148,7 +149,7 @@ class HtmlReporter(Reporter):
 
         rows = []
         for f in self.visible(result, show_info):
-            sides = "".join(passage(c) for c in f.claims[:2])
+            sides = "".join(passage(c) for c in f.pair() if c is not None)
             rows.append(
                 f"<tr class='{f.severity}' data-severity='{f.severity}'><td>{f.severity}</td><td>{html.escape(f.rule)}</td>"
                 f"<td>{html.escape(f.fact)}</td><td>{html.escape(f.message)}<div class=sides>{sides}</div></td>"

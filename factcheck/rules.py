@@ -76,6 +76,8 @@ class Rule:
     ) -> Finding:
         a = claims[0]
         b = claims[1] if len(claims) > 1 else claims[0]
+        if sides:  # the first claim of each side of the disagreement
+            b = next((c for c, side in zip(claims, sides) if side != sides[0]), b)
         entity = fact.entity if fact else (a.entity or "")
         attribute = fact.attribute if fact else (a.attribute or "")
         period = fact.period if fact else (a.period or "")
@@ -123,16 +125,20 @@ def _clusters(claims: Sequence[Claim], rel: float, absolute: float) -> list[list
     grounds: list[list[float]] = []
     clusters: list[list[Claim]] = []
     for lo, hi, c in items:
-        for ground, members in zip(grounds, clusters):
-            if lo <= ground[1] and ground[0] <= hi:
-                ground[0], ground[1] = max(ground[0], lo), min(ground[1], hi)
-                members.append(c)
-                break
+        fits = [k for k, ground in enumerate(grounds) if lo <= ground[1] and ground[0] <= hi]
+        if fits:
+            k = max(fits, key=lambda k: len(clusters[k]))  # a vague claim backs the reading most give
+            grounds[k][0], grounds[k][1] = max(grounds[k][0], lo), min(grounds[k][1], hi)
+            clusters[k].append(c)
         else:
             grounds.append([lo, hi])
             clusters.append([c])
     order = sorted(range(len(clusters)), key=lambda i: grounds[i][0])
-    return [sorted(clusters[i], key=lambda c: (c.article, c.start)) for i in order]
+    width = {id(c): hi - lo for lo, hi, c in items}
+    def shown_first(c: Claim) -> tuple[float, bool, str, int]:  # precise, then written out ("Jan. 20", not "a week ago")
+        return width[id(c)], not any(ch.isdigit() for ch in c.text), c.article, c.start
+
+    return [sorted(clusters[i], key=shown_first) for i in order]
 
 
 def agreement(fact: Fact, rel: float = 0.01) -> bool:
