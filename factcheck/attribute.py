@@ -378,6 +378,11 @@ def _entity_for(claim: Claim, text: str, mentions: list[Mention], vocab: Vocabul
 def _attribute_for(claim: Claim, text: str, vocab: Vocabulary) -> str:
     s, e = claim.sentence
     best, best_dist = "", vocab.window + 1
+    if claim.kind == "count" and claim.noun:
+        noun = canonical_noun(claim.noun, vocab).lower()
+        named = next((spec.name for spec in vocab.attributes if spec.nouns and noun in spec.nouns), "")
+        if named:  # "2,048 H800 chips": the counted noun itself says what is measured
+            best, best_dist = named, 0
     for start, end, cue in _cues_in(text, max(s, claim.start - vocab.window), min(e, claim.end + vocab.window), vocab):
         dist = claim.start - end if end <= claim.start else start - claim.end
         dist = max(dist, 0) + (5 if start >= claim.end else 0)

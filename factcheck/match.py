@@ -41,14 +41,6 @@ def _unit_table() -> dict[str, tuple[str, float]]:
     return table
 
 
-@functools.cache
-def _noun_attributes() -> frozenset[str]:
-    """Attributes that name what is counted (GPU count covers GPUs, chips, H800s...)."""
-    from factcheck.attribute import vocabulary
-
-    return frozenset(spec.name for spec in vocabulary().attributes if spec.nouns)
-
-
 def comparable(a: Claim, b: Claim) -> bool:
     """Same dimension, or two counts one of which does not say what it counts ("40 million")."""
     da, db = dimension(a), dimension(b)
@@ -69,8 +61,6 @@ def dimension(claim: Claim) -> str:
     if unit == "times":
         return "times"
     if claim.kind == "count":
-        if claim.attribute in _noun_attributes():
-            return "count:" + claim.attribute
         from factcheck.attribute import canonical_noun
 
         return "count:" + canonical_noun(claim.noun)
