@@ -137,7 +137,8 @@ def matchable(claim: Claim) -> bool:
     if not claim.entity or not claim.attribute:
         return False
     if claim.kind == "date" and (
-        claim.labels is not None or not claim.resolved or claim.attribute == "date"
+        claim.labels is not None or not claim.resolved
+        or (claim.attribute == "date" and claim.granularity != "day")
         or claim.qualifier in ("at_most", "at_least", "less_than", "more_than")
     ):
         return False  # a weekday label, an unanchored date, a date tied to no event, a deadline

@@ -195,3 +195,12 @@ def test_counted_nouns_with_one_meaning_meet(tmp_path: Path) -> None:
         ("b.md", "South Desk", "Brightwell Retail plans to shut 115 shops this year.\n"),
     )
     assert [sorted(c.text for c in f.claims) for f in found if f.rule == "figure-conflict"] == [["115", "140"]]
+
+
+def test_two_days_named_for_one_entity_with_no_other_event_are_compared(tmp_path: Path) -> None:
+    write_article(tmp_path, "a.md", "Storm Ines reached Galway yesterday.\n", source="North Desk", published="2025-01-25")
+    write_article(tmp_path, "b.md", "Storm Ines reached Galway on January 21.\n", source="South Desk",
+                  published="2025-01-26")
+    found = factcheck.check([tmp_path]).finding_records
+    assert [sorted(c.text for c in f.claims) for f in found if f.rule == "date-conflict"] == [
+        ["January 21", "yesterday"]]
