@@ -331,6 +331,7 @@ def find_mentions(text: str, vocab: Vocabulary) -> list[Mention]:
 _CONTRAST = re.compile(r"\b(?:than|compared|versus|vs\.?|while|whereas|but|unlike|against)\b", re.I)
 _COMPARED_BEFORE = re.compile(r"\b(?:than|versus|vs\.?|compared\s+(?:with|to)|against)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas|although|though)\b|\s[—–]\s|\bwhile\b|\bwhereas\b")
+_INSIDE_ASIDE = re.compile(r"\b(?:that|which|who|whose|behind|of|for|by|with|from|to|than|like|and)\b", re.I)
 _APPOSITIVE_START = re.compile(r",\s*(?:the|a|an|which|who|whose|that|its|formerly|also|once|now)\b[^,]*$", re.I)
 
 
@@ -342,8 +343,11 @@ def _weak(m: Mention, text: str, s: int, claim: Claim) -> bool:
     if re.search(r"\d[\d,.]*\s*(?:million|billion|bn|m)?\s*$", left):
         return True  # "2,048 Nvidia H800 chips": a modifier of the counted noun
     between = text[m.end : claim.start]
-    if "," in between and _APPOSITIVE_START.search(text[max(s, m.start - 80) : m.start]):
-        return True  # "High-Flyer, the fund that created DeepSeek, returned 56%"
+    aside = _APPOSITIVE_START.search(text[max(s, m.start - 80) : m.start]) if "," in between else None
+    if aside and _INSIDE_ASIDE.search(aside.group()):
+        # "High-Flyer, the fund that created DeepSeek, returned 56%": DeepSeek is inside the aside;
+        # but in "His business, the fund High-Flyer, had ..." the aside's own name is the subject
+        return True
     return False
 
 
@@ -362,15 +366,12 @@ def _entity_for(claim: Claim, text: str, mentions: list[Mention], vocab: Vocabul
     after = [m for m in mentions if claim.end + 2 < m.start and m.end <= e and not m.place]
     if after and not _CONTRAST.search(text, claim.end, after[0].start):
         return after[0].entity
-    if before:
-        strong = [m for m in before if not m.place]
-        if strong:
-            return strong[-1].entity
     earlier = [
         m for m in mentions if m.end <= s and not m.place and not _LOCATIVE.search(text, max(0, m.start - 12), m.start)
     ]
-    if earlier:
-        known = [m for m in earlier[-12:] if m.known]
+    known = [m for m in earlier[-12:] if m.known]
+    if known or earlier:
+        # the story's subject, named before, rather than a source or aside in this sentence
         return (known or earlier)[-1].entity
     return before[-1].entity if before else ""
 

@@ -90,3 +90,13 @@ def test_names_are_normalised() -> None:
 def test_a_share_of_something_says_what_it_is_a_share_of() -> None:
     c = _by_text("Cardinal Rail cancelled 4.1% of its trains in the year to March.")
     assert c["4.1%"].attribute == "share of train"
+
+
+def test_the_name_an_aside_gives_is_the_subject() -> None:
+    c = _by_text("Mara Voss runs two firms. Her other venture, the trading house Pine Capital, returned 14% in 2024.")
+    assert c["14%"].entity == "Pine Capital"
+
+
+def test_a_story_subject_beats_a_source_named_in_passing() -> None:
+    c = _by_text("Orbit Labs trained its model on rented chips. According to Nvidia's filing, the run used 900 GPUs.")
+    assert c["900"].entity == "Orbit Labs"

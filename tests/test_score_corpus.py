@@ -13,8 +13,8 @@ import yaml
 
 from conftest import CORPUS, ROOT
 
-RECALL_FLOOR = 0.7
-FALSE_ALARM_CEILING = 2
+RECALL_FLOOR = 0.8
+FALSE_ALARM_CEILING = 1
 
 
 def test_ground_truth_is_well_formed() -> None:
