@@ -330,7 +330,10 @@ def find_mentions(text: str, vocab: Vocabulary) -> list[Mention]:
 
 _CONTRAST = re.compile(r"\b(?:than|compared|versus|vs\.?|while|whereas|but|unlike|against)\b", re.I)
 _COMPARED_BEFORE = re.compile(r"\b(?:than|versus|vs\.?|compared\s+(?:with|to)|against)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
-_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas|although|though)\b|\s[—–]\s|\bwhile\b|\bwhereas\b")
+_CLAUSE_BREAK = re.compile(
+    r";|,\s*(?:and|but|while|whereas|although|though)\b|\s[—–]\s|\b(?:while|whereas|after|because|although|though"
+    r"|unless|when)\b"
+)
 _INSIDE_ASIDE = re.compile(r"\b(?:that|which|who|whose|behind|of|for|by|with|from|to|than|like|and)\b", re.I)
 _APPOSITIVE_START = re.compile(r",\s*(?:the|a|an|which|who|whose|that|its|formerly|also|once|now)\b[^,]*$", re.I)
 
