@@ -41,6 +41,9 @@ def spans(sentence: str, skip: list[tuple[int, int]] | None = None) -> list[str]
 B, M, T = 1e9, 1e6, 1e12
 
 CASES = [
+    # ---- a rate after a bracketed conversion belongs to both amounts
+    Case("Access cost 3 yuan (about 41 US cents) per million tokens.", "41 US cents", "quantity", 0.41,
+         "USD/million_token", qualifier="approx"),
     # ---- recoveries take a direction too
     Case("After the rout the lender's shares clawed back almost 6% on Wednesday.", "6%", "percent", 6, "percent",
          "", "at_most", "up"),

@@ -1887,9 +1887,15 @@ def _figure_at(text: str, pos: int, ctx: _Context) -> Figure | None:
 
     if kind == "quantity" and unit and "/" not in unit:
         per = _PER.match(text, pos_after)
+        outside = False
+        if per is None and text.startswith(")", pos_after):
+            per = _PER.match(text, pos_after + 1)  # "2 yuan (about 25 cents) per million tokens": the cents too
+            outside = True
+            if per is not None and per.group("paren"):
+                per = None
         if per:
             unit, per_end = _per_unit(per, unit, lex)
-            if per_end > 0 and not per.group("paren"):
+            if per_end > 0 and not per.group("paren") and not outside:
                 pos_after = per_end  # "2 yuan (about 25 cents) per million tokens": the span stays "2 yuan"
     if (
         currency and unit == currency and number * scale < 10_000 and ("shares" in words or "share" in words)
