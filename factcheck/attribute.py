@@ -98,7 +98,7 @@ class AttributeSpec:
     kinds: tuple[str, ...]
     nouns: tuple[str, ...]
     units: tuple[str, ...]
-    cue_re: re.Pattern[str]
+    organisations_only: bool = False  # a listing or an IPO is a company's, never a product's ("R1 went public")
 
 
 @dataclass(frozen=True)
@@ -248,7 +248,7 @@ def vocabulary(rules_dir: str | None = None) -> Vocabulary:
                 kinds=tuple(spec.get("kinds", [])),
                 nouns=tuple(str(n).lower() for n in spec.get("nouns", [])),
                 units=tuple(spec.get("units", [])),
-                cue_re=re.compile(r"(?<![\w-])(?:" + _alternation(cues) + r")(?![\w-])", re.I),
+                organisations_only=spec.get("subjects") == "organisation",
             )
         )
     cue_specs: dict[str, tuple[int, ...]] = {}
@@ -379,7 +379,12 @@ def _entity_for(claim: Claim, text: str, mentions: list[Mention], vocab: Vocabul
     return before[-1].entity if before else ""
 
 
-def _attribute_for(claim: Claim, text: str, vocab: Vocabulary) -> str:
+def _looks_like_product(entity: str) -> bool:
+    """Model and product names carry a number ("R1", "GPT-4", "iPhone 16"); company names rarely do."""
+    return any(ch.isdigit() for ch in entity)
+
+
+def _attribute_for(claim: Claim, text: str, vocab: Vocabulary, entity: str = "") -> str:
     s, e = claim.sentence
     best, best_dist = "", vocab.window + 1
     if claim.kind == "count" and claim.noun:
@@ -399,6 +404,8 @@ def _attribute_for(claim: Claim, text: str, vocab: Vocabulary) -> str:
             if spec.nouns and claim.noun.lower() not in spec.nouns:
                 continue
             if spec.units and claim.unit not in spec.units:
+                continue
+            if spec.organisations_only and _looks_like_product(entity):
                 continue
             best, best_dist = spec.name, dist
             break
@@ -490,7 +497,7 @@ def attribute_article(article: Article, claims: list[Claim], vocab: Vocabulary |
                                period_source=prev.period_source))
             continue
         entity = _entity_for(claim, text, mentions, vocab)
-        attribute = _attribute_for(claim, text, vocab)
+        attribute = _attribute_for(claim, text, vocab, entity)
         period, source = _period_for(claim, claims, article.published, text)
         out.append(replace(claim, entity=entity or None, attribute=attribute, period=period, period_source=source,
                            scope=_scope_for(claim, text, vocab)))

@@ -100,3 +100,9 @@ def test_the_name_an_aside_gives_is_the_subject() -> None:
 def test_a_story_subject_beats_a_source_named_in_passing() -> None:
     c = _by_text("Orbit Labs trained its model on rented chips. According to Nvidia's filing, the run used 900 GPUs.")
     assert c["900"].entity == "Orbit Labs"
+
+
+def test_a_product_is_released_not_listed() -> None:
+    c = _by_text("Orbit Labs went public on March 3, 2025. Its R5 model went public on May 2, 2025.")
+    assert c["March 3, 2025"].attribute == "listing date"
+    assert (c["May 2, 2025"].entity, c["May 2, 2025"].attribute) == ("R5", "release date")
