@@ -99,6 +99,7 @@ class AttributeSpec:
     nouns: tuple[str, ...]
     units: tuple[str, ...]
     organisations_only: bool = False  # a listing or an IPO is a company's, never a product's ("R1 went public")
+    money: bool = False  # only for amounts of money: a speed is never a training cost
 
 
 @dataclass(frozen=True)
@@ -125,9 +126,13 @@ _WORD = re.compile(r"[\w]+(?:['’-][\w]+)*")
 
 def _phrases_in(text: str, lo: int, hi: int, table: dict[str, object], longest: int) -> list[tuple[int, int, str]]:
     """Every phrase of `table` (one to `longest` words) in text[lo:hi], by a dictionary look-up per word run."""
-    words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, lo, hi)]
+    raw = list(_WORD.finditer(text, lo, hi))
+    words = [(m.start(), m.end(), m.group().lower()) for m in raw]
     found = []
     for i in range(len(words)):
+        w = raw[i].group()
+        if i and w[:1].isupper() and not w.isupper() and raw[i - 1].group()[:1].isupper():
+            continue  # "the Eastbay Open": a word inside a name is not a cue
         key = ""
         for j in range(i, min(i + longest, len(words))):
             key = words[j][2] if j == i else f"{key} {words[j][2]}"
@@ -178,8 +183,11 @@ def canonical_noun(noun: str, vocab: Vocabulary | None = None) -> str:
     return vocab.nouns.get(noun.lower(), noun.lower())
 
 
-def _scope_for(claim: Claim, text: str, vocab: Vocabulary) -> tuple[tuple[str, str], ...]:
-    """The scope words nearest the figure in its clause, one per group ("women's", "sustained")."""
+def _scope_for(
+    claim: Claim, text: str, vocab: Vocabulary, others: list[Claim] = ()  # type: ignore[assignment]
+) -> tuple[tuple[str, str], ...]:
+    """The scope words nearest the figure in its clause, one per group ("women's", "sustained"), and
+    the start of the span a cumulative figure covers ("lost 38% of its ice since 1990")."""
     if claim.kind == "date" or not vocab.scope_words:
         return ()
     s, e = claim.sentence
@@ -195,6 +203,10 @@ def _scope_for(claim: Claim, text: str, vocab: Vocabulary) -> tuple[tuple[str, s
     scope = {g: w for g, (_, w) in best.items()}
     for group, absent in vocab.scope_absent.items():
         scope.setdefault(group, absent)
+    since = [c for c in others if c.kind == "date" and c.qualifier == "at_least" and c.sentence == claim.sentence
+             and c.low and not _CLAUSE_BREAK.search(text, *sorted((min(c.end, claim.end), max(c.start, claim.start))))]
+    if since:
+        scope["since"] = str(min(since, key=lambda c: abs(c.start - claim.start)).low)
     return tuple(sorted(scope.items()))
 
 
@@ -249,6 +261,7 @@ def vocabulary(rules_dir: str | None = None) -> Vocabulary:
                 nouns=tuple(str(n).lower() for n in spec.get("nouns", [])),
                 units=tuple(spec.get("units", [])),
                 organisations_only=spec.get("subjects") == "organisation",
+                money=bool(spec.get("money", False)),
             )
         )
     cue_specs: dict[str, tuple[int, ...]] = {}
@@ -379,6 +392,13 @@ def _entity_for(claim: Claim, text: str, mentions: list[Mention], vocab: Vocabul
     return before[-1].entity if before else ""
 
 
+def _is_money(unit: str) -> bool:
+    from factcheck.config import lexicon
+
+    base = unit.partition("/")[0]
+    return base == "USD" or base in lexicon().rates
+
+
 def _looks_like_product(entity: str) -> bool:
     """Model and product names carry a number ("R1", "GPT-4", "iPhone 16"); company names rarely do."""
     return any(ch.isdigit() for ch in entity)
@@ -406,6 +426,8 @@ def _attribute_for(claim: Claim, text: str, vocab: Vocabulary, entity: str = "")
             if spec.units and claim.unit not in spec.units:
                 continue
             if spec.organisations_only and _looks_like_product(entity):
+                continue
+            if spec.money and not _is_money(claim.unit):
                 continue
             best, best_dist = spec.name, dist
             break
@@ -500,7 +522,7 @@ def attribute_article(article: Article, claims: list[Claim], vocab: Vocabulary |
         attribute = _attribute_for(claim, text, vocab, entity)
         period, source = _period_for(claim, claims, article.published, text)
         out.append(replace(claim, entity=entity or None, attribute=attribute, period=period, period_source=source,
-                           scope=_scope_for(claim, text, vocab)))
+                           scope=_scope_for(claim, text, vocab, claims)))
     return out
 
 

@@ -106,3 +106,15 @@ def test_a_product_is_released_not_listed() -> None:
     c = _by_text("Orbit Labs went public on March 3, 2025. Its R5 model went public on May 2, 2025.")
     assert c["March 3, 2025"].attribute == "listing date"
     assert (c["May 2, 2025"].entity, c["May 2, 2025"].attribute) == ("R5", "release date")
+
+
+def test_money_attributes_need_money_and_names_are_not_cues() -> None:
+    c = _by_text("The new Kestrel train reached 350 km/h in trials.")
+    assert c["350 km/h"].attribute == "amount"
+    c = _by_text("The Eastbay Open final will be played on July 6.")
+    assert c["July 6"].attribute != "opening date"
+
+
+def test_a_cumulative_figure_keeps_its_start() -> None:
+    c = _by_text("The Tevan glacier has lost 38% of its ice since 1990.")
+    assert ("since", "1990-01-01") in c["38%"].scope
