@@ -183,6 +183,10 @@ def canonical_noun(noun: str, vocab: Vocabulary | None = None) -> str:
     return vocab.nouns.get(noun.lower(), noun.lower())
 
 
+_TERM = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty)-(?:year|month|week|day)\b",
+                   re.I)
+
+
 def _scope_for(
     claim: Claim, text: str, vocab: Vocabulary, others: list[Claim] = ()  # type: ignore[assignment]
 ) -> tuple[tuple[str, str], ...]:
@@ -203,6 +207,9 @@ def _scope_for(
     scope = {g: w for g, (_, w) in best.items()}
     for group, absent in vocab.scope_absent.items():
         scope.setdefault(group, absent)
+    term = _TERM.search(text, lo, hi)
+    if term and not _CLAUSE_BREAK.search(text, *sorted((min(term.end(), claim.end), max(term.start(), claim.start)))):
+        scope["term"] = term.group().lower()  # "the 10-year Treasury yield" vs "the two-year"
     since = [c for c in others if c.kind == "date" and c.qualifier == "at_least" and c.sentence == claim.sentence
              and c.low and not _CLAUSE_BREAK.search(text, *sorted((min(c.end, claim.end), max(c.start, claim.start))))]
     if since:

@@ -118,3 +118,8 @@ def test_money_attributes_need_money_and_names_are_not_cues() -> None:
 def test_a_cumulative_figure_keeps_its_start() -> None:
     c = _by_text("The Tevan glacier has lost 38% of its ice since 1990.")
     assert ("since", "1990-01-01") in c["38%"].scope
+
+
+def test_a_term_narrows_a_rate() -> None:
+    c = _by_text("The yield on the 10-year Treasury rose to 4.6% on Friday.")
+    assert ("term", "10-year") in c["4.6%"].scope
