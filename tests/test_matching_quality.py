@@ -11,7 +11,7 @@ import yaml
 
 from conftest import ROOT
 
-PRECISION_FLOOR = 0.75
+PRECISION_FLOOR = 0.8
 RECALL_FLOOR = 0.40
 
 
