@@ -78,7 +78,6 @@ def main(argv: list[str] | None = None) -> int:
             tracemalloc.stop()
             memory = f"peak {peak / 2**20:,.0f} MiB traced"
         else:
-            facts = []
             memory = f"process peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MiB resident"
         per_claim = elapsed / n
         growth = f", {per_claim / previous:.2f}x the time per claim of the size before" if previous else ""
