@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         del facts
         if n <= 100_000:  # tracing every allocation is slow; the largest size reports resident memory only
             tracemalloc.start()
-            facts = match_claims(claims)
+            match_claims(claims)
             _, peak = tracemalloc.get_traced_memory()
             tracemalloc.stop()
             memory = f"peak {peak / 2**20:,.0f} MiB traced"
