@@ -204,7 +204,7 @@ def _scope_for(
         dist = abs(start - claim.start)
         if group not in best or dist < best[group][0]:
             best[group] = (dist, word)
-    scope = {g: w for g, (_, w) in best.items()}
+    scope = {g: w.replace("-", " ") for g, (_, w) in best.items()}  # "second-quarter" = "second quarter"
     for group, absent in vocab.scope_absent.items():
         scope.setdefault(group, absent)
     term = _TERM.search(text, lo, hi)
@@ -462,6 +462,11 @@ def _attribute_for(claim: Claim, text: str, vocab: Vocabulary, entity: str = "")
     return best
 
 
+_REPORTED_ON = re.compile(
+    r"\b(?:said|says|announced|announces|reported|reports|told|confirmed|disclosed|stated|wrote)\s+(?:on\s+)?$", re.I
+)
+
+
 def _period_for(claim: Claim, others: list[Claim], published: dt.date | None, text: str) -> tuple[str | None, str]:
     """An explicit date in the sentence; else a day or month named earlier in the paragraph (the
     event the paragraph reports); else the publication date."""
@@ -469,7 +474,8 @@ def _period_for(claim: Claim, others: list[Claim], published: dt.date | None, te
         return None, ""
     dated = [c for c in others if c.kind == "date" and c.resolved and c.low and c.labels is None
              and c.qualifier != "at_least"]  # "since 2017" starts a span; "by June" still dates the figure
-    in_sentence = [c for c in dated if c.sentence == claim.sentence]
+    in_sentence = [c for c in dated if c.sentence == claim.sentence
+                   and not _REPORTED_ON.search(text, max(0, c.start - 20), c.start)]
     if in_sentence:
         nearest = min(in_sentence, key=lambda c: abs(c.start - claim.start))
         lo, hi = sorted((nearest.end, claim.start)) if nearest.end <= claim.start else (claim.end, nearest.start)

@@ -123,3 +123,9 @@ def test_a_cumulative_figure_keeps_its_start() -> None:
 def test_a_term_narrows_a_rate() -> None:
     c = _by_text("The yield on the 10-year Treasury rose to 4.6% on Friday.")
     assert ("term", "10-year") in c["4.6%"].scope
+
+
+def test_a_reporting_date_is_not_the_figures_period() -> None:
+    c = {x.text: x for x in _claims("Orla Telecom said on July 24 that second-quarter revenue rose 12%.", "2025-07-25")}
+    assert c["12%"].period == "2025-04-01..2025-06-30"
+    assert ("reporting period", "second quarter") in c["12%"].scope
