@@ -386,7 +386,8 @@ def _entity_for(claim: Claim, text: str, mentions: list[Mention], vocab: Vocabul
         if m.place or _weak(m, text, s, claim):
             continue
         return m.entity
-    after = [m for m in mentions if claim.end + 2 < m.start and m.end <= e and not m.place]
+    gap = 0 if claim.kind == "date" else 2  # "2,048 Nvidia chips": a name right after a count is a modifier
+    after = [m for m in mentions if claim.end + gap < m.start and m.end <= e and not m.place]
     if after and not _CONTRAST.search(text, claim.end, after[0].start):
         return after[0].entity
     earlier = [

@@ -138,7 +138,7 @@ def matchable(claim: Claim) -> bool:
         return False
     if claim.kind == "date" and (
         claim.labels is not None or not claim.resolved
-        or (claim.attribute == "date" and claim.granularity != "day")
+        or claim.attribute == "date"
         or claim.qualifier in ("at_most", "at_least", "less_than", "more_than")
     ):
         return False  # a weekday label, an unanchored date, a date tied to no event, a deadline

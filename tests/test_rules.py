@@ -197,10 +197,10 @@ def test_counted_nouns_with_one_meaning_meet(tmp_path: Path) -> None:
     assert [sorted(c.text for c in f.claims) for f in found if f.rule == "figure-conflict"] == [["115", "140"]]
 
 
-def test_two_days_named_for_one_entity_with_no_other_event_are_compared(tmp_path: Path) -> None:
-    write_article(tmp_path, "a.md", "Storm Ines reached Galway yesterday.\n", source="North Desk", published="2025-01-25")
-    write_article(tmp_path, "b.md", "Storm Ines reached Galway on January 21.\n", source="South Desk",
-                  published="2025-01-26")
+def test_two_days_with_no_event_named_are_not_compared(tmp_path: Path) -> None:
+    """A company has many days; without an event word, Monday's fall and Tuesday's rebound are not one fact."""
+    write_article(tmp_path, "a.md", "Orbit Labs was the talk of the market on Monday, January 27, 2025.\n",
+                  source="North Desk", published="2025-01-28")
+    write_article(tmp_path, "b.md", "On Tuesday Orbit Labs was quiet.\n", source="South Desk", published="2025-01-31")
     found = factcheck.check([tmp_path]).finding_records
-    assert [sorted(c.text for c in f.claims) for f in found if f.rule == "date-conflict"] == [
-        ["January 21", "yesterday"]]
+    assert not [f for f in found if f.rule == "date-conflict"]
