@@ -183,6 +183,7 @@ def canonical_noun(noun: str, vocab: Vocabulary | None = None) -> str:
     return vocab.nouns.get(noun.lower(), noun.lower())
 
 
+_US = re.compile(r"\b(?:US|U\.S\.)(?=\s)")  # written in capitals: the country, never the pronoun
 _TERM = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty)-(?:year|month|week|day)\b",
                    re.I)
 
@@ -197,7 +198,9 @@ def _scope_for(
     s, e = claim.sentence
     lo, hi = max(s, claim.start - vocab.window), min(e, claim.end + vocab.window)
     best: dict[str, tuple[int, str]] = {}
-    for start, end, word in _phrases_in(text, lo, hi, vocab.scope_words, vocab.cue_words):  # type: ignore[arg-type]
+    found = _phrases_in(text, lo, hi, vocab.scope_words, vocab.cue_words)  # type: ignore[arg-type]
+    found += [(m.start(), m.end(), "american") for m in _US.finditer(text, lo, hi) if "american" in vocab.scope_words]
+    for start, end, word in found:
         if _CLAUSE_BREAK.search(text, *sorted((end, claim.start)) if end <= claim.start else (claim.end, start)):
             continue
         group = vocab.scope_words[word]
@@ -349,7 +352,10 @@ def find_mentions(text: str, vocab: Vocabulary) -> list[Mention]:
 
 
 _CONTRAST = re.compile(r"\b(?:than|compared|versus|vs\.?|while|whereas|but|unlike|against)\b", re.I)
-_COMPARED_BEFORE = re.compile(r"\b(?:than|versus|vs\.?|compared\s+(?:with|to)|against)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+_COMPARED_BEFORE = re.compile(
+    r"(?:\bthan\s+(?:the|its|their|his|her)\s+|\b(?:versus|vs\.?|compared\s+(?:with|to)|against)\s+(?:the\s+|a\s+|an\s+)?)$",
+    re.I,
+)  # "less than the $619m raised by MiniMax" compares; "more than 159 million" only hedges
 _CLAUSE_BREAK = re.compile(
     r";|,\s*(?:and|but|while|whereas|although|though)\b|\s[—–]\s|\b(?:while|whereas|after|because|although|though"
     r"|unless|when)\b"

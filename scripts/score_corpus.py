@@ -6,7 +6,7 @@ usage: python scripts/score_corpus.py [CORPUS_DIR] [--json] [--verbose]
 
 A planted conflict counts as flagged when one finding (error or warning) holds a claim that
 overlaps side a's text and a claim that overlaps side b's, on different sides of the
-disagreement (a finding's `sides`); a must-not-flag pair counts as flagged under the same test. Findings that touch no planted conflict are listed as unplanned.
+disagreement (a finding's `sides`); a must-not-flag pair counts as flagged under the same test. Findings that flag no planted conflict (with its two sides apart) are listed as unplanned.
 """
 
 from __future__ import annotations
@@ -49,9 +49,6 @@ def score(corpus: Path, result: Result | None = None) -> dict[str, object]:
         return {g for c, g in zip(f.claims, f.sides or range(len(f.claims)))
                 if Path(c.article).name == name and c.start < e and s < c.end}
 
-    def touches(f, side):  # type: ignore[no-untyped-def]
-        return bool(sides_touching(f, side))
-
     def flagged_by(pair):  # type: ignore[no-untyped-def]
         """Findings that put side a and side b of the pair on different sides of a disagreement."""
         a, b = _locate(bodies, pair["a"]), _locate(bodies, pair["b"])
@@ -64,10 +61,11 @@ def score(corpus: Path, result: Result | None = None) -> dict[str, object]:
 
     conflicts = truth.get("conflicts", [])
     traps = truth.get("must_not_flag", [])
-    hit = {c["id"]: bool(flagged_by(c)) for c in conflicts}
+    flagging = {c["id"]: flagged_by(c) for c in conflicts}
+    hit = {cid: bool(found) for cid, found in flagging.items()}
     false_alarm = {t["id"]: bool(flagged_by(t)) for t in traps}
-    planted_sides = [_locate(bodies, c[s]) for c in conflicts for s in ("a", "b")]
-    unplanned = [f for f in findings if not any(touches(f, side) for side in planted_sides)]
+    explained = {id(f) for found in flagging.values() for f in found}
+    unplanned = [f for f in findings if id(f) not in explained]  # flags no planted conflict
     by_kind = Counter(c["kind"] for c in conflicts)
     hit_kind = Counter(c["kind"] for c in conflicts if hit[c["id"]])
     return {
@@ -98,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"planted conflicts flagged: {s['conflicts_flagged']}/{s['conflicts']} (recall {s['recall']})")
     print("  by kind: " + ", ".join(f"{k} {v}" for k, v in s["by_kind"].items()))
     print(f"must-not-flag pairs flagged: {s['must_not_flag_flagged']}/{s['must_not_flag']}")
-    print(f"error/warning findings: {s['findings']}, of which touch no planted conflict: {s['unplanned_findings']}")
+    print(f"error/warning findings: {s['findings']}, of which flag no planted conflict: {s['unplanned_findings']}")
     if args.verbose:
         print("missed: " + (", ".join(s["missed"]) or "none"))
         print("false alarms: " + (", ".join(s["false_alarms"]) or "none"))

@@ -129,3 +129,14 @@ def test_a_reporting_date_is_not_the_figures_period() -> None:
     c = {x.text: x for x in _claims("Orla Telecom said on July 24 that second-quarter revenue rose 12%.", "2025-07-25")}
     assert c["12%"].period == "2025-04-01..2025-06-30"
     assert ("reporting period", "second quarter") in c["12%"].scope
+
+
+def test_a_hedge_is_not_a_comparison() -> None:
+    c = _by_text("Pine Chat now counts more than 90 million users, roughly double Comet Systems' total.")
+    assert c["90 million"].entity == "Pine Chat"
+
+
+def test_us_in_capitals_is_a_region() -> None:
+    c = _by_text("Apps built on Chinese models grew 17%, compared with 15.8% for apps using US models.")
+    assert ("region", "chinese") in c["17%"].scope
+    assert ("region", "american") in c["15.8%"].scope
