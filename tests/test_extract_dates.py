@@ -300,6 +300,105 @@ def test_dates_resolved_by_tense(text: str, published: dt.date, expected: list[R
     assert rows(text, published) == expected
 
 
+# ------------------------------------------------------------------------------------------------
+# the tense of a year-less date or a bare weekday comes from its own clause (published dates vary)
+
+Day = tuple[str, str]  # (mention text, low)
+
+CLAUSE_TENSE: list[tuple[str, dt.date, list[Day]]] = [
+    # a cue in another clause (after ";", ", but", a dash) does not reach the date: no cue -> nearest
+    ("Shares of the chipmaker slumped 9%; the company reports on Monday.", D(2026, 3, 13),
+     [("Monday", "2026-03-16")]),
+    ("The health minister resigned, but the inquiry continues on Thursday.", D(2026, 3, 10),
+     [("Thursday", "2026-03-12")]),
+    ("Hail flattened crops across the valley — the harvest fair is on Sunday.", D(2026, 3, 12),
+     [("Sunday", "2026-03-15")]),
+    # a comparison ("up from", "down from") looks back
+    ("Output is forecast to reach 5.1 million tonnes, up from 4.2 million in March.", D(2026, 4, 20),
+     [("March", "2026-03-01")]),
+    # a reporting verb dates its own saying ("said Monday") and sets no other date's tense
+    ("Hargreaves Rail said Monday it expects fares to rise.", D(2026, 3, 11),
+     [("Monday", "2026-03-09")]),
+    ("Brightwater Mining said Thursday it would close two pits, and set a special dividend payable March 2.",
+     D(2026, 2, 13), [("Thursday", "2026-02-12"), ("March 2", "2026-03-02")]),
+    ("The regulator told lawmakers on Wednesday that the rules would take effect in April.", D(2026, 1, 16),
+     [("Wednesday", "2026-01-14"), ("April", "2026-04-01")]),
+    ("Speaking on Friday, the coach said his side would win the cup in May.", D(2026, 3, 10),
+     [("Friday", "2026-03-06"), ("May", "2026-05-01")]),
+    # "reported" results are past, and brackets do not cut a clause
+    ("The insurer reported fee income of £1.8bn for the year to April 30, up 5%.", D(2026, 4, 27),
+     [("April 30", "2025-04-30")]),
+    ("China unveiled a 10 trillion yuan ($1.4 trillion) debt package on Friday.", D(2026, 3, 10),
+     [("Friday", "2026-03-06")]),
+]
+
+SCHEDULED: list[tuple[str, dt.date, list[Day]]] = [
+    # present tense, a gerund or a noun for a scheduled event: the next such day...
+    ("Ballots close at 6pm on Sunday in the mayoral runoff.", D(2026, 3, 12), [("Sunday", "2026-03-15")]),
+    ("Applications open on Monday for the housing grant.", D(2026, 3, 12), [("Monday", "2026-03-16")]),
+    ("Lenders rushed to file, with the registration window closing at midnight on Monday.", D(2026, 3, 12),
+     [("Monday", "2026-03-16")]),
+    ("Tickets for the stadium tour go on sale at 9am on Friday.", D(2026, 3, 22), [("Friday", "2026-03-27")]),
+    ("Senators vote on the spending package on Tuesday.", D(2026, 3, 13), [("Tuesday", "2026-03-17")]),
+    ("The new season kicks off on Friday with a derby in Milan.", D(2026, 3, 14), [("Friday", "2026-03-20")]),
+    ("Kestrel Foods reports quarterly results on Wednesday after the bell.", D(2026, 2, 20),
+     [("Wednesday", "2026-02-25")]),
+    ("Polling stations close at 10pm on Thursday.", D(2026, 3, 12), [("Thursday", "2026-03-12")]),  # that day
+    ("The board approved a final dividend of 12p, payable on May 29.", D(2026, 3, 5), [("May 29", "2026-05-29")]),
+    ("The museum announced a Hockney retrospective opening on February 6.", D(2025, 12, 2),
+     [("February 6", "2026-02-06")]),
+    ("Futures traders priced in a 70% chance that the ECB cuts at its July 23 meeting.", D(2026, 6, 30),
+     [("July 23", "2026-07-23")]),
+    # ...but only when it is near: a year-less date more than about six months ahead is the last one
+    ("The lender missed a coupon due on January 15.", D(2026, 3, 2), [("January 15", "2026-01-15")]),
+    ("The book fair opens on October 3 in the old port.", D(2026, 11, 20), [("October 3", "2026-10-03")]),
+]
+
+INTENT: list[tuple[str, dt.date, list[Day]]] = [
+    # an infinitive after a verb of intent looks ahead, even after a past verb
+    ("Dock workers voted to strike in April.", D(2026, 3, 2), [("April", "2026-04-01")]),
+    ("Health officials decided to lift the mask mandate on Friday.", D(2026, 3, 16), [("Friday", "2026-03-20")]),
+    ("Wheat exporters agreed on Sunday to cap shipments in July.", D(2026, 6, 9),
+     [("Sunday", "2026-06-07"), ("July", "2026-07-01")]),
+    ("The club promised to repay its creditors by June.", D(2026, 1, 20), [("by June", "2026-06-01")]),
+    ("The chain wants to open 40 stores by September.", D(2026, 3, 10), [("by September", "2026-09-01")]),
+    ("The carmaker has agreed to pay $2bn in compensation by December 31.", D(2026, 3, 16),
+     [("by December 31", "2026-12-31")]),
+    # ..."to" before a noun is no infinitive
+    ("Copper rose to a record in February.", D(2026, 3, 10), [("February", "2026-02-01")]),
+]
+
+LOOKS_BACK: list[tuple[str, dt.date, list[Day]]] = [
+    # a past or passive projection reports on what has happened since
+    ("The champion was expected to win on Saturday.", D(2026, 3, 10), [("Saturday", "2026-03-07")]),
+    ("The centre-right were projected to take 41% of the seats in Sunday's election.", D(2026, 3, 9),
+     [("Sunday", "2026-03-08")]),
+    ("The hearing had been scheduled for Wednesday.", D(2026, 3, 13), [("Wednesday", "2026-03-11")]),
+    # an event named by its day is over unless the clause looks ahead
+    ("The winner of Sunday's marathon is a 19-year-old from Eldoret.", D(2026, 3, 12), [("Sunday", "2026-03-08")]),
+    ("She will start from pole in Sunday's grand prix.", D(2026, 3, 10), [("Sunday", "2026-03-15")]),
+    ("Wednesday's budget will raise taxes on landlords.", D(2026, 3, 16), [("Wednesday", "2026-03-18")]),
+    ("The rider is in hospital after a crash on Sunday.", D(2026, 3, 12), [("Sunday", "2026-03-08")]),
+    # "since" a weekday is always past
+    ("Downloads have tripled in the US since Friday.", D(2026, 3, 10), [("since Friday", "2026-03-06")]),
+]
+
+NEAREST: list[tuple[str, dt.date, list[Day]]] = [
+    # no tense in the clause: the nearer of the last and the next such day
+    ("Flood alert for riverside homes on Thursday", D(2026, 3, 10), [("Thursday", "2026-03-12")]),
+    ("Flood alert for riverside homes on Sunday", D(2026, 3, 10), [("Sunday", "2026-03-08")]),
+    ("Flood alert for riverside homes on Tuesday", D(2026, 3, 10), [("Tuesday", "2026-03-10")]),
+    ("Late-night bus services on Monday and Friday", D(2026, 3, 11),
+     [("Monday", "2026-03-09"), ("Friday", "2026-03-13")]),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", CLAUSE_TENSE + SCHEDULED + INTENT + LOOKS_BACK + NEAREST,
+                         ids=[t[:40] for t, _, _ in CLAUSE_TENSE + SCHEDULED + INTENT + LOOKS_BACK + NEAREST])
+def test_tense_of_the_dates_own_clause(text: str, published: dt.date, expected: list[Day]) -> None:
+    assert [(m.text, m.low.isoformat() if m.low else None) for m in find_dates(text, published)] == expected
+
+
 def test_weekday_word_alone() -> None:
     [m] = find_dates("Lawmakers passed the bill on Monday.", ANCHOR)
     assert (m.text, m.weekday, m.labels, m.low) == ("Monday", 0, None, ANCHOR)

@@ -598,6 +598,145 @@ def test_not_a_claim_in_context(sentence: str) -> None:
     assert spans(sentence) == []
 
 
+# ---------------------------------------------------------------- ranges, hedges and directions in running prose
+# General habits of news prose; every sentence is written for these tests.
+
+RANGES = [
+    # both ends carry the unit, joined by "to": a noun phrase or a verb of expecting makes it one range
+    Case("The chain guided for like-for-like growth of 3% to 5% next year.", "3% to 5%", "percent", None, "percent",
+         qualifier="range", direction="up"),
+    Case("Planners pencilled in a forecast of 2.5% to 3% for freight volumes.", "2.5% to 3%", "percent", None,
+         "percent", qualifier="range"),
+    Case("The regulator expects 7% to 9% of lenders to fail the test.", "7% to 9%", "percent", None, "percent",
+         qualifier="range"),
+    Case("Turnout in the by-election was put between 31% and 34%.", "31% and 34%", "percent", None, "percent",
+         qualifier="range"),
+    Case("Brokers value the stock at $40 to $46 a share.", "$40 to $46 a share", "quantity", None, "USD/share",
+         qualifier="range"),
+    Case("Search teams combed a corridor 3km to 6km wide.", "3km to 6km", "quantity", None, "kilometer",
+         qualifier="range"),
+    Case("Fares on the line could go up by a margin of 8p to 12p.", "8p to 12p", "quantity", None, "GBP",
+         qualifier="range"),
+    # counted in words: "one or two", "three to four"
+    Case("Only one or two referees have the badge.", "one or two", "count", None, noun="referee",
+         qualifier="range"),
+    Case("Two or three earthquakes are felt there every week.", "Two or three", "count", None, noun="earthquake",
+         qualifier="range"),
+    Case("The surgery needs three to four nurses in theatre.", "three to four", "count", None, noun="nurse",
+         qualifier="range"),
+    Case("Five or six councillors abstained in the vote.", "Five or six", "count", None, noun="councillor",
+         qualifier="range"),
+    Case("Recovery takes four or five weeks for most runners.", "four or five weeks", "quantity", None, "week",
+         qualifier="range"),
+    # scale words beyond trillion
+    Case("The last red dwarfs could shine for 10 septillion years.", "10 septillion years", "quantity", 1e25,
+         "year"),
+    Case("Japan's public debt stands at 1.3 quadrillion yen.", "1.3 quadrillion yen", "quantity", 1.3e15, "JPY"),
+    Case("Entomologists count some 10 quintillion insects alive at any time.", "10 quintillion", "count", 1e19,
+         noun="insect", qualifier="approx"),
+    # a rate written with hyphens in front of a noun
+    Case("Producers are budgeting for $90-a-barrel crude next year.", "$90-a-barrel", "quantity", 90,
+         "USD/barrel_oil"),
+    Case("Care workers are campaigning for a £13-an-hour minimum.", "£13-an-hour", "quantity", 13, "GBP/hour"),
+    Case("The streamer launched a $7-a-month tier with adverts.", "$7-a-month", "quantity", 7, "USD/month"),
+    Case("Hauliers pay a €0.30-per-kilometre toll on the motorway.", "€0.30-per-kilometre", "quantity", 0.30,
+         "EUR/kilometer"),
+]
+
+HEDGES_AND_DIRECTIONS = [
+    # estimates
+    Case("Storm damage across the islands is estimated at $780 million.", "$780 million", "quantity", 780 * M, "USD",
+         qualifier="approx"),
+    Case("Flooding cut power to an estimated 40,000 homes.", "40,000", "count", 40000, noun="home",
+         qualifier="approx"),
+    Case("Economists estimate the tariff would add 0.4% to consumer prices.", "0.4%", "percent", 0.4, "percent",
+         qualifier="approx", direction="up"),
+    Case("Auditors estimated that 1,800 claims were paid twice.", "1,800", "count", 1800, noun="claim",
+         qualifier="approx"),
+    # lowest prices on offer
+    Case("The folding phone is on sale starting at $1,299.", "$1,299", "quantity", 1299, "USD",
+         qualifier="at_least"),
+    Case("Season tickets are priced from £420.", "£420", "quantity", 420, "GBP", qualifier="at_least"),
+    Case("Cabins on the new ferry go from €59 a night.", "€59 a night", "quantity", 59, "EUR/night",
+         qualifier="at_least"),
+    # passing a mark
+    Case("The podcast passed 50 million downloads in March.", "50 million", "count", 50 * M, noun="download",
+         qualifier="more_than"),
+    Case("Wheat futures surpassed $9 a bushel.", "$9 a bushel", "quantity", 9, "USD/bushel", qualifier="more_than"),
+    Case("The relief appeal crossed £2m on its second day.", "£2m", "quantity", 2 * M, "GBP", qualifier="more_than"),
+    Case("Ticket sales for the tour exceeded 600,000.", "600,000", "count", 600000, qualifier="more_than"),
+    Case("The river could rise as much as 2 metres overnight.", "2 metres", "quantity", 2, "meter",
+         qualifier="at_most", direction="up"),
+    Case("As many as 90 flights were grounded by fog.", "90", "count", 90, noun="flight", qualifier="at_most"),
+    # direction verbs of currencies, rates and prices
+    Case("The Swiss franc firmed 0.6% after the vote.", "0.6%", "percent", 0.6, "percent", direction="up"),
+    Case("The rand strengthened 1.4% against the dollar.", "1.4%", "percent", 1.4, "percent", direction="up"),
+    Case("The won weakened 0.9% in Seoul trading.", "0.9%", "percent", 0.9, "percent", direction="down"),
+    Case("Cocoa prices softened 3% on better harvest news.", "3%", "percent", 3, "percent", direction="down"),
+    Case("Wage growth accelerated to 5.7% in the spring.", "5.7%", "percent", 5.7, "percent", direction="up"),
+    Case("Factory output growth slowed to 0.8% in August.", "0.8%", "percent", 0.8, "percent", direction="down"),
+    Case("Retail footfall picked up 1.5% in the week.", "1.5%", "percent", 1.5, "percent", direction="up"),
+    Case("The jobless rate edged down 0.1 percentage point.", "0.1 percentage point", "percent", 0.1,
+         "percentage_point", direction="down"),
+    Case("Mortgage approvals ticked up 2% in July.", "2%", "percent", 2, "percent", direction="up"),
+    # change nouns after the figure
+    Case("Bus drivers accepted a 9% raise after the strike.", "9%", "percent", 9, "percent", direction="up"),
+    Case("Junior doctors were offered a 6% pay raise.", "6%", "percent", 6, "percent", direction="up"),
+    Case("Porters won a 4.5% wage hike last spring.", "4.5%", "percent", 4.5, "percent", direction="up"),
+    # a relative clause with a change verb
+    Case("The miner has yet to regain the 18% it lost in May.", "18%", "percent", 18, "percent", direction="down"),
+    Case("Investors kept the 11% they gained before the split.", "11%", "percent", 11, "percent", direction="up"),
+]
+
+
+@pytest.mark.parametrize("case", RANGES, ids=[f"{i:03d}-{c.span}" for i, c in enumerate(RANGES)])
+def test_range_or_rate(case: Case) -> None:
+    test_figure(case)
+
+
+@pytest.mark.parametrize("case", HEDGES_AND_DIRECTIONS, ids=[f"{i:03d}-{c.span}" for i, c in enumerate(HEDGES_AND_DIRECTIONS)])
+def test_hedge_or_direction(case: Case) -> None:
+    test_figure(case)
+
+
+def test_word_and_unit_ranges_have_both_ends() -> None:
+    f = the("Only one or two referees have the badge.", "one or two")
+    assert (f.low, f.high) == (1, 2)
+    f = the("Search teams combed a corridor 3km to 6km wide.", "3km to 6km")
+    assert (f.low, f.high) == (3, 6)
+    f = the("Between two and three million pilgrims are expected.", "two and three million")
+    assert (f.low, f.high) == (2e6, 3e6)
+    f = the("Five to six hundred residents signed the petition.", "Five to six hundred")
+    assert (f.low, f.high) == (500, 600)
+
+
+def test_a_change_verb_then_a_level_stays_two_figures() -> None:
+    # a verb of change before the first figure: the change, then the level reached
+    assert spans("The jobless rate rose 0.3% to 4.4% in the autumn.") == ["0.3%", "4.4%"]
+    assert spans("Diesel fell 4% to $3.20 a gallon.") == ["4%", "$3.20 a gallon"]
+    # a change noun with a far larger second figure is the same story
+    assert spans("The board approved a rise of 0.5% to 6.25% for the base rate.") == ["0.5%", "6.25%"]
+
+
+def test_or_joins_only_neighbouring_numbers() -> None:
+    assert spans("He scored 1 or 20 goals, depending on who you ask.") == ["1", "20"]
+    assert spans("The turbine makes 2 or 3 megawatts.") == ["2 or 3 megawatts"]
+
+
+def test_from_a_price_is_not_a_lower_bound_in_a_change() -> None:
+    assert [the("Fares rose from $10 to $12.", s).qualifier for s in ("$10", "$12")] == ["exact", "exact"]
+    assert the("The handset starts at $999 in the US.", "$999").qualifier == "exact"
+
+
+def test_passing_a_small_tally_is_not_a_bound() -> None:
+    assert the("The assembly passed 12 bills this session.", "12").qualifier == "exact"
+
+
+def test_an_estimated_range_keeps_its_ends() -> None:
+    f = the("The crater is estimated at 20 to 30 metres deep.", "20 to 30 metres")
+    assert (f.qualifier, f.low, f.high) == ("range", 20, 30)
+
+
 # ---------------------------------------------------------------- units and currencies from the YAML tables
 
 
@@ -621,7 +760,8 @@ _TOKENS = [
     "per million tokens", "a share", "GPUs", "people", "H800", "GPT-4", "R1", "2024", "January", "won", "3-1",
     "-70B", "Claude", "3.5", "page", "No.", "(", ")", ",", ".", "\n", "1.", "9:30", "a.m.", "http://x.io/7", "+44",
     "°C", "km", "or more", "or so", "-plus", "x", "minus", "of", "the", "Tokyo", "Shanghai", "~", "over", "years",
-    "a quarter of a", "point", "Rmb", "C", "p", "US",
+    "a quarter of a", "point", "Rmb", "C", "p", "US", "or", "quadrillion", "septillion", "-a-barrel", "-an-hour",
+    "estimated at", "starting at", "passed", "it lost",
 ]
 
 

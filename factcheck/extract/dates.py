@@ -6,9 +6,14 @@ needed the publication date to resolve ("last Friday", "in December", "a year ag
 
 One compiled alternation finds the core of each mention (a month name, a year, "last week"...);
 a small backward pattern then reads the words before it ("since", "by the end of", "mid-"). A mention
-without a year ("in March", "the second half", "on Thursday") takes it from the tense of the verb
-nearest it: "fell in March" is the last March, "will open in March" the next, "since March" one that
-has ended; with no tense to go by, the one nearest the publication date.
+without a year ("in March", "the second half", "on Thursday") takes it from the tense cue nearest it in
+its own clause (a sentence is cut at ";", dashes, ", and", ", but", ", which", "up from"...; cues in
+other clauses never count): "fell in March" is the last March, "will open in March" the next, "since
+March" one that has ended. A scheduled event ("polls close on Tuesday", "payable December 18", "the
+window shutting on Monday") and an infinitive of intent ("agreed to raise output in June") look ahead
+when the next such day is near (a week for a weekday, about six months for a date); a past projection
+("were projected to win") and a day's event ("Monday's vote") look back; a reporting verb dates only
+its own saying ("said Tuesday"). With no tense to go by, the one nearest the publication date.
 """
 
 from __future__ import annotations
@@ -367,29 +372,102 @@ _NOT_ED = (
 # verbs that tell the time of a clause; the one nearest a year-less date governs it
 _TENSE = re.compile(
     r"\b(?P<fut>will|won['’]t|shall"
-    r"|(?:is|are|was|were)\s+(?:due|set|scheduled|expected|slated|poised|to|likely|forecast|predicted|projected"
-    r"|tipped|on\s+(?:track|course))"
-    r"|scheduled|plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|hopes?\s+to|expected|expects?|expecting"
-    r"|forecasts?\s+to|upcoming|next|ahead\s+of|due(?!\s+to\b)|to\s+be\s+[a-z]+(?:ed|en)"
+    r"|(?:is|are|am)\s+(?:due|set|scheduled|expected|slated|poised|to|likely|forecast|predicted|projected"
+    r"|tipped|on\s+(?:track|course))|(?:was|were)\s+to"
+    r"|plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|hopes?\s+to|(?<!\bthan\s)(?<!\bas\s)expected"
+    r"|expects?|expecting"
+    r"|forecasts?\s+to|[Uu]pcoming|[Ff]orthcoming|next|[Aa]head\s+of|(?:run|build)-up\s+to|looking\s+forward\s+to"
+    r"|to\s+be\s+[a-z]+(?:ed|en)"
     r"|(?:could|would|might|should|may)(?!\s+(?:not\s+)?have\b))\b"
     r"|(?P<fut2>['’]ll)\b"
-    r"|\b(?P<past>was|were|had|did|said|told|fell|rose|grew|sank|slid|won|lost|sold|bought|saw|took|made|came"
+    # a scheduled event, in the present tense or as a noun: "polls close", "payable", "the window shutting"
+    r"|\b(?P<sched>payable|due(?!\s+to\b)|scheduled|slated|penc[il]+ed\s+in"
+    r"|(?:kicks?|kicking)\s+off|(?:takes?|taking)\s+effect|(?:comes?|coming|enters?)\s+into\s+(?:force|effect)"
+    r"|(?:goes|go|going)\s+(?:live|on\s+sale|to\s+the\s+polls)|(?:heads?|heading)\s+to\s+the\s+polls"
+    r"|(?:hits?|hitting)\s+(?:shelves|stores)|gets\s+under\s?way"
+    r"|opens|closes|shuts|starts|begins|ends|resumes|reopens|expires|convenes|meets|debuts|premieres|decides"
+    r"|arrives|departs|hosts|faces|unveils|publishes|announces|(?<!\bthe\s)launches|set\s+for"
+    r"|(?:reports|releases|posts)(?=\s+(?:its|their|quarterly|annual|full-year|first|second|third|fourth|results"
+    r"|earnings|figures|data)\b)"
+    r"|(?=open|close|shut|start|begin|end|resume|reopen|expire|convene|meet|vote|face|arrive|return|host|play|take)"
+    + "".join(rf"(?<!\b{w}\s)" for w in ("its", "his", "this", "was", "has", "is", "as", "us")) +
+    r"(?<=[A-Za-z]s\s)(?:open|close|shut|start|begin|end|resume|reopen|expire|convene|meet|vote|face|arrive"
+    r"|return|host|play|take\s+on)"
+    r"|(?:Fed|ECB|BoE|BOJ|BoJ|PBOC|RBA|RBI|SNB|RBNZ|bank)\s+(?:cuts|hikes|raises|lowers|trims|holds|meets|decides)"
+    r"|(?=(?:open|clos|shutt|resum|reopen|expir|conven|start|beginn|end)ing)"
+    + "".join(rf"(?<!\b{w}\s)" for w in ("the", "its", "an", "a", "was", "were", "after", "since", "upon",
+                                                "before", "their", "his", "her")) + r"(?<!['’]s\s)"
+    r"(?:opening|closing|shutting|resuming|reopening|expiring|convening"
+    # ...but "starting July 1", "the year ending March 31" only bound a period
+    r"|(?:starting|beginning|ending)(?!\s+(?:in|from|with|at|on)\b|\s+[A-Z\d]|\s*\Z)))\b"
+    # "agreed to raise", "plans to cut": an infinitive after a verb of intent (see _INF_FUT, _INF_PAST)
+    r"|\b(?P<inf>to)\s+(?:not\s+)?(?!(?:the|an|its|their|his|her|our|this|that|these|those|date|be)\b)[a-z]{2,}\b"
+    # "were projected to win", "was expected to": a past projection about what has happened since
+    r"|\b(?P<past>(?:was|were)\s+(?:due|set|scheduled|expected|slated|poised|likely|forecast|predicted"
+    r"|projected|tipped|on\s+(?:track|course))(?:\s+to\s+be\s+[a-z]+(?:ed|en)\b)?"
+    r"|ha(?:s|ve|d)\s+(?:not\s+|never\s+|already\s+|also\s+|just\s+)?(?:been(?:\s+(?:expected|projected"
+    r"|forecast|predicted|tipped|scheduled|due|set|slated))?|[a-z]+(?:ed|en|wn)|hit|cut"
+    r"|set|put|won|lost|made|held|paid|sold|seen|done|grown|risen|fallen|shrunk|sunk|slid|led|spent|kept|left"
+    r"|met|brought)|yesterday"
+    r"|was|were|had|did|said|told|fell|rose|grew|sank|slid|won|lost|sold|bought|saw|took|made|came"
     r"|went|began|left|met|held|paid|spent|ran|gave|got|kept|brought|found|led|became|struck|broke|drove|flew"
     r"|stood|wrote|spoke|chose|sought|fought|caught|meant|sent|built|felt|heard|knew|shook|drew|threw|ago"
-    r"|yesterday|ha(?:s|ve|d)\s+(?:not\s+|never\s+|already\s+|also\s+|just\s+)?(?:been|[a-z]+(?:ed|en|wn)|hit|cut"
-    r"|set|put|won|lost|made|held|paid|sold|seen|done|grown|risen|fallen|shrunk|sunk|slid|led|spent|kept|left"
-    r"|met|brought)"
+    r"|agreed|exceeded|succeeded|proceeded|stole|fled|swept|dealt|hung|rode|rang|stuck|swung|tore|woke|wore"
+    r"|forgot|froze|hid|blew|withdrew|overtook|undertook|overcame|oversaw|sped|swore|taught|thought|understood"
+    r"|upheld|withheld|misled|laid|lent|ate|drank|slumped|soared|Asked|Pressed|Questioned|Interviewed"
+    # forms that are also nouns or present tenses: past only before an object ("cut rates", "hit a record")
+    r"|(?=beat|hit|set|put|shut|quit|shed|bet|cast|spread|cut)"
+    + "".join(rf"(?<!\b{w}\s)" for w in ("will", "to", "would", "could", "should", "can", "may", "might", "must",
+                                                "not", "did", "do", "does", "ll")) +
+    r"(?:beat(?=\s+[A-Z])|(?:hit|set|put|beat|shut|quit|shed|bet|cast|spread)(?=\s+(?:a|an|the|its|their|his|her|our|back"
+    r"|down|up|out|off|rates?|jobs|prices|costs|output|production|records?|\$?\d))"
+    r"|cut(?=\s+(?:rates?|interest|jobs|prices|output|production|costs|back|staff|ties|\$?\d|the\s+(?:rate|price)"
+    r"|its\s+(?:forecast|outlook|guidance|stake|workforce|rating))))"
     # a regular past form, but not a passive ("is published") nor an adjective ("revised figures")
     r"|(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!\bbeen\s)(?<!\bbeing\s)"
     + _NOT_ED + r"[a-z]{2,}(?<!e)ed(?!\s+(?!(?:" + _PREPS + r")\b)[a-z]))\b"
     # ...and one before a noun, a verb ("posted losses") or an adjective ("revised figures"): weak evidence
     r"|\b(?P<weak>" + _NOT_ED + r"[a-z]{2,}(?<!e)ed)\b"
-    r"|\b(?P<pres>is|are|am|has|have|does|do|remains?|starts|begins|opens|closes|runs|ends|takes|goes|comes|says"
-    r"|gets|makes|stands|sits|lies|holds|faces|needs)\b"
+    r"|\b(?P<pres>is|are|am|has|have|does|do|remains?|runs|takes|goes|comes|says"
+    r"|gets|makes|stands|sits|lies|holds|needs)\b"
 )
-_CLAUSE_END = re.compile(r"(?:[.;:!?,](?=[\s\"“”'’)])|[(\n])(?:(?![.;:!?,(\n]).)*\Z")
+_KINDS = {"fut": "future", "fut2": "future", "sched": "sched", "past": "past", "pres": "present"}
+# verbs (and nouns) of intent whose infinitive looks ahead: "plans to", "is set to", "a bid to", and
+# past ones ("agreed to raise output in June" is a plan still ahead)
+_INF_FUT = {
+    "plan", "plans", "planning", "aim", "aims", "aiming", "hope", "hopes", "hoping", "intend", "intends",
+    "intending", "want", "wants", "seek", "seeks", "seeking", "promise", "promises", "pledge", "pledges",
+    "vow", "vows", "threaten", "threatens", "propose", "proposes", "proposing", "prepare", "prepares",
+    "preparing", "agree", "agrees", "decide", "decides", "offer", "offers", "going", "about", "ready",
+    "poised", "likely", "set", "looking", "yet", "need", "needs", "bid", "deal", "move", "push", "effort",
+    "proposal", "decision", "agreement", "ambition", "intention", "vote", "votes", "expect",
+    "expects", "expecting", "scheduled", "slated",
+}
+_INF_PAST = {
+    "agreed", "decided", "planned", "promised", "pledged", "vowed", "threatened", "proposed", "voted",
+    "resolved", "opted", "chose", "arranged", "intended", "prepared", "aimed", "hoped", "wanted", "offered",
+    "committed", "undertook",
+}
+_BE = {"is", "are", "am", "was", "were", "be", "been", "being"}
+# adverbials between a verb of intent and its infinitive
+_INF_SKIP = {"not", "on", "in", "at", "last", "this", "late", "early", "earlier", "week", "month", "year", "principle",
+             "unanimously", "formally", "also", "again", "already", "finally", "now", "overwhelmingly", "narrowly",
+             "tentatively", "instead", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_ABBREVS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mr", "Mrs", "Ms",
+            "Dr", "St", "Inc", "Corp", "Ltd", "Co", "No", "vs", "Gov", "Sen", "Rep", "Gen", "Prof", "Mt", "Ave")
+_PAREN = re.compile(r"\([^()]*\)")
+# hard clause boundaries: a sentence end, ";", a dash, a bracket, ", and", ", which", "up from"...
+_BOUND = (
+    r"(?=[.!?])(?<!\.[A-Za-z])(?<!\b[A-Z])" + "".join(rf"(?<!\b{w})" for w in _ABBREVS) + r"[.!?](?=[\s\"“”'’)])"
+    r"|[;:](?=\s)|[\n(—]|\s[–-]\s|--"
+    r"|,\s+(?:and|but|while|whereas|although|though|yet|so|which|who|whom|whose|where|when|after|before"
+    r"|because|even|whilst|unlike)\b"
+    r"|\b(?P<cmp>(?:up|down)\s+from|compared\s+(?:with|to)|versus|vs\.?|from\s+a\s+year\s+earlier)(?=\s)"
+)
+# before a date, an appositive also ends the clause: "agreed to buy Veldt, a 41% premium to its close on Tuesday"
+_HARD_B = re.compile(_BOUND + r"|,\s+(?:a|an|the)\s")
+_HARD_A = re.compile(_BOUND + r"|\)")
 _SENT_END = re.compile(r"(?:[.!?](?=[\s\"“”'’)])|[;\n])(?:(?![.!?;\n]).)*\Z")
-_CLAUSE_NEXT = re.compile(r"[.;:!?,](?=[\s\"“”'’)]|\Z)|[(\n]")
 _SENT_NEXT = re.compile(r"[.!?](?=[\s\"“”'’)]|\Z)|[;\n]")
 # "until 6pm on", "by noon on", "by": a deadline ahead of the clause's present
 _DEADLINE = re.compile(
@@ -551,56 +629,147 @@ def _chained(prev: _Raw | None, kinds: tuple[str, ...], text: str, s: int) -> bo
     return prev is not None and prev.kind in kinds and bool(_CHAIN.match(text, prev.end, s))
 
 
+# verbs of saying ("reported results" is no saying: its objects are past)
 _REPORT_VERBS = {"said", "says", "told", "tells", "added", "adds", "announced", "warned", "warns", "noted", "notes",
-                 "argued", "argues", "reported", "predicted", "predicts", "estimated", "estimates"}
-# what may stand between a reporting verb and a date in the clause it reports: "said [on Monday that]"
-_REPORTED = re.compile(r"\s*(?:(?:[^\s.;:!?]+\s+){0,6}?that\s*)?\Z")
+                 "argued", "argues", "predicted", "predicts", "estimated", "estimates", "stated", "confirmed"}
+# ...and between a reporting verb and its own day: "said Tuesday", "told reporters on Monday", "said in March"
+_OWN_DAY = re.compile(
+    r"\s+(?:(?:late|early)\s+)?\Z"
+    r"|\s+(?:(?!(?:that|it|he|she|they|we|which|who)\b)[\w’'.-]+\s+){0,5}?(?:(?:late|early)\s+)?on\s+\Z",
+    re.IGNORECASE)
+_OWN_PERIOD = re.compile(r"\s+(?:in|during)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?\Z", re.IGNORECASE)
+# an event the clause follows: "after a crash on", "following talks in"
+_AFTER_EVENT = re.compile(r"\b(?:after|following)\s+(?:[\w'’-]+\s+){1,4}(?:on|in|at|during)\s+\Z", re.IGNORECASE)
 
 
-def _marker(seg: str, last: bool) -> str:
-    """ "future", "past" or "present" for the tense marker of seg nearest the date (its last one if the
-    date follows seg, else its first), "" when seg has none, and "reported" when that marker is a verb
-    like "said" whose reported clause the date opens ("said H2 sales would...": the clause tells)."""
-    found = None
-    weak = False
+def _inf_kind(seg: str, i: int) -> str:
+    """For the "to" at seg[i]: "fut" after a verb or noun of intent, even a past one ("plans to", "a bid
+    to", "agreed on Sunday to"), "" otherwise ("rose to", "were projected to", "due to")."""
+    words = seg[max(0, i - 60):i].lower().split()
+    while words and (words[-1] in _INF_SKIP or words[-1][:1].isdigit()):
+        words.pop()  # "agreed on Sunday to", "voted 5-4 to", "decided unanimously not to"
+    if not words:
+        return ""
+    w = words[-1]
+    if len(words) > 1 and words[-2] in _BE:
+        return ""  # "were projected to win": the be-verb already told
+    return "fut" if w in _INF_FUT or w in _INF_PAST else ""
+
+
+def _cue_list(seg: str) -> list[tuple[str, re.Match[str]]]:
+    """The tense cues of seg in order, as (kind, match); kind is a _KINDS key, "weak" or "inf"-resolved."""
+    out: list[tuple[str, re.Match[str]]] = []
     for m in _TENSE.finditer(seg):
-        if m.lastgroup == "weak":
+        k = m.lastgroup or ""
+        if k == "inf":
+            k = _inf_kind(seg, m.start())
+            if not k:
+                continue
+        out.append((k, m))
+    return out
+
+
+def _before(seg: str, day: bool, adjacent: bool = True) -> str:
+    """The tense of the cue of seg nearest its end (a date follows seg): "future", "sched", "past",
+    "present" or "". A reporting verb is no cue for another date: it gives "past" for its own day ("said
+    Tuesday", "told reporters on Monday", "said in March"), else "reported" when the date opens the
+    clause it reports ("said H1 revenue would...": that clause tells, else the saying's past) and
+    "reported?" when the date is further in ("said that in March...", "announced job cuts in March":
+    only the clause after the date tells)."""
+    cues = _cue_list(seg)
+    strong = [c for c in cues if c[0] != "weak"]
+    if not strong:
+        return "past" if cues else ""
+    k, m = strong[-1]
+    if m.group().lower() in _REPORT_VERBS:
+        if not adjacent:
+            return ""
+        rest = seg[m.end():]
+        if (_OWN_DAY if day else _OWN_PERIOD).match(rest):
+            return "past"
+        return "reported?" if rest.strip() else "reported"
+    return _KINDS[k]
+
+
+def _after(seg: str) -> str:
+    """The tense of seg's first cue (a date precedes seg); a reporting verb right after a date is its own
+    verb ("On Tuesday, the firm said"), unless set off by commas ("March sales, it said, were...")."""
+    cues = _cue_list(seg)
+    weak = False
+    for k, m in cues:
+        if k == "weak":
             weak = True
             continue
-        found = m
-        if not last:
-            break
-    if found is None:
-        return "past" if weak else ""
-    if last and found.group() in _REPORT_VERBS and _REPORTED.match(seg, found.end()):
-        return "reported"
-    kind = found.lastgroup or ""
-    return "future" if kind.startswith("fut") else kind.replace("pres", "present")
+        if m.group().lower() in _REPORT_VERBS and seg.startswith(",", m.end()):
+            continue
+        return _KINDS[k]
+    return "past" if weak else ""
 
 
-def _around(text: str, s: int, e: int) -> tuple[str, str, str, str]:
-    """(clause before, clause after, sentence before, sentence after) the span s..e."""
+def _around(text: str, s: int, e: int) -> tuple[str, str, str, str, bool]:
+    """(segment before, segment after, rest of the clause before, rest after, in a comparison) for s..e: the
+    clause ends at hard boundaries (sentence end, ";", a dash, ", and", ", which", "up from"), and its
+    segments at bare commas. The last flag is set when the clause is a comparison ("up from 3% in March")."""
+    before = text[max(0, s - 200):s]
+    after = text[e:e + 200]
+    if "(" in before:
+        before = _PAREN.sub("", before)  # "unveiled a 10 trillion yuan ($1.4 trillion) package on Friday"
+    if "(" in after:
+        after = _PAREN.sub("", after)
+    cmp = False
+    last = None
+    for last in _HARD_B.finditer(before):
+        pass
+    if last is not None:
+        before = before[last.end():]
+        cmp = bool(last["cmp"])
+    m = _HARD_A.search(after)
+    if m is not None:
+        after = after[:m.start()]
+    i = before.rfind(",")
+    while i >= 0 and not before[i + 1:i + 2].isspace():
+        i = before.rfind(",", 0, i)
+    j = after.find(",")
+    while j >= 0 and not after[j + 1:j + 2].isspace() and j + 1 < len(after):
+        j = after.find(",", j + 1)
+    soft_b, rest_b = (before[i + 1:], before[:i]) if i >= 0 else (before, "")
+    soft_a, rest_a = (after[:j], after[j:]) if j >= 0 else (after, "")
+    return soft_b, soft_a, rest_b, rest_a, cmp
+
+
+def _sentence(text: str, s: int, e: int) -> str:
+    """The sentence around s..e, without the span."""
     before = text[max(0, s - 200):s]
     cut = _SENT_END.search(before)
-    sent_b = before[cut.start() + 1:] if cut else before
-    cut = _CLAUSE_END.search(sent_b)
-    clause_b = sent_b[cut.start() + 1:] if cut else sent_b
     after = text[e:e + 200]
-    cut = _SENT_NEXT.search(after)
-    sent_a = after[:cut.start()] if cut else after
-    cut = _CLAUSE_NEXT.search(sent_a)
-    clause_a = sent_a[:cut.start()] if cut else sent_a
-    return clause_b, clause_a, sent_b, sent_a
+    cut2 = _SENT_NEXT.search(after)
+    return (before[cut.start() + 1:] if cut else before) + " " + (after[:cut2.start()] if cut2 else after)
 
 
-def _tense(text: str, s: int, e: int) -> str:
-    """Whether the clause around s..e (else its sentence) speaks of the future or the past, else ""."""
-    clause_b, clause_a, sent_b, sent_a = _around(text, s, e)
-    t = _marker(clause_b, True)
-    if t == "reported":
-        t = _marker(clause_a, False) or "past"
-    t = t or _marker(clause_a, False) or _marker(sent_b, True) or _marker(sent_a, False)
-    return "" if t in ("present", "reported") else t
+def _clause_tense(text: str, s: int, e: int, day: bool = False, weekday: bool = False) -> str:
+    """ "future", "sched", "past", "present" or "" for the clause holding s..e: the cue nearest the date
+    in its comma segment (before it, then after it), then in the rest of the clause; never one from
+    another clause of the sentence. A bare weekday after "until 6pm on" looks ahead."""
+    soft_b, soft_a, rest_b, rest_a, cmp = _around(text, s, e)
+    t = _before(soft_b, day)
+    if t.startswith("reported"):
+        return _after(soft_a) or _after(rest_a) or ("past" if t == "reported" else "")
+    t = t or _after(soft_a)
+    if weekday and t in ("", "present") and _DEADLINE.search(soft_b):
+        return "future"
+    if t in ("", "present") and _AFTER_EVENT.search(soft_b):
+        return "past"  # "is in hospital after a crash on Sunday"
+    t = t or _before(rest_b, day, False) or _after(rest_a)
+    return t or ("past" if cmp else "")
+
+
+def _tense(text: str, s: int, e: int, day: bool = False) -> str:
+    """Whether the clause around s..e speaks of the future, a scheduled event ("sched") or the past, else ""."""
+    t = _clause_tense(text, s, e, day)
+    return "" if t == "present" else t
+
+
+_SCHED_DAYS = 183  # how far ahead a scheduled event may lie
 
 
 def _resolve(a: dt.date, make: Callable[[int], tuple[dt.date, dt.date]], tense: str,
@@ -609,9 +778,10 @@ def _resolve(a: dt.date, make: Callable[[int], tuple[dt.date, dt.date]], tense: 
     has begun ("January turned into a showcase", written on the 12th) or, for a reporting `period` (a
     quarter or half), the latest one over or ending within a fortnight ("burglaries fell in the first
     quarter" in January is last year's); after "since" the latest one that has ended; in the future the
-    first one not over (or over for at most `lag` days: results come out weeks after a quarter); else
-    the nearest."""
-    if tense not in ("past", "since", "future"):
+    first one not over (or over for at most `lag` days: results come out weeks after a quarter); for a
+    scheduled event ("payable December 18", "opens in March") the next one if it begins within about six
+    months; else the nearest."""
+    if tense not in ("past", "since", "future", "sched"):
         return _nearest(a, make)
     ivs: list[tuple[dt.date, dt.date]] = []
     for y in range(a.year - 3, a.year + 4):
@@ -619,6 +789,9 @@ def _resolve(a: dt.date, make: Callable[[int], tuple[dt.date, dt.date]], tense: 
             ivs.append(make(y))
         except (ValueError, OverflowError):
             continue
+    if tense == "sched":
+        ok = [iv for iv in ivs if iv[1] >= a]
+        return min(ok) if ok and (min(ok)[0] - a).days <= _SCHED_DAYS else _nearest(a, make)
     if tense == "future":
         limit = a - dt.timedelta(days=lag)
         ok = [iv for iv in ivs if iv[1] >= limit]
@@ -734,7 +907,7 @@ def _md_like(s: int, e: int, kind: str, mon: int, d1: int, d2: str | None, year:
             r = _unresolved(s, e, kind, "day")
             r.calendar_day = day2 is None
             return r
-        tense = _mention_tense(text, s, e, pre)
+        tense = _mention_tense(text, s, e, pre, day2 is None)
         low, _ = _resolve(a, lambda y: (dt.date(y, mon, d1), dt.date(y, mon, day2 or d1)), tense)
         year, relative = low.year, True
     low = dt.date(year, mon, d1)
@@ -838,11 +1011,11 @@ def _bare_month(s: int, e: int, mon: int, direction: str, text: str, a: dt.date 
     return _month_raw(s, e, "MN", y, mon, True)
 
 
-def _mention_tense(text: str, s: int, e: int, pre: _Pre) -> str:
+def _mention_tense(text: str, s: int, e: int, pre: _Pre, day: bool = False) -> str:
     """The tense that picks the year of a year-less mention; "since" looks at ended periods."""
     if pre.qual == "since":
         return "since"
-    t = _tense(text, s, e)
+    t = _tense(text, s, e, day)
     if t == "past" and pre.qual in ("until", "till", "up until"):
         return ""  # "remanded in custody until October 28": the end may lie ahead of a past event
     return t
@@ -1016,7 +1189,7 @@ def _h_hh(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw 
     # a bare H1/H2 is a half-year only in results talk: "H1 revenue", "sales rose 4% in H2."
     if _fiscal_near(text, s, e) or text.startswith(("-", "–", "/"), e):
         return None  # "H1 FY25", "H-1B"-like codes
-    sent = " ".join(_around(text, s, e)[2:])
+    sent = _sentence(text, s, e)
     if _HYDROGEN.search(sent):
         return None
     w = _next_word(text, e).lower()
@@ -1065,7 +1238,7 @@ def _ordinal_quarter(m: re.Match[str], p: str, word: str, text: str, a: dt.date 
         # a calendar period in a sentence about results or statistics that is not about a game
         if text.startswith(" of ", e):
             return None  # "the second half of the season"
-        sent = " ".join(_around(text, s, e)[2:])
+        sent = _sentence(text, s, e)
         if _SPORT.search(sent) or not (_FINANCE.search(sent) or not half and _STATS.search(sent)):
             return None  # a half needs results talk: "shot 58% in the second half" is a game
         if a is not None:
@@ -1241,7 +1414,7 @@ def _relative_unit(s: int, e: int, unit: str, dirword: str, a: dt.date | None, p
 
 
 def _weekday(s: int, e: int, wd: int, core: tuple[int, int], direction: str, text: str,
-             a: dt.date | None) -> _Raw:
+             a: dt.date | None, poss: bool = False, qual: str = "") -> _Raw:
     r = _Raw(s, e, "WD", None, None, "day", None, relative=True, weekday=wd, core=core)
     if a is None:
         return r
@@ -1252,20 +1425,18 @@ def _weekday(s: int, e: int, wd: int, core: tuple[int, int], direction: str, tex
     elif direction == "this":
         d = _monday(a) + dt.timedelta(days=wd)
     else:
-        # the clause's tense; a tenseless "until 6pm on Wednesday" looks ahead; else the sentence's tense
-        clause_b, clause_a, sent_b, sent_a = _around(text, s, e)
-        t = _marker(clause_b, True)
-        if t == "reported":
-            t = _marker(clause_a, False) or "past"
-        t = t or _marker(clause_a, False)
-        if t in ("", "present") and _DEADLINE.search(clause_b):
-            t = "future"
-        if not t:
-            t = _marker(sent_b, True) or _marker(sent_a, False)
-        if t == "future":
-            d = a + dt.timedelta(days=(wd - a.weekday()) % 7)
+        # the clause's tense: ahead for a future or a scheduled event ("polls close on Tuesday"), back for
+        # a past; an event named by its day ("Monday's vote") is over unless the clause looks ahead;
+        # with no tense, the nearer of the last and the next such day (the last on a tie)
+        t = _clause_tense(text, s, e, day=True, weekday=True)
+        back, ahead = (a.weekday() - wd) % 7, (wd - a.weekday()) % 7
+        if qual == "since":
+            forward = False
+        elif poss or t in ("past", "since", "future", "sched"):
+            forward = t in ("future", "sched")
         else:
-            d = a - dt.timedelta(days=(a.weekday() - wd) % 7)
+            forward = ahead < back
+        d = a + dt.timedelta(days=ahead) if forward else a - dt.timedelta(days=back)
     r.low = r.high = d
     r.value = _iso_day(d)
     return r
@@ -1284,7 +1455,7 @@ def _h_wd(m: re.Match[str], text: str, a: dt.date | None, pre: _Pre, prev: _Raw 
         labels_prev = prev is not None and prev.calendar_day and bool(_LABEL_AFTER.match(text, prev.end, s))
         if word.lower() in _NOT_ANCHORED and not labels_prev:
             return None  # "the following Sunday", "every Monday"; but "Oct. 5, a Sunday" labels a date
-    return _weekday(s, e, wd, (s, e), "", text, a)
+    return _weekday(s, e, wd, (s, e), "", text, a, bool(_POSS.match(text, e)), pre.qual)
 
 
 def _season_raw(s: int, e: int, name: str, direction: str, a: dt.date | None, tense: str = "") -> _Raw:
@@ -1510,7 +1681,9 @@ def _agree(d: _Raw, wd: int, anchor: dt.date | None) -> None:
             continue
         if c.weekday() == wd:
             fits.append(c)
-    agree = [c for c in fits if not (d.tense in ("past", "since") and c > anchor or d.tense == "future" and c < anchor)]
+    window = {"future": (anchor, dt.date.max), "sched": (anchor, anchor + dt.timedelta(days=_SCHED_DAYS)),
+             "past": (dt.date.min, anchor), "since": (dt.date.min, anchor)}.get(d.tense, (dt.date.min, dt.date.max))
+    agree = [c for c in fits if window[0] <= c <= window[1]]
     pool = agree or fits
     if pool:
         best = min(pool, key=lambda c: abs((c - anchor).days))

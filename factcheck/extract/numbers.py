@@ -25,7 +25,8 @@ _SMALL = {
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "quadrillion": 1e15,
+           "quintillion": 1e18, "sextillion": 1e21, "septillion": 1e24}
 _SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "tr": 1e12, "trn": 1e12}
 _DENOMINATORS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
                  "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
@@ -71,12 +72,13 @@ def _fast(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return hit[1], hit[2]
 
 
-_TRIGGER_WORDS = [*_SMALL, *_TENS, "hundred", "thousand", "million", "billion", "trillion", "dozen", *_MULT_WORDS]
+_TRIGGER_WORDS = [*_SMALL, *_TENS, "hundred", *_SCALES, "dozen", *_MULT_WORDS]
+_SCALE_ALT = "|".join(_SCALES)
 # Where a figure may start: a digit, a number word, a multiplier word, "a"/"an" before a scale or fraction.
 _SCAN = re.compile(
     r"\b(?:(?P<d>\d)|(?P<g>RMB|Rmb|USD|EUR|GBP|HKD|CNY|JPY|SGD|AUD|CAD|CHF|INR|KRW)(?=\d)|(?:"
     + _trie([*_TRIGGER_WORDS, *(w.capitalize() for w in _TRIGGER_WORDS)])
-    + r"|[Aa]n?(?=[ \u00a0-](?:hundred|thousand|million|billion|trillion|dozen|half|third|quarter|fifth|sixth|"
+    + r"|[Aa]n?(?=[ \u00a0-](?:hundred|" + _SCALE_ALT + r"|dozen|half|third|quarter|fifth|sixth|"
     r"eighth|tenth|decade|century|fortnight)\b))\b|(?P<w>within[ \u00a0])an?(?=[ \u00a0](?:year|month|week|day)\b))"
 )
 # Time words read as a number of larger units: "a decade" is 10 years.
@@ -93,19 +95,19 @@ _WORD = "(?:" + _trie(list(_SMALL) + list(_TENS)) + ")"
 
 # ---------------------------------------------------------------- what stands after a number
 
-_SCALE_AFTER = re.compile(r"[ \u00a0-]?(thousand|million|billion|trillion|mn|mln|bn|trn|tn)\b", re.I)
+_SCALE_AFTER = re.compile(r"[ \u00a0-]?(" + _SCALE_ALT + r"|mn|mln|bn|trn|tn)\b", re.I)
 _PERCENT_AFTER = re.compile(
     r"[ \u00a0]?(%|percent(?:age)?[ \u00a0]+points?\b|per[ \u00a0]?cent(?:age)?[ \u00a0]+points?\b|pp\b|ppts?\b|"
     r"of[ \u00a0]+an?[ \u00a0]+(?:(?:percentage|basis)[ \u00a0]+)?point\b|"
     r"basis[ \u00a0]+points?\b|bps\b|bp\b|per[ \u00a0-]?cent\b|pct\b|pc\b)",
     re.I,
 )
-_RANGE_JOIN = re.compile(r"[ \u00a0]*(?:-|–|—|to|and)[ \u00a0]*(?=[-−]?(?:US\$|HK\$|[$€£¥]|[A-Z]{3}[ \u00a0])?[\d.]|"
+_RANGE_JOIN = re.compile(r"[ \u00a0]*(?:-|–|—|to|and|or)[ \u00a0]*(?=[-−]?(?:US\$|HK\$|[$€£¥]|[A-Z]{3}[ \u00a0])?[\d.]|"
                          r"(?i:" + _WORD + r"\b))")
 _SECOND_SYMBOL = re.compile(r"US\$|HK\$|[$€£¥]|(?:USD|EUR|GBP|CNY|RMB|HKD|JPY)[ \u00a0]?")
 _PER = re.compile(
     r"(?P<paren>[ \u00a0]*\([^()\n]{1,40}\))?"
-    r"(?:[ \u00a0]+(?P<conn>per|a|an|each)[ \u00a0]+|[ \u00a0]*(?P<conn2>/)[ \u00a0]*)"
+    r"(?:[ \u00a0]+(?P<conn>per|a|an|each)[ \u00a0]+|[ \u00a0]*(?P<conn2>/)[ \u00a0]*|-(?P<conn3>a|an|per)-(?=[a-z]))"
     r"(?:(?P<scale>million|thousand|billion|1m|1,000|1,000,000)[ \u00a0]+)?(?P<noun>[A-Za-z][A-Za-z-]{1,20})\b"
     r"(?:[ \u00a0]+(?P<noun2>[A-Za-z][A-Za-z-]{1,20})\b)?"
 )
@@ -212,6 +214,8 @@ _ONE_OK = re.compile(
     r"pupil|resident|victim|teenager|baby|infant|firefighter|pilot|miner|crew[ \u00a0]member|hostage|prisoner)"
     r"[ \u00a0]+(?:has|had|was|is|died|remains|remained|suffered|survived|needed|required|went)\b"
 )
+_CLOCK_AFTER = re.compile(r"[ \u00a0]?(?:[ap]\.?m\b|o['’]clock\b)", re.I)
+_ONE_OR_TWO = re.compile(r"[ \u00a0]+(?:or|to)[ \u00a0]+(?:two|three)\b", re.I)  # "one or two patients"
 _COHORT = re.compile(r"-olds\b")  # "five-year-olds": a group of children, not a figure
 _CASUALTY = {"dead", "injured", "wounded", "missing", "hurt", "killed", "homeless", "displaced", "evacuated",
              "hospitalised", "hospitalized", "arrested", "detained", "rescued", "infected"}
@@ -308,6 +312,7 @@ _UP = {
     "accelerated", "rebounded", "leapt", "leaped", "leaps", "skyrocketed", "ballooned", "add",
     "rebounds", "rebounding", "recovered", "recovers", "recovering", "regained", "regains", "recouped", "recoups",
     "bounced", "clawed",  # "clawed back 9%"
+    "firmed", "firming", "strengthened", "strengthens", "strengthening", "appreciated", "appreciates",
 }
 _DOWN = {
     "fell", "fall", "falls", "falling", "fallen", "down", "lost", "loses", "lose", "losing", "dropped", "drops",
@@ -318,6 +323,7 @@ _DOWN = {
     "eased", "eases", "easing", "dipped", "dips", "wiped", "wiping", "erased", "erasing", "slipped", "slips",
     "lowered", "lowers", "reduced", "reduces", "reducing", "slashed", "slashes", "slashing", "trimmed", "trims",
     "narrowed", "crashed", "collapsed", "sagged", "weakened", "cratered", "pulled", "withdrew", "withdrawn",
+    "weakens", "weakening", "softened", "softens", "softening", "slowed", "depreciated", "depreciates",
 }
 _UP_BY = {"raised", "raises", "raising", "raise", "higher", "extended", "widened"}
 _DOWN_BY = {"lower", "below"}
@@ -331,26 +337,37 @@ _HEDGE_SKIP = {"some", "about", "around", "roughly", "nearly", "almost", "approx
                "record", "combined", "total", "net", "cumulative", "staggering", "fresh", "back"}
 _DIRECTION_AFTER = re.compile(
     r"[ \u00a0-]+(?:(?P<up>rise|rises|increase|increases|gain|gains|jump|surge|climb|rally|growth|hike|hikes|uptick|"
-    r"higher|more|premium|up|advance|boost|rebound|extra|additional|(?P<above>above))|"
+    r"higher|more|premium|up|advance|boost|rebound|extra|additional|raise|raises|stronger|firmer|(?P<above>above))|"
     r"(?P<down>fall|falls|drop|drops|decline|declines|plunge|slump|loss|losses|slide|tumble|decrease|cut|cuts|"
-    r"lower|less|fewer|cheaper|down|discount|contraction|retreat|dip|selloff|sell-off|(?P<below>below)|reduction))\b"
+    r"lower|less|fewer|cheaper|down|discount|contraction|retreat|dip|selloff|sell-off|weaker|softer|(?P<below>below)|"
+    r"reduction))\b"
     r"(?![ \u00a0]+(?:sea[ \u00a0]+level|ground|the[ \u00a0]+(?:surface|ground|sea(?:bed)?)|freezing|zero)\b)",
     re.I,
 )
 # The same with one word between: "a 4% pay rise", "2,000 job cuts", "11 points below"
 _DIRECTION_AFTER_MOD = re.compile(
     r"[ \u00a0-]+(?P<mod>[a-z]+(?:-[a-z]+)*)[ \u00a0]+(?:(?P<up>rise|rises|increase|increases|gain|gains|jump|surge|"
-    r"climb|rally|growth|hike|hikes|uptick|advance|boost|rebound|more|extra|additional|(?P<above>above))|"
+    r"climb|rally|growth|hike|hikes|uptick|advance|boost|rebound|raise|raises|more|extra|additional|(?P<above>above))|"
     r"(?P<down>fall|falls|drop|drops|decline|declines|plunge|slump|loss|losses|slide|tumble|decrease|cut|cuts|"
     r"fewer|contraction|retreat|dip|selloff|sell-off|(?P<below>below)|reduction|closures?))\b"
     r"(?![ \u00a0]+(?:sea[ \u00a0]+level|ground|the[ \u00a0]+(?:surface|ground|sea(?:bed)?)|freezing|zero)\b)"
 )
 # Direction words after a figure that name the change itself and so may follow a modifier ("a 4% pay rise").
-_CHANGE_NOUNS = {"rise", "rises", "increase", "increases", "gain", "gains", "jump", "surge", "climb", "rally", "growth",
+_CHANGE_NOUNS = {"rise", "rises", "raise", "raises", "increase", "increases", "gain", "gains", "jump", "surge", "climb",
+                 "rally", "growth",
                  "hike", "hikes", "uptick", "advance", "boost", "rebound", "fall", "falls", "drop", "drops", "decline",
                  "declines", "plunge", "slump", "loss", "losses", "slide", "tumble", "decrease", "cut", "cuts",
                  "contraction", "retreat", "dip", "selloff", "sell-off", "reduction", "closure", "closures"}
 _COUNT_AFTER = {"more", "fewer", "extra", "additional", "above", "below"}
+# A relative clause with a change verb after a figure: "the 12.4% it lost", "the $2bn the group shed".
+_REL_CHANGE = re.compile(
+    r"[ \u00a0]+(?:(?:that|which)[ \u00a0]+)?(?:it|they|he|she|we|you|(?:the|its|their|his|her|our)[ \u00a0]+[a-z]+"
+    r"(?:[ \u00a0]+[a-z]+)?|[A-Z][\w&'’.-]*(?:[ \u00a0]+[A-Z][\w&'’.-]*)?)[ \u00a0]+"
+    r"(?:(?:had|has|have|had[ \u00a0]+been|has[ \u00a0]+been)[ \u00a0]+)?(?:(?:already|previously|recently|just|"
+    r"initially|earlier|briefly)[ \u00a0]+)?(?P<verb>[a-z]+)\b"
+)
+_NOT_REL_VERB = {"up", "down", "rise", "rises", "fall", "falls", "gain", "gains", "drop", "drops", "cut", "cuts",
+                 "decline", "declines", "increase", "increases", "add", "adds", "lose", "loses"}
 _MULTIPLIER = re.compile(
     r"(?i:(?P<twice>twice|thrice)(?=[ \u00a0]+(?:(?:as|the|that|what|its|their|his|her|our|this|those|these|more|"
     r"over)\b|(?-i:[A-Z$€£¥\d])))"
@@ -381,7 +398,7 @@ _FRAC_COMPARE = re.compile(
     r"(?P<down>less|fewer|lower|smaller|cheaper|shorter|slower))\b",
     re.I,
 )
-_SCALE_WORD_AFTER = re.compile(r"[ \u00a0]+an?[ \u00a0]+(?:hundred|thousand|million|billion|trillion|dozen)\b", re.I)
+_SCALE_WORD_AFTER = re.compile(r"[ \u00a0]+an?[ \u00a0]+(?:hundred|" + _SCALE_ALT + r"|dozen)\b", re.I)
 _NOT_IN_X = re.compile(
     r"[ \u00a0]+(?:games?|matches|starts|appearances|attempts|seasons|races|tries|shots|outings|innings|years?|"
     r"months?|weeks?|days?|hours?|minutes?|seconds?|laps|rounds|sets)\b",
@@ -427,8 +444,7 @@ class Figure:
 
 
 _WORD_CLASS = {**{w: "unit" for w in _SMALL}, **{w: "tens" for w in _TENS}, "hundred": "hundred", "dozen": "dozen",
-               "thousand": "scale", "million": "scale", "billion": "scale", "trillion": "scale", "a": "a",
-               "an": "a", "half": "half", "and": "and"}
+               **{w: "scale" for w in _SCALES}, "a": "a", "an": "a", "half": "half", "and": "and"}
 _WORD_NEXT = {
     "start": {"unit", "tens", "a", "half"},
     "a": {"hundred", "scale", "dozen"},
@@ -768,7 +784,22 @@ _HEDGE_LAST: dict[int, tuple[Lexicon, frozenset[str]]] = {}  # id -> (the lexico
 
 # Verbs of passing a mark ("topped $100,000", "could exceed $50bn"): the figure is a lower bound.
 _PASS_VERBS = {"topped", "tops", "topping", "exceeded", "exceeds", "exceed", "surpassed", "surpasses", "surpass",
-               "surpassing", "breached", "breaches", "eclipsed", "eclipses", "crossed"}
+               "surpassing", "breached", "breaches", "breaching", "eclipsed", "eclipses", "eclipsing", "crossed",
+               "crosses", "crossing"}
+# "passed $100,000", "passed 1 million users": a mark passed; but "passed 12 bills" is a tally of laws.
+_PASS_MILESTONE = {"passed", "passes", "passing"}
+_ESTIMATE_AT = {"estimated", "estimate", "estimates", "put", "pegged", "reckoned"}
+_START_AT = {"starting", "starts", "start", "started"}
+# Words before "from $799" that make it the lowest price on offer: "tickets from £25", "sells from $799".
+_PRICE_FROM = {"prices", "price", "priced", "pricing", "fares", "fare", "tickets", "ticket", "costs", "cost",
+               "costing", "sells", "sell", "selling", "sold", "retails", "retail", "retailing", "available",
+               "starting", "starts", "start", "rooms", "plans", "packages", "rates", "rents", "seats", "subscriptions",
+               "memberships", "flights", "sale", "go", "goes", "options", "models", "deals", "offers", "upgrades",
+               "tariffs", "trims"}
+_NOT_PRICE_FROM = _UP | _DOWN | _UP_BY | _DOWN_BY | {"away", "changed", "moved", "switched", "back", "apart", "far"}
+_ESTIMATE_VERBS = {"estimate", "estimates", "estimated", "estimating"}
+_MODALS = {"would", "could", "will", "may", "might", "should", "to", "can"}
+_TO_NUMBER = re.compile(r"[ \u00a0]*(?:to|-|–|and)[ \u00a0]*(?:US\$|[$€£¥])?\d")
 _MORE_ER = {"longer", "older", "bigger", "larger", "taller", "heavier", "wider", "further", "farther", "faster",
             "costlier", "deeper", "higher", "greater", "later", "hotter", "warmer", "stronger"}
 _LESS_ER = {"shorter", "younger", "smaller", "lighter", "narrower", "slower", "cheaper", "lower", "shallower",
@@ -821,17 +852,74 @@ _COUNT_DOWN = {"close", "closes", "closing", "shut", "shuts", "shutting", "axe",
 _LAY = {"lay", "lays", "laid", "laying"}
 
 
+def _is_milestone(value: float) -> bool:
+    """A round mark of 100 or more, written with at most two significant digits (100, 1,500, 2 million)."""
+    v = abs(value)
+    if v < 100 or not math.isfinite(v):
+        return False
+    mant = v / 10 ** math.floor(math.log10(v)) * 10
+    return abs(mant - round(mant)) < 1e-6
+
+
+def _hedge_in_words(
+    text: str, start: int, end: int, ctx: _Context, words: list[str], kind: str, currency: str, unit: str,
+    value: float,
+) -> Hedge | None:
+    """Bounds and estimates that prose writes around a figure with more than a hedge word: "passed
+    1 million", "is estimated at $2bn", "starting at $799", "tickets from £25", "officials estimate
+    the levy would add $300"."""
+    hedges = ctx.lex.hedges
+    w0 = words[0] if words else ""
+    if w0 in _PASS_MILESTONE and (kind != "count" or _is_milestone(value)) and not _TO_NUMBER.match(text, end):
+        return hedges.get("more than")  # but "the bill passed 310 to 118" is a tally
+    if w0 == "at" and len(words) > 1:
+        if words[1] in _ESTIMATE_AT and (words[1] != "put" or len(words) > 2 and words[2] in ("be", "is", "was")):
+            return hedges.get("about")  # "is estimated at $2bn", "the bill was put at £4m"
+        if words[1] == "starting":
+            return hedges.get("at least")  # "prices starting at $799" (but "it starts at $999" is its price)
+    i = 1 if w0 in ("just", "only") else 0
+    if len(words) > i and words[i] == "from":
+        nxt = words[i + 1] if len(words) > i + 1 else ""
+        if nxt in _START_AT:
+            return hedges.get("at least")  # "starting from $5"
+        if currency and (nxt in _PRICE_FROM or "/" in unit and nxt) and _NOT_PRICE_FROM.isdisjoint(
+            words[i + 1 : i + 4]
+        ) and not _TO_NUMBER.match(text, end):
+            return hedges.get("at least")  # "tickets from £25", "rooms go from £89 a night"
+    if "stimat" in text[max(0, start - 120) : start]:
+        lw = _words_before(ctx, start, long=True)
+        for k in range(1, min(len(lw), 12)):
+            if lw[k] in _ESTIMATE_VERBS:
+                if lw[k - 1] == "that" or not _MODALS.isdisjoint(lw[:k]):
+                    return hedges.get("about")  # "officials estimate the levy would add $300"
+                break
+    return None
+
+
 def _direction_before(words: list[str], kind: str = "") -> str | None:
     """ "rose 0.3%", "fell by about 17%", "cut its forecast by 0.2 points", "a rise of 5%", "up 5%",
     "shrunk by an average of 73%", "rise by up to 4.6%", "lay off 4,000", "close two plants"."""
+    return _direction_and_source(words, kind)[0]
+
+
+# A rate that speeds up or slows down: "inflation accelerated to 3.2%", "growth slowed to 1.1%".
+_RATE_UP = {"accelerated", "accelerates", "accelerating", "quickened", "quickens", "quickening"}
+_RATE_DOWN = {"slowed", "slows", "slowing", "decelerated", "decelerates", "decelerating"}
+
+
+def _direction_and_source(words: list[str], kind: str = "") -> tuple[str | None, bool]:
+    """The direction before a figure, and whether a noun gave it ("growth of 4%", "a rise of 5%")
+    rather than a verb or an adverb ("rose 4%", "up 5%")."""
     i, n = 0, len(words)
     if not n:
-        return None
+        return None, False
     if kind == "count" and words[0] == "close":
-        return "down"  # "close two plants" ("close to 70%" has "to" before the figure)
+        return "down", False  # "close two plants" ("close to 70%" has "to" before the figure)
+    if kind == "percent" and n > 1 and words[0] == "to" and (words[1] in _RATE_UP or words[1] in _RATE_DOWN):
+        return ("up" if words[1] in _RATE_UP else "down"), False  # "inflation accelerated to 3.2%"
     if n > 1 and words[0] == "to" and words[1] == "up":
         if not (kind == "percent" or n > 2 and words[2] == "by"):
-            return None  # "dropped up to 40 inches of rain": a bound, not a change
+            return None, False  # "dropped up to 40 inches of rain": a bound, not a change
         i = 2  # "up to" is a hedge here, not a level: "rise by up to 4.6%"
     while i < n and words[i] in _HEDGE_SKIP and words[i] != "to":
         i += 1
@@ -840,29 +928,29 @@ def _direction_before(words: list[str], kind: str = "") -> str | None:
         while i < n and words[i] in _HEDGE_SKIP and words[i] != "to":
             i += 1
     if i >= n:
-        return None
+        return None, False
     w = words[i]
     if w == "by":
         for v in words[i + 1 :]:
             if v in _UP or v in _UP_BY:
-                return "up"
+                return "up", False
             if v in _DOWN or v in _DOWN_BY:
-                return "down"
-        return None
+                return "down", False
+        return None, False
     if w in _UP:
-        return "up"
+        return "up", False
     if w in _DOWN:
-        return "down"
+        return "down", False
     if kind == "count" and (w in _COUNT_DOWN or (w == "off" and i + 1 < n and words[i + 1] in _LAY)):
-        return "down"
+        return "down", False
     if w == "of" and i + 1 < n:
         noun = words[i + 1]
         noun = noun[:-1] if noun.endswith("s") and noun[:-1] in _UP_NOUNS | _DOWN_NOUNS else noun
         if noun in _UP_NOUNS:
-            return "up"
+            return "up", True
         if noun in _DOWN_NOUNS:
-            return "down"
-    return None
+            return "down", True
+    return None, False
 
 
 def _excluded_end(text: str, ctx: _Context, start: int) -> int:
@@ -1602,7 +1690,7 @@ def _per_unit(per: re.Match[str], unit: str, lex: Lexicon) -> tuple[str, int]:
             if d2:
                 denom, end = d2, e2  # "per million output tokens"
     if not denom:
-        explicit = per.group("conn2") or per.group("conn") == "per"
+        explicit = per.group("conn2") or per.group("conn3") or per.group("conn") == "per"  # "$2.50-a-ride"
         if explicit and noun.islower() and not _looks_plural(noun):
             denom, end = _singular(noun).lower(), per.end("noun")
     if not denom:
@@ -1693,6 +1781,7 @@ def _figure_at(text: str, pos: int, ctx: _Context) -> Figure | None:
         low_words = text[pos : first.end].lower()
         if low_words in ("one", "zero") and not (
             _ONE_OK.match(text, first.end)
+            or low_words == "one" and _ONE_OR_TWO.match(text, first.end)
             or re.match(r"[ \u00a0]+to[ \u00a0]", text[first.end : first.end + 5])
             and text[max(0, pos - 5) : pos].lower() == "from "
         ):
@@ -1751,12 +1840,13 @@ def _figure_at(text: str, pos: int, ctx: _Context) -> Figure | None:
     joiner = _RANGE_JOIN.match(text, join_at)
     if joiner and not ctx.skipped(joiner.end(), joiner.end() + 1):
         join = joiner.group().strip().lower()
-        after_direction = _direction_before(words) is not None
+        dir_before, dir_noun = _direction_and_source(words)
+        after_direction = dir_before is not None
         ok = (join == "and" and between_before) or join in ("-", "–", "—") or (
-            join == "to" and not from_before and lead != "by"  # "rose by 3,000 to 221,000": a change, then a level
+            join in ("to", "or") and not from_before and lead != "by"  # "rose by 3,000 to 221,000": a change, then a level
         )
-        if join == "to" and after_direction and own_suffix:
-            ok = False  # "fell $3 to $78": a change, then the level it reached
+        if join == "to" and after_direction and not dir_noun and own_suffix:
+            ok = False  # "fell $3 to $78": a change, then the level it reached (but "growth of 4% to 6%")
         if ok:
             p2 = joiner.end()
             sign2 = text[p2 : p2 + 1] in "-−"
@@ -1772,6 +1862,10 @@ def _figure_at(text: str, pos: int, ctx: _Context) -> Figure | None:
             if second is not None and cur_second and currency and cur_second != currency:
                 second = None
             if second is not None and (first.glue_unit or second.glue_unit) and first.glue_unit != second.glue_unit:
+                second = None
+            if second is not None and _CLOCK_AFTER.match(text, second.end):
+                if not own_suffix and first.number <= 12:
+                    return None  # "at 3 or 4 pm": times of day
                 second = None
             conv2 = 1.0
             if second is not None and own_suffix and not currency:
@@ -1794,10 +1888,18 @@ def _figure_at(text: str, pos: int, ctx: _Context) -> Figure | None:
                     if k2 == "count" and not currency and not cur_second and (score_context or n2 < number):
                         return None  # "won 3-1", "a 218-210 vote": a score or a tally
                 scale1 = second.scale if scale == 1.0 and second.scale != 1.0 else scale
+                if scale1 == 1.0 and not second.digits and second.number >= 100:
+                    last2 = text[second.num_start : second.end].rsplit(None, 1)[-1].lower()
+                    last1 = text[pos : first.end].rsplit(None, 1)[-1].lower()
+                    borrow = _SCALES.get(last2, 100.0 if last2 == "hundred" and number < 10 else 1.0)
+                    if last1 not in _SCALES and last1 != "hundred" and number * borrow <= second.number:
+                        scale1 = borrow  # "two to three million", "five to six hundred": the first end borrows
                 v1 = _times(-number if negative else number, scale1)
                 v2 = _times(n2, second.scale)
                 if join == "to" and after_direction and v1 > 0 and v2 > 4 * v1:
                     second = None  # "claims rose 8,000 to 230,000": a change, then the level
+                elif join == "or" and not (0 < v1 < v2 <= 2 * v1 + 1 and scale1 == second.scale):
+                    second = None  # "one or two", "five or six": neighbours, not "2 or 20"
                 elif v2 >= v1 or between_before:
                     scale = scale1
                     low_v, high_v = min(v1, v2), max(v1, v2)
@@ -1950,6 +2052,8 @@ def _figure_at(text: str, pos: int, ctx: _Context) -> Figure | None:
             band = _rounding_half_width(str(int(number)), value, factor, lex.max_rounding)
         low_v, high_v = value - band, value + band
     hedge = _hedge_before(text, start, lex, words)
+    if hedge is None and post_hedge is None and words and qualifier != "range":
+        hedge = _hedge_in_words(text, start, pos_after, ctx, words, kind, currency, unit, value)
     if hedge is not None and unit in _TIME_UNITS and words[:1] == ["over"]:
         hedge = None  # "over five years": a span of time, not a bound
     hedge = hedge or post_hedge
@@ -1982,6 +2086,14 @@ def _figure_at(text: str, pos: int, ctx: _Context) -> Figure | None:
                 ok = kind != "count" or word in _COUNT_AFTER  # "10.9 million more people"
             if ok:
                 direction = "up" if da.group("up") else "down"
+    if direction is None and kind != "count":
+        rel = _REL_CHANGE.match(text, pos_after)
+        if rel:
+            verb = rel.group("verb").lower()
+            if verb in _UP and verb not in _NOT_REL_VERB:
+                direction = "up"  # "the 8% they gained in March"
+            elif verb in _DOWN and verb not in _NOT_REL_VERB:
+                direction = "down"  # "recovered the 12.4% it lost"
     if direction is None and kind == "percent":
         if negative:
             direction = "down"
