@@ -32,7 +32,7 @@ _STOP_CAPS = {
     "Both", "Other", "Another", "Few", "Several", "Much", "Now", "Today", "Yesterday", "Earlier", "Later", "Once",
     "AI", "CEO", "IPO", "GPU", "GPUs", "LLM", "LLMs", "API", "App", "Store", "Chinese", "American", "US", "U.S.",
 }
-_LOCATIVE = re.compile(r"\b(?:in|at|near|across|from|to|into|outside|inside)\s+(?:the\s+)?$", re.I)
+_LOCATIVE = re.compile(r"\b(?i:in|at|near|across|from|to|into|outside|inside)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n][\"'”’)]*\s*|^\s*[\"“‘(]|[.!?:][\"'”’]?\s+[\"“‘(])$")
 _COMMON_ENDINGS = (
     "s", "tion", "ment", "ity", "ness", "ure", "age", "ance", "ence", "ing", "ism", "ship", "hood", "ian", "ese",
@@ -220,6 +220,93 @@ def _scope_for(
     return tuple(sorted(scope.items()))
 
 
+_PART = re.compile(r"\b(?:includ(?:es|ed|ing)|of\s+which|among\s+them|of\s+those)\b", re.I)
+_PART_FRONT = re.compile(r"\s*(?:[\"“‘(]\s*)?Of\s+(?:the|those|these|this|that|its|their|all)\b[^,]{3,80},", re.I)
+_AMONG = re.compile(r"\bamong\s+(?!(?:the\s+)?(?:highest|lowest|largest|biggest|smallest|best|worst|most|least|top|"
+                    r"first|fastest|slowest|few|many|others|them)\b)((?:the\s+)?[\w'’-]+(?:\s+[a-z][\w'’-]*)?)", re.I)
+_WHOLE = {"total", "overall", "combined", "whole", "entire", "consolidated", "aggregate", "all"}
+_NEUTRAL_MODIFIERS = {
+    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "record", "strong",
+    "weak", "solid", "new", "latest", "reported", "estimated", "expected", "official", "current", "previous",
+    "initial", "last", "next", "average", "median", "typical", "quarterly", "annual", "yearly", "monthly", "weekly",
+    "daily", "year", "quarter", "month", "half", "full", "first", "second", "third", "fourth", "bumper", "modest",
+    "healthy", "disappointing", "surprise", "surprising", "unexpected", "sharp", "steep", "slight", "big", "huge",
+    "massive", "small", "large", "larger", "smaller", "higher", "lower", "bigger", "biggest", "largest", "highest",
+    "lowest", "recent", "same", "such", "own", "core", "underlying", "adjusted", "net", "gross", "operating",
+    "pre-tax", "pretax", "company", "group's", "firm", "business", "company's", "firm's", "and", "or", "of", "in",
+    "on", "at", "by", "for", "with", "from", "to", "as", "is", "was", "were", "are", "has", "had", "have", "said",
+}
+
+
+_LINK_AFTER = re.compile(
+    r"\s*(?:was|were|is|are|of|stood|totall?ed|totals|reached|hit|came\s+in|amounted|rose|fell|jumped|climbed|grew"
+    r"|dropped|declined|increased|decreased|slipped|slid|surged|soared|at|has|had|have|will|would|could|:)\b", re.I)
+
+
+def _segment(text: str, cue_start: int, cue_end: int, lo: int, vocab: Vocabulary) -> str:
+    """The word that narrows a measure's noun, right before it: "data-centre revenue was" ->
+    "data-centre", "total revenue was" -> "total"; period words are passed over ("total
+    fourth-quarter revenue" -> "total"). Only for a cue that is a noun, read from what follows it (a
+    linking verb or "of"), so "the index closed down" or "the model cost roughly" say nothing."""
+    if not _LINK_AFTER.match(text, cue_end):
+        return ""
+    words = list(_WORD.finditer(text, lo, cue_start))
+    end = cue_start
+    for m in reversed(words[-3:]):
+        if text[m.end() : end].strip():
+            break  # a comma or a bracket: the noun phrase ended
+        word = m.group().lower()
+        end = m.start()
+        if word in _WHOLE:
+            return "total"
+        if word in vocab.scope_words or word.replace("-", " ") in vocab.scope_words:
+            continue  # "fourth-quarter", "annual", "net": scope words of their own
+        if (word in _NEUTRAL_MODIFIERS or word.endswith(("er", "est", "ly", "'s", "’s"))
+                or not word.replace("-", "").isalpha() or m.group()[:1].isupper()):
+            break  # a determiner, a judgement ("record profit"), a name ("Nvidia's revenue"): no segment
+        return word
+    return ""
+
+
+_INDEFINITE_CLAUSE = re.compile(r"(?<!,)\s(?:a|an|another|other)\s+(?:[a-z][\w-]*\s+){0,2}?(?:that|which|whose)\s", re.I)
+
+
+def _narrowing(claim: Claim, text: str, vocab: Vocabulary, scope: tuple[tuple[str, str], ...], cue_start: int,
+               cue_end: int) -> tuple[tuple[str, str], ...]:
+    """Scope that narrows a figure to a part of what its attribute measures: a part of a whole ("includes
+    80 billion for defence", "Of the land burned, 7,900 hectares were forest"), a subgroup ("among
+    over-65s"), a segment named right before the measure ("data-centre revenue" vs "total revenue")."""
+    s, _ = claim.sentence
+    extra: dict[str, str] = {}
+    lo = max(s, claim.start - vocab.window)
+    if _PART.search(text, lo, claim.start) or (_PART_FRONT.match(text, s) and _PART_FRONT.match(text, s).end() <= claim.start):
+        extra["part"] = "part"
+    else:
+        extra["part"] = "whole"
+    among = _AMONG.search(text, s, claim.start)
+    if among and _CLAUSE_BREAK.search(text, among.start(), claim.start):
+        among = None
+    if among is None:  # "84% among over-65s", but not "56%, second among hedge funds" (a ranking)
+        among = _AMONG.search(text, claim.end, min(claim.sentence[1], claim.end + 30))
+        if among and (re.search(r"[,;]|\b(?:second|third|top|best|highest|lowest|it|them|ranks?|ranked)\b",
+                                text[claim.end : among.start()], re.I) or text[claim.end : among.start()].count(" ") > 3):
+            among = None
+    if among:
+        words = among.group(1).lower().split()
+        while len(words) > 1 and words[-1] in _NEUTRAL_MODIFIERS:
+            words.pop()  # "among over-65s in the trial" -> "over-65s"
+        extra["among"] = " ".join(words)
+    else:
+        extra["among"] = "all"
+    if 0 <= cue_end <= claim.start:
+        segment = _segment(text, cue_start, cue_end, s, vocab)
+        if segment:
+            extra["segment"] = segment
+    merged = dict(scope)
+    merged.update(extra)
+    return tuple(sorted(merged.items()))
+
+
 def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
@@ -388,13 +475,21 @@ def _entity_for(claim: Claim, text: str, mentions: list[Mention], vocab: Vocabul
         if after and after[0].start - claim.end < 60:
             return after[0].entity
     before = [m for m in mentions if s <= m.start and m.end <= claim.start]
+    clause = None
+    for clause in _INDEFINITE_CLAUSE.finditer(text, s, claim.start):
+        pass
+    if clause is not None and not any(m.start >= clause.start() for m in before) and claim.kind != "date":
+        # "The Kestrel will replace a fleet that tops out at 300 km/h": the figure is the fleet's, a
+        # thing with no name, not the Kestrel's
+        return ""
     for m in reversed(before):
         if m.place or _weak(m, text, s, claim):
             continue
         return m.entity
     gap = 0 if claim.kind == "date" else 2  # "2,048 Nvidia chips": a name right after a count is a modifier
     after = [m for m in mentions if claim.end + gap < m.start and m.end <= e and not m.place]
-    if after and not _CONTRAST.search(text, claim.end, after[0].start):
+    located = bool(after) and bool(_LOCATIVE.search(text, max(claim.end, after[0].start - 24), after[0].start))
+    if after and not located and not _CONTRAST.search(text, claim.end, after[0].start):
         return after[0].entity
     earlier = [
         m for m in mentions if m.end <= s and not m.place and not _LOCATIVE.search(text, max(0, m.start - 12), m.start)
@@ -403,7 +498,10 @@ def _entity_for(claim: Claim, text: str, mentions: list[Mention], vocab: Vocabul
     if known or earlier:
         # the story's subject, named before, rather than a source or aside in this sentence
         return (known or earlier)[-1].entity
-    return before[-1].entity if before else ""
+    if before:
+        return before[-1].entity
+    # "Twelve schools in Halverton will close": with nothing named earlier, the place is what it is about
+    return after[0].entity if after and located and not _CONTRAST.search(text, claim.end, after[0].start) else ""
 
 
 def _is_money(unit: str) -> bool:
@@ -419,18 +517,24 @@ def _looks_like_product(entity: str) -> bool:
 
 
 def _attribute_for(claim: Claim, text: str, vocab: Vocabulary, entity: str = "") -> str:
+    return _attribute_and_cue(claim, text, vocab, entity)[0]
+
+
+def _attribute_and_cue(claim: Claim, text: str, vocab: Vocabulary, entity: str = "") -> tuple[str, int, int]:
+    """The attribute and the span of the cue words that named it ((-1, -1) when none did)."""
     s, e = claim.sentence
-    best, best_dist = "", vocab.window + 1
+    best, best_dist, best_span = "", vocab.window + 1, (-1, -1)
     if claim.kind == "count" and claim.noun:
         noun = canonical_noun(claim.noun, vocab).lower()
         named = next((spec.name for spec in vocab.attributes if spec.nouns and noun in spec.nouns), "")
         if named:  # "2,048 H800 chips": the counted noun itself says what is measured
-            best, best_dist = named, 0
-    for start, end, cue in _cues_in(text, max(s, claim.start - vocab.window), min(e, claim.end + vocab.window), vocab):
+            best, best_dist = named, -1  # no cue outranks it
+    window = vocab.window * (2 if claim.kind == "date" else 1)  # an event's verb may stand well before its date
+    for start, end, cue in _cues_in(text, max(s, claim.start - window), min(e, claim.end + window), vocab):
         dist = claim.start - end if end <= claim.start else start - claim.end
         dist = max(dist, 0) + (5 if start >= claim.end else 0)
-        if dist >= best_dist:
-            continue
+        if dist > best_dist or (dist == best_dist and end - start <= best_span[1] - best_span[0]):
+            continue  # the nearest cue; at equal distance the longer one ("funding gap", not "funding")
         for i in vocab.cue_specs[cue]:
             spec = vocab.attributes[i]
             if spec.kinds and claim.kind not in spec.kinds:
@@ -443,7 +547,7 @@ def _attribute_for(claim: Claim, text: str, vocab: Vocabulary, entity: str = "")
                 continue
             if spec.money and not _is_money(claim.unit):
                 continue
-            best, best_dist = spec.name, dist
+            best, best_dist, best_span = spec.name, dist, (start, end)
             break
     if not best:
         if claim.kind == "count":
@@ -466,7 +570,7 @@ def _attribute_for(claim: Claim, text: str, vocab: Vocabulary, entity: str = "")
             best += " (before)"
         elif _TO_BEFORE.search(left) and re.search(r"\bfrom\b", text[s : claim.start], re.I):
             best += " (after)"
-    return best
+    return best, best_span[0], best_span[1]
 
 
 _REPORTED_ON = re.compile(
@@ -539,10 +643,13 @@ def attribute_article(article: Article, claims: list[Claim], vocab: Vocabulary |
                                period_source=prev.period_source))
             continue
         entity = _entity_for(claim, text, mentions, vocab)
-        attribute = _attribute_for(claim, text, vocab, entity)
+        attribute, cue_start, cue_end = _attribute_and_cue(claim, text, vocab, entity)
         period, source = _period_for(claim, claims, article.published, text)
+        scope = _scope_for(claim, text, vocab, claims)
+        if claim.kind != "date":
+            scope = _narrowing(claim, text, vocab, scope, cue_start, cue_end)
         out.append(replace(claim, entity=entity or None, attribute=attribute, period=period, period_source=source,
-                           scope=_scope_for(claim, text, vocab, claims)))
+                           scope=scope))
     return out
 
 

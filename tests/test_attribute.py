@@ -140,3 +140,54 @@ def test_us_in_capitals_is_a_region() -> None:
     c = _by_text("Apps built on Chinese models grew 17%, compared with 15.8% for apps using US models.")
     assert ("region", "chinese") in c["17%"].scope
     assert ("region", "american") in c["15.8%"].scope
+
+
+def _scope(text: str, figure: str) -> dict:
+    return dict(_by_text(text)[figure].scope)
+
+
+def test_a_part_is_not_the_whole() -> None:
+    assert _scope("The relief package includes 80 billion crowns for border security.", "80 billion")["part"] == "part"
+    assert _scope("Of the land burned by the fire, 7,900 hectares were pine forest.", "7,900 hectares")["part"] == "part"
+    assert _scope("The relief package totals 1.2 trillion crowns.", "1.2 trillion")["part"] == "whole"
+    # "of this year's" is not a part marker
+    assert _scope("The winner of this year's Eastbay Open will take home $1.2 million.", "$1.2 million")["part"] == "whole"
+
+
+def test_a_subgroup_is_named_with_among_but_a_ranking_is_not() -> None:
+    assert _scope("Among over-65s in the trial, the vaccine was 84% effective.", "84%")["among"] == "over-65s"
+    assert _scope("Support for the plan stands at 61% among farmers.", "61%")["among"] == "farmers"
+    assert _scope("Pine Capital returned 56%, second among Chinese hedge funds.", "56%")["among"] == "all"
+
+
+def test_a_segment_word_before_the_measure() -> None:
+    assert _scope("Nvidia's data-centre revenue was $35.6 billion.", "$35.6 billion")["segment"] == "data-centre"
+    assert _scope("Nvidia's total fourth-quarter revenue was $39.3 billion.", "$39.3 billion")["segment"] == "total"
+    # a verb after the cue: no segment ("the model cost roughly"), nor a judgement word ("record profit")
+    assert "segment" not in _scope("Training the V3 model cost roughly $5.6 million.", "$5.6 million")
+    assert "segment" not in _scope("Kessling's record profit was $874 million.", "$874 million")
+
+
+def test_a_figure_inside_a_clause_about_something_unnamed_has_no_entity() -> None:
+    c = _by_text("The Kestrel train will replace a fleet that tops out at 300 km/h.")
+    assert c["300 km/h"].entity is None
+    c = _by_text("Kestrel, a train that tops out at 350 km/h, enters service in May.")
+    assert c["350 km/h"].entity == "Kestrel"
+
+
+def test_a_place_after_a_preposition_is_not_preferred_to_the_story_subject() -> None:
+    c = _by_text("Nvidia was worth $3.5 trillion on Friday. Monday's rout knocked $590bn off that, "
+                 "a third of what vanished across American technology stocks.")
+    assert c["$590bn"].entity == "Nvidia" and c["$590bn"].attribute == "market value lost"
+    c = _by_text("Twelve schools in Halverton will close next year.")
+    assert c["Twelve"].entity == "Halverton"
+
+
+def test_at_equal_distance_the_longer_cue_names_the_attribute() -> None:
+    assert _by_text("Brookfield University faces a £30m funding gap.")["£30m"].attribute == "shortfall"
+    assert _by_text("The city set aside £30m funding for new parks.")["£30m"].attribute == "investment plan"
+
+
+def test_seasons_are_told_apart() -> None:
+    assert _scope("Mateo Villar has scored 27 league goals this season.", "27")["season"] == "this season"
+    assert _scope("Last season Mateo Villar managed 22 league goals.", "22")["season"] == "last season"

@@ -1,7 +1,6 @@
 """The sample corpus against its ground truth: the script prints the figures, and they hold a floor.
 
-The floor is what the pipeline reaches today; later work raises it (issue #4 asks for recall 0.9
-and at most 1 trap in 20 flagged).
+The bars are issue #4's: planted-conflict recall 0.9 and at most 1 trap in 20 flagged (28 traps: 1).
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ import yaml
 
 from conftest import CORPUS, ROOT
 
-RECALL_FLOOR = 0.8
+RECALL_FLOOR = 0.9
 FALSE_ALARM_CEILING = 1
 
 
