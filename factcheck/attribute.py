@@ -30,6 +30,7 @@ _STOP_CAPS = {
     "How", "Who", "One", "Two", "Three", "Even", "Also", "Only", "Just", "Meanwhile", "However", "Although",
     "Despite", "According", "Under", "Over", "About", "Around", "Nearly", "More", "Less", "Such", "Each", "Every",
     "Both", "Other", "Another", "Few", "Several", "Much", "Now", "Today", "Yesterday", "Earlier", "Later", "Once",
+    "Close", "Top", "Almost", "Roughly", "Approximately", "Some", "Up", "Down", "Fewer", "Below", "Above",
     "AI", "CEO", "IPO", "GPU", "GPUs", "LLM", "LLMs", "API", "App", "Store", "Chinese", "American", "US", "U.S.",
 }
 _LOCATIVE = re.compile(r"\b(?i:in|at|near|across|from|to|into|outside|inside)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?$")
@@ -76,13 +77,16 @@ def normalize_name(name: str) -> str:
     words = name.split()
     while len(words) > 1 and words[0].lower().rstrip(".") in _TITLES:
         words = words[1:]
-    while len(words) > 1 and words[-1].lower().rstrip(".,") in _CORPORATE:
+    while len(words) > 1 and (words[-1].lower().rstrip(".,") in _CORPORATE or words[-1] in ("&", "and", "of")):
         words = words[:-1]
     return " ".join(words)
 
 
 _STOP_CAPS_LOWER = {w.lower() for w in _STOP_CAPS}
-_CAPS = re.compile(r"\b[A-Z][\w&.'’-]*[\w&](?:\s+(?:of\s+|de\s+|and\s+)?[A-Z][\w&.'’-]*[\w&])*")
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_CAPS = re.compile(  # "Storm Éowyn", "Crumbly & Co", "Bank of England"
+    rf"\b[{_UPPER}][\w&.'’-]*[\w&](?:\s+(?:of\s+|de\s+|and\s+|&\s+)?[{_UPPER}][\w&.'’-]*[\w&])*"
+)
 _WEAK_BEFORE = re.compile(
     r"(?:\bbehind|\bbacked\s+by|\bthan|\blike|\bsuch\s+as|\bincluding|\brivals?|\bversus|\bvs\.?|\bcompared\s+with|"
     r"\bcompared\s+to|\bagainst|\bunlike)\s+$",
@@ -167,6 +171,27 @@ def _subject_noun(claim: Claim, text: str) -> str:
     if after and after.group(1) not in _NOT_SUBJECT:
         return _singular(after.group(1))
     return ""
+
+
+_SUBJECT_BEFORE = re.compile(
+    r"\b([a-z][a-z-]{2,})\s+(?:(?:was|is|were|are|stood|stands|came\s+in|reached|hit|rose|fell|dropped|climbed|"
+    r"jumped|slipped|slid|declined|grew|increased|decreased|went\s+up|went\s+down|averaged|totalled)\s+)?"
+    r"(?:by\s+|to\s+|at\s+|of\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|some\s+|just\s+|only\s+)?"
+    r"(?:[-−–+]\s*)?$"
+)
+
+
+def _own_noun(claim: Claim, text: str) -> str:
+    """The noun a bare figure is said of, right before it: "punctuality was 64%" -> "punctuality",
+    "operating costs by 10%" -> "cost"; "" when a verb or a name stands there instead."""
+    from factcheck.extract.numbers import _singular
+
+    m = _SUBJECT_BEFORE.search(text, max(claim.sentence[0], claim.start - 50), claim.start)
+    if not m or m.group(1) in _NOT_SUBJECT or m.group(1) in _NEUTRAL_MODIFIERS or m.group(1).endswith(("ed", "ly")):
+        return ""
+    if m.group(0).strip() == m.group(1):
+        return ""  # a word right before the figure with no verb or "by": "cut 10%", "rally 5%"
+    return _singular(m.group(1))
 
 
 def _plural(noun: str) -> str:
@@ -261,7 +286,7 @@ def _segment(text: str, cue_start: int, cue_end: int, lo: int, vocab: Vocabulary
             return "total"
         if word in vocab.scope_words or word.replace("-", " ") in vocab.scope_words:
             continue  # "fourth-quarter", "annual", "net": scope words of their own
-        if (word in _NEUTRAL_MODIFIERS or word.endswith(("er", "est", "ly", "'s", "’s"))
+        if (word in _NEUTRAL_MODIFIERS or word.endswith(("er", "est", "ly", "ed", "'s", "’s"))
                 or not word.replace("-", "").isalpha() or m.group()[:1].isupper()):
             break  # a determiner, a judgement ("record profit"), a name ("Nvidia's revenue"): no segment
         return word
@@ -302,6 +327,10 @@ def _narrowing(claim: Claim, text: str, vocab: Vocabulary, scope: tuple[tuple[st
         segment = _segment(text, cue_start, cue_end, s, vocab)
         if segment:
             extra["segment"] = segment
+    if claim.kind in ("percent", "quantity"):
+        own = _own_noun(claim, text)
+        if own:
+            extra["subject"] = own
     merged = dict(scope)
     merged.update(extra)
     return tuple(sorted(merged.items()))

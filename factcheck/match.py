@@ -181,13 +181,17 @@ def _generic_of(attribute: str) -> bool:
     return attribute.split(" of ", 1)[0] in GENERIC_ATTRIBUTES and " of " in attribute
 
 
+_NOT_SPLITTING = frozenset({"subject"})  # read by the attribute join only: nouns differ in wording too often
+
+
 def _split_by_scope(members: list[int], claims: list[Claim]) -> list[list[int]]:
     """Split claims whose clauses name different words of one scope group ("men's" / "women's");
     a claim that names none joins the most common word of the group."""
     values: dict[str, Counter[str]] = defaultdict(Counter)
     for i in members:
         for group, word in claims[i].scope:
-            values[group][word] += 1
+            if group not in _NOT_SPLITTING:
+                values[group][word] += 1
     split = {g: c.most_common(1)[0][0] for g, c in values.items() if len(c) > 1}
     if not split:
         return [members]
@@ -235,6 +239,18 @@ def match_claims(claims: list[Claim], attribute_cutoff: float | None = None,
             continue
         rep = _attribute_groups(sorted({claims[i].attribute or "" for i in idx}), attribute_cutoff)
         specific = {r for r in rep.values() if r not in GENERIC_ATTRIBUTES and not _generic_of(r)}
+        narrowed: dict[str, set[str]] = defaultdict(set)
+        for r in set(rep.values()):
+            if _generic_of(r):
+                narrowed[r.split(" of ", 1)[0]].add(r)
+        own_nouns = {claims[i].attribute: dict(claims[i].scope).get("subject") for i in idx}
+        for a, r in rep.items():
+            if r in GENERIC_ATTRIBUTES and len(narrowed.get(r, ())) == 1:
+                # "fell 13.6%" and "a 13.6% change of weight": the bare figure is the one narrowed
+                # figure's, unless it names a noun of its own ("punctuality was 64%")
+                target = next(iter(narrowed[r]))
+                if own_nouns.get(a) in (None, target.split(" of ", 1)[1]):
+                    rep[a] = target
         if len(specific) == 1:
             # "Kessling's net profit was $874m" and "Kessling earned $874m": with one measure named for
             # this entity and dimension, a figure that names none is taken to be about it

@@ -191,3 +191,41 @@ def test_at_equal_distance_the_longer_cue_names_the_attribute() -> None:
 def test_seasons_are_told_apart() -> None:
     assert _scope("Mateo Villar has scored 27 league goals this season.", "27")["season"] == "this season"
     assert _scope("Last season Mateo Villar managed 22 league goals.", "22")["season"] == "last season"
+
+
+def test_names_with_accents_and_ampersands() -> None:
+    c = _by_text("Storm Éowyn cut power to 768,000 homes.")
+    assert c["768,000"].entity == "Éowyn"
+    c = _by_text("Veltrix Foods agreed to buy the snack maker Crumbly & Co for $2.38 billion.")
+    assert c["$2.38 billion"].entity == "Crumbly"
+
+
+def test_a_country_after_a_preposition_is_a_place() -> None:
+    c = _by_text("Storm Éowyn hit the west coast of Ireland early on January 24.")
+    assert c["January 24"].entity == "Éowyn"
+
+
+def test_the_noun_a_bare_figure_is_said_of() -> None:
+    assert _scope("Cardinal Rail's punctuality was 64% in the year to March.", "64%")["subject"] == "punctuality"
+    assert _scope("Fennick expects to lower its operating costs by 10%.", "10%")["subject"] == "cost"
+    assert "subject" not in _scope("Fennick Systems will cut 10% of its staff.", "10%")
+
+
+def _facts_of(*texts: str) -> list[set[str]]:
+    from factcheck.match import match_claims
+
+    claims = []
+    for i, text in enumerate(texts):
+        article = Article(id=f"a{i}", path=f"a{i}", body=text, source=f"Desk {i}",
+                          published=dt.date(2025, 6, 23))
+        claims += attribute_article(article, extract_article(article))
+    return [{c.text for c in f.claims} for f in match_claims(claims)]
+
+
+def test_a_bare_change_joins_the_one_narrowed_change_unless_it_names_its_own_noun() -> None:
+    facts = _facts_of("Patients on the Arden Health drug lost 13.6% of their weight in the trial.",
+                      "On the Arden Health drug, patients' weight fell 14.2% in the trial.")
+    assert {"13.6%", "14.2%"} in facts
+    facts = _facts_of("Cardinal Rail cancelled 4.1% of its trains in the year.",
+                      "Cardinal Rail's punctuality was 64% in the year.")
+    assert {"4.1%", "64%"} not in facts
