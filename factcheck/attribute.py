@@ -433,6 +433,9 @@ def find_mentions(text: str, vocab: Vocabulary) -> list[Mention]:
         skip = 0
         while skip < len(words) and words[skip] in _STOP_CAPS:
             skip += 1
+        if (skip < len(words) - 1 and _SENTENCE_START.search(text, max(0, m.start() - 3), m.start())
+                and words[skip].lower().endswith(("ing", "ed")) and words[skip][1:].islower()):
+            skip += 1  # "Training Lumen-7 cost...": a sentence's first word, not part of the name
         if skip == len(words):
             continue
         start = m.start() + len(" ".join(words[:skip])) + (1 if skip else 0)
@@ -478,6 +481,7 @@ _CLAUSE_BREAK = re.compile(
 )
 _INSIDE_ASIDE = re.compile(r"\b(?:that|which|who|whose|behind|of|for|by|with|from|to|than|like|and)\b", re.I)
 _APPOSITIVE_START = re.compile(r",\s*(?:the|a|an|which|who|whose|that|its|formerly|also|once|now)\b[^,]*$", re.I)
+_POSSESSIVE_ASIDE = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s*,")  # ", Hartwell's closest rival,"
 
 
 def _weak(m: Mention, text: str, s: int, claim: Claim) -> bool:
@@ -488,6 +492,8 @@ def _weak(m: Mention, text: str, s: int, claim: Claim) -> bool:
     if re.search(r"\d[\d,.]*\s*(?:million|billion|bn|m)?\s*$", left):
         return True  # "2,048 Nvidia H800 chips": a modifier of the counted noun
     between = text[m.end : claim.start]
+    if text[max(s, m.start - 2) : m.start] == ", " and _POSSESSIVE_ASIDE.match(text, m.end, claim.start):
+        return True  # "Fenmore Ales, Hartwell's closest rival, booked $1.9bn": the figure is Fenmore's
     aside = _APPOSITIVE_START.search(text[max(s, m.start - 80) : m.start]) if "," in between else None
     if aside and _INSIDE_ASIDE.search(aside.group()):
         # "High-Flyer, the fund that created DeepSeek, returned 56%": DeepSeek is inside the aside;

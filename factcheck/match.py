@@ -210,9 +210,42 @@ def _entity_keys(claims: list[Claim], cutoff: float, window: int = 8) -> dict[st
     rep = {n: n for n in names}
     for i, a in enumerate(names):
         for b in names[i + 1 : i + 1 + window]:
+            if [ch for ch in a if ch.isdigit()] != [ch for ch in b if ch.isdigit()]:
+                continue  # "lumen-7" and "lumen-9", "gpt-4" and "gpt-5": two models, however alike the names
             if fuzz.ratio(a, b, score_cutoff=cutoff):
                 rep[b] = rep[a]
     return rep
+
+
+def _makers(keys: set[str]) -> dict[str, str]:
+    """Map a product's entity key to its maker's, when the maker's name opens the product's and the
+    rest carries a model number ("deepseek-v3" -> "deepseek", "nvidia h20" -> "nvidia"; "hartwell
+    brewing" is a company's full name, not a product). Names that
+    share a beginning sort together, so one pass over the sorted names finds them."""
+    maker: dict[str, str] = {}
+    open_names: list[str] = []
+    for name in sorted(keys):
+        while open_names and not name.startswith(open_names[-1]):
+            open_names.pop()
+        rest = name[len(open_names[-1]) :] if open_names else ""
+        if rest[:1] in ("-", " ") and any(ch.isdigit() for ch in rest):  # a model: "-v3", " h20", not " brewing"
+            maker[name] = maker.get(open_names[-1], open_names[-1])
+        open_names.append(name)
+    return maker
+
+
+def _split_by_product(members: list[int], keys: list[str], maker: dict[str, str]) -> list[list[int]]:
+    """Within a maker's block, each product is its own fact ("R1" and "V3" training costs are two);
+    a figure given for the maker itself ("DeepSeek's training cost") joins the one product that has
+    figures of this kind, and stays apart when there are several."""
+    products = {keys[i] for i in members if keys[i] in maker}
+    if not products:
+        return [members]
+    parts: dict[str, list[int]] = defaultdict(list)
+    only = next(iter(products)) if len(products) == 1 else None
+    for i in members:
+        parts[keys[i] if keys[i] in maker else (only or keys[i])].append(i)
+    return list(parts.values())
 
 
 def match_claims(claims: list[Claim], attribute_cutoff: float | None = None,
@@ -230,9 +263,11 @@ def match_claims(claims: list[Claim], attribute_cutoff: float | None = None,
     entity_cutoff = vocab.entity_cutoff if entity_cutoff is None else entity_cutoff
     entity_key = _entity_keys(claims, entity_cutoff)
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    keys = [entity_key.get((c.entity or "").casefold(), "") for c in claims]
+    maker = _makers(set(keys) - {""})
     for i, c in enumerate(claims):
         if matchable(c):
-            blocks[(dimension(c), entity_key.get((c.entity or "").casefold(), ""))].append(i)
+            blocks[(dimension(c), maker.get(keys[i], keys[i]))].append(i)
     uf = _UnionFind(list(range(len(claims))))
     for idx in blocks.values():
         if len(idx) < 2:
@@ -265,7 +300,8 @@ def match_claims(claims: list[Claim], attribute_cutoff: float | None = None,
             for i in members:
                 d = claims[i].direction
                 groups[d if d is not None or len(directions) != 1 else next(iter(directions))].append(i)
-            for group in (sub for g in groups.values() for sub in _split_by_scope(g, claims)):
+            split = (sub for g in groups.values() for sub in _split_by_scope(g, claims))
+            for group in (part for sub in split for part in _split_by_product(sub, keys, maker)):
                 spans = sorted((_match_interval(claims[i]), i) for i in group)
                 reach = float("-inf")
                 previous = -1

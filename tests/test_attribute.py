@@ -229,3 +229,15 @@ def test_a_bare_change_joins_the_one_narrowed_change_unless_it_names_its_own_nou
     facts = _facts_of("Cardinal Rail cancelled 4.1% of its trains in the year.",
                       "Cardinal Rail's punctuality was 64% in the year.")
     assert {"4.1%", "64%"} not in facts
+
+
+def test_a_figure_for_the_maker_joins_its_one_product_but_two_products_stay_apart() -> None:
+    facts = _facts_of("Lumen said the final training run of its Lumen-7 model cost $5.6 million.",
+                      "Lumen put the training cost of its new model at under $6 million.")
+    assert {"$5.6 million", "$6 million"} in facts
+    facts = _facts_of("Training Lumen-7 cost $5.6 million.", "Training Lumen-9 cost $294,000.")
+    assert not any({"$5.6 million", "$294,000"} <= f for f in facts)
+    # a company's full name is not a product of a shorter name
+    facts = _facts_of("Hartwell Brewing reported revenue of $1.9 billion for 2024.",
+                      "Fenmore Ales, Hartwell's closest rival, also booked roughly $1.9bn in revenue in 2024.")
+    assert {"$1.9 billion", "$1.9bn"} not in facts
