@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
 import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -256,6 +257,16 @@ def match_claims(claims: list[Claim], attribute_cutoff: float | None = None,
     compare, which a sweep over sorted intervals does in O(n log n): no pair of claims is
     compared one by one, so a million claims match in seconds.
     """
+    gc_was_on = gc.isenabled()
+    gc.disable()  # a million small tuples and lists, none of them cyclic: the collector would only rescan them
+    try:
+        return _match(claims, attribute_cutoff, entity_cutoff)
+    finally:
+        if gc_was_on:
+            gc.enable()
+
+
+def _match(claims: list[Claim], attribute_cutoff: float | None, entity_cutoff: float | None) -> list[Fact]:
     from factcheck.attribute import vocabulary
 
     vocab = vocabulary()
@@ -278,13 +289,13 @@ def match_claims(claims: list[Claim], attribute_cutoff: float | None = None,
         for r in set(rep.values()):
             if _generic_of(r):
                 narrowed[r.split(" of ", 1)[0]].add(r)
-        own_nouns = {claims[i].attribute: dict(claims[i].scope).get("subject") for i in idx}
         for a, r in rep.items():
             if r in GENERIC_ATTRIBUTES and len(narrowed.get(r, ())) == 1:
-                # "fell 13.6%" and "a 13.6% change of weight": the bare figure is the one narrowed
-                # figure's, unless it names a noun of its own ("punctuality was 64%")
+                # "fell 13.6%" and "a 13.6% change of weight": the bare figures are the one narrowed
+                # figure's, unless one names a noun of its own ("punctuality was 64%")
                 target = next(iter(narrowed[r]))
-                if own_nouns.get(a) in (None, target.split(" of ", 1)[1]):
+                own = {dict(claims[i].scope).get("subject") for i in idx if claims[i].attribute == a}
+                if own <= {None, target.split(" of ", 1)[1]}:
                     rep[a] = target
         if len(specific) == 1:
             # "Kessling's net profit was $874m" and "Kessling earned $874m": with one measure named for
