@@ -1,4 +1,7 @@
-"""Where the default rule pack lives, and the lexicon (hedges, units, currencies) read from it once."""
+"""Where the default rule pack lives; the data files beside its rules (hedges, units, currencies,
+aliases, attributes), each checked against a declarative schema (`DATA_SCHEMAS`) with `path:line:col`
+errors; and the lexicon (hedges, units, currencies) read from them once.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +9,24 @@ import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
+
+from factcheck.yamlcheck import (
+    BAD,
+    Checker,
+    ConfigError,
+    Date,
+    Flag,
+    Keys,
+    ListOf,
+    MapOf,
+    Number,
+    Text,
+    compose_file,
+    entries,
+)
 
 
 def default_rules_dir() -> Path:
@@ -20,10 +39,10 @@ def default_rules_dir() -> Path:
 
 
 def _read(name: str) -> dict:
-    with open(default_rules_dir() / name, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh) or {}
-    if not isinstance(data, dict):
-        raise ValueError(f"{name}: expected a mapping at the top")
+    """One data file of the default pack, checked against its schema (ConfigError, a ValueError, if wrong)."""
+    data, problems = check_data_file(default_rules_dir() / name)
+    if problems:
+        raise ConfigError(list(problems))
     return data
 
 
@@ -62,7 +81,7 @@ def lexicon() -> Lexicon:
         qualifier = spec.get("qualifier", "approx" if name == "approx" else name)
         for word in spec["words"]:
             hedges[word.lower()] = Hedge(qualifier, float(spec["width"]))
-    hedge_re = re.compile(r"(?:^|(?<=[\s(\[\"“,;—–-]))(" + _alternation(list(hedges)) + r")\s*$", re.I)
+    hedge_re = re.compile(r"(?:^|(?<=[\s(\[\"“,;—–-]))(" + _alternation(list(hedges)) + r")\s*$", re.IGNORECASE)
 
     units_doc = _read("units.yaml")
     units: dict[str, str] = {}
@@ -87,7 +106,7 @@ def lexicon() -> Lexicon:
     symbols["RMB"] = "CNY"
     symbol_re = re.compile(r"(?:^|(?<=[^\w$€£¥₹₩]))(" + _alternation(list(symbols)) + r")\s?$")
     subunits = {k.lower(): (v["of"], float(v["factor"])) for k, v in cur_doc.get("subunits", {}).items()}
-    name_re = re.compile(r"[ \u00a0-]?(" + _alternation(list(names) + list(subunits)) + r")\b", re.I)
+    name_re = re.compile(r"[ \u00a0-]?(" + _alternation(list(names) + list(subunits)) + r")\b", re.IGNORECASE)
     rates = {code: list(bands) for code, bands in cur_doc.get("rates", {}).items()}
     return Lexicon(
         hedges=hedges,
@@ -102,3 +121,231 @@ def lexicon() -> Lexicon:
         subunits=subunits,
         rates=rates,
     )
+
+
+# --- the data files: one declarative schema each --------------------------------------------------
+# Adding a key to a data file is one line here (and a line in docs/rules.md, which a test checks).
+
+HEDGE_QUALIFIERS = ("approx", "at_most", "less_than", "more_than", "at_least")
+CLAIM_KINDS = ("quantity", "percent", "count", "date")
+
+
+def _hedge_qualifier(seen: Any) -> None:
+    """A hedge without `qualifier` takes its own name as the qualifier, so the name must be one."""
+    if "qualifier" not in seen.found and seen.name not in HEDGE_QUALIFIERS:
+        seen.ck.problem(seen.node, f"hedge '{seen.name}' has no 'qualifier' and its name is not one "
+                                   f"({', '.join(HEDGE_QUALIFIERS)}); add 'qualifier: ...'")
+
+
+def _rate_band(seen: Any) -> None:
+    """A band runs forwards in time and its low rate is not above its high rate."""
+    v = seen.values
+    if "from" in v and "to" in v and v["from"] > v["to"]:
+        seen.problem("to", f"'to' ({v['to']}) is before 'from' ({v['from']})")
+    if "usd_low" in v and "usd_high" in v and v["usd_low"] > v["usd_high"]:
+        seen.problem("usd_high", f"'usd_high' ({v['usd_high']}) is below 'usd_low' ({v['usd_low']})")
+
+
+DATA_SCHEMAS: dict[str, Keys] = {
+    "hedges.yaml": Keys(required=("hedges",), fields={
+        "hedges": MapOf(key_label="hedge", doc="hedge groups; a group's name is its qualifier unless it gives one",
+                        value=Keys(required=("width", "words"), check_all=_hedge_qualifier, fields={
+            "qualifier": Text(choices=HEDGE_QUALIFIERS, doc="how the hedge bounds the figure (default: the group's name)"),
+            "width": Number(low=0, doc="how far the hedge widens the interval, relative to the figure (0.10 = 10%)"),
+            "words": ListOf(Text(), min_items=1, doc="the hedge words, matched case-insensitively before a figure"),
+        })),
+        "rounding": Keys(doc="the rounding band added by written digits", fields={
+            "max_relative": Number(low=0, high=1, default=0.05,
+                                   doc="cap on the rounding band, as a share of the value"),
+        }),
+    }),
+    "units.yaml": Keys(required=("units",), fields={
+        "define": ListOf(Text(), doc="pint definitions for units pint does not know (`name = expression`)"),
+        "units": MapOf(key_label="pint unit", distinct=True, doc="pint unit name -> the forms prose writes",
+                       value=ListOf(Text(), nullable=True, doc="surface forms written after a number")),
+    }),
+    "currencies.yaml": Keys(required=("currencies",), fields={
+        "currencies": MapOf(key_label="currency code", doc="ISO code -> how prose writes the currency",
+                            key=Text(pattern=r"[A-Z]{3}", pattern_hint="an ISO code: three capital letters"),
+                            value=Keys(fields={
+            "symbols": ListOf(Text(), doc="symbols written before a number (US$, €)"),
+            "names": ListOf(Text(), doc="names written after a number (yuan, euros), case-insensitive"),
+        })),
+        "subunits": MapOf(key_label="subunit name", doc="subunit -> its currency and factor (cents: 0.01 USD)",
+                          value=Keys(required=("of", "factor"), fields={
+            "of": Text(ref="currencies", doc="the currency code it is a part of"),
+            "factor": Number(above=0, doc="how much of the main unit one subunit is"),
+        })),
+        "rates": MapOf(key_label="currency code", key=Text(ref="currencies"),
+                       doc="value of one unit in US dollars, as a band, for each period",
+                       value=ListOf(Keys(required=("from", "to", "usd_low", "usd_high"), check_all=_rate_band, fields={
+            "from": Date(doc="first day the band holds (inclusive)"),
+            "to": Date(doc="last day the band holds (inclusive)"),
+            "usd_low": Number(above=0, doc="lowest value of one unit in USD over the period"),
+            "usd_high": Number(above=0, doc="highest value of one unit in USD over the period"),
+        }))),
+    }),
+    "aliases.yaml": Keys(fields={
+        "entities": MapOf(key_label="entity", nullable=True, distinct=True, keys_are_words=True,
+                          doc="canonical entity name -> every way prose writes it",
+                          value=ListOf(Text(), nullable=True, doc="aliases, matched case-sensitively")),
+        "places": ListOf(Text(), nullable=True, doc="place names, taken as the entity only when nothing else is named"),
+        "references": ListOf(Text(), nullable=True,
+                             doc="nouns that after 'the' point back to the organisation named last"),
+    }),
+    "attributes.yaml": Keys(fields={
+        "window": Number(integer=True, low=1, default=60,
+                         doc="how far (characters) from a figure its attribute's cue words may stand"),
+        "match": Keys(nullable=True, doc="how alike two names must be (rapidfuzz, 0-100) to count as one", fields={
+            "attribute_cutoff": Number(low=0, high=100, default=88, doc="attribute names, token-sort ratio"),
+            "entity_cutoff": Number(low=0, high=100, default=92, doc="entity names, plain ratio"),
+        }),
+        "noun_synonyms": MapOf(key_label="noun", nullable=True, distinct=True, keys_are_words=True,
+                               doc="counted noun -> nouns that mean the same thing (the key is the name used)",
+                               value=ListOf(Text(), doc="synonyms")),
+        "scopes": MapOf(key_label="scope group", nullable=True,
+                        doc="words that narrow what a figure covers; different words of a group make different facts",
+                        value=Keys(fields={
+            "words": ListOf(Text(), doc="the words of the group"),
+            "absent": Text(doc="if given, naming none of the words is a value of its own (e.g. outcome)"),
+        })),
+        "attributes": MapOf(key_label="attribute", nullable=True, doc="attribute name -> when a figure measures it",
+                            value=Keys(fields={
+            "kinds": ListOf(Text(choices=CLAIM_KINDS), doc="claim kinds it applies to (default: all)"),
+            "cues": ListOf(Text(), doc="words that name it (inflections are added)"),
+            "nouns": ListOf(Text(), doc="counted nouns that name it (counts only)"),
+            "units": ListOf(Text(ref="units.yaml:units"), doc="pint units a figure needs (keys of units.yaml)"),
+            "money": Flag(default=False, doc="true: amounts of money only"),
+            "subjects": Text(choices=("organisation",), doc="organisation: a company's figure, never a product's"),
+        })),
+    }),
+}
+
+
+def _data_schema(name: str) -> Keys | None:
+    return DATA_SCHEMAS.get(name)
+
+
+@functools.lru_cache(maxsize=64)
+def _checked(path: str, _stamp: tuple[int, int]) -> tuple[Any, tuple[str, ...], tuple[tuple[str, yaml.Node, str, str], ...]]:
+    """One data file checked against its schema: (values, problems, references into other files).
+    Cached on the file's modification time and size, so a run checks each file once."""
+    schema = DATA_SCHEMAS[Path(path).name]
+    ck = Checker(path)
+    root = compose_file(Path(path), ck.problems)
+    if root is None and not ck.problems:
+        if schema.required:
+            ck.problems.append(f"{path}:1:1: the file is empty (expected: {', '.join(schema.required)})")
+        return {}, tuple(ck.problems), ()
+    if root is None:
+        return {}, tuple(ck.problems), ()
+    data = schema.check(root, ck, "")
+    data = {} if data is BAD else data
+    name = Path(path).name
+    ck.resolve({f"{name}:{key}": list(value) for key, value in data.items() if isinstance(value, dict)})
+    return data, tuple(ck.problems), tuple(ck.refs)
+
+
+def check_data_file(path: Path) -> tuple[dict, tuple[str, ...]]:
+    """The values of one data file (hedges.yaml, units.yaml, ...) and every problem found in it."""
+    try:
+        st = path.stat()
+    except OSError as exc:
+        return {}, (f"{path}:1:1: cannot be read ({exc.strerror or exc})",)
+    data, problems, _ = _checked(str(path), (st.st_mtime_ns, st.st_size))
+    return data, problems
+
+
+def validate_data_files(folder: Path | None = None) -> list[str]:
+    """Every problem in the data files of `folder` (default: the default pack), references between
+    files resolved ("units" of an attribute must be units.yaml keys), and every unit known to pint."""
+    folder = default_rules_dir() if folder is None else folder
+    problems: list[str] = []
+    names: dict[str, list[str]] = {}
+    pending: list[tuple[str, yaml.Node, str, str]] = []
+    for name in DATA_SCHEMAS:
+        path = folder / name
+        try:
+            st = path.stat()
+        except OSError as exc:
+            problems.append(f"{path}:1:1: cannot be read ({exc.strerror or exc})")
+            continue
+        data, found, refs = _checked(str(path), (st.st_mtime_ns, st.st_size))
+        problems.extend(found)
+        pending.extend(refs)
+        names.update({f"{name}:{k}": list(v) for k, v in data.items() if isinstance(v, dict)})
+    ck = Checker(str(folder), refs=list(pending))
+    ck.resolve(names)
+    problems.extend(ck.problems)
+    if not any(p.startswith(str(folder / "units.yaml")) for p in problems):
+        in_use = folder == default_rules_dir()  # then the matcher's own (cached) unit table is the check
+        problems.extend(_check_pint_units(folder / "units.yaml") if in_use else pint_problems(folder / "units.yaml"))
+    return sorted(problems, key=_position)
+
+
+def _position(problem: str) -> tuple[str, int, int]:
+    """Sort key of `path:line:col: ...`: by file, then line and column (a file's problems in reading order)."""
+    m = re.match(r"(.*?):(\d+):(\d+): ", problem)
+    return (m[1], int(m[2]), int(m[3])) if m else (problem, 0, 0)
+
+
+def _check_pint_units(path: Path) -> list[str]:
+    """Every `define` line and unit name must mean something to pint. On success this builds the unit
+    table the matcher needs anyway (cached), so the check costs nothing extra; on failure each line
+    is tried alone, so every bad one is reported with its position."""
+    from factcheck.match import _unit_table
+
+    try:
+        _unit_table()
+        return []
+    except Exception as exc:  # noqa: BLE001 - any pint error: find which lines cause it
+        return pint_problems(path) or [f"{path}:1:1: pint cannot build the unit table from this file ({exc})"]
+
+
+def pint_problems(path: Path) -> list[str]:
+    """Each `define` line and unit name of a units file tried alone with pint: every one pint
+    rejects, with its position (slower than the check above: only run when that one fails)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return [f"{path}:1:1: cannot be read ({exc})"]
+    return [f"{path}:{line}:{col}: {message}" for line, col, message in _pint_problems(text)]
+
+
+@functools.lru_cache(maxsize=8)
+def _pint_problems(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(line, column, message) for each line of a units file that pint rejects; cached on the text,
+    since building a registry takes pint a third of a second."""
+    import pint
+
+    problems: list[str] = []
+    root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    if not isinstance(root, yaml.MappingNode):
+        return ()
+    top = entries("", root, problems)
+    ureg: Any = pint.UnitRegistry()
+    out: list[tuple[int, int, str]] = []
+
+    def at(node: yaml.Node, message: str) -> None:
+        out.append((node.start_mark.line + 1, node.start_mark.column + 1, message))
+
+    if "define" in top and isinstance(top["define"][1], yaml.SequenceNode):
+        for node in top["define"][1].value:
+            try:
+                ureg.define(node.value)
+            except Exception as exc:  # noqa: BLE001 - pint raises several kinds
+                at(node, f"pint cannot read this definition ({_first_line(exc)})")
+    if "units" in top and isinstance(top["units"][1], yaml.MappingNode):
+        for knode, _ in top["units"][1].value:
+            if knode.value == "percent":
+                continue
+            try:
+                ureg.Quantity(1, knode.value).to_base_units()
+            except Exception as exc:  # noqa: BLE001
+                at(knode, f"'{knode.value}' is not a unit pint knows ({_first_line(exc)}); define it under 'define'")
+    return tuple(out)
+
+
+def _first_line(exc: BaseException) -> str:
+    """pint's messages run over several lines; a problem is one."""
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]

@@ -1,43 +1,51 @@
 """Rules: YAML files that name one kind from a closed set; each kind is a frozen dataclass with one
-method, `evaluate`, in the `KINDS` registry. Rule files are validated, with line and column, before
-any article is read.
+method, `evaluate`, in the `KINDS` registry. Rule files, their examples and the data files beside
+the default pack are validated, with line and column, before any article is read.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import difflib
 import hashlib
 import re
 import string
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
 import yaml
 
-from factcheck.config import default_rules_dir
+from factcheck.config import DATA_SCHEMAS, default_rules_dir, validate_data_files
 from factcheck.match import comparable, dimension, normalized
 from factcheck.records import Claim, Fact, Finding
+from factcheck.rule_tests import Example, is_examples_file, load_examples_file, parse_block, sibling_file
+from factcheck.yamlcheck import ConfigError, compose_text, loc, suggest, value_of
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-DATA_FILES = {"hedges.yaml", "units.yaml", "currencies.yaml", "aliases.yaml", "attributes.yaml"}
+DATA_FILES = set(DATA_SCHEMAS)  # hedges.yaml, units.yaml, ...: data beside the default pack, not rule files
 TEMPLATE_FIELDS = (
     "entity", "attribute", "period", "a_text", "a_source", "a_published", "a_article",
     "b_text", "b_source", "b_published", "b_article", "expected", "stated", "count", "sources",
 )
 
 
-class RuleError(Exception):
-    """One or more problems in rule files, each `path:line:col: message`."""
+class RuleError(ConfigError):
+    """One or more problems in rule files, their examples or the pack's data files, each `path:line:col: message`."""
 
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = problems
+
+def option(default: Any, doc: str, choices: tuple[str, ...] = ()) -> Any:
+    """A rule option: its default, what it does (shown by `factcheck rules explain`, and checked
+    against docs/rules.md), and, for names, the values it accepts."""
+    return field(default=default, metadata={"doc": doc, "choices": choices})
+
+
+ACROSS = ("articles", "sources", "any")
+_ACROSS_DOC = ("who must disagree for a conflict: two articles (articles), two outlets (sources), "
+               "or anyone, even one article with itself (any)")
 
 
 @dataclass(frozen=True)
@@ -58,12 +66,14 @@ class Context:
 class Rule:
     """What every rule has; a kind adds its own options."""
 
-    id: str
-    description: str = ""
-    severity: str = "error"
-    message: str = ""
-    enabled: bool = True
-    origin: str = ""  # where the rule was defined, path:line
+    id: str = field(metadata={"doc": "the rule's name; a later rule with the same id replaces this one"})
+    description: str = option("", "what the rule flags, in a sentence")
+    severity: str = option("error", "how serious a finding is", SEVERITIES)
+    message: str = option("", "the finding's message, a template with {fields} (empty: the kind's own message)")
+    enabled: bool = option(True, "false switches the rule off (its examples still run in `factcheck rules test`)")
+    origin: str = field(default="", metadata={"doc": "where the rule was defined, path:line (set by the loader)"})
+    examples: tuple[Example, ...] = field(default=(), compare=False, repr=False, metadata={
+        "doc": "pass and fail examples (rule tests), inline; or in the sibling file NAME.examples.yaml"})
 
     kind: ClassVar[str] = ""
     default_message: ClassVar[str] = ""
@@ -91,8 +101,8 @@ class Rule:
         values.update(fields)
         message = (self.message or self.default_message).format(**values)
         key = "|".join(
-            [self.id, entity, attribute, period or "", *sorted(f"{c.source or c.article}={c.text}" for c in claims)]
-        )
+            [self.id, entity, attribute, period or "", *sorted({f"{c.source or c.article}={c.text}" for c in claims})]
+        )  # content, not positions; a figure repeated in another paragraph is the same figure
         fingerprint = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
         fact_label = " / ".join(x for x in (entity, attribute, _show_period(period)) if x)
         return Finding(fingerprint=fingerprint, rule=self.id, severity=self.severity, message=message,
@@ -169,10 +179,11 @@ class FigureConflict(Rule):
     Good: "$5.6 million" and "under $6 million" (overlap). Bad: "$619 million" and "$691 million".
     """
 
-    tolerance: float = 0.01
-    tolerance_abs: float = 0.0
-    claim_kinds: tuple[str, ...] = ("quantity", "percent", "count")
-    across: str = "articles"
+    tolerance: float = option(0.01, "relative slack: figures this share apart still agree (0.05 = 5%)")
+    tolerance_abs: float = option(0.0, "absolute slack in the base unit (US dollars, metres, ...), added to it")
+    claim_kinds: tuple[str, ...] = option(("quantity", "percent", "count"), "which kinds of figure it compares",
+                                          ("quantity", "percent", "count"))
+    across: str = option("articles", _ACROSS_DOC, ACROSS)
 
     kind: ClassVar[str] = "figure_conflict"
     default_message: ClassVar[str] = (
@@ -192,8 +203,8 @@ class DateConflict(Rule):
     Good: "January 20" and "last Monday" from a paper of January 22. Bad: "January 10" and "January 20".
     """
 
-    tolerance_days: int = 0
-    across: str = "articles"
+    tolerance_days: int = option(0, "days of slack: dates this many days apart still agree")
+    across: str = option("articles", _ACROSS_DOC, ACROSS)
 
     kind: ClassVar[str] = "date_conflict"
     default_message: ClassVar[str] = "{entity} {attribute}: {a_source} says {a_text}, {b_source} says {b_text}"
@@ -217,8 +228,8 @@ class Conversion(Rule):
     Good: "a trillion yuan ($137 billion)". Bad: "2 yuan (about 50 US cents)".
     """
 
-    tolerance: float = 0.02
-    max_gap: int = 30
+    tolerance: float = option(0.02, "relative slack on the converted amount, beyond the rate band (0.02 = 2%)")
+    max_gap: int = option(30, "most characters between the two amounts (\"2 yuan (about 28 US cents)\")")
 
     kind: ClassVar[str] = "conversion"
     default_message: ClassVar[str] = "{a_text} is not {b_text} at the exchange rates in the rule pack (expected {expected})"
@@ -263,8 +274,8 @@ class Arithmetic(Rule):  # noqa: D101 (docstring below)
     Good: "from $3.5 trillion to $2.9 trillion, a 17% drop". Bad: the same with "a 27% drop".
     """
 
-    tolerance_points: float = 1.0  # percentage points allowed between a stated and a computed change
-    tolerance: float = 0.05  # relative slack for multiples
+    tolerance_points: float = option(1.0, "percentage points allowed between a stated and a computed change")
+    tolerance: float = option(0.05, "relative slack on a stated multiple (\"twice\", \"three times\")")
 
     kind: ClassVar[str] = "arithmetic"
     default_message: ClassVar[str] = "{a_text} does not follow from the figures it relates ({expected}; stated {stated})"
@@ -373,8 +384,8 @@ class Weekday(Rule):
 class Corroboration(Rule):
     """Facts that several independent sources give alike (or, if `single_source`, that one source alone gives)."""
 
-    min_sources: int = 2
-    single_source: bool = False
+    min_sources: int = option(2, "how many sources must give a fact alike for it to count as corroborated")
+    single_source: bool = option(False, "true: report the facts that one source alone gives, instead")
 
     kind: ClassVar[str] = "corroboration"
     default_message: ClassVar[str] = "{entity} {attribute} ({period}): given by {count} sources alike ({sources})"
@@ -399,21 +410,13 @@ COMMON_KEYS = ("id", "kind", "description", "severity", "message", "enabled")
 
 # --- loading and validation -------------------------------------------------------------------
 
-
-def _loc(path: str, node: yaml.Node) -> str:
-    return f"{path}:{node.start_mark.line + 1}:{node.start_mark.column + 1}"
-
-
-def _suggest(word: str, options: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+_loc = loc
+_suggest = suggest
+_scalar = value_of
 
 
-def _scalar(node: yaml.Node) -> Any:
-    return yaml.safe_load(yaml.serialize(node)) if node is not None else None
-
-
-def _check_value(path: str, key: str, node: yaml.Node, default: Any, problems: list[str]) -> Any:
+def _check_value(path: str, key: str, node: yaml.Node, default: Any, problems: list[str],
+                 choices: tuple[str, ...] = ()) -> Any:
     value = _scalar(node)
     where = _loc(path, node)
     if isinstance(default, bool):
@@ -442,6 +445,11 @@ def _check_value(path: str, key: str, node: yaml.Node, default: Any, problems: l
         if not isinstance(value, str):
             problems.append(f"{where}: '{key}' must be text, not {value!r}")
             return None
+    bad = [v for v in (value if isinstance(value, tuple) else (value,)) if choices and v not in choices]
+    if bad:
+        problems.append(f"{where}: {key} must be one of {', '.join(choices)}, not {bad[0]!r}"
+                        f"{_suggest(str(bad[0]), choices)}")
+        return None
     return value
 
 
@@ -459,11 +467,34 @@ def _check_template(path: str, node: yaml.Node, template: str, problems: list[st
             )
 
 
+def options(cls: type[Rule]) -> dict[str, dataclasses.Field[Any]]:
+    """The keys a rule of this kind accepts, common ones first, each with its default and its doc."""
+    fields = {f.name: f for f in dataclasses.fields(cls) if f.name != "origin"} | {"kind": _KIND_FIELD}
+    return {k: fields[k] for k in [*COMMON_KEYS, *fields] if k in fields}
+
+
+_KIND_FIELD: dataclasses.Field[Any] = field(default="", metadata={  # type: ignore[arg-type,assignment]
+    "doc": "which kind of rule this is; it decides which other keys the rule takes", "choices": ()})
+
+
+def _entries(path: str, node: yaml.MappingNode, problems: list[str]) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+    out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+    for k, v in node.value:
+        if not isinstance(k, yaml.ScalarNode):
+            problems.append(f"{_loc(path, k)}: a key must be a name, not a list or mapping")
+        elif k.value in out:
+            problems.append(f"{_loc(path, k)}: '{k.value}' is given twice (first on line {out[k.value][0].start_mark.line + 1})")
+        else:
+            out[k.value] = (k, v)
+    return out
+
+
 def _build_rule(path: str, node: yaml.Node, problems: list[str]) -> Rule | None:
     if not isinstance(node, yaml.MappingNode):
         problems.append(f"{_loc(path, node)}: a rule must be a mapping of keys (id, kind, ...)")
         return None
-    entries = {k.value: (k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode)}
+    before = len(problems)
+    entries = _entries(path, node, problems)
     if "kind" not in entries:
         problems.append(f"{_loc(path, node)}: rule has no 'kind' (one of: {', '.join(KINDS)})")
         return None
@@ -475,25 +506,22 @@ def _build_rule(path: str, node: yaml.Node, problems: list[str]) -> Rule | None:
             f" (kinds: {', '.join(KINDS)})"
         )
         return None
-    fields = {f.name: f for f in dataclasses.fields(cls) if f.name != "origin"}
-    allowed = [*COMMON_KEYS, *[n for n in fields if n not in COMMON_KEYS]]
-    before = len(problems)
+    fields = options(cls)
     values: dict[str, Any] = {}
     for key, (knode, vnode) in entries.items():
         if key == "kind":
             continue
         if key not in fields:
-            problems.append(f"{_loc(path, knode)}: unknown key '{key}'{_suggest(key, allowed)} for kind '{kind_name}'")
+            problems.append(f"{_loc(path, knode)}: unknown key '{key}'{_suggest(key, fields)} for kind '{kind_name}'")
+            continue
+        if key == "examples":
+            values[key] = parse_block(path, vnode, problems)
             continue
         f = fields[key]
         default = f.default if f.default is not dataclasses.MISSING else ""
-        value = _check_value(path, key, vnode, default, problems)
+        value = _check_value(path, key, vnode, default, problems, f.metadata.get("choices", ()))
         if value is None:
             continue
-        if key == "severity" and value not in SEVERITIES:
-            problems.append(f"{_loc(path, vnode)}: severity must be one of {', '.join(SEVERITIES)}, not {value!r}")
-        if key == "across" and value not in ("articles", "sources", "any"):
-            problems.append(f"{_loc(path, vnode)}: across must be one of articles, sources, any, not {value!r}")
         if key == "message":
             _check_template(path, vnode, value, problems)
         values[key] = value
@@ -506,45 +534,42 @@ def _build_rule(path: str, node: yaml.Node, problems: list[str]) -> Rule | None:
     return cls(origin=f"{path}:{node.start_mark.line + 1}", **values)
 
 
-def load_rule_file(path: Path, problems: list[str], seen: set[Path] | None = None) -> list[Rule]:
-    """The rules of one file (and of the files it `extends`), appending every problem found."""
-    seen = seen if seen is not None else set()
+def _origin_file(rule: Rule) -> str:
+    return rule.origin.rpartition(":")[0]
+
+
+def load_rule_file(path: Path, problems: list[str], seen: set[Path] | None = None,
+                   replaced: list[tuple[Rule, Rule]] | None = None) -> list[Rule]:
+    """The rules of one file (and of the files it `extends`), with their examples (inline, or from the
+    sibling NAME.examples.yaml), appending every problem found; `replaced` collects (earlier rule,
+    the rule of the same id that replaced it)."""
+    chain = set(seen or ())
     shown = str(path)
-    if path.resolve() in seen:
+    replaced = replaced if replaced is not None else []
+    if path.resolve() in chain:
         problems.append(f"{shown}:1:1: extends itself (a loop of 'extends')")
         return []
-    seen.add(path.resolve())
+    chain.add(path.resolve())
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         problems.append(f"{shown}:1:1: cannot read the rule file ({exc})")
         return []
-    try:
-        root = yaml.compose(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{shown}:{mark.line + 1}:{mark.column + 1}" if mark else f"{shown}:1:1"
-        problems.append(f"{where}: not valid YAML ({getattr(exc, 'problem', None) or exc})")
-        return []
+    root = compose_text(text, shown, problems)
     if root is None:
-        problems.append(f"{shown}:1:1: the rule file is empty (expected a 'rules:' list)")
+        if not text.strip():
+            problems.append(f"{shown}:1:1: the rule file is empty (expected a 'rules:' list)")
         return []
     if not isinstance(root, yaml.MappingNode):
         problems.append(f"{_loc(shown, root)}: expected a mapping with a 'rules:' list at the top")
         return []
-    top = {k.value: (k, v) for k, v in root.value}
+    top = _entries(shown, root, problems)
     rules: list[Rule] = []
-    for key, (knode, vnode) in top.items():
+    for key, (knode, _) in top.items():
         if key not in ("rules", "extends"):
             problems.append(f"{_loc(shown, knode)}: unknown top-level key '{key}'{_suggest(key, ['rules', 'extends'])}")
     if "extends" in top:
-        ext = _scalar(top["extends"][1])
-        for item in [ext] if isinstance(ext, str) else ext or []:
-            target = (path.parent / str(item)) if item != "default" else default_rules_dir() / "default.yaml"
-            if not target.is_file():
-                problems.append(f"{_loc(shown, top['extends'][1])}: extends {item!r}, which is not a file")
-                continue
-            rules.extend(load_rule_file(target, problems, seen))
+        rules = _extends(path, top["extends"][1], problems, chain, replaced)
     if "rules" not in top:
         problems.append(f"{shown}:1:1: no 'rules:' list")
         return rules
@@ -554,53 +579,157 @@ def load_rule_file(path: Path, problems: list[str], seen: set[Path] | None = Non
         return rules
     ids: dict[str, str] = {}
     for item in seq.value:
-        rule = _build_rule(shown, item, problems)
-        if rule is None:
+        declared = _declared_id(item)
+        duplicate = declared is not None and declared in ids
+        if duplicate:
+            problems.append(f"{_loc(shown, item)}: duplicate id '{declared}' (first at {ids[str(declared)]})")
+        elif declared is not None:  # even a rule with errors: its duplicates and its examples are still checked
+            ids[declared] = f"{shown}:{item.start_mark.line + 1}"
+        rule = _build_rule(shown, item, problems)  # a duplicate too, so that all its problems show at once
+        if rule is None or duplicate:
             continue
-        if rule.id in ids:
-            problems.append(f"{_loc(shown, item)}: duplicate id '{rule.id}' (first at {ids[rule.id]})")
-            continue
-        ids[rule.id] = rule.origin
+        replaced.extend((r, rule) for r in rules if r.id == rule.id)
         rules = [r for r in rules if r.id != rule.id] + [rule]
+    return _with_sibling_examples(path, rules, set(ids), problems)
+
+
+def _declared_id(node: yaml.Node) -> str | None:
+    """The `id` a rule mapping gives, if it gives one as text."""
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    value = next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == "id"), None)
+    return value.value if isinstance(value, yaml.ScalarNode) and isinstance(_scalar(value), str) else None
+
+
+def _extends(path: Path, node: yaml.Node, problems: list[str], chain: set[Path],
+             replaced: list[tuple[Rule, Rule]]) -> list[Rule]:
+    """The rules of the files named by `extends` ("default" is the default pack), in order."""
+    shown = str(path)
+    items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+    rules: list[Rule] = []
+    for item in items:
+        name = _scalar(item) if isinstance(item, yaml.ScalarNode) else None
+        if not isinstance(name, str) or not name.strip():
+            problems.append(f"{_loc(shown, item)}: extends must name a rule file (or 'default'), or a list of them")
+            continue
+        target = (path.parent / name) if name != "default" else default_rules_dir() / "default.yaml"
+        if not target.is_file():
+            problems.append(f"{_loc(shown, item)}: extends {name!r}, which is not a file")
+            continue
+        for rule in load_rule_file(target, problems, chain, replaced):
+            replaced.extend((r, rule) for r in rules if r.id == rule.id)
+            rules = [r for r in rules if r.id != rule.id] + [rule]
     return rules
 
 
+def _with_sibling_examples(path: Path, rules: list[Rule], own: set[str], problems: list[str]) -> list[Rule]:
+    """Attach the examples of NAME.examples.yaml to the rules this file defines (not those it extends)."""
+    ex_path = sibling_file(path)
+    if not ex_path.is_file():
+        return rules
+    by_id = load_examples_file(ex_path, problems)
+    for rule_id, (knode, _) in by_id.items():
+        if rule_id not in own:
+            where = _loc(str(ex_path), knode) if knode is not None else f"{ex_path}:1:1"
+            problems.append(f"{where}: examples for rule '{rule_id}', which {path} does not define"
+                            f"{_suggest(rule_id, own)}")
+    return [dataclasses.replace(r, examples=(*r.examples, *by_id[r.id][1])) if r.id in by_id and r.id in own else r
+            for r in rules]
+
+
+def _not_a_rule_file(path: Path, default_dir: Path) -> str | None:
+    """Why a YAML file found or given among rule paths is not loaded as rules (None: it is a rule file)."""
+    if path.name in DATA_FILES:
+        if path.resolve().parent == default_dir.resolve():
+            return ""  # the default pack's own data, read by the stages that use it
+        return (f"{path}:1:1: {path.name} is a data file, and data files are read from the default pack only "
+                f"({default_dir}); this copy would be ignored: edit that one, or move this one out of the rules folder")
+    if is_examples_file(path):
+        rule_file = path.with_name(path.name.replace(".examples", "", 1))
+        if rule_file.is_file():
+            return ""  # read with its rule file
+        return f"{path}:1:1: examples file with no rule file beside it (expected {rule_file.name})"
+    return None
+
+
 def rule_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[str]]:
+    """The rule files among `paths` (files, or folders searched recursively); problems for the rest."""
     files: list[Path] = []
     problems: list[str] = []
+    default_dir = default_rules_dir()
     for p in paths:
         path = Path(p)
         if path.is_dir():
+            before = len(problems)
             found = sorted(
-                f for f in path.rglob("*") if f.suffix in (".yaml", ".yml") and f.name not in DATA_FILES
-                and not f.name.endswith((".examples.yaml", ".test.yaml")) and not any(
+                f for f in path.rglob("*") if f.suffix in (".yaml", ".yml") and f.is_file() and not any(
                     part.startswith(".") for part in f.relative_to(path).parts)
             )
-            if not found:
+            kept = []
+            for f in found:
+                why = _not_a_rule_file(f, default_dir)
+                if why:
+                    problems.append(why)
+                elif why is None:
+                    kept.append(f)
+            if not kept and len(problems) == before:
                 problems.append(f"{path}: no rule files (.yaml) in this folder")
-            files.extend(found)
+            files.extend(kept)
         elif path.is_file():
+            why = _not_a_rule_file(path, default_dir)
+            if why is not None:
+                problems.append(why or f"{path}:1:1: not a rule file ({path.name} is read with the default pack or "
+                                       "with its rule file); give a rule file")
+                continue
             files.append(path)
         else:
             problems.append(f"{path}: no such rule file or folder")
     return files, problems
 
 
-def load_rules(extra: Sequence[str | Path] = (), include_default: bool = True) -> list[Rule]:
+@dataclass(frozen=True)
+class Pack:
+    """What is loaded: the rules in force, and every rule that a later one of the same id replaced."""
+
+    rules: tuple[Rule, ...]
+    replaced: tuple[tuple[Rule, Rule], ...]  # (earlier rule, the rule that replaced it)
+
+    def replaced_by(self, rule: Rule) -> Rule | None:
+        return next((new for old, new in self.replaced if old is rule), None)
+
+    def replaces(self, rule: Rule) -> list[Rule]:
+        return [old for old, new in self.replaced if new is rule]
+
+
+def load_pack(extra: Sequence[str | Path] = (), include_default: bool = True) -> Pack:
     """The default pack plus `extra` files or folders; a later rule with the same id replaces the earlier.
+    The data files beside the default pack are validated too, so every problem is found in one go.
 
     Raises RuleError with every problem found, each as `path:line:col: message`.
     """
-    paths: list[str | Path] = ([default_rules_dir() / "default.yaml"] if include_default else []) + list(extra)
+    paths: list[str | Path] = [default_rules_dir() / "default.yaml"] if include_default else []
+    paths += list(extra)
     files, problems = rule_files(paths)
+    files = list({f.resolve(): f for f in files[::-1]}.values())[::-1]  # read once, where its rules win
     rules: dict[str, Rule] = {}
+    replaced: list[tuple[Rule, Rule]] = []
     for f in files:
-        for rule in load_rule_file(f, problems):
-            rules.pop(rule.id, None)
+        for rule in load_rule_file(f, problems, replaced=replaced):
+            if rule.id in rules:
+                replaced.append((rules.pop(rule.id), rule))
             rules[rule.id] = rule
+    problems.extend(validate_data_files())
     if problems:
         raise RuleError(problems)
-    return list(rules.values())
+    return Pack(tuple(rules.values()), tuple(replaced))
+
+
+def load_rules(extra: Sequence[str | Path] = (), include_default: bool = True) -> list[Rule]:
+    """The rules in force: the default pack plus `extra` files or folders (see load_pack).
+
+    Raises RuleError with every problem found, each as `path:line:col: message`.
+    """
+    return list(load_pack(extra, include_default).rules)
 
 
 def apply_rules(rules: Sequence[Rule], claims: Sequence[Claim], facts: Sequence[Fact]) -> list[Finding]:
@@ -615,4 +744,4 @@ def apply_rules(rules: Sequence[Rule], claims: Sequence[Claim], facts: Sequence[
     return sorted(seen.values(), key=lambda f: (-SEVERITY_RANK[f.severity], f.rule, f.fact, f.fingerprint))
 
 
-__all__ = ["KINDS", "Rule", "RuleError", "apply_rules", "load_rules"]
+__all__ = ["KINDS", "Pack", "Rule", "RuleError", "apply_rules", "load_pack", "load_rules", "options"]

@@ -204,3 +204,35 @@ def test_two_days_with_no_event_named_are_not_compared(tmp_path: Path) -> None:
     write_article(tmp_path, "b.md", "On Tuesday Orbit Labs was quiet.\n", source="South Desk", published="2025-01-31")
     found = factcheck.check([tmp_path]).finding_records
     assert not [f for f in found if f.rule == "date-conflict"]
+
+
+def test_bad_option_values_get_suggestions_and_duplicates_are_still_checked(tmp_path: Path) -> None:
+    errors = _errors(tmp_path, """rules:
+  - id: a
+    kind: figure_conflict
+    across: source
+    claim_kinds: [quantity, percents]
+  - id: a
+    kind: weekday
+    severity: fatal
+""")
+    assert errors == [
+        "r.yaml:4:13: across must be one of articles, sources, any, not 'source' (did you mean 'sources'?)",
+        "r.yaml:5:18: claim_kinds must be one of quantity, percent, count, not 'percents' (did you mean 'percent'?)",
+        "r.yaml:6:5: duplicate id 'a' (first at r.yaml:2)",
+        "r.yaml:8:15: severity must be one of error, warning, info, not 'fatal'",
+    ]
+
+
+def test_extends_shared_files_are_not_a_loop_but_a_real_loop_is(tmp_path: Path) -> None:
+    (tmp_path / "base.yaml").write_text("rules:\n  - {id: w, kind: weekday}\n", encoding="utf-8")
+    (tmp_path / "left.yaml").write_text("extends: base.yaml\nrules: []\n", encoding="utf-8")
+    (tmp_path / "right.yaml").write_text("extends: base.yaml\nrules: []\n", encoding="utf-8")
+    (tmp_path / "top.yaml").write_text("extends: [left.yaml, right.yaml]\nrules:\n  - {id: w, kind: weekday, "
+                                       "severity: info}\n", encoding="utf-8")
+    rules = load_rules([tmp_path / "top.yaml"], include_default=False)
+    assert [(r.id, r.severity, r.origin) for r in rules] == [("w", "info", f"{tmp_path / 'top.yaml'}:3")]
+    (tmp_path / "base.yaml").write_text("extends: top.yaml\nrules: []\n", encoding="utf-8")
+    with pytest.raises(RuleError) as info:
+        load_rules([tmp_path / "top.yaml"], include_default=False)
+    assert any("extends itself (a loop of 'extends')" in p for p in info.value.problems)
