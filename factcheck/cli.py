@@ -6,14 +6,21 @@ import csv
 import enum
 import io
 import json
+import os
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 from tabulate import tabulate
 
+from factcheck.decisions import OPEN_STATUSES
 from factcheck.records import Problem
 from factcheck.rules import SEVERITY_RANK, RuleError
+
+if TYPE_CHECKING:
+    from factcheck.pipeline import Result
 
 
 class ExitCode(enum.IntEnum):
@@ -28,15 +35,78 @@ def _report_problems(problems: list[Problem]) -> None:
         click.echo(f"{label}: {p}", err=True)
 
 
-def _progress():  # type: ignore[no-untyped-def]
+def _progress() -> Callable[[int, int], None] | None:
+    """A progress bar on stderr (tqdm) for runs of 20 articles or more, only when stderr is a terminal,
+    so that piped or captured output stays clean. The bar is cleared when reading ends."""
     if not sys.stderr.isatty():
         return None
+    from tqdm import tqdm
+
+    bars: list[tqdm] = []
 
     def show(n: int, total: int) -> None:
-        if total >= 20:
-            click.echo(f"\rreading articles: {n}/{total}", err=True, nl=(n == total))
+        if total < 20:
+            return
+        if not bars:
+            try:
+                size = os.get_terminal_size(sys.stderr.fileno())
+            except OSError:
+                size = os.terminal_size((0, 0))
+            sized = size.columns > 0 and size.lines > 0  # a terminal that reports no size: 80 by 24 (tqdm hides)
+            bars.append(tqdm(total=total, desc="reading articles", unit="article", file=sys.stderr, leave=False,
+                             dynamic_ncols=sized, ncols=None if sized else 80, nrows=None if sized else 24))
+        bars[0].update(n - bars[0].n)
+        if n >= total:
+            bars[0].close()
 
     return show
+
+
+def _config_problems(exc: RuleError) -> NoReturn:
+    """A bad rule or data file: every problem with its position, then exit 2."""
+    for line in exc.problems:
+        click.echo(line, err=True)
+    click.echo(f"factcheck: {len(exc.problems)} problem(s) in rule files; nothing was checked", err=True)
+    sys.exit(ExitCode.USAGE)
+
+
+def _run_or_exit(paths: Sequence[str], rule_paths: Sequence[str], decisions: Path | None) -> Result:
+    """Run the pipeline for a command. A bad rule or decisions file, or no readable article, is a
+    usage error (exit 2); a broken decisions file is named with its line and left as it is."""
+    from factcheck.decisions import DecisionsError
+    from factcheck.pipeline import run
+
+    try:
+        result = run(list(paths), list(rule_paths), progress=_progress(), decisions=decisions)
+    except RuleError as exc:
+        for line in exc.problems:
+            click.echo(line, err=True)
+        click.echo(f"factcheck: {len(exc.problems)} problem(s) in rule files; nothing was checked", err=True)
+        sys.exit(ExitCode.USAGE)
+    except DecisionsError as exc:
+        for line in exc.problems:
+            click.echo(line, err=True)
+        click.echo(f"factcheck: the decisions file {decisions} does not load; it was left as it is."
+                   " Fix the line(s) above, or point --decisions elsewhere", err=True)
+        sys.exit(ExitCode.USAGE)
+    _report_problems(result.problems)
+    if not result.articles:
+        click.echo("factcheck: no readable article in the given paths", err=True)
+        sys.exit(ExitCode.USAGE)
+    return result
+
+
+def _report_stale(result: Result) -> None:
+    """One line on stderr per decision that matches no finding any more."""
+    for d in result.stale:
+        about = ", ".join(x for x in (d.rule, d.fact) if x)
+        click.echo(f"stale: {result.decisions_path}:{d.line}: the '{d.status}' decision for {d.fingerprint}"
+                   f"{f' ({about})' if about else ''} matches no finding now (the figure changed, or the finding"
+                   " went away); delete its entry", err=True)
+
+
+_DECISIONS_HELP = ("The review decisions file (default: factcheck-decisions.yaml in the folder of the articles,"
+                   " else in the current directory).")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -66,32 +136,30 @@ def main() -> None:
               help="Folder where report.md, report.html, report.json and report.csv are written.")
 @click.option("--no-report", is_flag=True, help="Do not write report files, only print.")
 @click.option("--show-info", is_flag=True, help="Also list info findings (corroborated facts) in the table.")
+@click.option("--show-all", is_flag=True,
+              help="List every finding: also those dismissed or marked fixed in review, and info ones.")
+@click.option("--decisions", "decisions_file", type=click.Path(dir_okay=False), default=None, help=_DECISIONS_HELP)
 def check(paths: tuple[str, ...], fmt: str, rule_paths: tuple[str, ...], fail_on: str, output: str,
-          no_report: bool, show_info: bool) -> None:
+          no_report: bool, show_info: bool, show_all: bool, decisions_file: str | None) -> None:
     """Check articles in PATHS (files or folders) for conflicting figures and dates.
 
     Prints a table of findings and a summary, writes reports to --output, and exits 1 when a
-    finding reaches --fail-on. Example: factcheck check corpus/deepseek --format markdown
+    finding reaches --fail-on. Decisions taken with `factcheck review` apply: dismissed and fixed
+    findings are hidden and do not count (confirmed ones do). Example:
+    factcheck check corpus/deepseek --format markdown
     """
-    from factcheck.pipeline import run
+    from factcheck.decisions import default_path
     from factcheck.report import REPORTERS, summary_line, write_reports
 
-    try:
-        result = run(list(paths), list(rule_paths), progress=_progress())
-    except RuleError as exc:
-        for line in exc.problems:
-            click.echo(line, err=True)
-        click.echo(f"factcheck: {len(exc.problems)} problem(s) in rule files; nothing was checked", err=True)
-        sys.exit(ExitCode.USAGE)
-    _report_problems(result.problems)
-    if not result.articles:
-        click.echo("factcheck: no readable article in the given paths", err=True)
-        sys.exit(ExitCode.USAGE)
+    decisions = Path(decisions_file) if decisions_file else default_path(paths)
+    result = _run_or_exit(paths, rule_paths, decisions)
+    _report_stale(result)
     reporter = REPORTERS[fmt]()
-    click.echo(reporter.render(result, show_info=show_info) if fmt == "table" else reporter.render(result), nl=False)
+    listed_info = show_info or fmt not in ("table", "html")  # markdown, json and csv have always listed them
+    click.echo(reporter.render(result, show_info=listed_info, show_all=show_all), nl=False)
     if not no_report:
         try:
-            written = write_reports(result, Path(output))
+            written = write_reports(result, Path(output), show_info=show_info, show_all=show_all)
             click.echo(f"reports written to {Path(output)}/ ({', '.join(p.name for p in written)})", err=True)
         except OSError as exc:
             click.echo(f"factcheck: could not write reports to {output}: {exc}", err=True)
@@ -99,7 +167,7 @@ def check(paths: tuple[str, ...], fmt: str, rule_paths: tuple[str, ...], fail_on
         click.echo(summary_line(result), err=True)
     if fail_on != "never":
         bar = SEVERITY_RANK[fail_on]
-        if any(SEVERITY_RANK[f.severity] >= bar for f in result.finding_records if f.status in ("open", "confirmed")):
+        if any(SEVERITY_RANK[f.severity] >= bar for f in result.finding_records if f.status in OPEN_STATUSES):
             sys.exit(ExitCode.FINDINGS)
     sys.exit(ExitCode.OK)
 
@@ -115,7 +183,15 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
     """
     from factcheck.pipeline import run
 
-    result = run(list(paths), apply=False, progress=_progress())
+    from factcheck.config import validate_data_files
+
+    problems = validate_data_files()  # units, hedges, aliases, attributes: checked before any article is read
+    if problems:
+        _config_problems(RuleError(problems))
+    try:
+        result = run(list(paths), apply=False, progress=_progress())
+    except RuleError as exc:
+        _config_problems(exc)
     _report_problems(result.problems)
     if not result.articles:
         click.echo("factcheck: no readable article in the given paths", err=True)
@@ -155,7 +231,10 @@ def facts(paths: tuple[str, ...], fmt: str, show_all: bool) -> None:
     from factcheck.pipeline import run
     from factcheck.rules import agreement
 
-    result = run(list(paths), progress=_progress())
+    try:
+        result = run(list(paths), progress=_progress())
+    except RuleError as exc:
+        _config_problems(exc)
     _report_problems(result.problems)
     if not result.articles:
         click.echo("factcheck: no readable article in the given paths", err=True)
@@ -194,6 +273,14 @@ def _fmt(v: object) -> str:
         return f"{v:,}"
     return "" if v is None else str(v)
 
+
+from factcheck.cli_review import review  # `factcheck review` lives in its own module
+
+main.add_command(review)
+
+from factcheck.cli_rules import rules_group  # noqa: E402 - `factcheck rules list|explain|test`
+
+main.add_command(rules_group, "rules")
 
 if __name__ == "__main__":
     main()

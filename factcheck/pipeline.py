@@ -11,6 +11,7 @@ import pandas as pd
 
 from factcheck.attribute import attribute_article
 from factcheck.corpus import load_corpus
+from factcheck.decisions import OPEN_STATUSES, Decision, apply_decisions, load_decisions
 from factcheck.extract import extract_article
 from factcheck.match import match_claims
 from factcheck.records import Article, Claim, Fact, Finding, Problem
@@ -29,6 +30,13 @@ class Result:
     fact_records: list[Fact] = field(default_factory=list)
     finding_records: list[Finding] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
+    decisions: dict[str, Decision] = field(default_factory=dict)  # from the decisions file, by fingerprint
+    stale: list[Decision] = field(default_factory=list)  # decisions that match no finding of this run
+    decisions_path: str = ""  # the decisions file applied ("" when none was)
+
+    def decision(self, finding: Finding) -> Decision | None:
+        """The decision behind a finding's status, if it has one."""
+        return self.decisions.get(finding.fingerprint) if finding.status != "open" else None
 
     @property
     def claims(self) -> pd.DataFrame:
@@ -53,7 +61,7 @@ class Result:
         return pd.DataFrame(rows, columns=["fingerprint", "rule", "severity", "status", "fact", "message", "values"])
 
     def summary(self) -> dict[str, object]:
-        by_sev = Counter(f.severity for f in self.finding_records if f.status in ("open", "confirmed"))
+        by_sev = Counter(f.severity for f in self.finding_records if f.status in OPEN_STATUSES)
         by_status = Counter(f.status for f in self.finding_records)
         return {
             "articles": len(self.articles),
@@ -65,6 +73,8 @@ class Result:
             "warning": by_sev.get("warning", 0),
             "info": by_sev.get("info", 0),
             "by_status": dict(sorted(by_status.items())),
+            "decided": sum(n for status, n in by_status.items() if status != "open"),
+            "stale": len(self.stale),
             "unresolved_dates": sum(1 for c in self.claim_records if c.kind == "date" and not c.resolved),
             "problems": [str(p) for p in self.problems],
         }
@@ -102,22 +112,30 @@ def run(
     *,
     apply: bool = True,
     progress: Callable[[int, int], None] | None = None,
+    decisions: PathLike | None = None,
 ) -> Result:
-    """Read, extract, match and (if `apply`) run the rules. Rule files are loaded first, so a bad
-    rule stops the run (RuleError) before any article is read."""
+    """Read, extract, match and (if `apply`) run the rules, then apply the review decisions in the
+    file `decisions` (if given). Rule and decision files are loaded first, so a bad one stops the run
+    (RuleError, DecisionsError) before any article is read."""
     rule_paths = [rules] if isinstance(rules, (str, os.PathLike)) else list(rules)
     loaded = load_rules(rule_paths) if apply else []
+    decided = load_decisions(decisions) if apply and decisions is not None else {}
     articles, problems = load_corpus([paths] if isinstance(paths, (str, os.PathLike)) else list(paths))
     claims = extract_claims(articles, progress, problems)
     facts = match_claims(claims) if apply else []
     findings = apply_rules(loaded, claims, facts) if apply else []
-    return Result(articles, problems, claims, facts, findings, loaded)
+    findings, stale = apply_decisions(findings, decided)
+    return Result(articles, problems, claims, facts, findings, loaded, decided, stale,
+                  os.fspath(decisions) if apply and decisions is not None else "")
 
 
-def check(paths: Sequence[PathLike] | PathLike, rules: Sequence[PathLike] | PathLike = ()) -> Result:
-    """The Python API: check articles against the default rule pack plus `rules` (files or folders).
+def check(
+    paths: Sequence[PathLike] | PathLike, rules: Sequence[PathLike] | PathLike = (), decisions: PathLike | None = None
+) -> Result:
+    """The Python API: check articles against the default rule pack plus `rules` (files or folders),
+    with the review decisions in the file `decisions` applied (none by default).
 
     >>> result = check(["corpus/deepseek"])            # doctest: +SKIP
     >>> result.findings[["severity", "rule", "fact"]]   # doctest: +SKIP
     """
-    return run(paths, rules)
+    return run(paths, rules, decisions=decisions)

@@ -1,4 +1,8 @@
-"""Reporters: thin views over one Result (terminal table, Markdown, HTML, JSON, CSV)."""
+"""Reporters: thin views over one Result (terminal table, Markdown, HTML, JSON, CSV).
+
+What is shown follows the review: dismissed and fixed findings are hidden unless `show_all`, info
+findings unless `show_info` (or `show_all`). Report files keep every finding with its status.
+"""
 
 from __future__ import annotations
 
@@ -10,13 +14,20 @@ import os
 import shutil
 import tempfile
 import textwrap
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
 from tabulate import tabulate
 
+from factcheck.decisions import OPEN_STATUSES
 from factcheck.pipeline import Result
-from factcheck.records import Claim, Finding
+from factcheck.records import Article, Claim, Finding
+
+SEVERITY_ORDER = {"error": 2, "warning": 1, "info": 0}
+STATUS_ORDER = {"open": 0, "confirmed": 1, "dismissed": 2, "fixed": 3}
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -43,12 +54,101 @@ def _side(c: Claim) -> str:
 
 
 def summary_line(result: Result) -> str:
+    """Articles, claims, facts, findings still counted by severity, and how many the review decided."""
     s = result.summary()
     skipped = f", {s['skipped']} skipped" if s["skipped"] else ""
+    decided = Counter(f.status for f in result.finding_records if f.status != "open")
+    detail = f" ({', '.join(f'{n} {status}' for status, n in sorted(decided.items()))})" if decided else ""
+    stale = f"; {s['stale']} stale decision{'s' if s['stale'] != 1 else ''}" if s["stale"] else ""
     return (
         f"{s['articles']} articles{skipped}, {s['claims']} claims, {s['facts']} facts; "
-        f"findings: {s['error']} error, {s['warning']} warning, {s['info']} info"
+        f"findings: {s['error']} error, {s['warning']} warning, {s['info']} info; "
+        f"{s['decided']} decided{detail}{stale}"
     )
+
+
+def is_shown(f: Finding, show_info: bool, show_all: bool) -> bool:
+    """Whether a view lists a finding: decided-away ones only with show_all, info ones with show_info."""
+    if show_all:
+        return True
+    return f.status in OPEN_STATUSES and (show_info or f.severity != "info")
+
+
+def hidden_notes(result: Result, show_info: bool, show_all: bool) -> list[str]:
+    """One line for each kind of finding a view leaves out, and the option that shows it."""
+    if show_all:
+        return []
+    decided = sum(1 for f in result.finding_records if f.status not in OPEN_STATUSES)
+    info = sum(1 for f in result.finding_records if f.status in OPEN_STATUSES and f.severity == "info")
+    notes = []
+    if info and not show_info:
+        notes.append(f"({info} info findings not shown; use --show-info)")
+    if decided:
+        notes.append(f"({decided} dismissed or fixed findings not shown; use --show-all)")
+    return notes
+
+
+# --- passages: the sentence around a claim, with the finding's claims marked ------------------
+
+
+@dataclass(frozen=True)
+class Passage:
+    """The text around one claim of a finding, for showing both sides next to each other."""
+
+    claim: Claim
+    text: str
+    marks: tuple[tuple[int, int, bool], ...]  # (start, end, is this passage's own claim), relative to text
+    url: str
+    cut_before: bool  # the text starts mid-sentence
+    cut_after: bool
+
+
+def passage(article: Article | None, claim: Claim, finding: Finding, limit: int = 600) -> Passage:
+    """The claim's sentence (or, when it is very long or unknown, a window around the claim), with
+    every claim of the finding that stands in it marked."""
+    body = article.body if article else ""
+    s, e = claim.sentence
+    if not (s <= claim.start and claim.end <= e <= len(body)) or (s, e) == (0, 0) or e - s > limit:
+        s, e = max(0, claim.start - limit // 4), min(len(body), claim.end + limit // 4)
+        while s > 0 and not body[s - 1].isspace() and s < claim.start:
+            s += 1
+        while e < len(body) and not body[e].isspace() and e > claim.end:
+            e -= 1
+    if not body:
+        return Passage(claim, claim.text, ((0, len(claim.text), True),), "", False, False)
+    marks: list[tuple[int, int, bool]] = []
+    for c in finding.claims:
+        if c.article == claim.article and s <= c.start and c.end <= e:
+            span = (c.start - s, c.end - s, c.start == claim.start and c.end == claim.end)
+            if not any(a < span[1] and span[0] < b for a, b, _ in marks):
+                marks.append(span)
+    stripped = body[s:e]
+    lead = len(stripped) - len(stripped.lstrip())
+    text = stripped.strip()
+    marks = sorted((a - lead, b - lead, own) for a, b, own in marks)
+    before = body[:s].rstrip()
+    cut_before = bool(before) and before[-1] not in ".!?:\n\"”’)" and not text[:1].isupper()
+    cut_after = e < len(body) and bool(text) and text[-1] not in ".!?:\"”’)"
+    return Passage(claim, text, tuple(marks), article.url if article else "", cut_before, cut_after)
+
+
+def finding_passages(result: Result, finding: Finding) -> list[Passage]:
+    """The passages of the two sides of a finding (one when it has one claim)."""
+    articles = {a.id: a for a in result.articles}
+    a, b = finding.pair()
+    if b is None and len(finding.claims) > 1:  # agreeing sources: still show two of them
+        b = next((c for c in finding.claims[1:] if (c.source or c.article) != (a.source or a.article)),
+                 finding.claims[1])
+    return [passage(articles.get(c.article), c, finding) for c in (a, b) if c is not None]
+
+
+def other_claims(finding: Finding, shown: Sequence[Passage]) -> list[Claim]:
+    """The claims of a finding beyond the two passages shown."""
+    used = {(p.claim.article, p.claim.start) for p in shown}
+    return [c for c in finding.claims if (c.article, c.start) not in used]
+
+
+# --- reporters --------------------------------------------------------------------------------
 
 
 class Reporter:
@@ -57,122 +157,366 @@ class Reporter:
     name: ClassVar[str] = ""
     suffix: ClassVar[str] = ""
 
-    def render(self, result: Result, *, show_info: bool = True) -> str:
+    def render(self, result: Result, *, show_info: bool = True, show_all: bool = False) -> str:
         raise NotImplementedError
 
     @staticmethod
-    def visible(result: Result, show_info: bool) -> list[Finding]:
-        return [f for f in result.finding_records if show_info or f.severity != "info"]
+    def visible(result: Result, show_info: bool, show_all: bool = False) -> list[Finding]:
+        return [f for f in result.finding_records if is_shown(f, show_info, show_all)]
 
 
 class TableReporter(Reporter):
     name, suffix = "table", ".txt"
 
-    def render(self, result: Result, *, show_info: bool = False) -> str:
-        width = shutil.get_terminal_size((120, 20)).columns
-        col = max(18, (width - 40) // 3)
-        rows = []
-        for f in self.visible(result, show_info):
-            a, b = f.pair()
-            rows.append([
-                f.severity, f.rule, textwrap.fill(f.fact, col),
-                textwrap.fill(_side(a), col), textwrap.fill(_side(b), col) if b else "", f.status,
-            ])
+    def render(self, result: Result, *, show_info: bool = False, show_all: bool = False) -> str:
+        findings = self.visible(result, show_info, show_all)
         lines = []
-        if rows:
-            lines.append(tabulate(rows, headers=["severity", "rule", "fact", "says", "vs", "status"],
-                                  tablefmt="simple_grid"))
+        if findings:
+            lines.append(self.table(findings, shutil.get_terminal_size((120, 20)).columns))
+        elif not show_all and any(f.status not in OPEN_STATUSES for f in result.finding_records):
+            lines.append("No open conflicts.")
         else:
             lines.append("No conflicts found.")
-        hidden = sum(1 for f in result.finding_records if f.severity == "info") if not show_info else 0
-        if hidden:
-            lines.append(f"({hidden} info findings not shown; use --show-info)")
+        lines += hidden_notes(result, show_info, show_all)
         lines.append(summary_line(result))
         return "\n".join(lines) + "\n"
+
+    @staticmethod
+    def table(findings: Sequence[Finding], width: int) -> str:
+        """The findings as a grid that fits `width` columns: the fact and both sides share what the
+        severity, rule and status columns leave (a rule id is never broken, so that it can be searched for)."""
+        headers = ["severity", "rule", "fact", "says", "vs", "status"]
+        pad = 2  # tabulate's minimum padding around a header
+        fixed = (len("severity") + pad + max(len("rule") + pad, *(len(f.rule) for f in findings))
+                 + max(len("status") + pad, *(len(f.status) for f in findings)))
+        col = max(11, (width - fixed - 3 * len(headers) - 1) // 3)
+        rows = []
+        for f in findings:
+            a, b = f.pair()
+            rows.append([f.severity, f.rule, textwrap.fill(f.fact, col), textwrap.fill(_side(a), col),
+                         textwrap.fill(_side(b), col) if b else "", f.status])
+        return tabulate(rows, headers=headers, tablefmt="simple_grid")
+
+
+def _md(text: str) -> str:
+    """A Markdown table cell: pipes escaped, one line."""
+    return " ".join(text.replace("|", "\\|").split())
 
 
 class MarkdownReporter(Reporter):
     name, suffix = "markdown", ".md"
 
-    def render(self, result: Result, *, show_info: bool = True) -> str:
+    def render(self, result: Result, *, show_info: bool = True, show_all: bool = False) -> str:
         out = ["# factcheck report", "", summary_line(result), ""]
         rows = []
-        for f in self.visible(result, show_info):
+        for f in self.visible(result, show_info, show_all):
             a, b = f.pair()
-            rows.append([f.severity, f.rule, f.fact, _side(a), _side(b) if b else "", f.message])
+            d = result.decision(f)
+            status = f"{f.status}: {d.reason} ({d.who})" if d and d.reason else f.status
+            rows.append([_md(x) for x in (f.severity, f.rule, f.fact, _side(a), _side(b) if b else "", status,
+                                          f.message)])
         if rows:
-            out.append(tabulate(rows, headers=["severity", "rule", "fact", "says", "vs", "message"], tablefmt="github"))
+            out.append(tabulate(rows, headers=["severity", "rule", "fact", "says", "vs", "status", "message"],
+                                tablefmt="github"))
         else:
             out.append("No conflicts found.")
+        notes = hidden_notes(result, show_info, show_all)
+        if notes:
+            out += [""] + notes
+        if result.stale:
+            out += ["", "## Stale decisions", "",
+                    "These decisions match no finding any more (the figure changed, or the finding went away):", ""]
+            out += [f"- `{d.fingerprint}` {d.status}: {_md(d.rule)} {_md(d.fact)} {_md(d.reason)}".rstrip()
+                    for d in result.stale]
         if result.problems:
             out += ["", "## Inputs with problems", ""] + [f"- {p}" for p in result.problems]
         return "\n".join(out) + "\n"
 
 
+def _stale_json(result: Result) -> list[dict[str, object]]:
+    return [{"fingerprint": d.fingerprint, "status": d.status, "rule": d.rule, "fact": d.fact, **d.to_json()}
+            for d in result.stale]
+
+
 class JsonReporter(Reporter):
     name, suffix = "json", ".json"
 
-    def render(self, result: Result, *, show_info: bool = True) -> str:
-        doc = {"findings": [f.to_json() for f in self.visible(result, show_info)], "summary": result.summary()}
+    def render(self, result: Result, *, show_info: bool = True, show_all: bool = False) -> str:
+        findings = []
+        for f in self.visible(result, show_info, show_all):
+            doc = f.to_json()
+            d = result.decision(f)
+            if d:
+                doc["decision"] = d.to_json()
+            findings.append(doc)
+        doc = {"findings": findings, "summary": result.summary(), "stale_decisions": _stale_json(result)}
         return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
 
 class CsvReporter(Reporter):
     name, suffix = "csv", ".csv"
 
-    def render(self, result: Result, *, show_info: bool = True) -> str:
+    def render(self, result: Result, *, show_info: bool = True, show_all: bool = False) -> str:
         buf = io.StringIO()
         w = csv.writer(buf)
         w.writerow(["fingerprint", "rule", "severity", "status", "fact", "message", "a_text", "a_source", "a_article",
-                    "b_text", "b_source", "b_article"])
-        for f in self.visible(result, show_info):
+                    "b_text", "b_source", "b_article", "a_published", "b_published", "reason", "who", "when"])
+        for f in self.visible(result, show_info, show_all):
             a, other = f.pair()
             b = other or a
+            d = result.decision(f)
             w.writerow([f.fingerprint, f.rule, f.severity, f.status, f.fact, f.message, a.text, a.source, a.article,
-                        b.text, b.source, b.article])
+                        b.text, b.source, b.article, a.published or "", b.published or "",
+                        d.reason if d else "", d.who if d else "", d.when if d else ""])
         return buf.getvalue()
 
 
 class HtmlReporter(Reporter):
+    """One self-contained page: every finding, a sortable table filtered in the page (severity, rule,
+    source, status, text), and for each finding both passages side by side with the claims marked.
+
+    All findings are in the page; `show_info` and `show_all` only set which filters start ticked.
+    """
+
     name, suffix = "html", ".html"
 
-    def render(self, result: Result, *, show_info: bool = True) -> str:
-        bodies = {a.id: a.body for a in result.articles}
-        urls = {a.id: a.url for a in result.articles}
+    def render(self, result: Result, *, show_info: bool = True, show_all: bool = False) -> str:
+        findings = result.finding_records
+        bodies = "\n".join(self._finding(result, f) for f in findings)
+        sev_count = Counter(f.severity for f in findings)
+        status_count = Counter(f.status for f in findings)
+        sev_boxes = "".join(
+            self._box("severity", s, sev_count[s], s != "info" or show_info or show_all)
+            for s in ("error", "warning", "info"))
+        status_boxes = "".join(
+            self._box("status", s, status_count[s], s in OPEN_STATUSES or show_all) for s in STATUS_ORDER)
+        rules = sorted({f.rule for f in findings})
+        sources = sorted({c.source or c.article for f in findings for c in f.claims})
+        rule_opts = "".join(f"<option>{_e(r)}</option>" for r in rules)
+        source_opts = "".join(f"<option>{_e(s)}</option>" for s in sources)
+        extra = self._stale(result) + self._problems(result)
+        return _PAGE.format(
+            summary=_e(summary_line(result)), severity_boxes=sev_boxes, status_boxes=status_boxes,
+            rule_options=rule_opts, source_options=source_opts, bodies=bodies, total=len(findings),
+            extra=extra, css=_CSS, js=_JS,
+            empty="No finding matches these filters." if findings else "No conflicts found.",
+        )
 
-        def passage(c: Claim) -> str:
-            body = bodies.get(c.article, "")
-            s, e = c.sentence if c.sentence != (0, 0) else (max(0, c.start - 120), min(len(body), c.end + 120))
-            pre, mid, post = body[s : c.start], body[c.start : c.end], body[c.end : e]
-            link = urls.get(c.article)
-            src = html.escape(c.source or c.article)
-            src = f'<a href="{html.escape(link)}">{src}</a>' if link else src
-            return (f"<div class=passage><div class=src>{src} · {html.escape(c.published or 'undated')}</div>"
-                    f"{html.escape(pre)}<mark>{html.escape(mid)}</mark>{html.escape(post)}</div>")
+    @staticmethod
+    def _box(name: str, value: str, count: int, checked: bool) -> str:
+        tick = " checked" if checked else ""
+        return (f"<label class='tick {value}'><input type=checkbox name={name} value={value}{tick}>"
+                f" {value} <span class=count>{count}</span></label>")
 
-        rows = []
-        for f in self.visible(result, show_info):
-            sides = "".join(passage(c) for c in f.pair() if c is not None)
-            rows.append(
-                f"<tr class='{f.severity}' data-severity='{f.severity}'><td>{f.severity}</td><td>{html.escape(f.rule)}</td>"
-                f"<td>{html.escape(f.fact)}</td><td>{html.escape(f.message)}<div class=sides>{sides}</div></td>"
-                f"<td>{f.status}</td></tr>"
-            )
-        table = "\n".join(rows) or "<tr><td colspan=5>No conflicts found.</td></tr>"
-        return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>factcheck report</title>
-<style>
-body{{font:15px/1.45 system-ui,sans-serif;margin:2rem;color:#222}}
-table{{border-collapse:collapse;width:100%}} td,th{{border-bottom:1px solid #ddd;padding:.5rem;vertical-align:top;text-align:left}}
-tr.error td:first-child{{color:#b00020;font-weight:600}} tr.warning td:first-child{{color:#a15c00;font-weight:600}}
-.sides{{display:flex;gap:1rem;margin-top:.5rem}} .passage{{flex:1;background:#f6f6f6;padding:.5rem;border-radius:4px}}
-.src{{font-size:12px;color:#555;margin-bottom:.25rem}} mark{{background:#ffe28a}}
-</style></head><body>
-<h1>factcheck report</h1><p>{html.escape(summary_line(result))}</p>
-<table><thead><tr><th>severity</th><th>rule</th><th>fact</th><th>finding</th><th>status</th></tr></thead>
-<tbody>
-{table}
-</tbody></table></body></html>
+    def _finding(self, result: Result, f: Finding) -> str:
+        a, b = f.pair()
+        shown = finding_passages(result, f)
+        sources = "\t".join(sorted({c.source or c.article for c in f.claims}))
+        d = result.decision(f)
+        cells = "".join([
+            f"<td class=sev>{_e(f.severity)}</td>",
+            f"<td class=rule>{_e(f.rule)}</td>",
+            f"<td class=fact>{_e(f.fact)}</td>",
+            f"<td class=says>{self._value(a)}</td>",
+            f"<td class=vs>{self._value(b) if b else ''}</td>",
+            f"<td class=status>{_e(f.status)}</td>",
+        ])
+        sides = "".join(self._passage(p, label) for p, label in zip(shown, ("says", "vs" if b else "also")))
+        rest = other_claims(f, shown)
+        also = ""
+        if rest:
+            items = "".join(f"<li>{self._value(c)}</li>" for c in rest)
+            also = f"<details class=also><summary>{len(rest)} more claim{'s' if len(rest) > 1 else ''}</summary>" \
+                   f"<ul>{items}</ul></details>"
+        decided = ""
+        if d:
+            who = f" by {_e(d.who)}" if d.who else ""
+            when = f" on {_e(d.when)}" if d.when else ""
+            reason = f": {_e(d.reason)}" if d.reason else ""
+            decided = f"<p class=decision><b>{_e(d.status)}</b>{who}{when}{reason}</p>"
+        attrs = {
+            "class": f"finding {f.severity} {f.status}", "data-fingerprint": f.fingerprint,
+            "data-severity": f.severity, "data-status": f.status, "data-sources": sources,
+            "data-sev": str(SEVERITY_ORDER.get(f.severity, 0)), "data-rule": f.rule, "data-fact": f.fact,
+            "data-a": f"{a.source or a.article} {a.text}", "data-b": f"{b.source or b.article} {b.text}" if b else "",
+            "data-st": str(STATUS_ORDER.get(f.status, 0)),
+        }
+        attr = " ".join(f'{k}="{_e(v)}"' for k, v in attrs.items())
+        return (f"<tbody {attr}>\n<tr class=head>{cells}</tr>\n"
+                f"<tr class=detail><td colspan=6><p class=message>{_e(f.message)}</p>"
+                f"<div class=sides>{sides}</div>{also}{decided}"
+                f"<p class=meta>fingerprint <code>{_e(f.fingerprint)}</code></p></td></tr>\n</tbody>")
+
+    @staticmethod
+    def _value(c: Claim) -> str:
+        return (f"<span class=value>{_e(c.text)}</span><span class=who>{_e(c.source or c.article)}"
+                f" · {_e(c.published or 'undated')}</span>")
+
+    @staticmethod
+    def _passage(p: Passage, label: str) -> str:
+        parts, at = [], 0
+        for start, end, own in p.marks:
+            parts.append(_e(p.text[at:start]))
+            parts.append(f"<mark{'' if own else ' class=other'}>{_e(p.text[start:end])}</mark>")
+            at = end
+        parts.append(_e(p.text[at:]))
+        text = ("…" if p.cut_before else "") + "".join(parts) + ("…" if p.cut_after else "")
+        c = p.claim
+        src = _e(c.source or c.article)
+        if p.url:
+            src = f'<a href="{_e(p.url)}" target=_blank rel="noopener noreferrer">{src}</a>'
+        return (f"<figure class=passage data-side={label}><figcaption><span class=label>{label}</span> {src}"
+                f" · {_e(c.published or 'undated')} <span class=file>{_e(c.article)}</span></figcaption>"
+                f"<blockquote>{text}</blockquote></figure>")
+
+    @staticmethod
+    def _stale(result: Result) -> str:
+        if not result.stale:
+            return ""
+        items = "".join(f"<li><code>{_e(d.fingerprint)}</code> {_e(d.status)} {_e(d.rule)} {_e(d.fact)}"
+                        f"{': ' + _e(d.reason) if d.reason else ''}</li>" for d in result.stale)
+        return (f"<section class=notes><h2>Stale decisions</h2><p>These decisions in {_e(result.decisions_path)}"
+                f" match no finding any more (the figure changed, or the finding went away).</p><ul>{items}</ul>"
+                "</section>")
+
+    @staticmethod
+    def _problems(result: Result) -> str:
+        if not result.problems:
+            return ""
+        items = "".join(f"<li>{_e(str(p))}</li>" for p in result.problems)
+        return f"<section class=notes><h2>Inputs with problems</h2><ul>{items}</ul></section>"
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+_CSS = """
+:root{--err:#b00020;--warn:#9a5800;--info:#34657f;--line:#ddd;--muted:#5c5c5c}
+*{box-sizing:border-box}
+body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:1.5rem 2rem;color:#222;background:#fff}
+h1{font-size:1.5rem;margin:0 0 .25rem} h2{font-size:1.1rem}
+.summary{color:var(--muted);margin:0 0 1rem}
+#filters{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:center;padding:.75rem 1rem;background:#f4f5f7;
+ border-radius:6px;position:sticky;top:0;z-index:1}
+#filters fieldset{border:0;margin:0;padding:0;display:flex;gap:.6rem;align-items:center}
+#filters legend{float:left;font-weight:600;margin-right:.4rem}
+.tick{white-space:nowrap;cursor:pointer} .count{color:var(--muted);font-size:12px}
+select,input[type=search]{font:inherit;padding:.15rem .3rem}
+#shown{color:var(--muted);margin:.6rem 0}
+table{border-collapse:collapse;width:100%}
+th{text-align:left;border-bottom:2px solid #999;padding:0}
+th button{all:unset;cursor:pointer;display:block;padding:.45rem .5rem;font-weight:600;width:100%}
+th button:focus-visible{outline:2px solid #3367d6}
+th[aria-sort=ascending] button::after{content:" \\25B2";font-size:11px}
+th[aria-sort=descending] button::after{content:" \\25BC";font-size:11px}
+td{padding:.45rem .5rem;vertical-align:top}
+tbody.finding{border-bottom:1px solid var(--line)}
+tbody.finding tr.head td{padding-top:.7rem}
+td.sev{font-weight:600;text-transform:uppercase;font-size:12px;letter-spacing:.03em}
+tbody.error td.sev{color:var(--err)} tbody.warning td.sev{color:var(--warn)} tbody.info td.sev{color:var(--info)}
+tbody.dismissed,tbody.fixed{opacity:.65}
+td.status{font-size:13px}
+.value{display:block;font-weight:600} .who{display:block;color:var(--muted);font-size:12px}
+tr.detail td{padding-top:0;padding-bottom:.9rem}
+.message{margin:.1rem 0 .5rem}
+.sides{display:grid;grid-template-columns:1fr 1fr;gap:1rem}
+.passage{margin:0;background:#f6f6f6;border-left:3px solid #bbb;padding:.5rem .75rem;border-radius:3px}
+.passage[data-side=vs]{border-left-color:#888}
+figcaption{font-size:12px;color:var(--muted);margin-bottom:.25rem}
+figcaption .label{font-weight:600;text-transform:uppercase;margin-right:.25rem}
+figcaption .file{opacity:.8;margin-left:.25rem}
+blockquote{margin:0}
+mark{background:#ffd84d;padding:0 .1em;border-radius:2px;font-weight:600}
+mark.other{background:#fff1b8;font-weight:400}
+.decision{margin:.5rem 0 0;font-size:13px}
+.meta{margin:.4rem 0 0;font-size:12px;color:var(--muted)} code{font-size:12px}
+details.also{margin-top:.4rem;font-size:13px} details.also ul{margin:.25rem 0}
+.notes{margin-top:2rem}
+@media (max-width:760px){.sides{grid-template-columns:1fr} body{margin:1rem}}
+"""
+
+_JS = """
+(function () {
+  var table = document.getElementById('findings');
+  var form = document.getElementById('filters');
+  var empty = document.getElementById('empty');
+  var rows = Array.prototype.slice.call(table.querySelectorAll('tbody.finding'));
+  rows.forEach(function (r, i) { r.dataset.index = i; });
+  function ticked(name) {
+    var out = {};
+    form.querySelectorAll('input[name=' + name + ']:checked').forEach(function (x) { out[x.value] = true; });
+    return out;
+  }
+  function apply() {
+    var sev = ticked('severity'), st = ticked('status');
+    var rule = form.rule.value, src = form.source.value, q = form.q.value.trim().toLowerCase();
+    var n = 0;
+    rows.forEach(function (r) {
+      var ok = sev[r.dataset.severity] && st[r.dataset.status] && (!rule || r.dataset.rule === rule) &&
+        (!src || r.dataset.sources.split('\\t').indexOf(src) >= 0) &&
+        (!q || r.textContent.toLowerCase().indexOf(q) >= 0);
+      r.hidden = !ok;
+      if (ok) { n += 1; }
+    });
+    document.getElementById('shown').textContent = 'Showing ' + n + ' of ' + rows.length + ' findings';
+    empty.hidden = n > 0;
+  }
+  function sort(th) {
+    var key = th.dataset.key, numeric = th.dataset.type === 'number';
+    var dir = th.getAttribute('aria-sort') === 'ascending' ? 'descending' : 'ascending';
+    table.querySelectorAll('th[aria-sort]').forEach(function (h) { h.removeAttribute('aria-sort'); });
+    th.setAttribute('aria-sort', dir);
+    var sign = dir === 'ascending' ? 1 : -1;
+    rows.sort(function (x, y) {
+      var a = x.dataset[key] || '', b = y.dataset[key] || '';
+      var c = numeric ? Number(a) - Number(b) : a.localeCompare(b, undefined, {sensitivity: 'base', numeric: true});
+      return sign * c || x.dataset.index - y.dataset.index;
+    });
+    rows.forEach(function (r) { table.insertBefore(r, empty); });
+  }
+  table.querySelectorAll('th[data-key] button').forEach(function (b) {
+    b.addEventListener('click', function () { sort(b.parentNode); });
+  });
+  form.addEventListener('input', apply);
+  form.addEventListener('change', apply);
+  form.addEventListener('submit', function (e) { e.preventDefault(); });
+  apply();
+})();
+"""
+
+_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; \
+script-src 'unsafe-inline'; img-src data:">
+<title>factcheck report</title>
+<style>{css}</style></head><body>
+<h1>factcheck report</h1>
+<p class=summary>{summary}</p>
+<form id=filters role=search aria-label="Filter findings">
+<fieldset><legend>Severity</legend>{severity_boxes}</fieldset>
+<fieldset><legend>Status</legend>{status_boxes}</fieldset>
+<label>Rule <select name=rule><option value="">all rules</option>{rule_options}</select></label>
+<label>Source <select name=source><option value="">all sources</option>{source_options}</select></label>
+<label>Find <input type=search name=q placeholder="entity, figure, outlet…"></label>
+</form>
+<p id=shown aria-live=polite>{total} findings</p>
+<table id=findings>
+<thead><tr>
+<th data-key=sev data-type=number aria-sort=descending><button type=button>severity</button></th>
+<th data-key=rule><button type=button>rule</button></th>
+<th data-key=fact><button type=button>fact</button></th>
+<th data-key=a><button type=button>says</button></th>
+<th data-key=b><button type=button>vs</button></th>
+<th data-key=st data-type=number><button type=button>status</button></th>
+</tr></thead>
+{bodies}
+<tbody id=empty hidden><tr><td colspan=6>{empty}</td></tr></tbody>
+</table>
+{extra}
+<script>{js}</script>
+</body></html>
 """
 
 
@@ -181,12 +525,20 @@ REPORTERS: dict[str, type[Reporter]] = {
 }
 
 
-def write_reports(result: Result, folder: Path) -> list[Path]:
-    """Write the report in every file format to `folder` (report.md, .html, .json, .csv)."""
+def write_reports(result: Result, folder: Path, *, show_info: bool = False, show_all: bool = False) -> list[Path]:
+    """Write the report in every file format to `folder` (report.md, .html, .json, .csv).
+
+    The files keep every finding with its status (a record, not a view); `show_info` and `show_all`
+    only set which filters the HTML page starts with.
+    """
     written = []
     for name in ("markdown", "html", "json", "csv"):
         reporter = REPORTERS[name]()
         path = folder / f"report{reporter.suffix}"
-        write_atomic(path, reporter.render(result))
+        if name == "html":
+            text = reporter.render(result, show_info=show_info, show_all=show_all)
+        else:
+            text = reporter.render(result, show_info=True, show_all=True)
+        write_atomic(path, text)
         written.append(path)
     return written

@@ -157,3 +157,24 @@ def test_the_sample_corpus_still_checks(corpus_check: dict) -> None:
     """Validation accepts the pack as shipped: the corpus runs and finds its planted conflicts."""
     assert corpus_check["summary"]["articles"] == len(list(CORPUS.glob("*.md")))
     assert corpus_check["summary"]["error"] > 0
+
+
+def test_extract_and_facts_report_a_broken_data_file_with_its_position(tmp_path) -> None:
+    """The commands that do not apply rules still read the data files: a broken one is a usage error."""
+    import shutil
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    pkg = tmp_path / "factcheck"
+    shutil.copytree(ROOT / "factcheck", pkg)
+    shutil.copytree(ROOT / "rules", tmp_path / "rules")
+    attrs = tmp_path / "rules" / "attributes.yaml"
+    attrs.write_text(attrs.read_text(encoding="utf-8").replace("\nwindow: 60", "\nwindw: 60"), encoding="utf-8")
+    for command in ("extract", "facts"):
+        proc = subprocess.run([sys.executable, "-m", "factcheck", command, str(ROOT / "corpus" / "deepseek")],
+                              cwd=tmp_path, capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 2, proc.stderr
+        assert "attributes.yaml:" in proc.stderr and "did you mean 'window'" in proc.stderr
+        assert "Traceback" not in proc.stderr

@@ -1,0 +1,264 @@
+"""`factcheck review`: walk the open findings in the terminal and decide each one (confirm, dismiss
+with a reason, fixed), or record one decision without prompts (`--set`). Every decision is saved
+the moment it is taken, so quitting (or a crash) loses nothing.
+"""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from factcheck.decisions import STATUSES, Decision, DecisionsError, current_user, default_path, now, record
+
+if TYPE_CHECKING:
+    from factcheck.pipeline import Result
+    from factcheck.records import Finding
+    from factcheck.report import Passage
+
+CHOICES = {"c": "confirmed", "confirm": "confirmed", "d": "dismissed", "dismiss": "dismissed", "f": "fixed",
+           "fixed": "fixed", "s": "skip", "skip": "skip", "q": "quit", "quit": "quit"}
+OWN, OTHER, CLOSE = "\x01", "\x03", "\x02"  # marks around claims while the passage is wrapped
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--rules", "rule_paths", multiple=True, type=click.Path(),
+              help="A rule file or folder, added to the default pack (as for `factcheck check`).")
+@click.option("--decisions", "decisions_file", type=click.Path(dir_okay=False), default=None,
+              help="The decisions file (default: factcheck-decisions.yaml in the folder of the articles, else in"
+                   " the current directory).")
+@click.option("--set", "set_", nargs=2, metavar="FINGERPRINT STATUS", default=None,
+              help="Record one decision without prompts. STATUS: confirmed, dismissed (needs --reason), fixed, or"
+                   " open (removes the decision). A unique prefix of the fingerprint will do when PATHS are given.")
+@click.option("--reason", default="", help="Why: required to dismiss, kept for the others.")
+@click.option("--who", default=None, help="Who decides (default: $FACTCHECK_USER, else your login name).")
+@click.option("--all", "walk_all", is_flag=True, help="Also walk info findings and those already decided.")
+def review(paths: tuple[str, ...], rule_paths: tuple[str, ...], decisions_file: str | None,
+           set_: tuple[str, str] | None, reason: str, who: str | None, walk_all: bool) -> None:
+    """Review the findings in PATHS one by one: both passages, then confirm, dismiss (with a reason),
+    fixed, skip or quit. Each decision is saved at once to the decisions file, and `factcheck check`
+    then hides dismissed and fixed findings and stops counting them (confirmed ones still count).
+
+    \b
+    Examples:
+      factcheck review corpus/deepseek
+      factcheck review corpus/deepseek --set 6c763f610258dbc7 dismissed --reason "different fiscal years"
+    """
+    from factcheck.cli import ExitCode, _report_stale, _run_or_exit
+
+    path = Path(decisions_file) if decisions_file else default_path(paths)
+    if set_:
+        _set(paths, rule_paths, path, set_, reason, who)
+        return
+    if not paths:
+        raise click.UsageError("give the articles to review, e.g. `factcheck review corpus/deepseek`")
+    result = _run_or_exit(paths, rule_paths, path)
+    _report_stale(result)
+    queue = [f for f in result.finding_records if walk_all or (f.status == "open" and f.severity != "info")]
+    if not queue:
+        click.echo(f"Nothing to review: no open finding. Decisions: {path}")
+        raise SystemExit(ExitCode.OK)
+    taken: Counter[str] = Counter()
+    decided: set[str] = set()
+    user = current_user(who)
+    for n, finding in enumerate(queue, 1):
+        click.echo(_show(result, finding, n, len(queue)))
+        choice = _ask()
+        if choice == "quit":
+            break
+        if choice == "skip":
+            continue
+        why = _ask_reason(choice, finding, result)
+        if why is None:
+            break
+        _save(path, Decision(finding.fingerprint, choice, why, user, now(), finding.rule, finding.fact))
+        taken[choice] += 1
+        decided.add(finding.fingerprint)
+        click.echo(click.style(f"-> {choice}; saved to {path}", fg="green"))
+    open_left = sum(1 for f in result.finding_records
+                    if f.status == "open" and f.severity != "info" and f.fingerprint not in decided)
+    done = ", ".join(f"{n} {s}" for s, n in sorted(taken.items())) or "no decision"
+    click.echo(f"\nThis session: {done}. {open_left} finding(s) still open. Decisions: {path}")
+
+
+def _ask() -> str:
+    """The editor's choice; end of input counts as quit (what was decided is already saved)."""
+    try:
+        answer = click.prompt("[c]onfirm  [d]ismiss  [f]ixed  [s]kip  [q]uit", type=click.Choice(
+            list(CHOICES), case_sensitive=False), show_choices=False, prompt_suffix="? ")
+    except click.Abort:
+        click.echo()
+        return "quit"
+    return CHOICES[answer.lower()]
+
+
+def _ask_reason(status: str, finding: Finding, result: Result) -> str | None:
+    """A reason: required to dismiss (asked again until given), optional otherwise. None on end of input."""
+    old = result.decision(finding)
+    required = status == "dismissed"
+    try:
+        return str(click.prompt("Reason" + ("" if required else " (optional)"),
+                                default=None if required else (old.reason if old else ""),
+                                show_default=False, value_proc=_reason_proc(required))).strip()
+    except click.Abort:
+        click.echo()
+        return None
+
+
+def _reason_proc(required: bool) -> Callable[[str], str]:
+    """Refuses a blank reason where one is required (click then asks again)."""
+
+    def check(value: str) -> str:
+        if required and not value.strip():
+            raise click.UsageError("a reason is required to dismiss a finding")
+        return value
+
+    return check
+
+
+def _save(path: Path, decision: Decision) -> None:
+    """Record at once; a decisions file broken meanwhile is reported and left alone (exit 2)."""
+    from factcheck.cli import ExitCode
+
+    try:
+        record(path, decision)
+    except DecisionsError as exc:
+        for line in exc.problems:
+            click.echo(line, err=True)
+        click.echo(f"factcheck: {path} no longer loads (edited meanwhile?); it was left as it is and this"
+                   " decision was not saved", err=True)
+        raise SystemExit(ExitCode.USAGE) from exc
+    except OSError as exc:
+        click.echo(f"factcheck: could not write {path}: {exc}", err=True)
+        raise SystemExit(ExitCode.USAGE) from exc
+
+
+def _set(paths: Sequence[str], rule_paths: Sequence[str], path: Path, set_: tuple[str, str], reason: str,
+         who: str | None) -> None:
+    """`--set FINGERPRINT STATUS`: one decision without prompts, for scripts."""
+    from factcheck.cli import ExitCode, _run_or_exit
+    from factcheck.decisions import FINGERPRINT, load_decisions
+
+    given, status = set_[0].strip().lower(), set_[1].strip().lower()
+    if status not in (*STATUSES, "open"):
+        raise click.UsageError(f"unknown status '{set_[1]}' (expected {', '.join(STATUSES)} or open)")
+    if status == "dismissed" and not reason.strip():
+        raise click.UsageError("dismissing a finding needs --reason \"why it is not a conflict\"")
+    if not FINGERPRINT.match(given):
+        raise click.UsageError(f"'{set_[0]}' is not a fingerprint (hex digits, as `factcheck check --format json`"
+                               " shows them)")
+    rule = fact = ""
+    if paths:
+        result = _run_or_exit(paths, rule_paths, path)
+        found = [f for f in result.finding_records if f.fingerprint.startswith(given)]
+        stale = [d for d in result.stale if d.fingerprint.startswith(given)]
+        if len(found) > 1:
+            raise click.UsageError(f"'{given}' could be any of {', '.join(f.fingerprint for f in found)}; give more"
+                                   " digits")
+        if found:
+            given, rule, fact = found[0].fingerprint, found[0].rule, found[0].fact
+        elif status == "open" and len(stale) == 1:
+            given = stale[0].fingerprint
+        else:
+            raise click.UsageError(f"no finding has fingerprint {given} in {' '.join(paths)} (see them with"
+                                   " `factcheck check PATHS --format json`)")
+    else:
+        try:
+            known = load_decisions(path)
+        except DecisionsError as exc:
+            for line in exc.problems:
+                click.echo(line, err=True)
+            click.echo(f"factcheck: the decisions file {path} does not load; it was left as it is", err=True)
+            raise SystemExit(ExitCode.USAGE) from exc
+        if status == "open" and given not in known:
+            raise click.UsageError(f"{path} holds no decision for {given}")
+    _save(path, Decision(given, status, reason.strip(), current_user(who), now(), rule, fact))
+    what = "reopened (decision removed)" if status == "open" else status
+    click.echo(f"{given}: {what}; saved to {path}")
+
+
+# --- showing one finding ----------------------------------------------------------------------
+
+
+def _show(result: Result, f: Finding, n: int, total: int) -> str:
+    """A finding as the editor sees it: what, which rule, the message, and both passages."""
+    from factcheck.report import finding_passages, other_claims
+
+    width = max(50, min(shutil.get_terminal_size((100, 24)).columns, 120))
+    colour = {"error": "red", "warning": "yellow", "info": "blue"}.get(f.severity)
+    lines = ["", "─" * width,
+             f"Finding {n} of {total} · " + click.style(f.severity.upper(), fg=colour, bold=True)
+             + f" · {f.rule} · fingerprint {f.fingerprint}",
+             click.style(f.fact, bold=True)]
+    lines += textwrap.wrap(f.message, width)
+    d = result.decision(f)
+    if d:
+        lines.append(f"decided: {d.status}" + (f" by {d.who}" if d.who else "") + (f" on {d.when}" if d.when else "")
+                     + (f": {d.reason}" if d.reason else ""))
+    shown = finding_passages(result, f)
+    _, b = f.pair()
+    for p, label in zip(shown, ("SAYS", "VS" if b else "ALSO")):
+        c = p.claim
+        lines += ["", f"  {label:<5} " + click.style(c.source or c.article, bold=True)
+                  + f" · {c.published or 'undated'} · {c.article}"]
+        indent = " " * 8
+        if p.url:
+            lines.append(indent + p.url)
+        lines += _passage_lines(p, width, indent)
+    rest = other_claims(f, shown)
+    if rest:
+        more = "; ".join(f"{c.source or c.article}: {c.text}" for c in rest)
+        lines += [""] + textwrap.wrap(f"and {len(rest)} more: {more}", width, initial_indent="  ",
+                                      subsequent_indent="  ")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def _passage_lines(p: Passage, width: int, indent: str) -> list[str]:
+    """The passage wrapped to the terminal, its claim «marked» (and coloured on a terminal)."""
+    pieces, at = [], 0
+    for start, end, own in p.marks:
+        pieces += [p.text[at:start], OWN if own else OTHER, p.text[start:end], CLOSE]
+        at = end
+    pieces.append(p.text[at:])
+    text = ("…" if p.cut_before else "") + "".join(pieces) + ("…" if p.cut_after else "")
+    wrapped = textwrap.wrap(" ".join(text.split()), width - len(indent)) or [""]
+    out, state = [], ""
+    for line in wrapped:
+        styled, state = _style_line(line, state)
+        out.append(indent + styled)
+    return out
+
+
+def _style_line(line: str, state: str) -> tuple[str, str]:
+    """Turn the marks in one wrapped line into «» and colour; a mark open at the line end carries on."""
+    parts: list[str] = []
+    buf = ""
+
+    def flush() -> None:
+        if buf:
+            if state == OWN:
+                parts.append(click.style(buf, fg="yellow", bold=True))
+            elif state == OTHER:
+                parts.append(click.style(buf, underline=True))
+            else:
+                parts.append(buf)
+
+    for ch in line:
+        if ch in (OWN, OTHER):
+            flush()
+            buf, state = ("«" if ch == OWN else ""), ch
+        elif ch == CLOSE:
+            buf += "»" if state == OWN else ""
+            flush()
+            buf, state = "", ""
+        else:
+            buf += ch
+    flush()
+    return "".join(parts), state
