@@ -149,14 +149,14 @@ def test_set_names_the_finding_or_refuses(corpus: Path) -> None:
     assert cli("review").exit_code == 2  # the walk needs the articles
 
 
-def test_set_without_paths_writes_the_file_in_the_current_folder(tmp_path: Path) -> None:
+def test_set_without_paths_writes_the_file_in_the_current_folder(tmp_path: Path, monkeypatch) -> None:
     runner = CliRunner()
-    with runner.isolated_filesystem(temp_dir=tmp_path):
-        res = runner.invoke(main, ["review", "--set", "abcdef0123456789", "dismissed", "--reason", "seen"])
-        assert res.exit_code == 0, res.output
-        assert load_decisions(FILE_NAME)["abcdef0123456789"].reason == "seen"
-        res = runner.invoke(main, ["review", "--set", "1111111111111111", "open"])
-        assert res.exit_code == 2 and "holds no decision" in res.output
+    monkeypatch.chdir(tmp_path)
+    res = runner.invoke(main, ["review", "--set", "abcdef0123456789", "dismissed", "--reason", "seen"])
+    assert res.exit_code == 0, res.output
+    assert load_decisions(tmp_path / FILE_NAME)["abcdef0123456789"].reason == "seen"
+    res = runner.invoke(main, ["review", "--set", "1111111111111111", "open"])
+    assert res.exit_code == 2 and "holds no decision" in res.output
 
 
 def test_a_decision_that_matches_nothing_is_reported_stale(corpus: Path) -> None:
