@@ -70,6 +70,22 @@ def _config_problems(exc: RuleError) -> NoReturn:
     sys.exit(ExitCode.USAGE)
 
 
+def _read_or_exit(paths: Sequence[str], apply: bool) -> Result:
+    """Run the pipeline for `extract` and `facts`: a bad rule or data file, or no readable article,
+    is a usage error (exit 2); unreadable articles are reported and the rest are read."""
+    from factcheck.pipeline import run
+
+    try:
+        result = run(list(paths), apply=apply, progress=_progress())
+    except RuleError as exc:
+        _config_problems(exc)
+    _report_problems(result.problems)
+    if not result.articles:
+        click.echo("factcheck: no readable article in the given paths", err=True)
+        sys.exit(ExitCode.USAGE)
+    return result
+
+
 def _run_or_exit(paths: Sequence[str], rule_paths: Sequence[str], decisions: Path | None) -> Result:
     """Run the pipeline for a command. A bad rule or decisions file, or no readable article, is a
     usage error (exit 2); a broken decisions file is named with its line and left as it is."""
@@ -181,21 +197,12 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
 
     Example: factcheck extract corpus/deepseek/01_harbour-ledger.md --format json
     """
-    from factcheck.pipeline import run
-
     from factcheck.config import validate_data_files
 
     problems = validate_data_files()  # units, hedges, aliases, attributes: checked before any article is read
     if problems:
         _config_problems(RuleError(problems))
-    try:
-        result = run(list(paths), apply=False, progress=_progress())
-    except RuleError as exc:
-        _config_problems(exc)
-    _report_problems(result.problems)
-    if not result.articles:
-        click.echo("factcheck: no readable article in the given paths", err=True)
-        sys.exit(ExitCode.USAGE)
+    result = _read_or_exit(paths, apply=False)
     claims = [c.to_json() for c in result.claim_records]
     if fmt == "json":
         click.echo(json.dumps({"claims": claims}, indent=2, ensure_ascii=False))
@@ -228,17 +235,9 @@ def facts(paths: tuple[str, ...], fmt: str, show_all: bool) -> None:
 
     Example: factcheck facts corpus/deepseek
     """
-    from factcheck.pipeline import run
     from factcheck.rules import agreement
 
-    try:
-        result = run(list(paths), progress=_progress())
-    except RuleError as exc:
-        _config_problems(exc)
-    _report_problems(result.problems)
-    if not result.articles:
-        click.echo("factcheck: no readable article in the given paths", err=True)
-        sys.exit(ExitCode.USAGE)
+    result = _read_or_exit(paths, apply=True)
     rows = []
     for f in result.fact_records:
         if len(f.sources) < 2 and not show_all:
