@@ -304,10 +304,9 @@ def _narrowing(claim: Claim, text: str, vocab: Vocabulary, scope: tuple[tuple[st
     s, _ = claim.sentence
     extra: dict[str, str] = {}
     lo = max(s, claim.start - vocab.window)
-    if _PART.search(text, lo, claim.start) or (_PART_FRONT.match(text, s) and _PART_FRONT.match(text, s).end() <= claim.start):
-        extra["part"] = "part"
-    else:
-        extra["part"] = "whole"
+    front = _PART_FRONT.match(text, s)
+    part = _PART.search(text, lo, claim.start) or (front and front.end() <= claim.start)
+    extra["part"] = "part" if part else "whole"
     among = _AMONG.search(text, s, claim.start)
     if among and _CLAUSE_BREAK.search(text, among.start(), claim.start):
         among = None
