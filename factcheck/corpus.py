@@ -29,6 +29,7 @@ ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
 NO_DATE = "no 'published' date: relative dates stay unresolved"
 _SUFFIX_LIST = ", ".join(ARTICLE_SUFFIXES)
 _BOM = b"\xef\xbb\xbf"
+OUTPUT_MANIFEST = ".factcheck-output"  # in a folder factcheck wrote reports to: the names of the files it wrote
 
 # The closing line is the first `---` (or `...`) line; `\s*\n` after it also swallows blank lines, so the body
 # starts exactly where `re.match(r"^---\s*\n.*?\n---\s*\n", text, re.S).end()` says.
@@ -101,12 +102,23 @@ def _walk(folder: str, problems: list[Problem]) -> list[tuple[str, Path]]:
     for root, dirs, files in os.walk(folder, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         sub = root[len(folder) :].lstrip(os.sep + (os.altsep or ""))
+        ours = written_here(root) if OUTPUT_MANIFEST in files else frozenset()
         for name in files:
-            if name.startswith(".") or os.path.splitext(name)[1].lower() not in ARTICLE_SUFFIXES:
+            if name.startswith(".") or os.path.splitext(name)[1].lower() not in ARTICLE_SUFFIXES or name in ours:
                 continue
             relative.append(os.path.join(sub, name) if sub else name)
     relative.sort(key=lambda rel: Path(rel).parts)
     return [(os.path.join(folder, rel), Path(os.path.join(folder, rel))) for rel in relative]
+
+
+def written_here(folder: str | Path) -> frozenset[str]:
+    """The names of the files factcheck wrote to `folder` (its reports), which a folder scan never
+    reads back as articles; empty when the folder has no readable manifest."""
+    try:
+        text = (Path(folder) / OUTPUT_MANIFEST).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return frozenset()
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def _reason(exc: BaseException) -> str:

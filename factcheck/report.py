@@ -22,6 +22,7 @@ from typing import ClassVar
 
 from tabulate import tabulate
 
+from factcheck.corpus import OUTPUT_MANIFEST, written_here
 from factcheck.decisions import OPEN_STATUSES
 from factcheck.pipeline import Result
 from factcheck.records import Article, Claim, Finding
@@ -541,4 +542,7 @@ def write_reports(result: Result, folder: Path, *, show_info: bool = False, show
             text = reporter.render(result, show_info=True, show_all=True)
         write_atomic(path, text)
         written.append(path)
+    names = sorted(written_here(folder) | {p.name for p in written})
+    header = "# files written here by factcheck: folder scans do not read them as articles\n"
+    write_atomic(folder / OUTPUT_MANIFEST, header + "".join(f"{n}\n" for n in names))
     return written

@@ -82,12 +82,28 @@ def test_reports_are_written(tmp_path: Path) -> None:
     out = tmp_path / "out"
     proc = run_cli("check", "corpus/deepseek", "--output", str(out), "--fail-on", "never")
     assert proc.returncode == 0
-    names = sorted(p.name for p in out.iterdir())
+    names = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
     assert names == ["report.csv", "report.html", "report.json", "report.md"]
     doc = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert doc["findings"] and "summary" in doc
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "<mark>" in html and "<script src" not in html
+
+
+def test_reports_written_inside_the_folder_checked_are_not_read_back(tmp_path: Path) -> None:
+    write_article(tmp_path, "a.md", "Acme Corp raised $40 million in its listing on March 3, 2025.\n", source="One")
+    write_article(tmp_path, "b.md", "Acme Corp raised $46 million when it listed on March 3, 2025.\n", source="Two")
+    (tmp_path / "notes.md").write_text("---\nsource: Desk\n---\nAcme Corp raised $40 million.\n", encoding="utf-8")
+    summaries = []
+    for out in (tmp_path / "reports", tmp_path):  # a report folder inside the corpus, then the corpus itself
+        for _ in range(2):
+            proc = run_cli("check", str(tmp_path), "--output", str(out), "--format", "json", "--fail-on", "never")
+            assert proc.returncode == 0, proc.stderr
+            summaries.append(json.loads(proc.stdout)["summary"])
+    assert [s["articles"] for s in summaries] == [3, 3, 3, 3]
+    assert [s["claims"] for s in summaries] == [summaries[0]["claims"]] * 4
+    assert (tmp_path / "report.md").exists() and (tmp_path / "reports" / "report.html").exists()
+    assert (tmp_path / "notes.md").exists()  # a user's own Markdown beside the reports is still an article
 
 
 def test_bad_inputs_are_reported_and_the_rest_is_checked(tmp_path: Path) -> None:
