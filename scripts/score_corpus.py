@@ -12,8 +12,9 @@ side b's, on different sides of the disagreement (a finding's `sides`); a must-n
 counts as flagged under the same test (a `borderline` pair only by an error). Findings that flag
 no planted conflict are unplanned.
 
-Stories are in two halves (`half:` in expected.yaml): `dev` stories may be read and debugged on;
-`test` stories are scored, not read. Items of the test half are listed by id and stage only, and
+Each story names its half (`half:` in expected.yaml). The blind stories, written by helpers who
+saw only a brief (docs/blind_brief.md), are `dev` (read them, debug on them) or `test` (scored,
+not read); `tuned` is a story the code was written beside (corpus/deepseek), reported apart. Items of the test half are listed by id and stage only, and
 only with --show-test-items; their texts are never printed.
 
 The stages, in pipeline order: extraction (no claim at a labelled text, or one whose interval
@@ -46,7 +47,7 @@ ROOT = Path(__file__).resolve().parent.parent
 STAGES = ("extraction", "entity", "attribute", "period", "matching", "rule")
 CONFLICT_KINDS = ("figure", "date", "conversion", "arithmetic", "weekday")
 ACROSS_KINDS = ("figure", "date")  # the two sides come from two articles; the others from one
-HALVES = ("dev", "test")
+HALVES = ("tuned", "dev", "test")  # tuned: written beside the code, not blind
 _WEEKDAY = re.compile(r"^(?:on |last |next |this )?(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.I)
 _FRONT = re.compile(r"^---\s*\n.*?\n(?:---|\.\.\.)\s*\n", re.S)
 
@@ -68,7 +69,7 @@ def story_folders(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def _bodies(story: Path) -> dict[str, str]:
+def article_bodies(story: Path) -> dict[str, str]:
     """Article file name -> body (the text after the front matter), read as the corpus reader does."""
     out = {}
     for path in sorted(story.iterdir()):
@@ -96,7 +97,7 @@ def _side_problems(where: str, side: Any, bodies: dict[str, str]) -> list[str]:
 def label_problems(story: Path, truth: dict[str, Any]) -> list[str]:
     """Everything wrong with a story's labels: missing keys, texts not found exactly once, sides in
     the wrong articles, duplicate ids."""
-    bodies = _bodies(story)
+    bodies = article_bodies(story)
     problems: list[str] = []
     if truth.get("half", "dev") not in HALVES:
         problems.append(f"{story}/expected.yaml: half must be one of {', '.join(HALVES)}")
@@ -319,7 +320,7 @@ def _claim_labels(result: Result, bodies: dict[str, str], labels: list[dict[str,
 def score(story: Path, result: Result | None = None) -> dict[str, Any]:
     """One story's scores, with each item's outcome and stage."""
     truth = load_truth(story)
-    bodies = _bodies(story)
+    bodies = article_bodies(story)
     result = result or run([str(story)])
     findings = [f for f in result.finding_records if f.severity in ("error", "warning")]
     conflicts = [_item(result, bodies, c, findings, True) for c in truth.get("conflicts") or []]
@@ -364,6 +365,8 @@ def _half_totals(stories: list[dict[str, Any]]) -> dict[str, Any]:
         "findings": sum(s["findings"] for s in stories),
         "unplanned_findings": sum(s["unplanned_findings"] for s in stories),
         "by_kind": {k: f"{sum(i['flagged'] for i in conflicts if i['kind'] == k)}/{n}" for k, n in sorted(kinds.items())},
+        "by_family": {k: f"{sum(i['flagged'] for i in conflicts if i['family'] == k)}/{n}"
+                      for k, n in sorted(Counter(i["family"] for i in conflicts).items())},
         "by_trap": {k: f"{sum(i['flagged'] for i in traps if i['trap'] == k)}/{n}"
                     for k, n in sorted(trap_kinds.items())},
         "miss_stages": _stage_counts(i for i in conflicts if not i["flagged"]),
@@ -446,6 +449,8 @@ def render(scores: dict[str, Any], verbose: bool = False) -> str:
     halves = scores["halves"]
     lines += ["", "conflicts flagged by kind:"]
     lines += [f"  {h:5} " + ", ".join(f"{k} {v}" for k, v in t["by_kind"].items()) for h, t in halves.items()]
+    lines += ["conflicts flagged by family:"]
+    lines += [f"  {h:5} " + ", ".join(f"{k} {v}" for k, v in t["by_family"].items()) for h, t in halves.items()]
     lines += ["must-not-flag pairs flagged by trap:"]
     lines += [f"  {h:5} " + ", ".join(f"{k} {v}" for k, v in t["by_trap"].items()) for h, t in halves.items()]
     rows = [[f"{h} {what}", *t[key].values()] for h, t in halves.items()
@@ -483,7 +488,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="story folders, or folders of them (default: corpus/)")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
     ap.add_argument("--verbose", action="store_true",
-                    help="list each miss, false alarm and unplanned finding of the dev half, with its stage")
+                    help="list each miss, false alarm and unplanned finding of the tuned and dev halves, with its stage")
     ap.add_argument("--show-test-items", action="store_true",
                     help="also list the test half's misses and false alarms, by id and stage only")
     args = ap.parse_args(argv)
