@@ -1,9 +1,31 @@
-"""Small text helpers shared by the stages: sentence spans and word lookups."""
+"""Small text helpers shared by the stages: sentence spans, word lookups, and the reading of typography."""
 
 from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
+from dataclasses import dataclass
+
+# What a character stands for when figures and dates are read; "" drops it. Decimal digits of
+# every script are read by `unicodedata.decimal` and are not listed.
+STANDS_FOR: dict[str, str] = {
+    "\u200b": "",  # zero-width space
+    "\u200c": "",  # zero-width non-joiner
+    "\u200d": "",  # zero-width joiner
+    "\u2060": "",  # word joiner
+    "\ufeff": "",  # zero-width no-break space (byte-order mark)
+    "\u00ad": "",  # soft hyphen
+    "\uff0c": ",",  # full-width comma
+    "\u066c": ",",  # Arabic thousands separator
+    "\u066b": ".",  # Arabic decimal separator
+    "\uff0e": ".",  # full-width full stop
+    "\uff05": "%",  # full-width percent sign
+    "\u066a": "%",  # Arabic percent sign
+}
+# Spaces read as a plain space, or as a thousands separator between groups of digits ("2 048").
+GROUP_SPACES = "\u00a0\u2007\u2008\u2009\u200a\u202f"
+OTHER_SPACES = "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u205f\u3000"
 
 _ABBREV = {
     "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "no",
@@ -48,3 +70,52 @@ class SentenceIndex:
 
     def span_of(self, offset: int) -> tuple[int, int]:
         return self.spans[self.index_of(offset)]
+
+
+_TYPOGRAPHY = re.compile(f"[{''.join(STANDS_FOR)}{GROUP_SPACES}{OTHER_SPACES}]|(?![0-9])\\d")
+_DROPPED = frozenset(ch for ch, out in STANDS_FOR.items() if not out)
+_GROUPED = re.compile(f"(?<![\\w.,])\\d{{1,3}}(?:[{GROUP_SPACES}]\\d{{3}})+(?!\\d)")
+_SPACE_CLASS = re.compile(f"[{GROUP_SPACES}{OTHER_SPACES}]")
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """A text as the extractors read it (`text`), and where each of its characters came from in the source.
+
+    `offsets[i]` is the source index of `text[i]` (`offsets[len(text)]` is the source's length); None
+    when each character stands in the source's place (the same length).
+    """
+
+    text: str
+    offsets: tuple[int, ...] | None = None
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """The source span that a span of `text` was read from (dropped characters at its edges left out)."""
+        if self.offsets is None:
+            return start, end
+        if end <= start:
+            return self.offsets[start], self.offsets[start]
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def _stands_for(m: re.Match[str]) -> str:
+    ch = m.group()
+    if ch in STANDS_FOR:
+        return STANDS_FOR[ch]
+    return str(unicodedata.decimal(ch)) if ch.isdecimal() else ch
+
+
+def normalize(source: str) -> Normalized:
+    """Read typography as figures are written: "2\u202f048" -> "2,048", "\u0661\u066b\u0665" -> "1.5", "2\u200b048" -> "2048".
+
+    Every character maps through `STANDS_FOR` or its decimal digit; spaces of `GROUP_SPACES` between
+    groups of three digits become commas, other special spaces plain ones. Offsets map back to the source.
+    """
+    if source.isascii() or not _TYPOGRAPHY.search(source):
+        return Normalized(source)
+    text = _TYPOGRAPHY.sub(_stands_for, source)
+    offsets = None
+    if len(text) != len(source):
+        offsets = tuple([i for i, ch in enumerate(source) if ch not in _DROPPED] + [len(source)])
+    text = _GROUPED.sub(lambda g: _SPACE_CLASS.sub(",", g.group()), text)
+    return Normalized(_SPACE_CLASS.sub(" ", text), offsets)
