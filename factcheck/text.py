@@ -7,8 +7,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-# What a character stands for when figures and dates are read; "" drops it. Decimal digits of
-# every script are read by `unicodedata.decimal` and are not listed.
+# What a character stands for when figures and dates are read ("" drops it). Decimal digits of every
+# script are read by `unicodedata.decimal` and are not listed.
 STANDS_FOR: dict[str, str] = {
     "\u200b": "",  # zero-width space
     "\u200c": "",  # zero-width non-joiner
@@ -16,6 +16,13 @@ STANDS_FOR: dict[str, str] = {
     "\u2060": "",  # word joiner
     "\ufeff": "",  # zero-width no-break space (byte-order mark)
     "\u00ad": "",  # soft hyphen
+    "\u00a0": " ",  # no-break space
+    "\u2007": " ",  # figure space
+    "\u2008": " ",  # punctuation space
+    "\u2009": " ",  # thin space
+    "\u200a": " ",  # hair space
+    "\u202f": " ",  # narrow no-break space
+    **{ch: " " for ch in "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u205f\u3000"},  # other wide spaces
     "\uff0c": ",",  # full-width comma
     "\u066c": ",",  # Arabic thousands separator
     "\u066b": ".",  # Arabic decimal separator
@@ -23,9 +30,8 @@ STANDS_FOR: dict[str, str] = {
     "\uff05": "%",  # full-width percent sign
     "\u066a": "%",  # Arabic percent sign
 }
-# Spaces read as a plain space, or as a thousands separator between groups of digits ("2 048").
-GROUP_SPACES = "\u00a0\u2007\u2008\u2009\u200a\u202f"
-OTHER_SPACES = "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u205f\u3000"
+# Between groups of three digits these stand for a thousands separator: "2\u202f048" and "2\u200b048" are 2,048.
+GROUP_SEPARATORS = "\u00a0\u2007\u2008\u2009\u200a\u202f\u200b\u200c\u200d\u2060\ufeff"
 
 _ABBREV = {
     "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "no",
@@ -72,10 +78,11 @@ class SentenceIndex:
         return self.spans[self.index_of(offset)]
 
 
-_TYPOGRAPHY = re.compile(f"[{''.join(STANDS_FOR)}{GROUP_SPACES}{OTHER_SPACES}]|(?![0-9])\\d")
+_TYPOGRAPHY = re.compile(f"[{''.join(STANDS_FOR)}]|(?![0-9])\\d")
 _DROPPED = frozenset(ch for ch, out in STANDS_FOR.items() if not out)
-_GROUPED = re.compile(f"(?<![\\w.,])\\d{{1,3}}(?:[{GROUP_SPACES}]\\d{{3}})+(?!\\d)")
-_SPACE_CLASS = re.compile(f"[{GROUP_SPACES}{OTHER_SPACES}]")
+_NUMBER_MARKS = "".join(ch for ch, out in STANDS_FOR.items() if out in (".", ","))
+_GROUPED = re.compile(f"(?<![\\w.,{_NUMBER_MARKS}])\\d{{1,3}}(?:[{GROUP_SEPARATORS}]\\d{{3}})+(?!\\d)")
+_SEPARATOR = re.compile(f"[{GROUP_SEPARATORS}]")
 
 
 @dataclass(frozen=True)
@@ -99,6 +106,7 @@ class Normalized:
 
 
 def _stands_for(m: re.Match[str]) -> str:
+    """The character a matched one stands for: its table entry, else its ASCII decimal digit."""
     ch = m.group()
     if ch in STANDS_FOR:
         return STANDS_FOR[ch]
@@ -106,16 +114,15 @@ def _stands_for(m: re.Match[str]) -> str:
 
 
 def normalize(source: str) -> Normalized:
-    """Read typography as figures are written: "2\u202f048" -> "2,048", "\u0661\u066b\u0665" -> "1.5", "2\u200b048" -> "2048".
+    """Read typography as figures are written: "2\u202f048" -> "2,048", "\u0661\u066b\u0665" -> "1.5", "5\u00a0km" -> "5 km".
 
-    Every character maps through `STANDS_FOR` or its decimal digit; spaces of `GROUP_SPACES` between
-    groups of three digits become commas, other special spaces plain ones. Offsets map back to the source.
+    `GROUP_SEPARATORS` between groups of three digits become commas; then every character maps through
+    `STANDS_FOR` or its decimal digit. Offsets map back to the source when a dropped character shortens it.
     """
     if source.isascii() or not _TYPOGRAPHY.search(source):
         return Normalized(source)
-    text = _TYPOGRAPHY.sub(_stands_for, source)
-    offsets = None
-    if len(text) != len(source):
-        offsets = tuple([i for i, ch in enumerate(source) if ch not in _DROPPED] + [len(source)])
-    text = _GROUPED.sub(lambda g: _SPACE_CLASS.sub(",", g.group()), text)
-    return Normalized(_SPACE_CLASS.sub(" ", text), offsets)
+    grouped = _GROUPED.sub(lambda g: _SEPARATOR.sub(",", g.group()), source)
+    text = _TYPOGRAPHY.sub(_stands_for, grouped)
+    if len(text) == len(source):
+        return Normalized(text)
+    return Normalized(text, tuple([i for i, ch in enumerate(grouped) if ch not in _DROPPED] + [len(source)]))
