@@ -78,8 +78,10 @@ class SentenceIndex:
         return self.spans[self.index_of(offset)]
 
 
-_TYPOGRAPHY = re.compile(f"[{''.join(STANDS_FOR)}]|(?![0-9])\\d")
-_DROPPED = frozenset(ch for ch, out in STANDS_FOR.items() if not out)
+_MARKED = re.compile(f"[{''.join(STANDS_FOR)}]")
+_FOREIGN_DIGIT = re.compile(r"[^\D0-9]")  # a decimal digit of another script
+_TYPOGRAPHY = re.compile(f"{_MARKED.pattern}|{_FOREIGN_DIGIT.pattern}")
+_DROP = re.compile("[" + "".join(ch for ch, out in STANDS_FOR.items() if not out) + "]")
 _NUMBER_MARKS = "".join(ch for ch, out in STANDS_FOR.items() if out in (".", ","))
 _GROUPED = re.compile(f"(?<![\\w.,{_NUMBER_MARKS}])\\d{{1,3}}(?:[{GROUP_SEPARATORS}]\\d{{3}})+(?!\\d)")
 _SEPARATOR = re.compile(f"[{GROUP_SEPARATORS}]")
@@ -87,22 +89,24 @@ _SEPARATOR = re.compile(f"[{GROUP_SEPARATORS}]")
 
 @dataclass(frozen=True)
 class Normalized:
-    """A text as the extractors read it (`text`), and where each of its characters came from in the source.
+    """A text as the extractors read it (`text`), and where its characters came from in the source.
 
-    `offsets[i]` is the source index of `text[i]` (`offsets[len(text)]` is the source's length); None
-    when each character stands in the source's place (the same length).
+    `dropped` holds, for each source character left out, the index in `text` it stood before (sorted),
+    so that any span of `text` maps back to the source in O(log n).
     """
 
     text: str
-    offsets: tuple[int, ...] | None = None
+    dropped: tuple[int, ...] = ()
+
+    def source_index(self, i: int) -> int:
+        """The index in the source of `text[i]`."""
+        return i + bisect.bisect_right(self.dropped, i) if self.dropped else i
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """The source span that a span of `text` was read from (dropped characters at its edges left out)."""
-        if self.offsets is None:
-            return start, end
         if end <= start:
-            return self.offsets[start], self.offsets[start]
-        return self.offsets[start], self.offsets[end - 1] + 1
+            return self.source_index(start), self.source_index(start)
+        return self.source_index(start), self.source_index(end - 1) + 1
 
 
 def _stands_for(m: re.Match[str]) -> str:
@@ -117,12 +121,12 @@ def normalize(source: str) -> Normalized:
     """Read typography as figures are written: "2\u202f048" -> "2,048", "\u0661\u066b\u0665" -> "1.5", "5\u00a0km" -> "5 km".
 
     `GROUP_SEPARATORS` between groups of three digits become commas; then every character maps through
-    `STANDS_FOR` or its decimal digit. Offsets map back to the source when a dropped character shortens it.
+    `STANDS_FOR` or its decimal digit. `dropped` maps back to the source when a character is left out.
     """
-    if source.isascii() or not _TYPOGRAPHY.search(source):
+    if source.isascii() or not (_MARKED.search(source) or _FOREIGN_DIGIT.search(source)):
         return Normalized(source)
     grouped = _GROUPED.sub(lambda g: _SEPARATOR.sub(",", g.group()), source)
     text = _TYPOGRAPHY.sub(_stands_for, grouped)
     if len(text) == len(source):
         return Normalized(text)
-    return Normalized(text, tuple([i for i, ch in enumerate(grouped) if ch not in _DROPPED] + [len(source)]))
+    return Normalized(text, tuple(m.start() - n for n, m in enumerate(_DROP.finditer(grouped))))

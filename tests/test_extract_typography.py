@@ -41,7 +41,9 @@ def test_normalize_maps_spans_back_over_dropped_characters() -> None:
     assert norm.text == "Sold 2,048 units"
     start = norm.text.index("2,048")
     assert norm.source_span(start, start + 5) == (source.index("2"), source.index("8") + 1)
-    assert normalize("plain ASCII 2,048").offsets is None
+    assert normalize("plain ASCII 2,048").dropped == ()
+    edge = normalize("\u200b\u200bA\u00adB\u200b")
+    assert edge.text == "AB" and [edge.source_index(i) for i in range(3)] == [2, 4, 6]
 
 
 THIN, NARROW, NBSP, FIGURE = "\u2009", "\u202f", "\u00a0", "\u2007"

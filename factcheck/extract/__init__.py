@@ -37,9 +37,11 @@ def extract_article(article: Article) -> list[Claim]:
     body = article.body
     published = article.published.isoformat() if article.published else None
     norm = normalize(body)
-    found = find_dates(norm.text, article.published)
-    figures = [_in_source(norm, body, f) for f in find_figures(norm.text, skip=[(d.start, d.end) for d in found])]
-    dates = [_in_source(norm, body, d) for d in found]
+    dates = find_dates(norm.text, article.published)
+    figures = find_figures(norm.text, skip=[(d.start, d.end) for d in dates])
+    if norm.text is not body:
+        dates = [_in_source(norm, body, d) for d in dates]
+        figures = [_in_source(norm, body, f) for f in figures]
     items: list[tuple[int, int, DateMention | Figure]] = [(d.start, i, d) for i, d in enumerate(dates)]
     items.extend((f.start, -1, f) for f in figures)
     items.sort(key=lambda t: t[0])
