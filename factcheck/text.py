@@ -1,9 +1,37 @@
-"""Small text helpers shared by the stages: sentence spans and word lookups."""
+"""Small text helpers shared by the stages: sentence spans, word lookups, and the reading of typography."""
 
 from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
+from dataclasses import dataclass
+
+# What a character stands for when figures and dates are read ("" drops it). Decimal digits of every
+# script are read by `unicodedata.decimal` and are not listed.
+STANDS_FOR: dict[str, str] = {
+    "\u200b": "",  # zero-width space
+    "\u200c": "",  # zero-width non-joiner
+    "\u200d": "",  # zero-width joiner
+    "\u2060": "",  # word joiner
+    "\ufeff": "",  # zero-width no-break space (byte-order mark)
+    "\u00ad": "",  # soft hyphen
+    "\u00a0": " ",  # no-break space
+    "\u2007": " ",  # figure space
+    "\u2008": " ",  # punctuation space
+    "\u2009": " ",  # thin space
+    "\u200a": " ",  # hair space
+    "\u202f": " ",  # narrow no-break space
+    **{ch: " " for ch in "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u205f\u3000"},  # other wide spaces
+    "\uff0c": ",",  # full-width comma
+    "\u066c": ",",  # Arabic thousands separator
+    "\u066b": ".",  # Arabic decimal separator
+    "\uff0e": ".",  # full-width full stop
+    "\uff05": "%",  # full-width percent sign
+    "\u066a": "%",  # Arabic percent sign
+}
+# Between groups of three digits these stand for a thousands separator: "2\u202f048" and "2\u200b048" are 2,048.
+GROUP_SEPARATORS = "\u00a0\u2007\u2008\u2009\u200a\u202f\u200b\u200c\u200d\u2060\ufeff"
 
 _ABBREV = {
     "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "no",
@@ -48,3 +76,57 @@ class SentenceIndex:
 
     def span_of(self, offset: int) -> tuple[int, int]:
         return self.spans[self.index_of(offset)]
+
+
+_MARKED = re.compile(f"[{''.join(STANDS_FOR)}]")
+_FOREIGN_DIGIT = re.compile(r"[^\D0-9]")  # a decimal digit of another script
+_TYPOGRAPHY = re.compile(f"{_MARKED.pattern}|{_FOREIGN_DIGIT.pattern}")
+_DROP = re.compile("[" + "".join(ch for ch, out in STANDS_FOR.items() if not out) + "]")
+_NUMBER_MARKS = "".join(ch for ch, out in STANDS_FOR.items() if out in (".", ","))
+_GROUPED = re.compile(f"(?<![\\w.,{_NUMBER_MARKS}])\\d{{1,3}}(?:[{GROUP_SEPARATORS}]\\d{{3}})+(?!\\d)")
+_SEPARATOR = re.compile(f"[{GROUP_SEPARATORS}]")
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """A text as the extractors read it (`text`), and where its characters came from in the source.
+
+    `dropped` holds, for each source character left out, the index in `text` it stood before (sorted),
+    so that any span of `text` maps back to the source in O(log n).
+    """
+
+    text: str
+    dropped: tuple[int, ...] = ()
+
+    def source_index(self, i: int) -> int:
+        """The index in the source of `text[i]`."""
+        return i + bisect.bisect_right(self.dropped, i) if self.dropped else i
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """The source span that a span of `text` was read from (dropped characters at its edges left out)."""
+        if end <= start:
+            return self.source_index(start), self.source_index(start)
+        return self.source_index(start), self.source_index(end - 1) + 1
+
+
+def _stands_for(m: re.Match[str]) -> str:
+    """The character a matched one stands for: its table entry, else its ASCII decimal digit."""
+    ch = m.group()
+    if ch in STANDS_FOR:
+        return STANDS_FOR[ch]
+    return str(unicodedata.decimal(ch)) if ch.isdecimal() else ch
+
+
+def normalize(source: str) -> Normalized:
+    """Read typography as figures are written: "2\u202f048" -> "2,048", "\u0661\u066b\u0665" -> "1.5", "5\u00a0km" -> "5 km".
+
+    `GROUP_SEPARATORS` between groups of three digits become commas; then every character maps through
+    `STANDS_FOR` or its decimal digit. `dropped` maps back to the source when a character is left out.
+    """
+    if source.isascii() or not (_MARKED.search(source) or _FOREIGN_DIGIT.search(source)):
+        return Normalized(source)
+    grouped = _GROUPED.sub(lambda g: _SEPARATOR.sub(",", g.group()), source)
+    text = _TYPOGRAPHY.sub(_stands_for, grouped)
+    if len(text) == len(source):
+        return Normalized(text)
+    return Normalized(text, tuple(m.start() - n for n, m in enumerate(_DROP.finditer(grouped))))

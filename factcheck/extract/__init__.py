@@ -2,29 +2,46 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from typing import TypeVar
 
 from factcheck.extract.dates import DateMention, find_dates
 from factcheck.extract.numbers import Figure, find_figures
 from factcheck.records import Article, Claim
-from factcheck.text import SentenceIndex
+from factcheck.text import Normalized, SentenceIndex, normalize
 
 __all__ = ["extract_article", "extract_text"]
 
+_Mention = TypeVar("_Mention", DateMention, Figure)
+
 
 def _num(x: float | None) -> float | int | None:
+    """A figure's number without binary noise: ten decimals, or twelve significant digits below 0.001."""
     if x is None:
         return None
-    r = round(x, 10)
+    r = round(x, 10) if abs(x) >= 1e-3 else float(f"{x:.12g}")
     return int(r) if r.is_integer() and abs(r) < 1e18 else r
+
+
+def _in_source(norm: Normalized, body: str, m: _Mention) -> _Mention:
+    """A mention read from the normalized text, with its span (and text) in the article as written."""
+    start, end = norm.source_span(m.start, m.end)
+    if isinstance(m, DateMention) and m.text != body[start:end]:
+        return dataclasses.replace(m, start=start, end=end, text=body[start:end])
+    return m if (start, end) == (m.start, m.end) else dataclasses.replace(m, start=start, end=end)
 
 
 def extract_article(article: Article) -> list[Claim]:
     """All claims in one article, in text order; weekday words point (`labels`) at the date they name."""
     body = article.body
     published = article.published.isoformat() if article.published else None
-    dates = find_dates(body, article.published)
-    figures = find_figures(body, skip=[(d.start, d.end) for d in dates])
+    norm = normalize(body)
+    dates = find_dates(norm.text, article.published)
+    figures = find_figures(norm.text, skip=[(d.start, d.end) for d in dates])
+    if norm.text is not body:
+        dates = [_in_source(norm, body, d) for d in dates]
+        figures = [_in_source(norm, body, f) for f in figures]
     items: list[tuple[int, int, DateMention | Figure]] = [(d.start, i, d) for i, d in enumerate(dates)]
     items.extend((f.start, -1, f) for f in figures)
     items.sort(key=lambda t: t[0])

@@ -16,6 +16,7 @@ import bisect
 import math
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from factcheck.config import Hedge, Lexicon, lexicon
 
@@ -1572,6 +1573,8 @@ def _read_end(text: str, pos: int, ctx: _Context, *, words_ok: bool = True) -> _
         if nxt[:1].isalnum() or nxt[:1] in "_" or (nxt[:1] in ".," and nxt[1:2].isdigit()):
             return None  # 3D4, 1.2.3, 2,0000: codes and versions
         number = float(digits.replace(",", ""))
+        if not math.isfinite(number):
+            return None  # more digits than a double holds: a code or noise, not a figure
         end = _End(pos, pos + len(digits), number, digits, 1.0)
         if glue:
             return _resolve_glue(text, end, glue, ctx)
@@ -1591,13 +1594,16 @@ def _read_end(text: str, pos: int, ctx: _Context, *, words_ok: bool = True) -> _
 
 
 def _times(x: float, scale: float) -> float:
-    """x * scale without binary noise when scale is a power of ten: 4.1 * 1e9 -> 4100000000.0."""
-    if scale == 1.0:
-        return x
+    """x * scale without binary noise when scale is a power of ten: 4.1 * 1e9 -> 4100000000.0.
+
+    The shift is done in decimal, so it holds at any size ("0.00001 million", "20 quadrillion").
+    """
+    if scale == 1.0 or not math.isfinite(x):
+        return x * scale
     if scale > 0:
         e = round(math.log10(scale))
         if 10.0**e == scale or abs(10.0**e - scale) <= 1e-12 * scale:
-            return float(f"{x!r}e{e}")
+            return float(Decimal(repr(x)).scaleb(e))
     return x * scale
 
 
