@@ -33,6 +33,7 @@ from factcheck.display import (
     link_target,
     markdown_text,
     one_line,
+    terminal_text,
     terminal_width,
     wrap,
 )
@@ -409,7 +410,9 @@ class HtmlReporter(Reporter):
 
 
 def _e(text: str) -> str:
-    return html.escape(text, quote=True)
+    """Text for the page: HTML-escaped, and control characters shown as signs (a page printed to a
+    terminal runs no escape sequence either)."""
+    return html.escape(terminal_text(text), quote=True)
 
 
 _CSS = """

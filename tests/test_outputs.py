@@ -398,3 +398,31 @@ def test_review_shows_a_hostile_article_without_obeying_it(hostile: Path, tmp_pa
     assert result.exit_code == 0, result.output
     assert ESCAPES.search(result.output.replace("\n", "")) is None
     assert "␛[2J␛[31mWire" in result.output and " · 2025-03-07 · " in result.output
+
+
+def test_sarif_marks_decided_findings_as_suppressed_and_takes_hostile_text(hostile: Path, tmp_path: Path) -> None:
+    decisions = tmp_path / "d.yaml"
+    findings = json.loads(invoke("check", str(hostile), "--no-report", "--format", "json")[1])["findings"]
+    first = next(f for f in findings if f["rule"] == "figure-conflict")["fingerprint"]
+    assert invoke("review", str(hostile), "--decisions", str(decisions), "--set", first[:8], "dismissed",
+                  "--reason", "one counts the <b>A</b> shares")[0] == 0
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    shown = {}
+    for flag in ("--show-info", "--show-all"):
+        _, out, _ = invoke("check", str(hostile), "--no-report", "--format", "sarif", "--decisions", str(decisions),
+                           flag)
+        assert ESCAPES.search(out.replace("\n", "")) is None
+        doc = json.loads(out)
+        jsonschema.validate(doc, schema, cls=jsonschema.Draft4Validator)
+        shown[flag] = {r["fingerprints"]["factcheck/v1"]: r for r in doc["runs"][0]["results"]}
+    assert first not in shown["--show-info"]
+    assert shown["--show-all"][first]["suppressions"] == [
+        {"kind": "external", "status": "accepted", "justification": "dismissed: one counts the <b>A</b> shares"}]
+    # the data is kept whole (JSON escapes the controls, so that printing it is safe)
+    assert any("\x1b[2J\x1b[31mWire\x9b0m" in r["message"]["text"] for r in shown["--show-all"].values())
+
+
+def test_report_html_shows_control_characters_as_signs(hostile_reports: Path) -> None:
+    text = (hostile_reports / "report.html").read_text(encoding="utf-8")
+    assert ESCAPES.search(text.replace("\n", "")) is None
+    assert "␛[2J␛[31mWire" in text
