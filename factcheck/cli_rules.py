@@ -17,6 +17,7 @@ from typing import Any, NoReturn
 import click
 from tabulate import tabulate
 
+from factcheck.display import WholeSummaries
 from factcheck.rules import KINDS, TEMPLATE_FIELDS, Pack, Rule, RuleError, load_pack, options
 from factcheck.yamlcheck import suggest
 
@@ -57,7 +58,8 @@ def _count(rule: Rule) -> str:
     return f"{n_pass} pass, {n_fail} fail"
 
 
-@click.group("rules", context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group("rules", cls=WholeSummaries,
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 def rules_group() -> None:
     """Show the loaded rules and where they come from, and run their tests.
 

@@ -450,6 +450,7 @@ tr.detail td{padding-top:0;padding-bottom:.9rem}
 figcaption{font-size:12px;color:var(--muted);margin-bottom:.25rem}
 figcaption .label{font-weight:600;text-transform:uppercase;margin-right:.25rem}
 figcaption .file{opacity:.8;margin-left:.25rem}
+figcaption .url{word-break:break-all}
 blockquote{margin:0}
 mark{background:#ffd84d;padding:0 .1em;border-radius:2px;font-weight:600}
 mark.other{background:#fff1b8;font-weight:400}

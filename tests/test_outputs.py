@@ -297,6 +297,9 @@ def test_top_level_help_shows_whole_command_summaries(columns: int) -> None:
     assert "review Review the findings in PATHS one by one: both passages, then confirm, dismiss (with a" \
            " reason), fixed, skip or quit." in flat
     assert _widest(out) <= max(columns, 80)
+    _, out, _ = invoke("rules", "--help", columns=columns)
+    assert "..." not in out.split("Commands:")[1]
+    assert "and which rule it replaces or is replaced by." in " ".join(out.split())
 
 
 # --- SARIF and GitHub annotations -------------------------------------------------------------
