@@ -5,17 +5,25 @@ from __future__ import annotations
 import csv
 import enum
 import io
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
-from tabulate import tabulate
 
 from factcheck.decisions import OPEN_STATUSES
+from factcheck.display import (
+    Column,
+    Layout,
+    WholeSummaries,
+    csv_cell,
+    fit_table,
+    json_text,
+    terminal_text,
+    terminal_width,
+)
 from factcheck.records import Problem
 from factcheck.rules import SEVERITY_RANK, RuleError
 
@@ -32,7 +40,7 @@ class ExitCode(enum.IntEnum):
 def _report_problems(problems: list[Problem]) -> None:
     for p in problems:
         label = "skipped" if p.level == "skipped" else "warning"
-        click.echo(f"{label}: {p}", err=True)
+        click.echo(f"{label}: {terminal_text(str(p))}", err=True)
 
 
 def _progress() -> Callable[[int, int], None] | None:
@@ -116,16 +124,16 @@ def _report_stale(result: Result) -> None:
     """One line on stderr per decision that matches no finding any more."""
     for d in result.stale:
         about = ", ".join(x for x in (d.rule, d.fact) if x)
-        click.echo(f"stale: {result.decisions_path}:{d.line}: the '{d.status}' decision for {d.fingerprint}"
-                   f"{f' ({about})' if about else ''} matches no finding now (the figure changed, or the finding"
-                   " went away); delete its entry", err=True)
+        click.echo(terminal_text(f"stale: {result.decisions_path}:{d.line}: the '{d.status}' decision for"
+                                 f" {d.fingerprint}{f' ({about})' if about else ''} matches no finding now (the"
+                                 " figure changed, or the finding went away); delete its entry"), err=True)
 
 
 _DECISIONS_HELP = ("The review decisions file (default: factcheck-decisions.yaml in the folder of the articles,"
                    " else in the current directory).")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(cls=WholeSummaries, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="factcheck")
 def main() -> None:
     """Find where news sources disagree on a figure or a date.
@@ -142,8 +150,10 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(), required=True)
-@click.option("--format", "fmt", type=click.Choice(["table", "markdown", "html", "json", "csv"]), default="table",
-              show_default=True, help="What to print on standard output.")
+@click.option("--format", "fmt", type=click.Choice(["table", "markdown", "html", "json", "csv", "sarif", "github"]),
+              default="table", show_default=True,
+              help="What to print on standard output: sarif is SARIF 2.1.0 (code scanning, editors), github is"
+                   " GitHub Actions annotations (::error file=...,line=...,col=...::message).")
 @click.option("--rules", "rule_paths", multiple=True, type=click.Path(),
               help="A rule file or folder, added to the default pack (repeatable; a rule with the same id replaces it).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error", show_default=True,
@@ -171,8 +181,8 @@ def check(paths: tuple[str, ...], fmt: str, rule_paths: tuple[str, ...], fail_on
     result = _run_or_exit(paths, rule_paths, decisions)
     _report_stale(result)
     reporter = REPORTERS[fmt]()
-    listed_info = show_info or fmt not in ("table", "html")  # markdown, json and csv have always listed them
-    click.echo(reporter.render(result, show_info=listed_info, show_all=show_all), nl=False)
+    listed_info = show_info or fmt in ("markdown", "json", "csv")  # those have always listed them
+    click.echo(_for_stdout(reporter.render(result, show_info=listed_info, show_all=show_all)), nl=False)
     if not no_report:
         try:
             written = write_reports(result, Path(output), show_info=show_info, show_all=show_all)
@@ -205,19 +215,16 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
     result = _read_or_exit(paths, apply=False)
     claims = [c.to_json() for c in result.claim_records]
     if fmt == "json":
-        click.echo(json.dumps({"claims": claims}, indent=2, ensure_ascii=False))
+        click.echo(json_text({"claims": claims}))
     elif fmt == "csv":
         buf = io.StringIO()
         cols = list(claims[0]) if claims else ["article", "text"]
         w = csv.DictWriter(buf, fieldnames=cols)
         w.writeheader()
-        w.writerows(claims)
-        click.echo(buf.getvalue(), nl=False)
+        w.writerows({k: csv_cell(v) for k, v in c.items()} for c in claims)
+        click.echo(_for_stdout(buf.getvalue()), nl=False)
     else:
-        rows = [[Path(c["article"]).name, c["kind"], c["text"], _fmt(c["value"]), _fmt(c["low"]), _fmt(c["high"]),
-                 c["unit"] or c["noun"], c["qualifier"], c["entity"] or "", c["attribute"] or ""] for c in claims]
-        click.echo(tabulate(rows, headers=["article", "kind", "text", "value", "low", "high", "unit/noun", "qualifier",
-                                           "entity", "attribute"]))
+        click.echo(_claims_table(claims, terminal_width()))
         unresolved = sum(1 for c in result.claim_records if c.kind == "date" and not c.resolved)
         note = f", {unresolved} relative dates unresolved (no published date)" if unresolved else ""
         click.echo(f"{len(claims)} claims in {len(result.articles)} articles{note}", err=True)
@@ -238,7 +245,7 @@ def facts(paths: tuple[str, ...], fmt: str, show_all: bool) -> None:
     from factcheck.rules import agreement
 
     result = _read_or_exit(paths, apply=True)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for f in result.fact_records:
         if len(f.sources) < 2 and not show_all:
             continue
@@ -247,22 +254,67 @@ def facts(paths: tuple[str, ...], fmt: str, show_all: bool) -> None:
                                                         "article": c.article, "published": c.published}
                                                        for c in f.claims]})
     if fmt == "json":
-        click.echo(json.dumps({"facts": rows}, indent=2, ensure_ascii=False))
+        click.echo(json_text({"facts": rows}))
     elif fmt == "csv":
         buf = io.StringIO()
         w = csv.writer(buf)
         w.writerow(["entity", "attribute", "period", "sources", "agree", "values"])
         for r in rows:
-            w.writerow([r["entity"], r["attribute"], r["period"], r["sources"], r["agree"],
-                        "; ".join(f"{v['source']}: {v['text']}" for v in r["values"])])
-        click.echo(buf.getvalue(), nl=False)
+            w.writerow([csv_cell(x) for x in (r["entity"], r["attribute"], r["period"], r["sources"], r["agree"],
+                                              "; ".join(f"{v['source']}: {v['text']}" for v in r["values"]))])
+        click.echo(_for_stdout(buf.getvalue()), nl=False)
     else:
-        table = [[r["entity"], r["attribute"], r["period"] or "", "\n".join(f"{v['source']}: {v['text']}" for v in r["values"]),
-                  "yes" if r["agree"] else "NO"] for r in rows]
-        click.echo(tabulate(table, headers=["entity", "attribute", "period", "values", "agree"], tablefmt="simple_grid"))
+        click.echo(_facts_table(rows, terminal_width()))
         hidden = "" if show_all else " (facts from one source only are hidden; --all shows them)"
         click.echo(f"{len(rows)} facts{hidden}", err=True)
     sys.exit(ExitCode.OK)
+
+
+def _for_stdout(text: str) -> str:
+    """What a command prints: on a terminal, control characters from articles are shown, not obeyed
+    (a file or a pipe gets the text exactly)."""
+    return terminal_text(text) if sys.stdout.isatty() else text
+
+
+def _claims_table(claims: list[dict[str, Any]], width: int) -> str:
+    """Every claim on one line when the terminal is wide enough, else a grid of four stacked columns:
+    where (file and span), the claim, its value and interval, and its entity, attribute and period."""
+    wide, compact = [], []
+    for c in claims:
+        name, span = Path(str(c["article"])).name, f"{c['start']}-{c['end']}"
+        value, low, high, unit = _fmt(c["value"]), _fmt(c["low"]), _fmt(c["high"]), c["unit"] or c["noun"]
+        who = (c["entity"] or "", c["attribute"] or "", c["period"] or "")
+        wide.append((name, span, c["kind"], c["text"], value, low, high, unit, c["qualifier"], *who))
+        interval = low if low == high else f"{low} to {high}"
+        compact.append((f"{name}\n{span}", f"{c['text']}\n{c['kind']}, {c['qualifier']}",
+                        f"{value} {unit}".strip() + (f"\n{interval}" if interval else ""),
+                        "\n".join(x or "-" for x in who)))
+    headers = ("article", "span", "kind", "text", "value", "low", "high", "unit/noun", "qualifier", "entity",
+               "attribute", "period")
+    return fit_table([
+        Layout(tuple(Column(h, False) for h in headers), tuple(wide), style="simple"),
+        Layout((Column("article\nspan", hang=2), Column("claim\nkind, qualifier", hang=2),
+                Column("value\ninterval", hang=2), Column("entity\nattribute\nperiod", hang=2)), tuple(compact),
+               min_wrap=0),
+    ], width)
+
+
+def _facts_table(rows: list[dict[str, Any]], width: int) -> str:
+    """The facts in a grid: entity, attribute and period in columns of their own when the values get
+    room enough, else in one column."""
+    wide, compact = [], []
+    for r in rows:
+        values = "\n".join(f"{v['source']}: {v['text']}" for v in r["values"])
+        agree = "yes" if r["agree"] else "NO"
+        wide.append((r["entity"], r["attribute"], r["period"] or "", values, agree))
+        fact = " / ".join(x for x in (r["entity"], r["attribute"], r["period"]) if x)
+        compact.append((fact, values, agree))
+    return fit_table([
+        Layout((Column("entity"), Column("attribute"), Column("period"), Column("values", hang=2),
+                Column("agree", False)),
+               tuple(wide)),
+        Layout((Column("fact"), Column("values", hang=2), Column("agree", False)), tuple(compact)),
+    ], width)
 
 
 def _fmt(v: object) -> str:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import click
 
 from factcheck.decisions import STATUSES, Decision, DecisionsError, current_user, default_path, now, record
+from factcheck.display import one_line, terminal_text
 
 if TYPE_CHECKING:
     from factcheck.pipeline import Result
@@ -195,25 +196,25 @@ def _show(result: Result, f: Finding, n: int, total: int) -> str:
     lines = ["", "─" * width,
              f"Finding {n} of {total} · " + click.style(f.severity.upper(), fg=colour, bold=True)
              + f" · {f.rule} · fingerprint {f.fingerprint}",
-             click.style(f.fact, bold=True)]
-    lines += textwrap.wrap(f.message, width)
+             click.style(one_line(f.fact), bold=True)]
+    lines += textwrap.wrap(one_line(f.message), width)
     d = result.decision(f)
     if d:
-        lines.append(f"decided: {d.status}" + (f" by {d.who}" if d.who else "") + (f" on {d.when}" if d.when else "")
-                     + (f": {d.reason}" if d.reason else ""))
+        lines.append(one_line(f"decided: {d.status}" + (f" by {d.who}" if d.who else "")
+                              + (f" on {d.when}" if d.when else "") + (f": {d.reason}" if d.reason else "")))
     shown = finding_passages(result, f)
     _, b = f.pair()
     for p, label in zip(shown, ("SAYS", "VS" if b else "ALSO")):
         c = p.claim
-        lines += ["", f"  {label:<5} " + click.style(c.source or c.article, bold=True)
-                  + f" · {c.published or 'undated'} · {c.article}"]
+        lines += ["", f"  {label:<5} " + click.style(one_line(c.source or c.article), bold=True)
+                  + f" · {c.published or 'undated'} · {one_line(c.article)}"]
         indent = " " * 8
         if p.url:
-            lines.append(indent + p.url)
+            lines.append(indent + one_line(p.url))
         lines += _passage_lines(p, width, indent)
     rest = other_claims(f, shown)
     if rest:
-        more = "; ".join(f"{c.source or c.article}: {c.text}" for c in rest)
+        more = one_line("; ".join(f"{c.source or c.article}: {c.text}" for c in rest))
         lines += [""] + textwrap.wrap(f"and {len(rest)} more: {more}", width, initial_indent="  ",
                                       subsequent_indent="  ")
     lines.append("")
@@ -223,10 +224,11 @@ def _show(result: Result, f: Finding, n: int, total: int) -> str:
 def _passage_lines(p: Passage, width: int, indent: str) -> list[str]:
     """The passage wrapped to the terminal, its claim «marked» (and coloured on a terminal)."""
     pieces, at = [], 0
+    text = terminal_text(p.text)  # one sign for one control character: the marks still fall right
     for start, end, own in p.marks:
-        pieces += [p.text[at:start], OWN if own else OTHER, p.text[start:end], CLOSE]
+        pieces += [text[at:start], OWN if own else OTHER, text[start:end], CLOSE]
         at = end
-    pieces.append(p.text[at:])
+    pieces.append(text[at:])
     text = ("…" if p.cut_before else "") + "".join(pieces) + ("…" if p.cut_after else "")
     wrapped = textwrap.wrap(" ".join(text.split()), width - len(indent)) or [""]
     out, state = [], ""

@@ -17,6 +17,7 @@ from typing import Any, NoReturn
 import click
 from tabulate import tabulate
 
+from factcheck.display import WholeSummaries
 from factcheck.rules import KINDS, TEMPLATE_FIELDS, Pack, Rule, RuleError, load_pack, options
 from factcheck.yamlcheck import suggest
 
@@ -57,7 +58,8 @@ def _count(rule: Rule) -> str:
     return f"{n_pass} pass, {n_fail} fail"
 
 
-@click.group("rules", context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group("rules", cls=WholeSummaries,
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 def rules_group() -> None:
     """Show the loaded rules and where they come from, and run their tests.
 
@@ -98,8 +100,9 @@ def list_rules(rule_paths: tuple[str, ...], fmt: str) -> None:
         table.append([r["id"], r["kind"], r["severity"], "yes" if r["enabled"] else "no", r["origin"],
                       f"{r['examples']['pass']} pass, {r['examples']['fail']} fail", note])
     click.echo(tabulate(table, headers=["id", "kind", "severity", "enabled", "from", "examples", "note"]))
-    replaced = len(pack.replaced)
-    click.echo(f"{len(pack.rules)} rules in force" + (f", {replaced} replaced" if replaced else ""), err=True)
+    replaced, off = len(pack.replaced), sum(1 for r in pack.rules if not r.enabled)
+    click.echo(f"{len(pack.rules) - off} rules in force" + (f", {off} off" if off else "")
+               + (f", {replaced} replaced" if replaced else ""), err=True)
     _exit("OK")
 
 
@@ -124,13 +127,20 @@ def explain(rule_id: str, rule_paths: tuple[str, ...]) -> None:
 
 
 def _explain(rule: Rule, pack: Pack) -> list[str]:
-    lines = [f"{rule.id}: a {rule.kind} rule, {'on' if rule.enabled else 'off (enabled: false)'}",
+    article = "an" if rule.kind[:1] in "aeiou" else "a"
+    lines = [f"{rule.id}: {article} {rule.kind} rule, {'on' if rule.enabled else 'off (enabled: false)'}",
              f"from: {_shown(rule.origin)}"]
     lines += [f"replaces: {_shown(old.origin)}" for old in pack.replaces(rule)]
     if rule.description:
         lines += ["", rule.description]
     kind_doc = " ".join((KINDS[rule.kind].__doc__ or "").split())
-    lines += ["", *textwrap.wrap(f"Kind {rule.kind}: {kind_doc}", 100)]
+    said = " ".join(rule.description.split())
+    if said and kind_doc.startswith(said):  # the pack's description often is the kind's first sentence
+        kind_doc = kind_doc[len(said):].strip()
+        if kind_doc:
+            lines += ["", *textwrap.wrap(f"Kind {rule.kind}. {kind_doc}", 100)]
+    elif kind_doc:
+        lines += ["", *textwrap.wrap(f"Kind {rule.kind}: {kind_doc}", 100)]
     table = []
     for name, f in options(type(rule)).items():
         if name in ("id", "kind", "description", "message", "examples"):

@@ -5,6 +5,7 @@ Bad input never raises: each unreadable file or record becomes a `Problem` namin
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -239,6 +240,8 @@ def _parse_text(shown: str, text: str) -> tuple[list[Article], list[Problem]]:
         title=_text_field(meta, "title", shown, problems),
         published=published,
         url=_text_field(meta, "url", shown, problems),
+        line=text.count("\n", 0, body_start) + 1,
+        verbatim=True,
     )
     return [article], problems
 
@@ -502,7 +505,7 @@ def _parse_jsonl(shown: str, data: bytes, base: int) -> tuple[list[Article], lis
             continue
         notes: list[Problem] = []
         try:
-            article = _record(record, shown, where, notes)
+            article = dataclasses.replace(_record(record, shown, where, notes), line=number)
         except _Skip as exc:
             problems.append(Problem(where, str(exc)))
             continue

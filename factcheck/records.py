@@ -17,6 +17,8 @@ class Article:
     title: str = ""
     published: dt.date | None = None
     url: str = ""
+    line: int = 0  # the line of `path` the article starts on (.jsonl: its record's line); 0 when unknown (.html)
+    verbatim: bool = False  # the body is the file's text from `line` on: a claim's offset gives its line and column
 
 
 @dataclass(frozen=True)

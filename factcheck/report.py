@@ -6,29 +6,48 @@ findings unless `show_info` (or `show_all`). Report files keep every finding wit
 
 from __future__ import annotations
 
+import base64
 import csv
+import hashlib
 import html
 import io
-import json
 import os
-import shutil
 import tempfile
-import textwrap
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
+from urllib.parse import quote
 
 from tabulate import tabulate
 
 from factcheck.corpus import OUTPUT_MANIFEST, written_here
 from factcheck.decisions import OPEN_STATUSES
+from factcheck.display import (
+    Column,
+    Layout,
+    csv_cell,
+    fit_table,
+    json_text,
+    link_target,
+    markdown_text,
+    one_line,
+    terminal_text,
+    terminal_width,
+    wrap,
+)
 from factcheck.pipeline import Result
 from factcheck.records import Article, Claim, Finding
 
 SEVERITY_ORDER = {"error": 2, "warning": 1, "info": 0}
 STATUS_ORDER = {"open": 0, "confirmed": 1, "dismissed": 2, "fixed": 3}
+SHORT = 8  # hex digits of a fingerprint shown in tables: enough to be unique, and `review --set` takes them
+
+
+def short(fingerprint: str) -> str:
+    """The fingerprint as tables show it (its first SHORT hex digits)."""
+    return fingerprint[:SHORT]
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -173,35 +192,33 @@ class TableReporter(Reporter):
         findings = self.visible(result, show_info, show_all)
         lines = []
         if findings:
-            lines.append(self.table(findings, shutil.get_terminal_size((120, 20)).columns))
+            lines.append(self.table(findings, terminal_width()))
         elif not show_all and any(f.status not in OPEN_STATUSES for f in result.finding_records):
             lines.append("No open conflicts.")
         else:
             lines.append("No conflicts found.")
         lines += hidden_notes(result, show_info, show_all)
-        lines.append(summary_line(result))
+        lines += wrap(summary_line(result), terminal_width())
         return "\n".join(lines) + "\n"
 
     @staticmethod
     def table(findings: Sequence[Finding], width: int) -> str:
-        """The findings as a grid that fits `width` columns: the fact and both sides share what the
-        severity, rule and status columns leave (a rule id is never broken, so that it can be searched for)."""
-        headers = ["severity", "rule", "fact", "says", "vs", "status"]
-        pad = 2  # tabulate's minimum padding around a header
-        fixed = (len("severity") + pad + max(len("rule") + pad, *(len(f.rule) for f in findings))
-                 + max(len("status") + pad, *(len(f.status) for f in findings)))
-        col = max(11, (width - fixed - 3 * len(headers) - 1) // 3)
-        rows = []
+        """The findings as a grid no wider than `width`: one column each for severity, rule, fact, both
+        sides, status and short fingerprint when the fact and sides get room enough, else severity,
+        rule, fingerprint and status stacked in one narrow column. Rule ids and fingerprints are never
+        broken, so that they can be searched for and given to `factcheck review --set`."""
+        wide, compact = [], []
         for f in findings:
             a, b = f.pair()
-            rows.append([f.severity, f.rule, textwrap.fill(f.fact, col), textwrap.fill(_side(a), col),
-                         textwrap.fill(_side(b), col) if b else "", f.status])
-        return tabulate(rows, headers=headers, tablefmt="simple_grid")
-
-
-def _md(text: str) -> str:
-    """A Markdown table cell: pipes escaped, one line."""
-    return " ".join(text.replace("|", "\\|").split())
+            says, vs = _side(a), _side(b) if b else ""
+            wide.append((f.severity, f.rule, f.fact, says, vs, f.status, short(f.fingerprint)))
+            compact.append((f"{f.severity}\n{f.rule}\n{short(f.fingerprint)}\n{f.status}", f.fact, says, vs))
+        fixed = (Column("severity", False), Column("rule", False))
+        text = (Column("fact"), Column("says"), Column("vs"))
+        return fit_table([
+            Layout((*fixed, *text, Column("status", False), Column("fingerprint", False)), tuple(wide)),
+            Layout((Column("severity\nrule\nfingerprint\nstatus", False), *text), tuple(compact)),
+        ], width)
 
 
 class MarkdownReporter(Reporter):
@@ -214,11 +231,11 @@ class MarkdownReporter(Reporter):
             a, b = f.pair()
             d = result.decision(f)
             status = f"{f.status}: {d.reason} ({d.who})" if d and d.reason else f.status
-            rows.append([_md(x) for x in (f.severity, f.rule, f.fact, _side(a), _side(b) if b else "", status,
-                                          f.message)])
+            rows.append([markdown_text(x) for x in (f.severity, f.rule, short(f.fingerprint), f.fact, _side(a),
+                                                     _side(b) if b else "", status, f.message)])
         if rows:
-            out.append(tabulate(rows, headers=["severity", "rule", "fact", "says", "vs", "status", "message"],
-                                tablefmt="github"))
+            out.append(tabulate(rows, headers=["severity", "rule", "fingerprint", "fact", "says", "vs", "status",
+                                               "message"], tablefmt="github", disable_numparse=True))
         else:
             out.append("No conflicts found.")
         notes = hidden_notes(result, show_info, show_all)
@@ -227,10 +244,10 @@ class MarkdownReporter(Reporter):
         if result.stale:
             out += ["", "## Stale decisions", "",
                     "These decisions match no finding any more (the figure changed, or the finding went away):", ""]
-            out += [f"- `{d.fingerprint}` {d.status}: {_md(d.rule)} {_md(d.fact)} {_md(d.reason)}".rstrip()
-                    for d in result.stale]
+            out += [f"- `{d.fingerprint}` {markdown_text(d.status)}: {markdown_text(d.rule)} {markdown_text(d.fact)}"
+                    f" {markdown_text(d.reason)}".rstrip() for d in result.stale]
         if result.problems:
-            out += ["", "## Inputs with problems", ""] + [f"- {p}" for p in result.problems]
+            out += ["", "## Inputs with problems", ""] + [f"- {markdown_text(str(p))}" for p in result.problems]
         return "\n".join(out) + "\n"
 
 
@@ -251,7 +268,7 @@ class JsonReporter(Reporter):
                 doc["decision"] = d.to_json()
             findings.append(doc)
         doc = {"findings": findings, "summary": result.summary(), "stale_decisions": _stale_json(result)}
-        return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+        return json_text(doc) + "\n"
 
 
 class CsvReporter(Reporter):
@@ -266,9 +283,10 @@ class CsvReporter(Reporter):
             a, other = f.pair()
             b = other or a
             d = result.decision(f)
-            w.writerow([f.fingerprint, f.rule, f.severity, f.status, f.fact, f.message, a.text, a.source, a.article,
-                        b.text, b.source, b.article, a.published or "", b.published or "",
-                        d.reason if d else "", d.who if d else "", d.when if d else ""])
+            w.writerow([csv_cell(x) for x in (
+                f.fingerprint, f.rule, f.severity, f.status, f.fact, f.message, a.text, a.source, a.article,
+                b.text, b.source, b.article, a.published or "", b.published or "",
+                d.reason if d else "", d.who if d else "", d.when if d else "")])
         return buf.getvalue()
 
 
@@ -299,7 +317,7 @@ class HtmlReporter(Reporter):
         return _PAGE.format(
             summary=_e(summary_line(result)), severity_boxes=sev_boxes, status_boxes=status_boxes,
             rule_options=rule_opts, source_options=source_opts, bodies=bodies, total=len(findings),
-            extra=extra, css=_CSS, js=_JS,
+            extra=extra, css=_CSS, js=_JS, script_hash=_SCRIPT_HASH,
             empty="No finding matches these filters." if findings else "No conflicts found.",
         )
 
@@ -364,8 +382,11 @@ class HtmlReporter(Reporter):
         text = ("…" if p.cut_before else "") + "".join(parts) + ("…" if p.cut_after else "")
         c = p.claim
         src = _e(c.source or c.article)
-        if p.url:
-            src = f'<a href="{_e(p.url)}" target=_blank rel="noopener noreferrer">{src}</a>'
+        href = link_target(p.url)
+        if href:
+            src = f'<a href="{_e(href)}" target=_blank rel="noopener noreferrer">{src}</a>'
+        elif p.url:
+            src += f" <span class=url>{_e(p.url)}</span>"
         return (f"<figure class=passage data-side={label}><figcaption><span class=label>{label}</span> {src}"
                 f" · {_e(c.published or 'undated')} <span class=file>{_e(c.article)}</span></figcaption>"
                 f"<blockquote>{text}</blockquote></figure>")
@@ -389,7 +410,9 @@ class HtmlReporter(Reporter):
 
 
 def _e(text: str) -> str:
-    return html.escape(text, quote=True)
+    """Text for the page: HTML-escaped, and control characters shown as signs (a page printed to a
+    terminal runs no escape sequence either)."""
+    return html.escape(terminal_text(text), quote=True)
 
 
 _CSS = """
@@ -427,6 +450,7 @@ tr.detail td{padding-top:0;padding-bottom:.9rem}
 figcaption{font-size:12px;color:var(--muted);margin-bottom:.25rem}
 figcaption .label{font-weight:600;text-transform:uppercase;margin-right:.25rem}
 figcaption .file{opacity:.8;margin-left:.25rem}
+figcaption .url{word-break:break-all}
 blockquote{margin:0}
 mark{background:#ffd84d;padding:0 .1em;border-radius:2px;font-weight:600}
 mark.other{background:#fff1b8;font-weight:400}
@@ -486,11 +510,15 @@ _JS = """
 })();
 """
 
+# the page runs its own script and nothing else: no inline handler, no javascript: URL (defence in
+# depth; everything from an article is escaped)
+_SCRIPT_HASH = base64.b64encode(hashlib.sha256(_JS.encode("utf-8")).digest()).decode("ascii")
+
 _PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; \
-script-src 'unsafe-inline'; img-src data:">
+script-src 'sha256-{script_hash}'; img-src data:; base-uri 'none'; form-action 'none'">
 <title>factcheck report</title>
 <style>{css}</style></head><body>
 <h1>factcheck report</h1>
@@ -521,8 +549,155 @@ script-src 'unsafe-inline'; img-src data:">
 """
 
 
+# --- where editors and CI look: SARIF and GitHub annotations, at each claim's file, line, column ---
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a claim stands in the file it came from; 0 where that is not known (the text of an HTML
+    page has no line in its file, the text of a JSON Lines record no column)."""
+
+    path: str
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0  # the column just after the claim's last character, as SARIF counts it
+
+
+def locate(article: Article | None, claim: Claim) -> Location:
+    """The file, line and column (counted in characters, from 1) of a claim."""
+    if article is None:
+        return Location(claim.article)
+    if not article.verbatim or not 0 <= claim.start <= claim.end <= len(article.body):
+        return Location(article.path, article.line)
+    body = article.body
+
+    def at(offset: int) -> tuple[int, int]:
+        return article.line + body.count("\n", 0, offset), offset - body.rfind("\n", 0, offset)
+
+    (line, column), (end_line, end_column) = at(claim.start), at(claim.end)
+    return Location(article.path, line, column, end_line, end_column)
+
+
+def _repo_path(path: str) -> Path:
+    """A path as a repository names it: relative to the working folder when it lies inside it."""
+    p = Path(path)
+    if p.is_absolute():
+        try:
+            return p.relative_to(Path.cwd())
+        except ValueError:
+            return p
+    return p
+
+
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+_SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _sarif_location(loc: Location, text: str) -> dict[str, object]:
+    p = _repo_path(loc.path)
+    artifact = {"uri": p.as_uri()} if p.is_absolute() else {"uri": quote(p.as_posix()), "uriBaseId": "SRCROOT"}
+    physical: dict[str, object] = {"artifactLocation": artifact}
+    if loc.line:
+        region: dict[str, object] = {"startLine": loc.line}
+        if loc.column:
+            region.update(startColumn=loc.column, endLine=loc.end_line, endColumn=loc.end_column,
+                          snippet={"text": text})
+        physical["region"] = region
+    return {"physicalLocation": physical}
+
+
+class SarifReporter(Reporter):
+    """SARIF 2.1.0, which code scanning and editors read: one result per finding at its first claim's
+    file, line and column, the other claims as related locations; decided findings (shown with
+    show_all) carry their decision as a suppression."""
+
+    name, suffix = "sarif", ".sarif"
+
+    def render(self, result: Result, *, show_info: bool = False, show_all: bool = False) -> str:
+        from factcheck import __version__
+
+        rules = [{"id": r.id, "shortDescription": {"text": r.description or r.id},
+                  "defaultConfiguration": {"level": _SARIF_LEVEL.get(r.severity, "note"), "enabled": r.enabled},
+                  "properties": {"kind": r.kind}} for r in result.rules]
+        index = {r.id: i for i, r in enumerate(result.rules)}
+        notes = [{"level": "error" if p.level == "skipped" else "warning", "message": {"text": str(p)}}
+                 for p in result.problems]
+        run = {
+            "tool": {"driver": {"name": "factcheck", "version": __version__, "rules": rules}},
+            "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": notes}],
+            "originalUriBaseIds": {"SRCROOT": {"uri": Path.cwd().as_uri() + "/"}},
+            "columnKind": "unicodeCodePoints",
+            "results": [self._result(result, f, index) for f in self.visible(result, show_info, show_all)],
+        }
+        return json_text({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}) + "\n"
+
+    @staticmethod
+    def _result(result: Result, f: Finding, index: dict[str, int]) -> dict[str, object]:
+        articles = {a.id: a for a in result.articles}
+        a, _ = f.pair()
+        doc: dict[str, object] = {
+            "ruleId": f.rule, "level": _SARIF_LEVEL.get(f.severity, "note"), "message": {"text": f.message},
+            "locations": [_sarif_location(locate(articles.get(a.article), a), a.text)],
+            "fingerprints": {"factcheck/v1": f.fingerprint},
+            "properties": {"fact": f.fact, "status": f.status, "shortFingerprint": short(f.fingerprint)},
+        }
+        if f.rule in index:
+            doc["ruleIndex"] = index[f.rule]
+        others = [c for c in f.claims if c is not a]
+        if others:
+            doc["relatedLocations"] = [
+                {"id": n, **_sarif_location(locate(articles.get(c.article), c), c.text),
+                 "message": {"text": f"{c.source or c.article}: {c.text}"}} for n, c in enumerate(others, 1)]
+        d = result.decision(f)
+        if d and f.status not in OPEN_STATUSES:
+            doc["suppressions"] = [{"kind": "external", "status": "accepted",
+                                    "justification": f"{f.status}: {d.reason}" if d.reason else f.status}]
+        return doc
+
+
+_GITHUB_COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _github_data(text: str) -> str:
+    """A workflow command's message, escaped as GitHub's toolkit does (one line, whatever the text)."""
+    return one_line(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(text: str) -> str:
+    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+class GithubReporter(Reporter):
+    """GitHub Actions workflow commands, `::error file=F,line=L,col=C::message`: a finding is annotated
+    on both of its sides, so that a pull request shows it on each article that it concerns."""
+
+    name, suffix = "github", ".txt"
+
+    def render(self, result: Result, *, show_info: bool = False, show_all: bool = False) -> str:
+        articles = {a.id: a for a in result.articles}
+        lines = []
+        for f in self.visible(result, show_info, show_all):
+            decided = f.status not in OPEN_STATUSES
+            command = "notice" if decided else _GITHUB_COMMAND.get(f.severity, "notice")
+            title = f"factcheck {f.rule} {short(f.fingerprint)}" + (f" ({f.status})" if f.status != "open" else "")
+            a, b = f.pair()
+            for c in (a, b) if b else (a,):
+                loc = locate(articles.get(c.article), c)
+                props = {"file": _repo_path(loc.path).as_posix()}
+                if loc.line:
+                    props["line"] = str(loc.line)
+                if loc.column:
+                    props.update(col=str(loc.column), endLine=str(loc.end_line), endColumn=str(loc.end_column))
+                props["title"] = title
+                fields = ",".join(f"{k}={_github_property(v)}" for k, v in props.items())
+                lines.append(f"::{command} {fields}::{_github_data(f.message)}\n")
+        return "".join(lines)
+
+
 REPORTERS: dict[str, type[Reporter]] = {
-    r.name: r for r in (TableReporter, MarkdownReporter, HtmlReporter, JsonReporter, CsvReporter)
+    r.name: r for r in (TableReporter, MarkdownReporter, HtmlReporter, JsonReporter, CsvReporter, SarifReporter,
+                        GithubReporter)
 }
 
 

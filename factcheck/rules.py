@@ -99,7 +99,7 @@ class Rule:
             "count": len(claims), "sources": ", ".join(sorted({c.source or c.article for c in claims})),
         }
         values.update(fields)
-        message = (self.message or self.default_message).format(**values)
+        message = fill_message(self.message or self.default_message, values)
         key = "|".join(
             [self.id, entity, attribute, period or "", *sorted({f"{c.source or c.article}={c.text}" for c in claims})]
         )  # content, not positions; a figure repeated in another paragraph is the same figure
@@ -107,6 +107,24 @@ class Rule:
         fact_label = " / ".join(x for x in (entity, attribute, _show_period(period)) if x)
         return Finding(fingerprint=fingerprint, rule=self.id, severity=self.severity, message=message,
                        claims=tuple(claims), fact=fact_label, sides=tuple(sides) or tuple(range(len(claims))))
+
+
+_BRACKETED = re.compile(r" ?\(([^()]*)\)")
+
+
+def fill_message(template: str, values: dict[str, object]) -> str:
+    """A finding's message: the template's fields filled in, but a bracketed group whose fields are all
+    empty ("({period})" for a fact with no period) left out, not printed as "()"."""
+
+    def drop_if_empty(m: re.Match[str]) -> str:
+        try:
+            names = [f for _, f, _, _ in string.Formatter().parse(m.group(1)) if f]
+        except ValueError:
+            return m.group(0)
+        empty = names and all(str(values.get(re.split(r"[.\[!:]", n)[0], "")) == "" for n in names)
+        return "" if empty else m.group(0)
+
+    return _BRACKETED.sub(drop_if_empty, template).format(**values)
 
 
 def _show_period(period: str | None) -> str:

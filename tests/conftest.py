@@ -45,3 +45,33 @@ def corpus_check() -> dict:
 @pytest.fixture(scope="session")
 def corpus_extract() -> dict:
     return run_json("extract", "corpus/deepseek", "--format", "json")
+
+
+# Articles that try to run something in every output: script and event attributes for the HTML page,
+# javascript: and data: URLs for its links, formulas for spreadsheets, escape sequences for terminals,
+# Markdown and raw HTML for report.md. Each also gives a figure, so that every field reaches a finding.
+HOSTILE = {
+    "evil.md": ('"<script>document.title=\'pwned\'</script>Evil <img src=x onerror=\\"window.pwned=1\\"> Wire"',
+                '"<svg onload=window.pwned=5>"', "2025-03-05", '"JaVaScRiPt:alert(document.domain)"',
+                "Acme Corp raised $40 million <img src=x onerror=\"window.pwned=2\"> in its listing on March 3, 2025,"
+                " the company said <script>window.pwned=3</script>.\n\nIts shares closed 12% higher"
+                " <a href=\"javascript:window.pwned=4\" onclick=\"window.pwned=4\">on the first day</a> of trading.\n"),
+    "formula.md": ('"=HYPERLINK(\\"http://evil.example/\\",\\"click\\")"', '"[click](javascript:alert(1)) | <b>x</b>"',
+                   "2025-03-06", '"data:text/html,<script>alert(5)</script>"',
+                   "Acme Corp raised $90 million in its listing on March 3, 2025.\n\n"
+                   "The shares closed 21% higher on the first day of trading, on Sunday, March 3, 2025.\n"),
+    "terminal.md": ('"\\e]8;;http://evil.example\\e\\\\Term\\e]8;;\\e\\\\ \\e[2J\\e[31mWire\\x9b0m | <i>x</i>"',
+                    '"\\e[31mred\\e[0m"', "2025-03-07", '" java\\tscript:alert(6)"',
+                    "Acme Corp raised $55 million **in its listing** on March 3, 2025 | said [a source](http://x.example).\n"),
+    "plus.md": ('"+1-2 Desk @ [x]"', '"-2+3"', "2025-03-08", '"https://desk.example/acme?a=1&b=<2>"',
+                "Acme Corp raised $70 million in its listing on March 3, 2025 <!-- hidden -->.\n"),
+}
+
+
+def write_hostile_corpus(folder: Path) -> Path:
+    """The HOSTILE articles in `folder` (front matter as YAML double-quoted strings, so \\e is ESC)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, (source, title, published, url, body) in HOSTILE.items():
+        (folder / name).write_text(f"---\nsource: {source}\ntitle: {title}\npublished: {published}\nurl: {url}\n---\n"
+                                   + body, encoding="utf-8")
+    return folder

@@ -64,6 +64,8 @@ def test_front_matter_fields_and_body() -> None:
         title="Tram line opens",
         published=dt.date(2024, 6, 1),
         url="https://citywire.example/tram",
+        line=9,  # the body starts on line 9 of the file, as written: SARIF and annotations point there
+        verbatim=True,
     )
     assert article.body == regex_body(text)
 
@@ -295,9 +297,11 @@ def test_jsonl_good_and_bad_lines() -> None:
         title="Ferry numbers",
         published=dt.date(2024, 11, 5),
         url="https://gazette.example/1",
+        line=1,  # the record's line in the file; its text is JSON-escaped there, so no column
     )
     assert articles[1].published == dt.date(2024, 11, 6)
     assert articles[1].source == "7"
+    assert [a.line for a in articles] == [1, 2, 10] and not any(a.verbatim for a in articles)
     by_line = {p.path: p for p in problems}
     assert set(by_line) == {f"{shown}:{n}" for n in (4, 5, 6, 7, 8, 9, 10)}
     assert by_line[f"{shown}:4"].message.startswith("not valid JSON")

@@ -184,3 +184,41 @@ def test_the_page_loads_nothing_and_runs_without_errors(browser: Any, shown: Any
     assert browser.execute_script("return document.querySelectorAll('script[src], link[href], img[src]').length") == 0
     errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
     assert errors == []
+
+
+@pytest.fixture(scope="module")
+def hostile_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """report.html for articles whose source, title, URL and text carry script tags, event attributes,
+    javascript: and data: URLs, and a terminal's escape sequences (conftest.HOSTILE)."""
+    from conftest import write_hostile_corpus
+
+    folder = write_hostile_corpus(tmp_path_factory.mktemp("hostile"))
+    result = run([folder])
+    assert len(result.articles) == 4 and len(result.finding_records) >= 4
+    out = tmp_path_factory.mktemp("hostile-reports")
+    write_reports(result, out, show_info=True)
+    return out / "report.html"
+
+
+def test_a_hostile_article_runs_nothing_in_the_page(browser: Any, hostile_page: Path) -> None:
+    from selenium.common.exceptions import NoAlertPresentException
+    from selenium.webdriver.common.by import By
+
+    browser.get_log("browser")  # start from an empty console
+    browser.get(hostile_page.as_uri())
+    with pytest.raises(NoAlertPresentException):
+        browser.switch_to.alert.text  # noqa: B018 - reading it raises when no alert is open
+    assert browser.title == "factcheck report"
+    assert browser.execute_script("return window.pwned === undefined")
+    assert browser.execute_script("return document.scripts.length") == 1
+    assert browser.execute_script("return document.querySelectorAll('img, svg, iframe, object, embed, b, i').length") == 0
+    hrefs = browser.execute_script("return Array.from(document.links).map(a => a.href)")
+    assert hrefs == ["https://desk.example/acme?a=1&b=%3C2%3E"]  # the one web link; the others are text
+    page_text = browser.find_element(By.TAG_NAME, "body").text
+    assert "<script>document.title='pwned'</script>Evil" in page_text  # shown as the article wrote it
+    assert "JaVaScRiPt:alert(document.domain)" in page_text
+    assert "window.pwned=3" in page_text  # the body's script is text in the passage
+    rows = browser.execute_script("return document.querySelectorAll('tbody.finding').length")
+    assert rows >= 4
+    errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert errors == []  # no script ran, and none was refused by the page's policy either
