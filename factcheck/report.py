@@ -10,9 +10,7 @@ import csv
 import html
 import io
 import json
-import os
 import shutil
-import tempfile
 import textwrap
 from collections import Counter
 from collections.abc import Sequence
@@ -24,29 +22,12 @@ from tabulate import tabulate
 
 from factcheck.corpus import OUTPUT_MANIFEST, written_here
 from factcheck.decisions import OPEN_STATUSES
+from factcheck.files import write_atomic
 from factcheck.pipeline import Result
 from factcheck.records import Article, Claim, Finding
 
 SEVERITY_ORDER = {"error": 2, "warning": 1, "info": 0}
 STATUS_ORDER = {"open": 0, "confirmed": 1, "dismissed": 2, "fixed": 3}
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write a file so that a reader never sees half of it: a temporary file, then a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes the file private; a report is an ordinary file
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _side(c: Claim) -> str:
