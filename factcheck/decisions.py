@@ -350,7 +350,11 @@ def update(path: str | os.PathLike[str], change: Callable[[dict[str, Decision]],
     target.parent.mkdir(parents=True, exist_ok=True)
     lock = lock_path(target)
     try:
-        with FileLock(lock, timeout=LOCK_TIMEOUT):
+        shared = target.stat().st_mode & 0o666  # whoever may write the file may take its lock
+    except OSError:
+        shared = -1  # filelock's default: as the umask allows
+    try:
+        with FileLock(lock, timeout=LOCK_TIMEOUT, mode=shared):
             decisions = load_decisions(target)
             out = change(decisions)
             remove_orphans(target)  # a write that was killed left its temporary file; none is at work now
