@@ -121,12 +121,15 @@ def _run_or_exit(paths: Sequence[str], rule_paths: Sequence[str], decisions: Pat
 
 
 def _report_stale(result: Result) -> None:
-    """One line on stderr per decision that matches no finding any more."""
+    """One line on stderr per decision that matches no finding any more (written at once: there may be 10^5)."""
+    lines = []
     for d in result.stale:
         about = ", ".join(x for x in (d.rule, d.fact) if x)
-        click.echo(terminal_text(f"stale: {result.decisions_path}:{d.line}: the '{d.status}' decision for"
-                                 f" {d.fingerprint}{f' ({about})' if about else ''} matches no finding now (the"
-                                 " figure changed, or the finding went away); delete its entry"), err=True)
+        lines.append(terminal_text(f"stale: {result.decisions_path}:{d.line}: the '{d.status}' decision for"
+                                   f" {d.fingerprint}{f' ({about})' if about else ''} matches no finding now (the"
+                                   " figure changed, or the finding went away); delete its entry"))
+    if lines:
+        click.echo("\n".join(lines), err=True)
 
 
 _DECISIONS_HELP = ("The review decisions file (default: factcheck-decisions.yaml in the folder of the articles,"

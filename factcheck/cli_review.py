@@ -10,11 +10,23 @@ import textwrap
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
-from factcheck.decisions import STATUSES, Decision, DecisionsError, current_user, default_path, now, record
+from factcheck.decisions import (
+    FULL_DIGITS,
+    PREFIX,
+    STATUSES,
+    Decision,
+    DecisionsError,
+    current_user,
+    default_path,
+    match_prefix,
+    now,
+    record,
+    update,
+)
 from factcheck.display import one_line, terminal_text
 
 if TYPE_CHECKING:
@@ -25,6 +37,8 @@ if TYPE_CHECKING:
 CHOICES = {"c": "confirmed", "confirm": "confirmed", "d": "dismissed", "dismiss": "dismissed", "f": "fixed",
            "fixed": "fixed", "s": "skip", "skip": "skip", "q": "quit", "quit": "quit"}
 OWN, OTHER, CLOSE = "\x01", "\x03", "\x02"  # marks around claims while the passage is wrapped
+LISTED = 10  # candidates named when a prefix is ambiguous
+T = TypeVar("T")
 
 
 @click.command()
@@ -35,8 +49,10 @@ OWN, OTHER, CLOSE = "\x01", "\x03", "\x02"  # marks around claims while the pass
               help="The decisions file (default: factcheck-decisions.yaml in the folder of the articles, else in"
                    " the current directory).")
 @click.option("--set", "set_", nargs=2, metavar="FINGERPRINT STATUS", default=None,
-              help="Record one decision without prompts. STATUS: confirmed, dismissed (needs --reason), fixed, or"
-                   " open (removes the decision). A unique prefix of the fingerprint will do when PATHS are given.")
+              help="Record one decision without prompts, in the decisions file of PATHS or in --decisions FILE (one of"
+                   " them is needed). STATUS: confirmed, dismissed (needs --reason), fixed, or open (removes the"
+                   " decision). A unique prefix of the fingerprint will do (4 hex digits or more, as the table's"
+                   " fingerprint column shows it); without PATHS, among the decisions already in the file.")
 @click.option("--reason", default="", help="Why: required to dismiss, kept for the others.")
 @click.option("--who", default=None, help="Who decides (default: $FACTCHECK_USER, else your login name).")
 @click.option("--all", "walk_all", is_flag=True, help="Also walk info findings and those already decided.")
@@ -47,16 +63,17 @@ def review(paths: tuple[str, ...], rule_paths: tuple[str, ...], decisions_file: 
     then hides dismissed and fixed findings and stops counting them (confirmed ones still count).
 
     \b
-    Examples:
-      factcheck review corpus/deepseek
-      factcheck review corpus/deepseek --set 6c763f610258dbc7 dismissed --reason "different fiscal years"
+    Examples (the decisions kept outside the sample corpus, so that it stays as shipped):
+      factcheck review corpus/deepseek --decisions /tmp/deepseek-decisions.yaml
+      factcheck review corpus/deepseek --decisions /tmp/deepseek-decisions.yaml --set 6c763f61 dismissed \\
+        --reason "Orient Bridge dates the preview, not the release"
     """
     from factcheck.cli import ExitCode, _report_stale, _run_or_exit
 
-    path = Path(decisions_file) if decisions_file else default_path(paths)
     if set_:
-        _set(paths, rule_paths, path, set_, reason, who)
+        _set(paths, rule_paths, decisions_file, set_, reason, who)
         return
+    path = Path(decisions_file) if decisions_file else default_path(paths)
     if not paths:
         raise click.UsageError("give the articles to review, e.g. `factcheck review corpus/deepseek`")
     result = _run_or_exit(paths, rule_paths, path)
@@ -124,64 +141,86 @@ def _reason_proc(required: bool) -> Callable[[str], str]:
 
 
 def _save(path: Path, decision: Decision) -> None:
-    """Record at once; a decisions file broken meanwhile is reported and left alone (exit 2)."""
+    """Record at once (under the file's lock, on a fresh read of it)."""
+    _guarded(path, lambda: record(path, decision))
+
+
+def _guarded(path: Path, write: Callable[[], T]) -> T:
+    """Run a write of the decisions file; a file that does not load (it is left alone) or cannot be
+    written is reported, and the run stops with exit 2."""
     from factcheck.cli import ExitCode
 
     try:
-        record(path, decision)
+        return write()
     except DecisionsError as exc:
         for line in exc.problems:
             click.echo(line, err=True)
-        click.echo(f"factcheck: {path} no longer loads (edited meanwhile?); it was left as it is and this"
-                   " decision was not saved", err=True)
+        click.echo(f"factcheck: the decisions file {path} does not load; it was left as it is and this decision"
+                   " was not saved", err=True)
         raise SystemExit(ExitCode.USAGE) from exc
-    except OSError as exc:
+    except OSError as exc:  # a folder we may not write, or the lock held by another writer for too long
         click.echo(f"factcheck: could not write {path}: {exc}", err=True)
         raise SystemExit(ExitCode.USAGE) from exc
 
 
-def _set(paths: Sequence[str], rule_paths: Sequence[str], path: Path, set_: tuple[str, str], reason: str,
-         who: str | None) -> None:
-    """`--set FINGERPRINT STATUS`: one decision without prompts, for scripts."""
-    from factcheck.cli import ExitCode, _run_or_exit
-    from factcheck.decisions import FINGERPRINT, load_decisions
+def _set(paths: Sequence[str], rule_paths: Sequence[str], decisions_file: str | None, set_: tuple[str, str],
+         reason: str, who: str | None) -> None:
+    """`--set FINGERPRINT STATUS`: one decision without prompts, for scripts. The prefix is matched, and
+    the decision written, under the file's lock, so that many run at once lose nothing."""
+    from factcheck.cli import _run_or_exit
 
+    if not paths and not decisions_file:
+        raise click.UsageError("--set needs the articles (PATHS), whose folder keeps the decisions, or --decisions"
+                               " FILE, e.g. `factcheck review corpus/deepseek --set 6c763f61 confirmed`")
     given, status = set_[0].strip().lower(), set_[1].strip().lower()
     if status not in (*STATUSES, "open"):
         raise click.UsageError(f"unknown status '{set_[1]}' (expected {', '.join(STATUSES)} or open)")
     if status == "dismissed" and not reason.strip():
         raise click.UsageError("dismissing a finding needs --reason \"why it is not a conflict\"")
-    if not FINGERPRINT.match(given):
-        raise click.UsageError(f"'{set_[0]}' is not a fingerprint (hex digits, as `factcheck check --format json`"
-                               " shows them)")
-    rule = fact = ""
-    if paths:
-        result = _run_or_exit(paths, rule_paths, path)
-        found = [f for f in result.finding_records if f.fingerprint.startswith(given)]
-        stale = [d for d in result.stale if d.fingerprint.startswith(given)]
-        if len(found) > 1:
-            raise click.UsageError(f"'{given}' could be any of {', '.join(f.fingerprint for f in found)}; give more"
-                                   " digits")
-        if found:
-            given, rule, fact = found[0].fingerprint, found[0].rule, found[0].fact
-        elif status == "open" and len(stale) == 1:
-            given = stale[0].fingerprint
+    if not PREFIX.match(given):
+        raise click.UsageError(f"'{set_[0]}' is not a fingerprint (4 or more of its hex digits, as the table's"
+                               " fingerprint column or `factcheck check --format json` shows them)")
+    path = Path(decisions_file) if decisions_file else default_path(paths)
+    findings = _run_or_exit(paths, rule_paths, None).finding_records if paths else None
+    user, when = current_user(who), now()
+
+    def change(decisions: dict[str, Decision]) -> str:
+        fp, rule, fact = _pick(given, status, findings, decisions, paths, path)
+        if status == "open":
+            del decisions[fp]
         else:
-            raise click.UsageError(f"no finding has fingerprint {given} in {' '.join(paths)} (see them with"
-                                   " `factcheck check PATHS --format json`)")
-    else:
-        try:
-            known = load_decisions(path)
-        except DecisionsError as exc:
-            for line in exc.problems:
-                click.echo(line, err=True)
-            click.echo(f"factcheck: the decisions file {path} does not load; it was left as it is", err=True)
-            raise SystemExit(ExitCode.USAGE) from exc
-        if status == "open" and given not in known:
-            raise click.UsageError(f"{path} holds no decision for {given}")
-    _save(path, Decision(given, status, reason.strip(), current_user(who), now(), rule, fact))
+            decisions[fp] = Decision(fp, status, reason.strip(), user, when, rule, fact)
+        return fp
+
+    fingerprint = _guarded(path, lambda: update(path, change))
     what = "reopened (decision removed)" if status == "open" else status
-    click.echo(f"{given}: {what}; saved to {path}")
+    click.echo(f"{fingerprint}: {what}; saved to {path}")
+
+
+def _pick(given: str, status: str, findings: list[Finding] | None, decisions: dict[str, Decision],
+          paths: Sequence[str], path: Path) -> tuple[str, str, str]:
+    """The fingerprint, rule and fact that `given` names: a finding of PATHS (or, to reopen, a decision
+    in the file); without PATHS, a decision in the file or a whole new fingerprint. UsageError otherwise."""
+    known = {f.fingerprint: (f.rule, f.fact) for f in findings or ()}
+    if status == "open" or findings is None:
+        known = {fp: (d.rule, d.fact) for fp, d in decisions.items()}
+    found = match_prefix(given, known)
+    if len(found) > 1:
+        named = [f"{fp} ({', '.join(x for x in known[fp] if x) or 'no rule named'})" for fp in found[:LISTED]]
+        more = f", and {len(found) - LISTED} more" if len(found) > LISTED else ""
+        raise click.UsageError(f"'{given}' is the start of {len(found)} fingerprints: {'; '.join(named)}{more}."
+                               " Give more digits")
+    if found:
+        return found[0], *known[found[0]]
+    if status == "open":
+        raise click.UsageError(f"{path} holds no decision for {given}")
+    if findings is not None:
+        raise click.UsageError(f"no finding has fingerprint {given} in {' '.join(paths)} (see them with"
+                               " `factcheck check PATHS`)")
+    if len(given) != FULL_DIGITS:
+        raise click.UsageError(f"{path} holds no decision for {given}: without the articles, a new decision needs"
+                               f" the whole fingerprint ({FULL_DIGITS} hex digits), or give PATHS to match a prefix")
+    return given, "", ""
 
 
 # --- showing one finding ----------------------------------------------------------------------

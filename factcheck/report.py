@@ -11,8 +11,6 @@ import csv
 import hashlib
 import html
 import io
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -37,6 +35,7 @@ from factcheck.display import (
     terminal_width,
     wrap,
 )
+from factcheck.files import write_atomic
 from factcheck.pipeline import Result
 from factcheck.records import Article, Claim, Finding
 
@@ -48,24 +47,6 @@ SHORT = 8  # hex digits of a fingerprint shown in tables: enough to be unique, a
 def short(fingerprint: str) -> str:
     """The fingerprint as tables show it (its first SHORT hex digits)."""
     return fingerprint[:SHORT]
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write a file so that a reader never sees half of it: a temporary file, then a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes the file private; a report is an ordinary file
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _side(c: Claim) -> str:

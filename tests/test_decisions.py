@@ -4,24 +4,31 @@ edit and merge, that is validated with line numbers, written atomically and neve
 from __future__ import annotations
 
 import difflib
+import tempfile
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import write_article
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.decisions import (
     FILE_NAME,
+    HEADER,
     Decision,
     DecisionsError,
     apply_decisions,
     current_user,
     default_path,
     load_decisions,
+    lock_path,
     record,
     render,
 )
 from factcheck.pipeline import run
+
+LOCK_NAME = lock_path(FILE_NAME).name  # the lock stays beside the file, hidden and empty
 
 LEDGER = ("Acme Corp raised $40 million in its listing on March 3, 2025, the company said.\n\n"
           "Analysts said the pricing was cautious.\n")
@@ -110,7 +117,7 @@ def test_the_file_round_trips_sorted_with_one_block_per_finding(tmp_path: Path) 
     assert loaded["ffff000011112222"] == _d("ffff000011112222", "dismissed",
                                             "Different fiscal years: the Ledger's runs to March — «sic»")
     assert render(loaded) == text
-    assert [p.name for p in tmp_path.iterdir()] == [FILE_NAME]  # no temporary file left behind
+    assert sorted(p.name for p in tmp_path.iterdir()) == [LOCK_NAME, FILE_NAME]  # no temporary file left behind
 
 
 def test_a_new_decision_only_adds_its_own_lines(tmp_path: Path) -> None:
@@ -126,6 +133,57 @@ def test_a_new_decision_only_adds_its_own_lines(tmp_path: Path) -> None:
     added = [line[2:] for line in diff]
     assert added[0] == "  7777aaaabbbbcccc:" and "    reason: same figure, other currency" in added
     assert after.index("  7777aaaabbbbcccc:") == after.index("  9999aaaabbbbcccc:") - len(added)
+
+
+ORDINARY = ["different fiscal years", "the Ledger's count: 5 (not 6)", "-5% is the fiscal figure", "yes", "null",
+            "1.5", "2025-03-07", "2025-03-07T10:00:00Z", "«sic» — ok", "x: y", "ends with a colon:", "a # b", "a#b",
+            "'quoted'", '"quoted"', "@desk", "100 %", "[list]", "On", "0123", "1:30", "...", "---", "? why",
+            "Company 1 / revenue", "ünïcode", "emoji 😀"]
+
+
+def test_the_file_is_written_as_pyyaml_writes_it() -> None:
+    """The fast writer keeps the file's look: ordinary text plain, the rest quoted where PyYAML quotes it."""
+    decisions = {f"{n:02x}" + "ab" * 7: Decision(f"{n:02x}" + "ab" * 7, "dismissed", text, text,
+                                                 "2025-03-07T10:00:00Z", "figure-conflict", text)
+                 for n, text in enumerate(ORDINARY)}
+    decisions["1234567890123456"] = Decision("1234567890123456", "fixed")  # all digits: a quoted key
+    entries = {fp: decisions[fp].entry() for fp in sorted(decisions)}
+    expected = yaml.safe_dump({"version": 1, "decisions": entries}, sort_keys=False, allow_unicode=True,
+                              default_flow_style=False, width=2**31 - 1)
+    assert render(decisions) == HEADER + expected
+    assert render({}) == HEADER + "version: 1\ndecisions: {}\n"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(min_size=1).map(str.strip).filter(bool), min_size=1, max_size=4))
+def test_any_text_reads_back_as_written(texts: list[str]) -> None:
+    """Whatever a reason, a name or a fact holds (quotes, colons, line breaks, control characters), the file
+    reads back the same, each field on its own line."""
+    decisions = {f"{n:016x}": Decision(f"{n:016x}", "dismissed", text, text[::-1], "", "r", text)
+                 for n, text in enumerate(texts)}
+    text = render(decisions)
+    assert yaml.safe_load(text)["decisions"] == {fp: d.entry() for fp, d in decisions.items()}
+    assert len(text.splitlines()) == len(HEADER.splitlines()) + 2 + 6 * len(texts)
+    loaded = load_decisions_text(text)
+    assert loaded == decisions
+
+
+def load_decisions_text(text: str) -> dict[str, Decision]:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / FILE_NAME
+        path.write_text(text, encoding="utf-8")
+        return load_decisions(path)
+
+
+def test_a_decision_keeps_its_line_in_a_large_file(tmp_path: Path) -> None:
+    path = tmp_path / FILE_NAME
+    decisions = {f"{n:016x}": _d(f"{n:016x}", "dismissed", f"reason {n}") for n in range(3000)}
+    path.write_text(render(decisions), encoding="utf-8")
+    loaded = load_decisions(path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert loaded == decisions
+    assert all(lines[d.line - 1] == f"  '{d.fingerprint}':" or lines[d.line - 1] == f"  {d.fingerprint}:"
+               for d in loaded.values())
 
 
 def test_reopening_removes_the_entry(tmp_path: Path) -> None:
@@ -191,7 +249,7 @@ def test_a_broken_file_is_named_with_its_line_and_never_written_over(tmp_path: P
     with pytest.raises(DecisionsError):
         record(path, _d("1111aaaabbbbcccc"))
     assert path.read_text(encoding="utf-8") == text
-    assert [p.name for p in tmp_path.iterdir()] == [FILE_NAME]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [LOCK_NAME, FILE_NAME]
 
 
 def test_bytes_that_are_not_text_are_named_with_their_line(tmp_path: Path) -> None:

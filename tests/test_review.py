@@ -8,18 +8,25 @@ import json
 import os
 import pty
 import select
+import shlex
+import shutil
+import signal
+import stat
 import struct
 import subprocess
 import sys
 import termios
+import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 from conftest import ROOT, write_article
+from filelock import FileLock
 
 from factcheck.cli import main
-from factcheck.decisions import FILE_NAME, load_decisions
+from factcheck.cli_review import review
+from factcheck.decisions import FILE_NAME, load_decisions, lock_path
 
 
 def _corpus(folder: Path) -> Path:
@@ -149,14 +156,150 @@ def test_set_names_the_finding_or_refuses(corpus: Path) -> None:
     assert cli("review").exit_code == 2  # the walk needs the articles
 
 
-def test_set_without_paths_writes_the_file_in_the_current_folder(tmp_path: Path, monkeypatch) -> None:
+def test_set_needs_the_folder_or_a_decisions_file(tmp_path: Path, monkeypatch) -> None:
+    """Without either, a decision used to land in the current folder, where the next check called it stale."""
     runner = CliRunner()
     monkeypatch.chdir(tmp_path)
     res = runner.invoke(main, ["review", "--set", "abcdef0123456789", "dismissed", "--reason", "seen"])
+    assert res.exit_code == 2 and "--set needs the articles (PATHS)" in res.output and "--decisions FILE" in res.output
+    assert list(tmp_path.iterdir()) == []
+    desk = tmp_path / "desk.yaml"
+    res = runner.invoke(main, ["review", "--decisions", str(desk), "--set", "abcdef0123456789", "dismissed",
+                               "--reason", "seen"])
     assert res.exit_code == 0, res.output
-    assert load_decisions(tmp_path / FILE_NAME)["abcdef0123456789"].reason == "seen"
-    res = runner.invoke(main, ["review", "--set", "1111111111111111", "open"])
+    assert load_decisions(desk)["abcdef0123456789"].reason == "seen"
+    res = runner.invoke(main, ["review", "--decisions", str(desk), "--set", "ABCD", "fixed"])  # a prefix of a decision
+    assert res.exit_code == 0 and "abcdef0123456789: fixed" in res.output
+    assert [d.status for d in load_decisions(desk).values()] == ["fixed"]
+    res = runner.invoke(main, ["review", "--decisions", str(desk), "--set", "1111", "fixed"])
+    assert res.exit_code == 2 and "needs the whole fingerprint (16 hex digits)" in res.output
+    res = runner.invoke(main, ["review", "--decisions", str(desk), "--set", "1111111111111111", "open"])
     assert res.exit_code == 2 and "holds no decision" in res.output
+
+
+def test_set_takes_a_short_unique_prefix_and_names_the_candidates_of_an_ambiguous_one(corpus: Path) -> None:
+    fps = [f["fingerprint"] for f in findings(corpus)]
+    short = next(fp[:4] for fp in fps if sum(other.startswith(fp[:4]) for other in fps) == 1)
+    res = cli("review", str(corpus), "--set", short, "confirmed")
+    assert res.exit_code == 0, res.output
+    (fp,) = [fp for fp in fps if fp.startswith(short)]
+    assert res.stdout.startswith(f"{fp}: confirmed") and load_decisions(corpus / FILE_NAME)[fp].rule
+    assert "not a fingerprint" in cli("review", str(corpus), "--set", short[:3], "confirmed").output
+    path = corpus / FILE_NAME
+    with path.open("a", encoding="utf-8") as fh:  # two old decisions that share their first digits
+        fh.write("  f00d000011112222:\n    status: fixed\n    fact: Acme / revenue\n"
+                 "  f00d999911112222:\n    status: fixed\n    rule: figure-conflict\n")
+    res = cli("review", str(corpus), "--set", "f00d", "open")
+    assert res.exit_code == 2
+    assert ("'f00d' is the start of 2 fingerprints: f00d000011112222 (Acme / revenue);"
+            " f00d999911112222 (figure-conflict). Give more digits") in " ".join(res.output.split())
+    assert cli("review", str(corpus), "--set", "f00d9", "open").exit_code == 0
+    assert sorted(load_decisions(path)) == sorted([fp, "f00d000011112222"])
+
+
+def _set_at_once(commands: list[list[str]], cwd: Path) -> list[subprocess.CompletedProcess[str]]:
+    """Start every `factcheck ARGS` at once, as separate processes, and wait for them all."""
+    env = {**os.environ, "FACTCHECK_USER": "desk"}
+    procs = [subprocess.Popen([sys.executable, "-m", "factcheck", *args], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, cwd=cwd, env=env) for args in commands]
+    out = []
+    for args, proc in zip(commands, procs):
+        stdout, stderr = proc.communicate(timeout=300)
+        out.append(subprocess.CompletedProcess(args, proc.returncode, stdout, stderr))
+    return out
+
+
+def test_fifty_reviews_at_once_lose_no_decision(tmp_path: Path) -> None:
+    """Each used to read, change and rewrite the file, the last writer winning: 2 to 6 of 50 were left."""
+    path = tmp_path / "shared" / FILE_NAME
+    fps = [f"{n:04x}" + "be" * 6 for n in range(50)]
+    runs = _set_at_once([["review", "--decisions", str(path), "--set", fp, "dismissed", "--reason", f"reason {n}"]
+                         for n, fp in enumerate(fps)], tmp_path)
+    assert [r.returncode for r in runs] == [0] * 50, [r.stderr for r in runs if r.returncode]
+    kept = load_decisions(path)
+    assert sorted(kept) == fps
+    assert all(kept[fp].reason == f"reason {n}" and kept[fp].status == "dismissed" for n, fp in enumerate(fps))
+    assert sorted(p.name for p in path.parent.iterdir()) == [lock_path(path).name, FILE_NAME]  # no temporary file
+
+
+def test_reviews_at_once_on_the_findings_of_one_folder_lose_nothing(corpus: Path) -> None:
+    fps = [f["fingerprint"] for f in findings(corpus)]
+    runs = _set_at_once([["review", str(corpus), "--set", fp[:6], "dismissed", "--reason", f"seen {n}"]
+                         for n, fp in enumerate(fps)], corpus)
+    assert [r.returncode for r in runs] == [0] * len(fps), [r.stderr for r in runs if r.returncode]
+    assert sorted(load_decisions(corpus / FILE_NAME)) == sorted(fps)
+    res = cli("check", str(corpus), "--no-report", "--format", "json")
+    assert json.loads(res.stdout)["summary"]["articles"] == 2 and res.stderr.count("skipped") == 0  # not the lock
+
+
+def test_the_interactive_review_waits_for_the_lock_and_keeps_what_was_saved_meanwhile(corpus: Path) -> None:
+    """Another writer holds the lock and adds a decision: the walk's decision waits, then joins it."""
+    path = corpus / FILE_NAME
+    lock = FileLock(lock_path(path))
+    lock.acquire()
+    env = {**os.environ, "FACTCHECK_USER": "ana"}
+    proc = subprocess.Popen([sys.executable, "-m", "factcheck", "review", str(corpus)], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env)
+    try:
+        assert proc.stdin is not None and proc.stdout is not None
+        proc.stdin.write("c\nboth desks agree\nq\n")
+        proc.stdin.close()
+        seen = ""
+        while "Reason" not in seen:  # the walk has shown the first finding and takes the answers
+            seen += proc.stdout.read(1) or pytest.fail(f"review ended early: {seen}")
+        time.sleep(1.5)
+        assert proc.poll() is None and not path.exists()  # it waits: nothing written behind the lock
+        path.write_text("decisions:\n  abcdef0123456789:\n    status: fixed\n", encoding="utf-8")
+    finally:
+        lock.release()
+    assert proc.wait(timeout=120) == 0, proc.stderr.read() if proc.stderr else ""
+    kept = load_decisions(path)
+    assert kept["abcdef0123456789"].status == "fixed"
+    assert [d.reason for d in kept.values() if d.status == "confirmed"] == ["both desks agree"]
+
+
+def test_a_symlinked_decisions_file_stays_a_link_and_keeps_its_mode(corpus: Path, tmp_path: Path) -> None:
+    """The link used to be replaced by a file of its own (the shared target stopped getting decisions)."""
+    shared = tmp_path / "newsroom" / "decisions.yaml"
+    shared.parent.mkdir()
+    shared.write_text("decisions:\n  abcdef0123456789:\n    status: fixed\n", encoding="utf-8")
+    shared.chmod(0o640)
+    link = corpus / FILE_NAME
+    link.symlink_to(shared)
+    fp = findings(corpus)[0]["fingerprint"]
+    assert cli("review", str(corpus), "--set", fp, "confirmed").exit_code == 0
+    assert link.is_symlink() and link.resolve() == shared
+    assert sorted(load_decisions(shared)) == sorted([fp, "abcdef0123456789"])
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o640
+    assert not list(corpus.glob(".*.lock"))  # the lock is the target's, beside it
+    assert lock_path(link) == shared.parent / ".decisions.yaml.lock"
+    assert stat.S_IMODE(lock_path(link).stat().st_mode) == 0o640  # who may write the file may take its lock
+
+
+KILLED_WRITE = """
+import os, signal, sys
+os.replace = lambda *args: os.kill(os.getpid(), signal.SIGKILL)  # die after the text is written, before the rename
+from factcheck.cli import main
+main(sys.argv[1:])
+"""
+
+
+def test_a_write_killed_midway_leaves_nothing_that_lingers_or_blocks(corpus: Path) -> None:
+    """kill -9 during a write used to leave its temporary file next to the decisions for good."""
+    path = corpus / FILE_NAME
+    fps = [f["fingerprint"] for f in findings(corpus)]
+    assert cli("review", str(corpus), "--set", fps[0], "confirmed").exit_code == 0
+    before = path.read_text(encoding="utf-8")
+    killed = subprocess.run([sys.executable, "-c", KILLED_WRITE, "review", "--decisions", str(path), "--set", fps[1],
+                             "fixed"], check=False, capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert killed.returncode == -signal.SIGKILL
+    orphans = list(corpus.glob(f".{FILE_NAME}.*.tmp"))
+    assert len(orphans) == 1 and path.read_text(encoding="utf-8") == before  # the old file whole, an orphan beside
+    res = cli("check", str(corpus), "--no-report", "--format", "json")  # neither the lock nor the orphan is read
+    assert json.loads(res.stdout)["summary"]["articles"] == 2 and "skipped" not in res.stderr
+    assert cli("review", str(corpus), "--set", fps[1], "fixed").exit_code == 0  # the dead writer's lock is free
+    assert not list(corpus.glob(f".{FILE_NAME}.*.tmp"))
+    assert {fp: d.status for fp, d in load_decisions(path).items()} == {fps[0]: "confirmed", fps[1]: "fixed"}
 
 
 def test_a_decision_that_matches_nothing_is_reported_stale(corpus: Path) -> None:
@@ -213,6 +356,32 @@ def test_reports_carry_the_decisions(corpus: Path, tmp_path: Path) -> None:
     assert "<script src" not in page and "<link" not in page
     markdown = cli("check", str(corpus), "--no-report", "--format", "markdown").stdout
     assert "greenshoe" not in markdown and "use --show-all" in markdown
+
+
+def _readme_review_commands() -> list[str]:
+    """The commands the README's review section shows, as a reader would paste them."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Review"):readme.index("```yaml", readme.index("## Review"))]
+    return [line.strip() for line in section.splitlines() if line.startswith("    factcheck ")]
+
+
+def test_trying_the_readme_review_examples_leaves_the_sample_corpus_as_shipped(tmp_path: Path, monkeypatch) -> None:
+    """The README's example used to write factcheck-decisions.yaml into corpus/deepseek."""
+    root = tmp_path / "checkout"
+    shutil.copytree(ROOT / "corpus" / "deepseek", root / "corpus" / "deepseek")
+    shipped = sorted(p.name for p in (root / "corpus" / "deepseek").iterdir())
+    monkeypatch.chdir(root)
+    commands = _readme_review_commands()
+    for command in commands:
+        args = shlex.split(command.replace("/tmp/", f"{tmp_path}/"))[1:]
+        res = cli(*args, input="q\n")  # the walk: quit at the first finding
+        assert res.exit_code in (0, 1), (command, res.output)
+    assert sorted(p.name for p in (root / "corpus" / "deepseek").iterdir()) == shipped
+    assert [c.split()[1] for c in commands] == ["review", "review", "check"]
+    decided = load_decisions(tmp_path / "deepseek-decisions.yaml")
+    assert [d.fact for d in decided.values()] == ["DeepSeek-R1 / release date"]
+    examples = [line for line in review.help.splitlines() if "factcheck review corpus/" in line]
+    assert examples and all("--decisions /tmp/" in line for line in examples)
 
 
 def _run_with_stderr_on_a_terminal(args: list[str], answers: str, tmp_path: Path) -> tuple[int, str, str]:
