@@ -14,10 +14,9 @@ import functools
 import re
 from dataclasses import dataclass, field, replace
 
-import yaml
-
 from factcheck.config import default_rules_dir
 from factcheck.records import Article, Claim
+from factcheck.yamlcheck import safe_load
 
 _STOP_CAPS = {
     "The", "A", "An", "In", "On", "At", "But", "And", "Or", "It", "Its", "This", "That", "These", "Those", "He",
@@ -358,9 +357,9 @@ def _inflected(cue: str) -> list[str]:
 def vocabulary(rules_dir: str | None = None) -> Vocabulary:
     base = default_rules_dir() if rules_dir is None else rules_dir
     with open(f"{base}/aliases.yaml", encoding="utf-8") as fh:
-        aliases_doc = yaml.safe_load(fh) or {}
+        aliases_doc = safe_load(fh.read()) or {}
     with open(f"{base}/attributes.yaml", encoding="utf-8") as fh:
-        attrs_doc = yaml.safe_load(fh) or {}
+        attrs_doc = safe_load(fh.read()) or {}
     alias_to_entity: dict[str, str] = {}
     for canonical, forms in (aliases_doc.get("entities") or {}).items():
         alias_to_entity[canonical] = canonical

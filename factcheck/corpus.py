@@ -18,6 +18,7 @@ from typing import Any, TypeAlias
 import yaml
 
 from factcheck.records import Article, Problem
+from factcheck.yamlcheck import safe_load
 
 PathArg: TypeAlias = "str | os.PathLike[str]"
 
@@ -210,15 +211,15 @@ def _normalise_newlines(text: str) -> str:
 # ---------------------------------------------------------------- Markdown and text
 
 
-class _FrontMatterLoader(yaml.SafeLoader):
-    """A SafeLoader that keeps timestamps as strings, so every date is checked in one place."""
+class _FrontMatterConstructor(yaml.constructor.SafeConstructor):
+    """A SafeConstructor that keeps timestamps as strings, so every date is checked in one place."""
 
 
-def _timestamp_as_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
-    return str(loader.construct_scalar(node))
+def _timestamp_as_text(constructor: yaml.constructor.SafeConstructor, node: yaml.ScalarNode) -> str:
+    return str(constructor.construct_scalar(node))
 
 
-_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+_FrontMatterConstructor.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 
 
 def _parse_text(shown: str, text: str) -> tuple[list[Article], list[Problem]]:
@@ -253,7 +254,7 @@ def _front_matter(text: str) -> tuple[dict[object, object], int]:
     yaml_start = text.index("\n") + 1
     source = text[yaml_start : match.start("close")]
     try:
-        meta = yaml.load(source, Loader=_FrontMatterLoader)  # noqa: S506 - a SafeLoader subclass
+        meta = safe_load(source, _FrontMatterConstructor)
     except yaml.MarkedYAMLError as exc:
         raise _Skip(f"front matter is not valid YAML ({_yaml_error(exc)})") from None
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:

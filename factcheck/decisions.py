@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 
 from factcheck.records import Finding
+from factcheck.yamlcheck import safe_compose
 
 FILE_NAME = "factcheck-decisions.yaml"
 STATUSES = ("confirmed", "dismissed", "fixed")  # "open" is the absence of a decision
@@ -122,7 +123,7 @@ def load_decisions(path: str | os.PathLike[str]) -> dict[str, Decision]:
         raise DecisionsError([f"{path}:{n}: an unresolved merge conflict: keep the entries of both sides and delete"
                               " the marker lines" for n in conflicts[:1]])
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = safe_compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
