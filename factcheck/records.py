@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+FIRST_YEAR, LAST_YEAR = 1000, 2999  # a year outside these is not read as a date (in text or front matter)
+
 
 @dataclass(frozen=True)
 class Article:
@@ -17,6 +19,12 @@ class Article:
     title: str = ""
     published: dt.date | None = None
     url: str = ""
+    line: int = field(default=0, compare=False)  # its line in a .jsonl file; 0 for an article that is a whole file
+
+    @property
+    def where(self) -> str:
+        """Where to point a reader: `file:line` for a .jsonl record, the file otherwise."""
+        return f"{self.path}:{self.line}" if self.line else self.path
 
 
 @dataclass(frozen=True)
