@@ -495,7 +495,8 @@ def find_mentions(text: str, vocab: Vocabulary) -> list[Mention]:
             resolved.append(Mention(r.start(), r.end(), antecedent.entity, antecedent.known, reference=True))
     if resolved:
         taken = [(r.start, r.end) for r in resolved]
-        mentions = sorted([x for x in mentions if not _overlaps(taken, x.start, x.end)] + resolved, key=lambda x: x.start)
+        kept = [x for x in mentions if not _overlaps(taken, x.start, x.end)]
+        mentions = sorted(kept + resolved, key=lambda x: x.start)
     return mentions
 
 

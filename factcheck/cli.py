@@ -212,7 +212,8 @@ def check(paths: tuple[str, ...], fmt: str, rule_paths: tuple[str, ...], fail_on
             written = write_reports(result, Path(output), show_info=show_info, show_all=show_all)
             click.echo(f"reports written to {Path(output)}/ ({', '.join(p.name for p in written)})", err=True)
         except OSError as exc:
-            unwritten = f"factcheck: cannot write the reports to {output}/ ({_why(exc)}); use --output DIR or --no-report"
+            unwritten = (f"factcheck: cannot write the reports to {output}/ ({_why(exc)});"
+                         " use --output DIR or --no-report")
     if fmt != "table":
         click.echo(summary_line(result), err=True)
     if unwritten:

@@ -138,7 +138,8 @@ def run(
     rule_paths = [rules] if isinstance(rules, (str, os.PathLike)) else list(rules)
     loaded = load_rules(rule_paths) if apply else []
     decided = load_decisions(decisions) if apply and decisions is not None else {}
-    articles, problems = load_corpus([paths] if isinstance(paths, (str, os.PathLike)) else list(paths), max_article_bytes)
+    given = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    articles, problems = load_corpus(given, max_article_bytes)
     claims = extract_claims(articles, progress, problems)
     facts = match_claims(claims) if apply else []
     findings = apply_rules(loaded, claims, facts) if apply else []

@@ -484,5 +484,5 @@ def walk(spec: Spec, prefix: str = "") -> Iterator[tuple[str, Spec]]:
 
 
 __all__ = ["BAD", "Checker", "ConfigError", "Date", "Flag", "Keys", "KeysSeen", "ListOf", "MapOf", "Number", "Spec", "Text",
-           "compose_file", "compose_text", "describe", "entries", "loc", "safe_compose", "safe_load", "suggest", "value_of",
-           "walk"]
+           "compose_file", "compose_text", "describe", "entries", "loc", "safe_compose", "safe_load", "suggest",
+           "value_of", "walk"]

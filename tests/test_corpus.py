@@ -157,7 +157,8 @@ def test_no_front_matter_source_falls_back_to_the_stem() -> None:
 def test_broken_yaml_is_skipped_with_the_file_line() -> None:
     raw = b"---\ntitle: Budget\nsource: Post: late edition\npublished: 2024-01-01\n---\nBody.\n"
     problem = skipped("corpus/x.md", raw)
-    assert str(problem).startswith("corpus/x.md: front matter is not valid YAML (line 3: mapping values are not allowed")
+    assert str(problem).startswith("corpus/x.md: front matter is not valid YAML (line 3: mapping values are not"
+                                   " allowed")
 
 
 def test_unterminated_quote_names_both_lines() -> None:

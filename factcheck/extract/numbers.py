@@ -1596,8 +1596,10 @@ def _times(x: float, scale: float) -> float:
         return x
     if scale > 0:
         e = round(math.log10(scale))
-        if 10.0**e == scale or abs(10.0**e - scale) <= 1e-12 * scale:
-            return float(f"{x!r}e{e}")
+        written = repr(x)  # "4.1"; not "1e+26" or "inf", which take no second exponent
+        plain = written.replace(".", "").lstrip("-").isdigit()
+        if plain and (10.0**e == scale or abs(10.0**e - scale) <= 1e-12 * scale):
+            return float(f"{written}e{e}")
     return x * scale
 
 
