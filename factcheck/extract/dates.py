@@ -1662,7 +1662,8 @@ def _scan(text: str, anchor: dt.date | None) -> list[_Raw]:
         except (ValueError, OverflowError):
             r = None
         if r is not None and not _in_years(r):
-            r = None  # "in 0001", "on 1/5/9999": not a date
+            pos = r.end  # "on January 3, 0001": not a date, nor is "January 3" inside it
+            continue
         if r is None:
             pos = s + 1
             continue
