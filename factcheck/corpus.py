@@ -389,7 +389,7 @@ class _PageParser(HTMLParser):
         self._lines: list[str] = []
         self._fragments: list[str] = []
         self._dropped: list[str] = []  # the dropped elements open now, outermost first
-        self._held: list[list[str]] = []  # the paragraphs read inside each of them, until it closes
+        self._held: list[list[str] | None] = []  # the paragraphs read inside each section among them, until it closes
         self._title: list[str] | None = None
         self._h1: list[str] | None = None
         self.title = ""
@@ -415,9 +415,10 @@ class _PageParser(HTMLParser):
         elif tag == "h1" and not self.h1:
             self._h1 = []
         if tag in _DROPPED:
-            self._end_paragraph()
+            if tag in _SECTIONS:
+                self._end_paragraph()
             self._dropped.append(tag)
-            self._held.append([])
+            self._held.append([] if tag in _SECTIONS else None)
         elif tag == "br":
             self._end_line()
         elif tag in _BLOCKS:
@@ -432,7 +433,8 @@ class _PageParser(HTMLParser):
             self._end_h1()
         if tag in _DROPPED:
             if tag in self._dropped:
-                self._end_paragraph()
+                if tag in _SECTIONS:
+                    self._end_paragraph()
                 last = len(self._dropped) - 1 - self._dropped[::-1].index(tag)
                 del self._dropped[last:], self._held[last:]
         elif tag in _BLOCKS and tag != "br":
@@ -457,9 +459,10 @@ class _PageParser(HTMLParser):
             self._end_h1()
         self._end_paragraph()
         while self._dropped:  # an unclosed <header> (say) has no known end: keep its text rather than lose the page
-            tag, held = self._dropped.pop(), self._held.pop()
-            if tag in _SECTIONS:
-                (self._held[-1] if self._held else self.paragraphs).extend(held)
+            self._dropped.pop()
+            held = self._held.pop()
+            if held:
+                self._sink().extend(held)
 
     def _end_title(self) -> None:
         self.title = _collapse("".join(self._title or []))
@@ -478,8 +481,12 @@ class _PageParser(HTMLParser):
     def _end_paragraph(self) -> None:
         self._end_line()
         if self._lines:
-            (self._held[-1] if self._held else self.paragraphs).append("\n".join(self._lines))
+            self._sink().append("\n".join(self._lines))
             self._lines = []
+
+    def _sink(self) -> list[str]:
+        """Where a finished paragraph goes: held by the innermost open section, else the page's."""
+        return next((held for held in reversed(self._held) if held is not None), self.paragraphs)
 
 
 def _collapse(text: str) -> str:
