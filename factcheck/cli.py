@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import enum
+import errno
 import io
 import json
 import os
@@ -28,7 +29,7 @@ class ExitCode(enum.IntEnum):
     OK = 0  # no finding at or above --fail-on
     FINDINGS = 1  # findings at or above --fail-on
     USAGE = 2  # usage or configuration error: bad rule file, no readable input
-    CANNOT_WRITE = 2  # the output asked for (the report folder) cannot be written; named with its path and why
+    CANNOT_WRITE = 2  # asked-for output (report folder, standard output) cannot be written: path and reason
     INTERNAL = 3  # an unexpected error inside factcheck (a bug): never 1, so that CI tells a crash from findings
 
 
@@ -43,13 +44,28 @@ class _Main(click.Group):
             raise
         except BrokenPipeError:
             raise  # stdout closed early (`| head`): click handles it
+        except OSError as exc:
+            if exc.errno not in _OUTPUT_ERRNOS:
+                _internal_error(exc)
+            where = exc.filename or "standard output"
+            click.echo(f"factcheck: cannot write {where} ({exc.strerror or exc})", err=True)
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - nothing more can reach the full or broken one
+            sys.exit(ExitCode.CANNOT_WRITE)
         except Exception as exc:  # noqa: BLE001 - the last resort for the exit-code contract
-            what = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
-            click.echo(f"factcheck: internal error ({what}); this is a bug in factcheck: please report it with"
-                       " the command you ran (FACTCHECK_DEBUG=1 shows the traceback)", err=True)
-            if os.environ.get("FACTCHECK_DEBUG"):
-                raise
-            sys.exit(ExitCode.INTERNAL)
+            _internal_error(exc)
+
+
+_OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS})
+
+
+def _internal_error(exc: Exception) -> NoReturn:
+    """One line naming the unexpected exception and asking to report it; exit 3 (FACTCHECK_DEBUG=1: the traceback)."""
+    what = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+    click.echo(f"factcheck: internal error ({what}); this is a bug in factcheck: please report it with"
+               " the command you ran (FACTCHECK_DEBUG=1 shows the traceback)", err=True)
+    if os.environ.get("FACTCHECK_DEBUG"):
+        raise exc
+    sys.exit(ExitCode.INTERNAL)
 
 
 def _report_problems(problems: list[Problem]) -> None:
@@ -167,7 +183,7 @@ def main() -> None:
     \b
     Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it;
                 2 usage or configuration error (bad rule file, no readable input,
-                  a report folder that cannot be written);
+                  output that cannot be written);
                 3 an internal error (a bug in factcheck: please report it).
     """
 

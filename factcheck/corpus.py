@@ -176,6 +176,7 @@ def _read_file(shown: str, path: Path, limit: int) -> tuple[list[Article], list[
 
 
 def _too_big(size: int, limit: int) -> str:
+    """Why an article over --max-article-bytes is skipped."""
     return f"{size:,} bytes, over the limit of {limit:,} (--max-article-bytes); not read"
 
 

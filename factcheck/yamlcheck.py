@@ -45,6 +45,7 @@ def safe_load(text: str, constructor: type[yaml.constructor.SafeConstructor] = y
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
+    """The nodes a list or mapping holds (keys and values), in order."""
     if isinstance(node, yaml.MappingNode):
         return [n for pair in node.value for n in pair]
     return list(node.value) if isinstance(node, yaml.SequenceNode) else []

@@ -273,6 +273,15 @@ def test_a_report_folder_that_cannot_be_written_is_exit_2_with_path_and_reason(t
     assert "$412" in proc.stdout and "$498" in proc.stdout  # what was asked on the terminal is still printed
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_standard_output_that_cannot_be_written_is_exit_2() -> None:
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "factcheck", "extract", "corpus/deepseek", "--format", "json"],
+                              stdout=full, stderr=subprocess.PIPE, text=True, cwd=ROOT, timeout=HANG)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines()[-1] == "factcheck: cannot write standard output (No space left on device)"
+
+
 def test_an_internal_error_is_exit_3_with_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
     import factcheck.pipeline as pipeline
     from factcheck.cli import ExitCode, main
