@@ -9,15 +9,16 @@ written in the same sentence, else the publication date (flagged as such).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-
-import yaml
 
 from factcheck.config import default_rules_dir
 from factcheck.records import Article, Claim
+from factcheck.yamlcheck import safe_load
 
 _STOP_CAPS = {
     "The", "A", "An", "In", "On", "At", "But", "And", "Or", "It", "Its", "This", "That", "These", "Those", "He",
@@ -358,9 +359,9 @@ def _inflected(cue: str) -> list[str]:
 def vocabulary(rules_dir: str | None = None) -> Vocabulary:
     base = default_rules_dir() if rules_dir is None else rules_dir
     with open(f"{base}/aliases.yaml", encoding="utf-8") as fh:
-        aliases_doc = yaml.safe_load(fh) or {}
+        aliases_doc = safe_load(fh.read()) or {}
     with open(f"{base}/attributes.yaml", encoding="utf-8") as fh:
-        attrs_doc = yaml.safe_load(fh) or {}
+        attrs_doc = safe_load(fh.read()) or {}
     alias_to_entity: dict[str, str] = {}
     for canonical, forms in (aliases_doc.get("entities") or {}).items():
         alias_to_entity[canonical] = canonical
@@ -419,6 +420,34 @@ class Mention:
     reference: bool = False
 
 
+@dataclass(frozen=True)
+class Mentions:
+    """An article's mentions in text order (none overlaps another, so their ends are in order too),
+    looked up by position, so that attributing an article stays linear in its length."""
+
+    items: list[Mention]
+    starts: list[int]
+    ends: list[int]
+
+    @classmethod
+    def of(cls, items: list[Mention]) -> Mentions:
+        return cls(items, [m.start for m in items], [m.end for m in items])
+
+    def starting(self, lo: int, hi: int) -> list[Mention]:
+        """The mentions that start at `lo` or later and before `hi`."""
+        return self.items[bisect.bisect_left(self.starts, lo) : bisect.bisect_left(self.starts, hi)]
+
+    def last_before(self, pos: int, n: int, keep: Callable[[Mention], bool]) -> list[Mention]:
+        """The last `n` mentions that end at or before `pos` and that `keep` accepts, in text order."""
+        out: list[Mention] = []
+        i = bisect.bisect_right(self.ends, pos) - 1
+        while i >= 0 and len(out) < n:
+            if keep(self.items[i]):
+                out.append(self.items[i])
+            i -= 1
+        return out[::-1]
+
+
 def find_mentions(text: str, vocab: Vocabulary) -> list[Mention]:
     """Named things in the text: aliases first, then other capitalised names."""
     mentions: list[Mention] = []
@@ -442,7 +471,7 @@ def find_mentions(text: str, vocab: Vocabulary) -> list[Mention]:
         name = re.sub(r"['’]s$", "", text[start : m.end()]).rstrip(".")
         if start < 0 or not name:
             continue
-        if any(s < m.end() and e > start for s, e in taken) or name in _STOP_CAPS or len(name) < 2:
+        if _overlaps(taken, start, m.end()) or name in _STOP_CAPS or len(name) < 2:
             continue
         if name.endswith(("-based", "-listed", "-owned", "-backed", "-born")):
             continue
@@ -453,20 +482,28 @@ def find_mentions(text: str, vocab: Vocabulary) -> list[Mention]:
             mentions.append(Mention(start, start + len(name), canonical, False))
     mentions = [replace(x, place=x.entity in vocab.places) for x in mentions]
     mentions.sort(key=lambda x: x.start)
+    named = [x for x in mentions if not x.place]  # none overlaps another, so their ends are in order too
+    spans = [(x.start, x.end) for x in named]
+    ends = [x.end for x in named]
     resolved: list[Mention] = []
-    refs = list(vocab.reference_re.finditer(text))
-    for r in refs:
-        if any(x.start < r.end() and r.start() < x.end for x in mentions if not x.place and not x.reference):
+    for r in vocab.reference_re.finditer(text):
+        if _overlaps(spans, r.start(), r.end()):
             continue
-        antecedent = next((x for x in reversed(mentions) if x.end <= r.start() and not x.place and not x.reference), None)
-        if antecedent is not None:
+        before = bisect.bisect_right(ends, r.start())
+        if before:
+            antecedent = named[before - 1]
             resolved.append(Mention(r.start(), r.end(), antecedent.entity, antecedent.known, reference=True))
     if resolved:
-        mentions = sorted(
-            [x for x in mentions if not any(x.start < r.end and r.start < x.end for r in resolved)] + resolved,
-            key=lambda x: x.start,
-        )
+        taken = [(r.start, r.end) for r in resolved]
+        kept = [x for x in mentions if not _overlaps(taken, x.start, x.end)]
+        mentions = sorted(kept + resolved, key=lambda x: x.start)
     return mentions
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of `spans`, which are sorted and do not overlap one another."""
+    i = bisect.bisect_left(spans, (end,))
+    return i > 0 and spans[i - 1][1] > start
 
 
 _CONTRAST = re.compile(r"\b(?:than|compared|versus|vs\.?|while|whereas|but|unlike|against)\b", re.I)
@@ -501,14 +538,14 @@ def _weak(m: Mention, text: str, s: int, claim: Claim) -> bool:
     return False
 
 
-def _entity_for(claim: Claim, text: str, mentions: list[Mention], vocab: Vocabulary) -> str:
+def _entity_for(claim: Claim, text: str, mentions: Mentions, vocab: Vocabulary) -> str:
     s, e = claim.sentence
     if _COMPARED_BEFORE.search(text, max(s, claim.start - 25), claim.start):
         # "less than the $619m collected by MiniMax": the compared figure belongs to what follows it
-        after = [m for m in mentions if claim.end < m.start and m.end <= e and not m.place]
+        after = [m for m in mentions.starting(claim.end + 1, e) if m.end <= e and not m.place]
         if after and after[0].start - claim.end < 60:
             return after[0].entity
-    before = [m for m in mentions if s <= m.start and m.end <= claim.start]
+    before = [m for m in mentions.starting(s, claim.start) if m.end <= claim.start]
     clause = None
     for clause in _INDEFINITE_CLAUSE.finditer(text, s, claim.start):
         pass
@@ -521,14 +558,13 @@ def _entity_for(claim: Claim, text: str, mentions: list[Mention], vocab: Vocabul
             continue
         return m.entity
     gap = 0 if claim.kind == "date" else 2  # "2,048 Nvidia chips": a name right after a count is a modifier
-    after = [m for m in mentions if claim.end + gap < m.start and m.end <= e and not m.place]
+    after = [m for m in mentions.starting(claim.end + gap + 1, e) if m.end <= e and not m.place]
     located = bool(after) and bool(_LOCATIVE.search(text, max(claim.end, after[0].start - 24), after[0].start))
     if after and not located and not _CONTRAST.search(text, claim.end, after[0].start):
         return after[0].entity
-    earlier = [
-        m for m in mentions if m.end <= s and not m.place and not _LOCATIVE.search(text, max(0, m.start - 12), m.start)
-    ]
-    known = [m for m in earlier[-12:] if m.known]
+    earlier = mentions.last_before(s, 12, lambda m: not m.place and not _LOCATIVE.search(text, max(0, m.start - 12),
+                                                                                           m.start))
+    known = [m for m in earlier if m.known]
     if known or earlier:
         # the story's subject, named before, rather than a source or aside in this sentence
         return (known or earlier)[-1].entity
@@ -612,24 +648,50 @@ _REPORTED_ON = re.compile(
 )
 
 
-def _period_for(claim: Claim, others: list[Claim], published: dt.date | None, text: str) -> tuple[str | None, str]:
+@dataclass(frozen=True)
+class _Dated:
+    """An article's date claims that can date a figure, indexed once: by sentence, and the days and months
+    by position; and where its paragraphs break. Each figure then finds its date without a scan."""
+
+    by_sentence: dict[tuple[int, int], list[Claim]]
+    days: list[Claim]  # of day or month granularity, in text order
+    day_starts: list[int]
+    breaks: list[int]  # where each blank line ("\n\n") starts
+
+    @classmethod
+    def of(cls, claims: list[Claim], text: str) -> _Dated:
+        by_sentence: dict[tuple[int, int], list[Claim]] = {}
+        for c in claims:  # "since 2017" starts a span; "by June" still dates the figure
+            if c.kind == "date" and c.resolved and c.low and c.labels is None and c.qualifier != "at_least":
+                by_sentence.setdefault(c.sentence, []).append(c)
+        days = [c for group in by_sentence.values() for c in group if c.granularity in ("day", "month")]
+        days.sort(key=lambda c: c.start)
+        breaks = [m.start() for m in re.finditer(r"(?=\n\n)", text)]
+        return cls(by_sentence, days, [c.start for c in days], breaks)
+
+    def earlier_in_paragraph(self, claim: Claim) -> Claim | None:
+        """The last day or month named in the claim's paragraph before its sentence."""
+        i = bisect.bisect_left(self.day_starts, claim.sentence[0]) - 1
+        b = bisect.bisect_right(self.breaks, claim.start - 2) - 1
+        paragraph_start = self.breaks[b] if b >= 0 else -1
+        return self.days[i] if i >= 0 and self.days[i].start > paragraph_start else None
+
+
+def _period_for(claim: Claim, dated: _Dated, published: dt.date | None, text: str) -> tuple[str | None, str]:
     """An explicit date in the sentence; else a day or month named earlier in the paragraph (the
     event the paragraph reports); else the publication date."""
     if claim.kind == "date":
         return None, ""
-    dated = [c for c in others if c.kind == "date" and c.resolved and c.low and c.labels is None
-             and c.qualifier != "at_least"]  # "since 2017" starts a span; "by June" still dates the figure
-    in_sentence = [c for c in dated if c.sentence == claim.sentence
-                   and not _REPORTED_ON.search(text, max(0, c.start - 20), c.start)]
+    in_sentence = [c for c in dated.by_sentence.get(claim.sentence, [])
+                   if not _REPORTED_ON.search(text, max(0, c.start - 20), c.start)]
     if in_sentence:
         nearest = min(in_sentence, key=lambda c: abs(c.start - claim.start))
         lo, hi = sorted((nearest.end, claim.start)) if nearest.end <= claim.start else (claim.end, nearest.start)
         same_clause = not _CLAUSE_BREAK.search(text, lo, hi)
         return _period_text(nearest), "explicit" if same_clause else "context"
-    paragraph_start = text.rfind("\n\n", 0, claim.start)
-    earlier = [c for c in dated if paragraph_start < c.start < claim.sentence[0] and c.granularity in ("day", "month")]
-    if earlier:
-        return _period_text(earlier[-1]), "context"
+    earlier = dated.earlier_in_paragraph(claim)
+    if earlier is not None:
+        return _period_text(earlier), "context"
     if published is not None:
         return f"..{published.isoformat()}", "published"
     return None, "none"
@@ -640,15 +702,19 @@ def _period_text(c: Claim) -> str:
 
 
 def period_interval(period: str | None) -> tuple[dt.date, dt.date] | None:
-    """The date interval a period string stands for ("2025", "2025-01", "2025-01-27", "a..b", "..b")."""
+    """The date interval a period string stands for ("2025", "2025-01", "2025-01-27", "a..b", "..b");
+    None for none, or for one the calendar cannot hold (near year 1 or 9999)."""
     if not period:
         return None
-    if ".." in period:
-        lo, hi = period.split("..", 1)
-        high = _parse_low_high(hi)[1]
-        low = _parse_low_high(lo)[0] if lo else high - dt.timedelta(days=365)
-        return low, high
-    return _parse_low_high(period)
+    try:
+        if ".." in period:
+            lo, hi = period.split("..", 1)
+            high = _parse_low_high(hi)[1]
+            low = _parse_low_high(lo)[0] if lo else high - dt.timedelta(days=365)
+            return low, high
+        return _parse_low_high(period)
+    except (ValueError, OverflowError):
+        return None
 
 
 def _parse_low_high(s: str) -> tuple[dt.date, dt.date]:
@@ -668,7 +734,11 @@ def attribute_article(article: Article, claims: list[Claim], vocab: Vocabulary |
     """The same claims with entity, attribute and period filled."""
     vocab = vocab or vocabulary()
     text = article.body
-    mentions = find_mentions(text, vocab)
+    mentions = Mentions.of(find_mentions(text, vocab))
+    dated = _Dated.of(claims, text)
+    by_sentence: dict[tuple[int, int], list[Claim]] = {}
+    for c in claims:
+        by_sentence.setdefault(c.sentence, []).append(c)
     out: list[Claim] = []
     for claim in claims:
         prev = out[-1] if out else None
@@ -678,8 +748,8 @@ def attribute_article(article: Article, claims: list[Claim], vocab: Vocabulary |
             continue
         entity = _entity_for(claim, text, mentions, vocab)
         attribute, cue_start, cue_end = _attribute_and_cue(claim, text, vocab, entity)
-        period, source = _period_for(claim, claims, article.published, text)
-        scope = _scope_for(claim, text, vocab, claims)
+        period, source = _period_for(claim, dated, article.published, text)
+        scope = _scope_for(claim, text, vocab, by_sentence[claim.sentence])
         if claim.kind != "date":
             scope = _narrowing(claim, text, vocab, scope, cue_start, cue_end)
         out.append(replace(claim, entity=entity or None, attribute=attribute, period=period, period_source=source,

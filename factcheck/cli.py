@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import enum
+import errno
 import io
 import os
 import sys
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
+from factcheck.corpus import MAX_ARTICLE_BYTES
 from factcheck.decisions import OPEN_STATUSES
 from factcheck.display import (
     Column,
@@ -35,6 +37,43 @@ class ExitCode(enum.IntEnum):
     OK = 0  # no finding at or above --fail-on
     FINDINGS = 1  # findings at or above --fail-on
     USAGE = 2  # usage or configuration error: bad rule file, no readable input
+    CANNOT_WRITE = 2  # asked-for output (report folder, standard output) cannot be written: path and reason
+    INTERNAL = 3  # an unexpected error inside factcheck (a bug): never 1, so that CI tells a crash from findings
+
+
+class _Main(WholeSummaries):
+    """The command group; an unexpected exception in any command ends in one line and exit 3, not a
+    traceback and exit 1 (which would read as "findings")."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except BrokenPipeError:
+            raise  # stdout closed early (`| head`): click handles it
+        except OSError as exc:
+            if exc.errno not in _OUTPUT_ERRNOS:
+                _internal_error(exc)
+            where = exc.filename or "standard output"
+            click.echo(f"factcheck: cannot write {where} ({exc.strerror or exc})", err=True)
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - nothing more can reach the full or broken one
+            sys.exit(ExitCode.CANNOT_WRITE)
+        except Exception as exc:  # noqa: BLE001 - the last resort for the exit-code contract
+            _internal_error(exc)
+
+
+_OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS})
+
+
+def _internal_error(exc: Exception) -> NoReturn:
+    """One line naming the unexpected exception and asking to report it; exit 3 (FACTCHECK_DEBUG=1: the traceback)."""
+    what = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+    click.echo(f"factcheck: internal error ({what}); this is a bug in factcheck: please report it with"
+               " the command you ran (FACTCHECK_DEBUG=1 shows the traceback)", err=True)
+    if os.environ.get("FACTCHECK_DEBUG"):
+        raise exc
+    sys.exit(ExitCode.INTERNAL)
 
 
 def _report_problems(problems: list[Problem]) -> None:
@@ -78,13 +117,13 @@ def _config_problems(exc: RuleError) -> NoReturn:
     sys.exit(ExitCode.USAGE)
 
 
-def _read_or_exit(paths: Sequence[str], apply: bool) -> Result:
+def _read_or_exit(paths: Sequence[str], apply: bool, max_bytes: int) -> Result:
     """Run the pipeline for `extract` and `facts`: a bad rule or data file, or no readable article,
     is a usage error (exit 2); unreadable articles are reported and the rest are read."""
     from factcheck.pipeline import run
 
     try:
-        result = run(list(paths), apply=apply, progress=_progress())
+        result = run(list(paths), apply=apply, progress=_progress(), max_article_bytes=max_bytes)
     except RuleError as exc:
         _config_problems(exc)
     _report_problems(result.problems)
@@ -94,14 +133,16 @@ def _read_or_exit(paths: Sequence[str], apply: bool) -> Result:
     return result
 
 
-def _run_or_exit(paths: Sequence[str], rule_paths: Sequence[str], decisions: Path | None) -> Result:
+def _run_or_exit(paths: Sequence[str], rule_paths: Sequence[str], decisions: Path | None,
+                 max_bytes: int = MAX_ARTICLE_BYTES) -> Result:
     """Run the pipeline for a command. A bad rule or decisions file, or no readable article, is a
     usage error (exit 2); a broken decisions file is named with its line and left as it is."""
     from factcheck.decisions import DecisionsError
     from factcheck.pipeline import run
 
     try:
-        result = run(list(paths), list(rule_paths), progress=_progress(), decisions=decisions)
+        result = run(list(paths), list(rule_paths), progress=_progress(), decisions=decisions,
+                     max_article_bytes=max_bytes)
     except RuleError as exc:
         for line in exc.problems:
             click.echo(line, err=True)
@@ -136,7 +177,12 @@ _DECISIONS_HELP = ("The review decisions file (default: factcheck-decisions.yaml
                    " else in the current directory).")
 
 
-@click.group(cls=WholeSummaries, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+_MAX_BYTES = click.option("--max-article-bytes", "max_bytes", type=click.IntRange(min=1), default=MAX_ARTICLE_BYTES,
+                          show_default=True, help="Skip an article larger than this many bytes (a file, or one"
+                          " .jsonl record), with a line on stderr: a hostile or broken input cannot stall the run.")
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="factcheck")
 def main() -> None:
     """Find where news sources disagree on a figure or a date.
@@ -147,7 +193,9 @@ def main() -> None:
 
     \b
     Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it;
-                2 usage or configuration error (bad rule file, no readable input).
+                2 usage or configuration error (bad rule file, no readable input,
+                  output that cannot be written);
+                3 an internal error (a bug in factcheck: please report it).
     """
 
 
@@ -168,8 +216,9 @@ def main() -> None:
 @click.option("--show-all", is_flag=True,
               help="List every finding: also those dismissed or marked fixed in review, and info ones.")
 @click.option("--decisions", "decisions_file", type=click.Path(dir_okay=False), default=None, help=_DECISIONS_HELP)
+@_MAX_BYTES
 def check(paths: tuple[str, ...], fmt: str, rule_paths: tuple[str, ...], fail_on: str, output: str,
-          no_report: bool, show_info: bool, show_all: bool, decisions_file: str | None) -> None:
+          no_report: bool, show_info: bool, show_all: bool, decisions_file: str | None, max_bytes: int) -> None:
     """Check articles in PATHS (files or folders) for conflicting figures and dates.
 
     Prints a table of findings and a summary, writes reports to --output, and exits 1 when a
@@ -181,19 +230,24 @@ def check(paths: tuple[str, ...], fmt: str, rule_paths: tuple[str, ...], fail_on
     from factcheck.report import REPORTERS, summary_line, write_reports
 
     decisions = Path(decisions_file) if decisions_file else default_path(paths)
-    result = _run_or_exit(paths, rule_paths, decisions)
+    result = _run_or_exit(paths, rule_paths, decisions, max_bytes)
     _report_stale(result)
     reporter = REPORTERS[fmt]()
     listed_info = show_info or fmt in ("markdown", "json", "csv")  # those have always listed them
     click.echo(_for_stdout(reporter.render(result, show_info=listed_info, show_all=show_all)), nl=False)
+    unwritten = ""
     if not no_report:
         try:
             written = write_reports(result, Path(output), show_info=show_info, show_all=show_all)
             click.echo(f"reports written to {Path(output)}/ ({', '.join(p.name for p in written)})", err=True)
         except OSError as exc:
-            click.echo(f"factcheck: could not write reports to {output}: {exc}", err=True)
+            unwritten = (f"factcheck: cannot write the reports to {output}/ ({_why(exc)});"
+                         " use --output DIR or --no-report")
     if fmt != "table":
         click.echo(summary_line(result), err=True)
+    if unwritten:
+        click.echo(unwritten, err=True)
+        sys.exit(ExitCode.CANNOT_WRITE)
     if fail_on != "never":
         bar = SEVERITY_RANK[fail_on]
         if any(SEVERITY_RANK[f.severity] >= bar for f in result.finding_records if f.status in OPEN_STATUSES):
@@ -205,7 +259,8 @@ def check(paths: tuple[str, ...], fmt: str, rule_paths: tuple[str, ...], fail_on
 @click.argument("paths", nargs=-1, type=click.Path(), required=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
               help="Output format.")
-def extract(paths: tuple[str, ...], fmt: str) -> None:
+@_MAX_BYTES
+def extract(paths: tuple[str, ...], fmt: str, max_bytes: int) -> None:
     """List every numeric and dated claim in PATHS, with its span, interval, unit and attribution.
 
     Example: factcheck extract corpus/deepseek/01_harbour-ledger.md --format json
@@ -215,7 +270,7 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
     problems = validate_data_files()  # units, hedges, aliases, attributes: checked before any article is read
     if problems:
         _config_problems(RuleError(problems))
-    result = _read_or_exit(paths, apply=False)
+    result = _read_or_exit(paths, apply=False, max_bytes=max_bytes)
     claims = [c.to_json() for c in result.claim_records]
     if fmt == "json":
         click.echo(json_text({"claims": claims}))
@@ -239,7 +294,8 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
               help="Output format.")
 @click.option("--all", "show_all", is_flag=True, help="Also list facts that only one source gives.")
-def facts(paths: tuple[str, ...], fmt: str, show_all: bool) -> None:
+@_MAX_BYTES
+def facts(paths: tuple[str, ...], fmt: str, show_all: bool, max_bytes: int) -> None:
     """List the facts: claims from different articles about the same entity, attribute and period,
     each source's value as written, and whether they agree.
 
@@ -247,7 +303,7 @@ def facts(paths: tuple[str, ...], fmt: str, show_all: bool) -> None:
     """
     from factcheck.rules import agreement
 
-    result = _read_or_exit(paths, apply=True)
+    result = _read_or_exit(paths, apply=True, max_bytes=max_bytes)
     rows: list[dict[str, Any]] = []
     for f in result.fact_records:
         if len(f.sources) < 2 and not show_all:
@@ -318,6 +374,12 @@ def _facts_table(rows: list[dict[str, Any]], width: int) -> str:
                tuple(wide)),
         Layout((Column("fact"), Column("values", hang=2), Column("agree", False)), tuple(compact)),
     ], width)
+
+
+def _why(exc: OSError) -> str:
+    """An OS error's reason and the path it concerns, in a few words: "Read-only file system: reports/x"."""
+    reason = exc.strerror or type(exc).__name__
+    return f"{reason}: {exc.filename}" if exc.filename else reason
 
 
 def _fmt(v: object) -> str:

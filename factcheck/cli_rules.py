@@ -99,7 +99,8 @@ def list_rules(rule_paths: tuple[str, ...], fmt: str) -> None:
             ("replaces " + ", ".join(r["replaces"]) if r["replaces"] else "")
         table.append([r["id"], r["kind"], r["severity"], "yes" if r["enabled"] else "no", r["origin"],
                       f"{r['examples']['pass']} pass, {r['examples']['fail']} fail", note])
-    click.echo(tabulate(table, headers=["id", "kind", "severity", "enabled", "from", "examples", "note"]))
+    click.echo(tabulate(table, headers=["id", "kind", "severity", "enabled", "from", "examples", "note"],
+                        disable_numparse=True))
     replaced, off = len(pack.replaced), sum(1 for r in pack.rules if not r.enabled)
     click.echo(f"{len(pack.rules) - off} rules in force" + (f", {off} off" if off else "")
                + (f", {replaced} replaced" if replaced else ""), err=True)

@@ -26,6 +26,7 @@ from factcheck.yamlcheck import (
     Text,
     compose_file,
     entries,
+    safe_compose,
 )
 
 
@@ -319,7 +320,7 @@ def _pint_problems(text: str) -> tuple[tuple[int, int, str], ...]:
     import pint
 
     problems: list[str] = []
-    root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    root = safe_compose(text)
     if not isinstance(root, yaml.MappingNode):
         return ()
     top = entries("", root, problems)

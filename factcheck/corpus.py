@@ -5,20 +5,21 @@ Bad input never raises: each unreadable file or record becomes a `Problem` namin
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
+import io
 import json
 import os
 import re
 import stat
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, TypeAlias
+from typing import Any, BinaryIO, TypeAlias
 
 import yaml
 
-from factcheck.records import Article, Problem
+from factcheck.records import FIRST_YEAR, LAST_YEAR, Article, Problem
+from factcheck.yamlcheck import safe_load
 
 PathArg: TypeAlias = "str | os.PathLike[str]"
 
@@ -30,6 +31,7 @@ ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
 NO_DATE = "no 'published' date: relative dates stay unresolved"
 _SUFFIX_LIST = ", ".join(ARTICLE_SUFFIXES)
 _BOM = b"\xef\xbb\xbf"
+MAX_ARTICLE_BYTES = 5_000_000  # a larger article (file, or .jsonl record) is skipped: --max-article-bytes
 OUTPUT_MANIFEST = ".factcheck-output"  # in a folder factcheck wrote reports to: the names of the files it wrote
 
 # The closing line is the first `---` (or `...`) line; `\s*\n` after it also swallows blank lines, so the body
@@ -132,62 +134,85 @@ def _reason(exc: BaseException) -> str:
 # ---------------------------------------------------------------- reading
 
 
-def load_corpus(paths: Sequence[PathArg] | PathArg) -> tuple[list[Article], list[Problem]]:
-    """Read every article under `paths`; bad files and records become Problems, never exceptions."""
+def load_corpus(
+    paths: Sequence[PathArg] | PathArg, max_article_bytes: int = MAX_ARTICLE_BYTES
+) -> tuple[list[Article], list[Problem]]:
+    """Read every article under `paths`; bad files and records become Problems, never exceptions. An
+    article over `max_article_bytes` (a file, or one record of a .jsonl file) is skipped unread."""
     found, problems = _expand(paths)
     articles: list[Article] = []
     origin: dict[str, str] = {}
     for shown, path in found:
-        try:
-            if not stat.S_ISREG(path.stat().st_mode):
-                problems.append(Problem(shown, "is not a regular file"))
-                continue
-            raw = path.read_bytes()
-        except IsADirectoryError:
-            problems.append(Problem(shown, "is a folder, not a file"))
-            continue
-        except FileNotFoundError:
-            problems.append(Problem(shown, "cannot be read (it no longer exists, or is a broken link)"))
-            continue
-        except OSError as exc:
-            problems.append(Problem(shown, f"cannot be read ({_reason(exc)})"))
-            continue
-        new_articles, new_problems = parse_article(shown, raw)
+        new_articles, new_problems = _read_file(shown, path, max_article_bytes)
         problems.extend(new_problems)
         for article in new_articles:
             if article.id in origin:
                 message = f"article id '{article.id}' was already read from {origin[article.id]}; skipped"
-                problems.append(Problem(shown, message))
+                problems.append(Problem(article.where if article.line else shown, message))
                 continue
-            origin[article.id] = article.path
+            origin[article.id] = article.where
             articles.append(article)
     return articles, problems
 
 
-def parse_article(path_as_given: str, raw: bytes) -> tuple[list[Article], list[Problem]]:
+def _read_file(shown: str, path: Path, limit: int) -> tuple[list[Article], list[Problem]]:
+    """One file's articles: a .jsonl file is read line by line, any other file whole (if within `limit`)."""
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return [], [Problem(shown, "is not a regular file")]
+        with path.open("rb") as fh:
+            if path.suffix.lower() in JSONL_SUFFIXES:
+                return parse_jsonl_stream(shown, fh, limit)
+            raw = fh.read(limit + 1)
+    except IsADirectoryError:
+        return [], [Problem(shown, "is a folder, not a file")]
+    except FileNotFoundError:
+        return [], [Problem(shown, "cannot be read (it no longer exists, or is a broken link)")]
+    except OSError as exc:
+        return [], [Problem(shown, f"cannot be read ({_reason(exc)})")]
+    if len(raw) > limit:
+        return [], [Problem(shown, _too_big(path.stat().st_size, limit))]
+    return parse_article(shown, raw, limit)
+
+
+def _too_big(size: int, limit: int) -> str:
+    """Why an article over --max-article-bytes is skipped."""
+    return f"{size:,} bytes, over the limit of {limit:,} (--max-article-bytes); not read"
+
+
+def parse_article(
+    path_as_given: str, raw: bytes, max_article_bytes: int = MAX_ARTICLE_BYTES
+) -> tuple[list[Article], list[Problem]]:
     """Turn one file's bytes into its articles (several for .jsonl); the suffix of `path_as_given` picks the format."""
     shown = path_as_given
     try:
-        base = len(_BOM) if raw.startswith(_BOM) else 0
+        if os.path.splitext(shown)[1].lower() in JSONL_SUFFIXES:
+            return parse_jsonl_stream(shown, io.BytesIO(raw), max_article_bytes)
+        if len(raw) > max_article_bytes:
+            raise _Skip(_too_big(len(raw), max_article_bytes))
+        base = _check_text_start(raw)
         data = raw[base:]
-        if not data.strip():
-            raise _Skip("file is empty")
-        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-            raise _Skip("is UTF-16 encoded (it starts with a UTF-16 byte-order mark); re-save it as UTF-8")
-        if b"\0" in data:
-            nul = base + data.index(b"\0")
-            raise _Skip(f"is a binary file (NUL byte at offset {nul}), not text")
-        suffix = os.path.splitext(shown)[1].lower()
-        if suffix in JSONL_SUFFIXES:
-            return _parse_jsonl(shown, data, base)
+        nul = data.find(b"\0")
+        if nul >= 0:
+            raise _Skip(f"is a binary file (NUL byte at offset {base + nul}), not text")
         text = _normalise_newlines(_decode(data, base))
-        if suffix in HTML_SUFFIXES:
+        if os.path.splitext(shown)[1].lower() in HTML_SUFFIXES:
             return _parse_html(shown, text)
         return _parse_text(shown, text)
     except _Skip as exc:
         return [], [Problem(shown, str(exc))]
     except Exception as exc:  # a last resort: one odd file must not stop the run
         return [], [Problem(shown, f"could not be read ({type(exc).__name__}: {exc})")]
+
+
+def _check_text_start(head: bytes) -> int:
+    """The length of a UTF-8 byte-order mark at the start (0 or 3); _Skip for an empty or UTF-16 file."""
+    base = len(_BOM) if head.startswith(_BOM) else 0
+    if not head[base:].strip():
+        raise _Skip("file is empty")
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _Skip("is UTF-16 encoded (it starts with a UTF-16 byte-order mark); re-save it as UTF-8")
+    return base
 
 
 def _decode(data: bytes, base: int) -> str:
@@ -211,15 +236,15 @@ def _normalise_newlines(text: str) -> str:
 # ---------------------------------------------------------------- Markdown and text
 
 
-class _FrontMatterLoader(yaml.SafeLoader):
-    """A SafeLoader that keeps timestamps as strings, so every date is checked in one place."""
+class _FrontMatterConstructor(yaml.constructor.SafeConstructor):
+    """A SafeConstructor that keeps timestamps as strings, so every date is checked in one place."""
 
 
-def _timestamp_as_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
-    return str(loader.construct_scalar(node))
+def _timestamp_as_text(constructor: yaml.constructor.SafeConstructor, node: yaml.ScalarNode) -> str:
+    return str(constructor.construct_scalar(node))
 
 
-_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+_FrontMatterConstructor.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 
 
 def _parse_text(shown: str, text: str) -> tuple[list[Article], list[Problem]]:
@@ -256,7 +281,7 @@ def _front_matter(text: str) -> tuple[dict[object, object], int]:
     yaml_start = text.index("\n") + 1
     source = text[yaml_start : match.start("close")]
     try:
-        meta = yaml.load(source, Loader=_FrontMatterLoader)  # noqa: S506 - a SafeLoader subclass
+        meta = safe_load(source, _FrontMatterConstructor)
     except yaml.MarkedYAMLError as exc:
         raise _Skip(f"front matter is not valid YAML ({_yaml_error(exc)})") from None
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
@@ -290,11 +315,17 @@ def _published(
         problems.append(Problem(where, missing, "warning"))
         return None
     try:
-        return _iso_date(value)
+        date = _iso_date(value)
     except ValueError:
         message = f"published date {str(value)!r} is not a valid ISO date (YYYY-MM-DD): relative dates stay unresolved"
         problems.append(Problem(where, message, "warning"))
         return None
+    if not FIRST_YEAR <= date.year <= LAST_YEAR:
+        message = (f"published date {str(value)!r} is outside the years {FIRST_YEAR} to {LAST_YEAR}, so not taken "
+                   "as a date: relative dates stay unresolved")
+        problems.append(Problem(where, message, "warning"))
+        return None
+    return date
 
 
 def _iso_date(value: object) -> dt.date:
@@ -341,6 +372,7 @@ def _kind(value: object) -> str:
 # ---------------------------------------------------------------- HTML
 
 _DROPPED = frozenset({"script", "style", "nav", "header", "footer", "aside", "noscript", "template"})
+_SECTIONS = frozenset({"nav", "header", "footer", "aside"})  # dropped when closed; never closed, their text is kept
 _BLOCKS = frozenset(
     {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "article", "section", "main", "ul", "ol",
      "dl", "dt", "dd", "table", "thead", "tbody", "caption", "blockquote", "pre", "figure", "figcaption", "hr",
@@ -359,7 +391,8 @@ class _PageParser(HTMLParser):
         self.paragraphs: list[str] = []
         self._lines: list[str] = []
         self._fragments: list[str] = []
-        self._dropped: list[str] = []
+        self._dropped: list[str] = []  # the dropped elements open now, outermost first
+        self._held: list[list[str] | None] = []  # the paragraphs read inside each section among them, until it closes
         self._title: list[str] | None = None
         self._h1: list[str] | None = None
         self.title = ""
@@ -385,7 +418,10 @@ class _PageParser(HTMLParser):
         elif tag == "h1" and not self.h1:
             self._h1 = []
         if tag in _DROPPED:
+            if tag in _SECTIONS:
+                self._end_paragraph()
             self._dropped.append(tag)
+            self._held.append([] if tag in _SECTIONS else None)
         elif tag == "br":
             self._end_line()
         elif tag in _BLOCKS:
@@ -400,7 +436,10 @@ class _PageParser(HTMLParser):
             self._end_h1()
         if tag in _DROPPED:
             if tag in self._dropped:
-                del self._dropped[len(self._dropped) - 1 - self._dropped[::-1].index(tag) :]
+                if tag in _SECTIONS:
+                    self._end_paragraph()
+                last = len(self._dropped) - 1 - self._dropped[::-1].index(tag)
+                del self._dropped[last:], self._held[last:]
         elif tag in _BLOCKS and tag != "br":
             self._end_paragraph()
         elif tag in _CELLS:
@@ -412,7 +451,7 @@ class _PageParser(HTMLParser):
             return
         if self._h1 is not None:
             self._h1.append(data)
-        if not self._dropped:
+        if all(tag in _SECTIONS for tag in self._dropped):
             self._fragments.append(data)
 
     def close(self) -> None:
@@ -422,6 +461,11 @@ class _PageParser(HTMLParser):
         if self._h1 is not None:
             self._end_h1()
         self._end_paragraph()
+        while self._dropped:  # an unclosed <header> (say) has no known end: keep its text rather than lose the page
+            self._dropped.pop()
+            held = self._held.pop()
+            if held:
+                self._sink().extend(held)
 
     def _end_title(self) -> None:
         self.title = _collapse("".join(self._title or []))
@@ -440,8 +484,12 @@ class _PageParser(HTMLParser):
     def _end_paragraph(self) -> None:
         self._end_line()
         if self._lines:
-            self.paragraphs.append("\n".join(self._lines))
+            self._sink().append("\n".join(self._lines))
             self._lines = []
+
+    def _sink(self) -> list[str]:
+        """Where a finished paragraph goes: held by the innermost open section, else the page's."""
+        return next((held for held in reversed(self._held) if held is not None), self.paragraphs)
 
 
 def _collapse(text: str) -> str:
@@ -480,32 +528,32 @@ def _parse_html(shown: str, text: str) -> tuple[list[Article], list[Problem]]:
 # ---------------------------------------------------------------- JSON Lines
 
 
-def _parse_jsonl(shown: str, data: bytes, base: int) -> tuple[list[Article], list[Problem]]:
-    """One article per line; a bad line is a Problem at `file:line` and the other lines are still read."""
+def parse_jsonl_stream(shown: str, stream: BinaryIO, limit: int) -> tuple[list[Article], list[Problem]]:
+    """One article per line, read one line at a time; a bad line, or one over `limit` bytes, is a Problem
+    at `file:line`, and the other lines are still read."""
+    head = stream.read(8192)
+    try:
+        base = _check_text_start(head)
+        nul = head.find(b"\0")
+        if nul >= 0:
+            raise _Skip(f"is a binary file (NUL byte at offset {nul}), not text")
+    except _Skip as exc:
+        return [], [Problem(shown, str(exc))]
+    stream.seek(base)
     articles: list[Article] = []
     problems: list[Problem] = []
     first_line: dict[str, int] = {}
     offset = base
-    for number, chunk in enumerate(data.split(b"\n"), start=1):
-        where = f"{shown}:{number}"
-        chunk_offset, offset = offset, offset + len(chunk) + 1
+    for number, chunk, size in _lines(stream, limit):
+        where, chunk_offset, offset = f"{shown}:{number}", offset, offset + size
+        if size > limit:
+            problems.append(Problem(where, f"record of {_too_big(size, limit)}"))
+            continue
         if not chunk.strip():
-            continue
-        try:
-            record = json.loads(chunk.decode("utf-8"))
-        except UnicodeDecodeError as exc:
-            problems.append(Problem(where, _not_utf8(chunk[exc.start], chunk_offset + exc.start)))
-            continue
-        except json.JSONDecodeError as exc:
-            reason = exc.msg[:1].lower() + exc.msg[1:]
-            problems.append(Problem(where, f"not valid JSON ({reason} at column {exc.colno})"))
-            continue
-        except (ValueError, RecursionError) as exc:
-            problems.append(Problem(where, f"not valid JSON ({exc})"))
             continue
         notes: list[Problem] = []
         try:
-            article = dataclasses.replace(_record(record, shown, where, notes), line=number)
+            article = _record(_json_record(chunk, chunk_offset), shown, number, notes)
         except _Skip as exc:
             problems.append(Problem(where, str(exc)))
             continue
@@ -519,10 +567,44 @@ def _parse_jsonl(shown: str, data: bytes, base: int) -> tuple[list[Article], lis
     return articles, problems
 
 
-def _record(record: object, shown: str, where: str, problems: list[Problem]) -> Article:
+def _lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes, int]]:
+    """(line number, its bytes without the newline, its size with the newline) for each line; a line
+    longer than `limit` is not kept in memory (its bytes come back empty, its size is counted)."""
+    number = 0
+    while True:
+        line = stream.readline(limit + 2)
+        if not line:
+            return
+        number += 1
+        size = len(line)
+        if size > limit + 1 or (size == limit + 1 and not line.endswith(b"\n")):
+            while line and not line.endswith(b"\n"):
+                line = stream.readline(1 << 20)
+                size += len(line)
+            yield number, b"", size
+            continue
+        yield number, line.rstrip(b"\n"), size
+
+
+def _json_record(chunk: bytes, offset: int) -> object:
+    """One line's JSON value; _Skip says why a line is not one."""
+    try:
+        return json.loads(chunk.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise _Skip(_not_utf8(chunk[exc.start], offset + exc.start)) from None
+    except json.JSONDecodeError as exc:
+        reason = exc.msg[:1].lower() + exc.msg[1:]
+        raise _Skip(f"not valid JSON ({reason} at column {exc.colno})") from None
+    except (ValueError, RecursionError) as exc:
+        raise _Skip(f"not valid JSON ({exc})") from None
+
+
+def _record(record: object, shown: str, number: int, problems: list[Problem]) -> Article:
     """A JSON Lines record as an Article; warnings go to `problems`, a record that cannot be used raises _Skip."""
+    where = f"{shown}:{number}"
     if not isinstance(record, dict):
         raise _Skip(f"record is {_kind(record)}, not a JSON object")
+    record = _valid_unicode(record, where, problems)
     raw_id = record.get("id")
     if raw_id is None:
         raise _Skip("record has no 'id'")
@@ -549,4 +631,20 @@ def _record(record: object, shown: str, where: str, problems: list[Problem]) -> 
         title=_text_field(record, "title", where, problems),
         published=published,
         url=_text_field(record, "url", where, problems),
+        line=number,
     )
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _valid_unicode(record: dict[Any, Any], where: str, problems: list[Problem]) -> dict[Any, Any]:
+    """The record with every lone surrogate in its text fields ("\\ud83d" in JSON: half of an emoji, which
+    no UTF-8 file can hold) replaced by U+FFFD, and a warning naming the fields."""
+    bad = [key for key, value in record.items() if isinstance(value, str) and _SURROGATE.search(value)]
+    if not bad:
+        return record
+    names = ", ".join(f"'{_SURROGATE.sub(chr(0xFFFD), str(key))}'" for key in bad)
+    problems.append(Problem(where, f"lone surrogate (half of a UTF-16 pair, e.g. \\ud83d) in {names}: not valid "
+                                   "Unicode; replaced with U+FFFD", "warning"))
+    return {key: _SURROGATE.sub("\ufffd", value) if key in bad else value for key, value in record.items()}

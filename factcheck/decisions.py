@@ -29,6 +29,7 @@ from filelock import FileLock, Timeout
 
 from factcheck.files import remove_orphans, target_of, write_atomic
 from factcheck.records import Finding
+from factcheck.yamlcheck import safe_compose
 
 FILE_NAME = "factcheck-decisions.yaml"
 STATUSES = ("confirmed", "dismissed", "fixed")  # "open" is the absence of a decision
@@ -172,7 +173,7 @@ def _collector_paused() -> Iterator[None]:
 def _compose(path: Path, text: str) -> yaml.Node | None:
     """The file's YAML node tree (lines kept for messages); a syntax error is a DecisionsError with its line."""
     try:
-        return yaml.compose(text, Loader=_Loader)
+        return safe_compose(text, loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1

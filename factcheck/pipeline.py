@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from factcheck.attribute import attribute_article
-from factcheck.corpus import load_corpus
+from factcheck.attribute import attribute_article, period_interval
+from factcheck.corpus import MAX_ARTICLE_BYTES, load_corpus
 from factcheck.decisions import OPEN_STATUSES, Decision, apply_decisions, load_decisions
 from factcheck.extract import extract_article
-from factcheck.match import match_claims
+from factcheck.match import dimension, match_claims, matchable, normalized
 from factcheck.records import Article, Claim, Fact, Finding, Problem
 from factcheck.rules import Rule, apply_rules, load_rules
 
@@ -89,21 +89,37 @@ def extract_claims(
     progress: Callable[[int, int], None] | None = None,
     problems: list[Problem] | None = None,
 ) -> list[Claim]:
-    """Extract and attribute the claims of every article. A failure on one article (a bug of ours)
-    is reported as a Problem naming it, and the others are still read."""
+    """Extract and attribute the claims of every article. A failure on one article (a bug of ours, or
+    input we did not foresee) skips that article with a Problem naming it (`file:line` for a .jsonl
+    record), and the others are still read."""
     claims: list[Claim] = []
     for n, article in enumerate(articles, 1):
         try:
-            found = extract_article(article)
-            claims.extend(attribute_article(article, found))
+            found = attribute_article(article, extract_article(article))
+            _check_usable(article, found)
+            claims.extend(found)
         except Exception as exc:  # noqa: BLE001 - one article must not stop the run
             if problems is None:
                 raise
-            problems.append(Problem(article.id, f"internal error while reading claims ({type(exc).__name__}: {exc});"
-                                    " please report it", level="skipped"))
+            where = article.where if article.line or article.id == article.path else f"{article.path} ({article.id})"
+            problems.append(Problem(where, f"internal error while reading claims ({type(exc).__name__}: {exc});"
+                                    " article skipped; please report it", level="skipped"))
         if progress:
             progress(n, len(articles))
     return claims
+
+
+def _check_usable(article: Article, claims: list[Claim]) -> None:
+    """Compute, inside the article's own boundary, what the later stages read from each claim (its
+    text as UTF-8, its period, its dimension and interval), so that a claim they could not handle
+    skips its article here instead of stopping the run for every article."""
+    for text in (article.id, article.body, article.source, article.title, article.url):
+        text.encode("utf-8")
+    for claim in claims:
+        period_interval(claim.period)
+        if matchable(claim):
+            dimension(claim)
+            normalized(claim)
 
 
 def run(
@@ -113,14 +129,17 @@ def run(
     apply: bool = True,
     progress: Callable[[int, int], None] | None = None,
     decisions: PathLike | None = None,
+    max_article_bytes: int = MAX_ARTICLE_BYTES,
 ) -> Result:
     """Read, extract, match and (if `apply`) run the rules, then apply the review decisions in the
     file `decisions` (if given). Rule and decision files are loaded first, so a bad one stops the run
-    (RuleError, DecisionsError) before any article is read."""
+    (RuleError, DecisionsError) before any article is read. An article over `max_article_bytes` (a
+    file, or a .jsonl record) is skipped unread."""
     rule_paths = [rules] if isinstance(rules, (str, os.PathLike)) else list(rules)
     loaded = load_rules(rule_paths) if apply else []
     decided = load_decisions(decisions) if apply and decisions is not None else {}
-    articles, problems = load_corpus([paths] if isinstance(paths, (str, os.PathLike)) else list(paths))
+    given = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    articles, problems = load_corpus(given, max_article_bytes)
     claims = extract_claims(articles, progress, problems)
     facts = match_claims(claims) if apply else []
     findings = apply_rules(loaded, claims, facts) if apply else []

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+FIRST_YEAR, LAST_YEAR = 1000, 2999  # a year outside these is not read as a date (in text or front matter)
+
 
 @dataclass(frozen=True)
 class Article:
@@ -17,8 +19,13 @@ class Article:
     title: str = ""
     published: dt.date | None = None
     url: str = ""
-    line: int = 0  # the line of `path` the article starts on (.jsonl: its record's line); 0 when unknown (.html)
+    line: int = field(default=0, compare=False)  # the line of `path` the article starts on (.jsonl: its record's line); 0 when unknown (.html)
     verbatim: bool = False  # the body is the file's text from `line` on: a claim's offset gives its line and column
+
+    @property
+    def where(self) -> str:
+        """Where to point a reader: `file:line` for a .jsonl record, the file otherwise."""
+        return f"{self.path}:{self.line}" if self.line and not self.verbatim else self.path
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import re
 import string
@@ -124,7 +125,7 @@ def fill_message(template: str, values: dict[str, object]) -> str:
         empty = names and all(str(values.get(re.split(r"[.\[!:]", n)[0], "")) == "" for n in names)
         return "" if empty else m.group(0)
 
-    return _BRACKETED.sub(drop_if_empty, template).format(**values)
+    return render_template(_BRACKETED.sub(drop_if_empty, template), values)
 
 
 def _show_period(period: str | None) -> str:
@@ -472,17 +473,54 @@ def _check_value(path: str, key: str, node: yaml.Node, default: Any, problems: l
 
 
 def _check_template(path: str, node: yaml.Node, template: str, problems: list[str]) -> None:
+    problems.extend(f"{_loc(path, node)}: 'message' {p}" for p in template_problems(template))
+
+
+def template_problems(template: str) -> list[str]:
+    """What is wrong with a message template. A field is one of TEMPLATE_FIELDS written `{name}`, alone:
+    no attribute, index, conversion or format specification (a rule file is data, not code)."""
     try:
-        names = [f for _, f, _, _ in string.Formatter().parse(template) if f is not None]
+        parsed = list(string.Formatter().parse(template))  # a parser only: nothing is looked up or run
     except ValueError as exc:
-        problems.append(f"{_loc(path, node)}: 'message' is not a valid template ({exc})")
-        return
-    for name in names:
-        base = re.split(r"[.\[!:]", name)[0]
+        return [f"is not a valid template ({exc}; write {{{{ and }}}} for a literal brace)"]
+    problems = []
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        written = _as_written(name, spec, conversion)
+        base = re.split(r"[.\[]", name)[0]
         if base not in TEMPLATE_FIELDS:
-            problems.append(
-                f"{_loc(path, node)}: 'message' uses unknown field '{{{base}}}'{_suggest(base, TEMPLATE_FIELDS)}"
-            )
+            shown = f"'{{{base}}}'" if base else f"'{written}' (a field needs a name)"
+            problems.append(f"uses unknown field {shown}{_suggest(base, TEMPLATE_FIELDS)}"
+                            f" (fields: {', '.join(TEMPLATE_FIELDS)})")
+        elif base != name or spec or conversion is not None:
+            problems.append(f"field '{written}' must be written '{{{base}}}' alone: no attribute, index, conversion "
+                            "or format specification")
+    return problems
+
+
+def render_template(template: str, values: dict[str, object]) -> str:
+    """The message with each `{field}` replaced by its value. Anything else in braces is kept as written:
+    Python's format language never runs on a template, since rule files come from anyone."""
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError:
+        return template
+    out: list[str] = []
+    for literal, name, spec, conversion in parsed:
+        out.append(literal)
+        if name is None:
+            continue
+        if name in values and not spec and conversion is None:
+            out.append(str(values[name]))
+        else:
+            out.append(_as_written(name, spec, conversion))
+    return "".join(out)
+
+
+def _as_written(name: str, spec: str | None, conversion: str | None) -> str:
+    """A template field as the template spells it: `{name!r:>10}`."""
+    return "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
 
 
 def options(cls: type[Rule]) -> dict[str, dataclasses.Field[Any]]:
@@ -595,6 +633,7 @@ def load_rule_file(path: Path, problems: list[str], seen: set[Path] | None = Non
     if not isinstance(seq, yaml.SequenceNode):
         problems.append(f"{_loc(shown, seq)}: 'rules' must be a list")
         return rules
+    by_id = {r.id: r for r in rules}
     ids: dict[str, str] = {}
     for item in seq.value:
         declared = _declared_id(item)
@@ -606,9 +645,16 @@ def load_rule_file(path: Path, problems: list[str], seen: set[Path] | None = Non
         rule = _build_rule(shown, item, problems)  # a duplicate too, so that all its problems show at once
         if rule is None or duplicate:
             continue
-        replaced.extend((r, rule) for r in rules if r.id == rule.id)
-        rules = [r for r in rules if r.id != rule.id] + [rule]
-    return _with_sibling_examples(path, rules, set(ids), problems)
+        _put(by_id, rule, replaced)
+    return _with_sibling_examples(path, list(by_id.values()), set(ids), problems)
+
+
+def _put(by_id: dict[str, Rule], rule: Rule, replaced: list[tuple[Rule, Rule]]) -> None:
+    """Add a rule; one of the same id already there is replaced (and noted), and the new one goes last."""
+    old = by_id.pop(rule.id, None)
+    if old is not None:
+        replaced.append((old, rule))
+    by_id[rule.id] = rule
 
 
 def _declared_id(node: yaml.Node) -> str | None:
@@ -624,7 +670,7 @@ def _extends(path: Path, node: yaml.Node, problems: list[str], chain: set[Path],
     """The rules of the files named by `extends` ("default" is the default pack), in order."""
     shown = str(path)
     items = node.value if isinstance(node, yaml.SequenceNode) else [node]
-    rules: list[Rule] = []
+    by_id: dict[str, Rule] = {}
     for item in items:
         name = _scalar(item) if isinstance(item, yaml.ScalarNode) else None
         if not isinstance(name, str) or not name.strip():
@@ -635,9 +681,8 @@ def _extends(path: Path, node: yaml.Node, problems: list[str], chain: set[Path],
             problems.append(f"{_loc(shown, item)}: extends {name!r}, which is not a file")
             continue
         for rule in load_rule_file(target, problems, chain, replaced):
-            replaced.extend((r, rule) for r in rules if r.id == rule.id)
-            rules = [r for r in rules if r.id != rule.id] + [rule]
-    return rules
+            _put(by_id, rule, replaced)
+    return list(by_id.values())
 
 
 def _with_sibling_examples(path: Path, rules: list[Rule], own: set[str], problems: list[str]) -> list[Rule]:
@@ -713,10 +758,20 @@ class Pack:
     replaced: tuple[tuple[Rule, Rule], ...]  # (earlier rule, the rule that replaced it)
 
     def replaced_by(self, rule: Rule) -> Rule | None:
-        return next((new for old, new in self.replaced if old is rule), None)
+        return self._links[0].get(id(rule))
 
     def replaces(self, rule: Rule) -> list[Rule]:
-        return [old for old, new in self.replaced if new is rule]
+        return self._links[1].get(id(rule), [])
+
+    @functools.cached_property
+    def _links(self) -> tuple[dict[int, Rule], dict[int, list[Rule]]]:
+        """Both directions of `replaced` by rule identity, built once (a pack may hold many thousand rules)."""
+        newer: dict[int, Rule] = {}
+        older: dict[int, list[Rule]] = defaultdict(list)
+        for old, new in self.replaced:
+            newer.setdefault(id(old), new)
+            older[id(new)].append(old)
+        return newer, dict(older)
 
 
 def load_pack(extra: Sequence[str | Path] = (), include_default: bool = True) -> Pack:
@@ -733,9 +788,7 @@ def load_pack(extra: Sequence[str | Path] = (), include_default: bool = True) ->
     replaced: list[tuple[Rule, Rule]] = []
     for f in files:
         for rule in load_rule_file(f, problems, replaced=replaced):
-            if rule.id in rules:
-                replaced.append((rules.pop(rule.id), rule))
-            rules[rule.id] = rule
+            _put(rules, rule, replaced)
     problems.extend(validate_data_files())
     if problems:
         raise RuleError(problems)

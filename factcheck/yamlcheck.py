@@ -20,6 +20,66 @@ from typing import Any
 import yaml
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same marks, ~8x faster
+MAX_ALIAS_GROWTH = 100_000  # values that aliases may add to a document beyond those written out
+
+
+def safe_compose(text: str, loader: type[Any] | None = None) -> yaml.Node | None:
+    """The node tree of YAML text, the one way every YAML file and front matter is read. It refuses what
+    would make a reader hang or run out of memory: aliases that would add more than MAX_ALIAS_GROWTH
+    values (a "billion laughs"), an alias inside its own anchor (a loop), nesting too deep to read.
+    `loader` may resolve plain scalars its own way (the decisions file's reads every value as text).
+    Raises yaml.MarkedYAMLError, with the position where one is known."""
+    try:
+        root = yaml.compose(text, Loader=loader or _Loader)
+    except RecursionError:  # the pure-Python reader, on deep nesting (libyaml stops at 1,000 levels itself)
+        raise yaml.composer.ComposerError(problem="nested too deeply to read") from None
+    if root is not None:
+        _check_aliases(root)
+    return root
+
+
+def safe_load(text: str, constructor: type[yaml.constructor.SafeConstructor] = yaml.constructor.SafeConstructor) -> Any:
+    """The Python value of YAML text, read with safe_compose (so with the same limits), then built by
+    `constructor` (a SafeConstructor, or a subclass that reads some tags its own way)."""
+    root = safe_compose(text)
+    return None if root is None else constructor().construct_document(root)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    """The nodes a list or mapping holds (keys and values), in order."""
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    return list(node.value) if isinstance(node, yaml.SequenceNode) else []
+
+
+def _check_aliases(root: yaml.Node) -> None:
+    """Walk the tree once (an alias is the same node met again): refuse loops, and aliases that would
+    add more than MAX_ALIAS_GROWTH values. The position given is the list or mapping holding the alias."""
+    size: dict[int, int] = {}
+    on_path: set[int] = set()
+    growth = 0
+    stack: list[tuple[yaml.Node, yaml.Node, bool]] = [(root, root, False)]
+    while stack:
+        node, parent, done = stack.pop()
+        key = id(node)
+        if done:
+            on_path.discard(key)
+            size[key] = 1 + sum(size[id(child)] for child in _children(node))
+        elif key in on_path:
+            raise yaml.composer.ComposerError(problem="an alias stands inside its own anchor (a loop)",
+                                              problem_mark=parent.start_mark)
+        elif key in size:
+            growth += size[key]
+            if growth > MAX_ALIAS_GROWTH:
+                raise yaml.composer.ComposerError(
+                    problem=f"aliases would expand the document by more than {MAX_ALIAS_GROWTH:,} values "
+                            "(an alias bomb); refused", problem_mark=parent.start_mark)
+        elif isinstance(node, yaml.ScalarNode):
+            size[key] = 1
+        else:
+            on_path.add(key)
+            stack.append((node, parent, True))
+            stack.extend((child, node, False) for child in reversed(_children(node)))
 
 
 class ConfigError(ValueError):
@@ -65,7 +125,7 @@ def describe(value: object) -> str:
 def compose_text(text: str, shown: str, problems: list[str]) -> yaml.Node | None:
     """The node tree of YAML text, or None with a `path:line:col: not valid YAML (...)` problem."""
     try:
-        return yaml.compose(text, Loader=_Loader)
+        return safe_compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{shown}:{mark.line + 1}:{mark.column + 1}" if mark else f"{shown}:1:1"
@@ -426,4 +486,5 @@ def walk(spec: Spec, prefix: str = "") -> Iterator[tuple[str, Spec]]:
 
 
 __all__ = ["BAD", "Checker", "ConfigError", "Date", "Flag", "Keys", "KeysSeen", "ListOf", "MapOf", "Number", "Spec", "Text",
-           "compose_file", "compose_text", "describe", "entries", "loc", "suggest", "value_of", "walk"]
+           "compose_file", "compose_text", "describe", "entries", "loc", "safe_compose", "safe_load", "suggest",
+           "value_of", "walk"]

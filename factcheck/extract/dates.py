@@ -25,6 +25,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from factcheck.records import FIRST_YEAR, LAST_YEAR
+
 __all__ = ["DateMention", "find_dates"]
 
 
@@ -1659,12 +1661,20 @@ def _scan(text: str, anchor: dt.date | None) -> list[_Raw]:
                 _apply_prefix(r, pre, anchor)
         except (ValueError, OverflowError):
             r = None
+        if r is not None and not _in_years(r):
+            pos = r.end  # "on January 3, 0001": not a date, nor is "January 3" inside it
+            continue
         if r is None:
             pos = s + 1
             continue
         out.append(r)
         pos = e
     return out
+
+
+def _in_years(r: _Raw) -> bool:
+    """Whether the mention lies within the years read as dates (FIRST_YEAR to LAST_YEAR)."""
+    return all(FIRST_YEAR <= d.year <= LAST_YEAR for d in (r.low, r.high) if d is not None)
 
 
 def _agree(d: _Raw, wd: int, anchor: dt.date | None) -> None:
@@ -1744,7 +1754,10 @@ def _ranges(raws: list[_Raw], text: str) -> None:
 
 
 def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
-    """Every date mention in text, sorted by start and non-overlapping; `published` anchors relative ones."""
+    """Every date mention in text, sorted by start and non-overlapping; `published` anchors relative ones
+    (a publication date outside the years FIRST_YEAR to LAST_YEAR anchors nothing)."""
+    if published is not None and not FIRST_YEAR <= published.year <= LAST_YEAR:
+        published = None
     raws = _scan(text, published)
     _label(raws, text, published)
     _ranges(raws, text)
