@@ -20,7 +20,7 @@ import tracemalloc
 
 from factcheck.attribute import attribute_article
 from factcheck.extract import extract_article
-from factcheck.records import Article
+from factcheck.core.records import Article
 
 COMPANIES = ["Harbor Foods", "Orbit Labs", "Comet Systems", "Pine Capital", "Vega Motors", "Lumen Energy",
              "Northwind Air", "Cedar Health", "Atlas Mining", "Quill Media", "Nimbus Cloud", "Delta Rail"]

@@ -22,7 +22,7 @@ import yaml
 from factcheck.attribute import attribute_article
 from factcheck.extract import extract_article
 from factcheck.match import match_claims
-from factcheck.records import Article, Claim
+from factcheck.core.records import Article, Claim
 
 DEFAULT = Path(__file__).resolve().parent.parent / "tests" / "data" / "matching_labeled.yaml"
 

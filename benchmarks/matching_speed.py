@@ -16,7 +16,7 @@ import time
 import tracemalloc
 
 from factcheck.match import match_claims
-from factcheck.records import Claim
+from factcheck.core.records import Claim
 
 ATTRIBUTES = ["market value", "market value lost", "IPO proceeds", "share price change", "training cost",
               "GPU count", "revenue", "profit", "active users", "fund return", "investment plan", "growth",

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from factcheck.core import VERSION
+
 if TYPE_CHECKING:
     from factcheck.pipeline import Result, check, run
 
 __all__ = ["Result", "check", "run"]
-__version__ = "0.1.0"
+__version__ = VERSION
 
 
 def __getattr__(name: str) -> object:

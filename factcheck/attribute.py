@@ -16,22 +16,22 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from factcheck.config import default_rules_dir
-from factcheck.records import Article, Claim
-from factcheck.yamlcheck import safe_load
+from factcheck.core.records import Article, Claim
+from factcheck.core.yamlcheck import safe_load
+from factcheck.language.text import singular
+from factcheck.lexicon.config import default_rules_dir
 
 _STOP_CAPS = {
     "The", "A", "An", "In", "On", "At", "But", "And", "Or", "It", "Its", "This", "That", "These", "Those", "He",
     "She", "They", "We", "I", "You", "Mr", "Ms", "Mrs", "Dr", "As", "For", "By", "With", "From", "After", "Before",
     "While", "When", "Since", "Still", "Yet", "So", "If", "Of", "To", "Not", "No", "Yes", "Some", "Many", "Most",
-    "All", "Analysts", "Investors", "Shares", "Stocks", "Its", "Their", "His", "Her", "Our", "Last", "Next", "This",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "All", "Analysts", "Investors", "Shares", "Stocks", "Their", "His", "Her", "Our", "Last", "Next", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
     "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar",
     "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Q", "Then", "There", "Here", "What", "Why",
     "How", "Who", "One", "Two", "Three", "Even", "Also", "Only", "Just", "Meanwhile", "However", "Although",
     "Despite", "According", "Under", "Over", "About", "Around", "Nearly", "More", "Less", "Such", "Each", "Every",
     "Both", "Other", "Another", "Few", "Several", "Much", "Now", "Today", "Yesterday", "Earlier", "Later", "Once",
-    "Close", "Top", "Almost", "Roughly", "Approximately", "Some", "Up", "Down", "Fewer", "Below", "Above",
+    "Close", "Top", "Almost", "Roughly", "Approximately", "Up", "Down", "Fewer", "Below", "Above",
     "AI", "CEO", "IPO", "GPU", "GPUs", "LLM", "LLMs", "API", "App", "Store", "Chinese", "American", "US", "U.S.",
 }
 _LOCATIVE = re.compile(r"\b(?i:in|at|near|across|from|to|into|outside|inside)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?$")
@@ -157,7 +157,7 @@ _NOT_SUBJECT = {
     "also", "still", "now", "then", "that", "this", "which", "who", "their", "its", "his", "her", "the", "and",
     "but", "with", "from", "into", "onto", "said", "says", "reported", "reports", "showed", "shows", "found",
     "according", "year", "month", "week", "quarter", "percent", "cent", "per", "points", "point", "times",
-    "nearly", "roughly", "least", "most", "further", "another", "record", "high", "low", "level", "levels",
+    "roughly", "least", "most", "further", "another", "record", "high", "low", "level", "levels",
     "total", "figure", "figures", "rate", "number", "amount", "value", "share", "proportion", "average",
 }
 _OF_AFTER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|his\s+|her\s+)?([a-z][a-z-]{2,})\b")
@@ -166,11 +166,9 @@ _OF_AFTER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|his\s+|her\s+)
 def _subject_noun(claim: Claim, text: str) -> str:
     """What a bare figure is a part of, when no attribute cue is near: "cancelled 4.1% of its trains"
     -> "train". (Reading the subject before the verb instead lost more true matches than it saved.)"""
-    from factcheck.extract.numbers import _singular
-
     after = _OF_AFTER.match(text, claim.end, min(len(text), claim.end + 40))
     if after and after.group(1) not in _NOT_SUBJECT:
-        return _singular(after.group(1))
+        return singular(after.group(1))
     return ""
 
 
@@ -185,14 +183,12 @@ _SUBJECT_BEFORE = re.compile(
 def _own_noun(claim: Claim, text: str) -> str:
     """The noun a bare figure is said of, right before it: "punctuality was 64%" -> "punctuality",
     "operating costs by 10%" -> "cost"; "" when a verb or a name stands there instead."""
-    from factcheck.extract.numbers import _singular
-
     m = _SUBJECT_BEFORE.search(text, max(claim.sentence[0], claim.start - 50), claim.start)
     if not m or m.group(1) in _NOT_SUBJECT or m.group(1) in _NEUTRAL_MODIFIERS or m.group(1).endswith(("ed", "ly")):
         return ""
     if m.group(0).strip() == m.group(1):
         return ""  # a word right before the figure with no verb or "by": "cut 10%", "rally 5%"
-    return _singular(m.group(1))
+    return singular(m.group(1))
 
 
 def _plural(noun: str) -> str:
@@ -547,7 +543,7 @@ def _entity_for(claim: Claim, text: str, mentions: Mentions, vocab: Vocabulary) 
             return after[0].entity
     before = [m for m in mentions.starting(s, claim.start) if m.end <= claim.start]
     clause = None
-    for clause in _INDEFINITE_CLAUSE.finditer(text, s, claim.start):
+    for clause in _INDEFINITE_CLAUSE.finditer(text, s, claim.start):  # noqa: B007 - keep the last one
         pass
     if clause is not None and not any(m.start >= clause.start() for m in before) and claim.kind != "date":
         # "The Kestrel will replace a fleet that tops out at 300 km/h": the figure is the fleet's, a
@@ -575,7 +571,7 @@ def _entity_for(claim: Claim, text: str, mentions: Mentions, vocab: Vocabulary) 
 
 
 def _is_money(unit: str) -> bool:
-    from factcheck.config import lexicon
+    from factcheck.lexicon.config import lexicon
 
     base = unit.partition("/")[0]
     return base == "USD" or base in lexicon().rates

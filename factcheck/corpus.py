@@ -18,8 +18,8 @@ from typing import Any, BinaryIO, TypeAlias
 
 import yaml
 
-from factcheck.records import FIRST_YEAR, LAST_YEAR, Article, Problem
-from factcheck.yamlcheck import safe_load
+from factcheck.core.records import FIRST_YEAR, LAST_YEAR, Article, Problem
+from factcheck.core.yamlcheck import safe_load
 
 PathArg: TypeAlias = "str | os.PathLike[str]"
 

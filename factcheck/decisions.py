@@ -27,9 +27,9 @@ from typing import TypeVar
 import yaml
 from filelock import FileLock, Timeout
 
-from factcheck.files import remove_orphans, target_of, write_atomic
-from factcheck.records import Finding
-from factcheck.yamlcheck import safe_compose
+from factcheck.core.files import remove_orphans, target_of, write_atomic
+from factcheck.core.records import Finding
+from factcheck.core.yamlcheck import safe_compose
 
 FILE_NAME = "factcheck-decisions.yaml"
 STATUSES = ("confirmed", "dismissed", "fixed")  # "open" is the absence of a decision

@@ -6,7 +6,6 @@ below all pairs; rapidfuzz compares attribute names inside a block.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import gc
 import hashlib
 from collections import Counter, defaultdict
@@ -15,31 +14,11 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from factcheck.attribute import period_interval
-from factcheck.config import lexicon
-from factcheck.records import Claim, Fact
+from factcheck.core.records import Claim, Fact
+from factcheck.lexicon.config import lexicon, unit_table
 
 PERCENT_UNITS = ("percent", "percentage_point", "basis_point")
 GENERIC_ATTRIBUTES = frozenset({"amount", "count", "share", "change"})  # what attribution falls back on
-
-
-@functools.cache
-def _unit_table() -> dict[str, tuple[str, float]]:
-    """pint unit name -> (dimensionality, factor to base units), computed once with pint."""
-    import pint
-
-    from factcheck.config import _read
-
-    ureg = pint.UnitRegistry()
-    doc = _read("units.yaml")
-    for line in doc.get("define", []):
-        ureg.define(line)
-    table: dict[str, tuple[str, float]] = {}
-    for name in doc.get("units", {}):
-        if name == "percent":
-            continue
-        q = ureg.Quantity(1, name).to_base_units()
-        table[name] = (str(q.dimensionality), float(q.magnitude))
-    return table
 
 
 def comparable(a: Claim, b: Claim) -> bool:
@@ -65,7 +44,7 @@ def dimension(claim: Claim) -> str:
         from factcheck.attribute import canonical_noun
 
         return "count:" + canonical_noun(claim.noun)
-    dim = _unit_table().get(base)
+    dim = unit_table().get(base)
     return (dim[0] if dim else base) + suffix
 
 
@@ -110,7 +89,7 @@ def normalized(claim: Claim) -> tuple[float, float] | None:
         if band is None:
             return None
         return lo * band[0], hi * band[1]
-    table = _unit_table()
+    table = unit_table()
     if base in table:
         f = table[base][1]
         return lo * f, hi * f

@@ -6,16 +6,19 @@ import os
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import pandas as pd
 
 from factcheck.attribute import attribute_article, period_interval
+from factcheck.core.records import Article, Claim, Fact, Finding, Problem
 from factcheck.corpus import MAX_ARTICLE_BYTES, load_corpus
 from factcheck.decisions import OPEN_STATUSES, Decision, apply_decisions, load_decisions
 from factcheck.extract import extract_article
 from factcheck.match import dimension, match_claims, matchable, normalized
-from factcheck.records import Article, Claim, Fact, Finding, Problem
 from factcheck.rules import Rule, apply_rules, load_rules
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 PathLike = str | os.PathLike[str]
 
@@ -40,6 +43,8 @@ class Result:
 
     @property
     def claims(self) -> pd.DataFrame:
+        import pandas as pd  # loaded when a table is asked for: the command line never needs it
+
         return pd.DataFrame([c.to_json() for c in self.claim_records], columns=_CLAIM_COLUMNS)
 
     @property
@@ -49,6 +54,8 @@ class Result:
             values = "; ".join(f"{c.source or c.article}: {c.text}" for c in f.claims)
             rows.append({"fact": f.id, "entity": f.entity, "attribute": f.attribute, "period": f.period,
                          "sources": len(f.sources), "claims": len(f.claims), "values": values})
+        import pandas as pd
+
         return pd.DataFrame(rows, columns=["fact", "entity", "attribute", "period", "sources", "claims", "values"])
 
     @property
@@ -58,6 +65,8 @@ class Result:
             rows.append({"fingerprint": f.fingerprint, "rule": f.rule, "severity": f.severity, "status": f.status,
                          "fact": f.fact, "message": f.message,
                          "values": " | ".join(f"{c.source or c.article}: {c.text}" for c in f.claims)})
+        import pandas as pd
+
         return pd.DataFrame(rows, columns=["fingerprint", "rule", "severity", "status", "fact", "message", "values"])
 
     def summary(self) -> dict[str, object]:

@@ -19,11 +19,11 @@ from typing import Any, ClassVar
 
 import yaml
 
-from factcheck.config import DATA_SCHEMAS, default_rules_dir, validate_data_files
+from factcheck.core.records import Claim, Fact, Finding
+from factcheck.core.yamlcheck import ConfigError, compose_text, loc, suggest, value_of
+from factcheck.lexicon.config import DATA_SCHEMAS, default_rules_dir, validate_data_files
 from factcheck.match import comparable, dimension, normalized
-from factcheck.records import Claim, Fact, Finding
-from factcheck.rule_tests import Example, is_examples_file, load_examples_file, parse_block, sibling_file
-from factcheck.yamlcheck import ConfigError, compose_text, loc, suggest, value_of
+from factcheck.rule_examples import Example, is_examples_file, load_examples_file, parse_block, sibling_file
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}

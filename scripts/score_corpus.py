@@ -31,7 +31,7 @@ import datetime as dt
 import json
 import re
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -39,9 +39,9 @@ from typing import Any
 import yaml
 from rapidfuzz import fuzz
 
-from factcheck.match import dimension, match_claims
+from factcheck.match import match_claims
 from factcheck.pipeline import Result, run
-from factcheck.records import Claim, Finding
+from factcheck.core.records import Claim, Finding
 
 ROOT = Path(__file__).resolve().parent.parent
 STAGES = ("extraction", "entity", "attribute", "period", "matching", "rule")

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from factcheck.attribute import attribute_article
 from factcheck.extract import extract_article
-from factcheck.records import Article
+from factcheck.core.records import Article
 
 
 def _claims(text: str, published: str = "2025-06-10") -> list:

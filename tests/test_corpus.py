@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.corpus import NO_DATE, iter_input_files, load_corpus, parse_article
-from factcheck.records import Article, Problem
+from factcheck.core.records import Article, Problem
 
 DATA = Path(__file__).parent / "data" / "inputs" / "corpus_loader"
 FRONT_MATTER = re.compile(r"^---\s*\n.*?\n---\s*\n", re.S)

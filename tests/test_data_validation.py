@@ -11,10 +11,10 @@ from click.testing import CliRunner
 from conftest import CORPUS, write_article
 
 import factcheck
-import factcheck.config
+import factcheck.lexicon.config
 import factcheck.rules
 from factcheck.cli import main
-from factcheck.config import DATA_SCHEMAS, check_data_file, default_rules_dir, validate_data_files
+from factcheck.lexicon.config import DATA_SCHEMAS, check_data_file, default_rules_dir, validate_data_files
 from factcheck.rules import RuleError
 
 
@@ -132,7 +132,7 @@ def test_check_validates_the_data_files_before_reading_any_article(pack: Path, t
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """The pack in use is a broken copy: `check` stops with its problems, and reads nothing."""
     _edit(pack / "currencies.yaml", "pence: {of: GBP", "pence: {oof: GBP")
-    monkeypatch.setattr(factcheck.config, "default_rules_dir", lambda: pack)
+    monkeypatch.setattr(factcheck.lexicon.config, "default_rules_dir", lambda: pack)
     monkeypatch.setattr(factcheck.rules, "default_rules_dir", lambda: pack)
     with pytest.raises(RuleError) as info:
         factcheck.check([tmp_path / "no-such-folder"])

@@ -10,10 +10,11 @@ import pytest
 from conftest import CORPUS, ROOT
 
 import factcheck
-from factcheck.config import DATA_SCHEMAS, check_data_file
-from factcheck.rule_tests import ARTICLE, BLOCK, FINDING, run_rules
+from factcheck.lexicon.config import DATA_SCHEMAS, check_data_file
+from factcheck.rule_examples import ARTICLE, BLOCK, FINDING
+from factcheck.rule_tests import run_rules
 from factcheck.rules import COMMON_KEYS, KINDS, TEMPLATE_FIELDS, load_rules, options
-from factcheck.yamlcheck import walk
+from factcheck.core.yamlcheck import walk
 
 DOC = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
 

@@ -14,7 +14,7 @@ import pytest
 from conftest import run_cli, write_article
 
 from factcheck.extract import extract_text
-from factcheck.text import normalize
+from factcheck.language.text import normalize
 
 FRONT = re.compile(r"^---\s*\n.*?\n---\s*\n", re.DOTALL)
 

@@ -23,12 +23,12 @@ from hypothesis import strategies as st
 
 from conftest import ROOT, run_cli, write_article
 from factcheck.attribute import period_interval
-from factcheck.config import check_data_file
+from factcheck.lexicon.config import check_data_file
 from factcheck.corpus import load_corpus, parse_article
 from factcheck.decisions import DecisionsError, load_decisions
 from factcheck.extract.dates import find_dates
 from factcheck.pipeline import extract_claims
-from factcheck.records import Article
+from factcheck.core.records import Article
 from factcheck.rules import Rule, RuleError, load_pack, render_template, template_problems
 
 HANG = 120  # seconds: far above what any of these takes; reached only by a hang

@@ -23,7 +23,7 @@ from conftest import CORPUS, ROOT, run_cli, write_article, write_hostile_corpus
 
 from factcheck.cli import main
 from factcheck.corpus import ARTICLE_SUFFIXES
-from factcheck.display import csv_cell, link_target, markdown_text, terminal_text, wrap
+from factcheck.report.display import csv_cell, link_target, markdown_text, terminal_text, wrap
 from factcheck.pipeline import run
 from factcheck.report import REPORTERS, write_reports
 
@@ -173,7 +173,7 @@ def test_report_md_carries_no_raw_html_and_keeps_its_table(hostile_reports: Path
 
 
 def _widest(text: str) -> int:
-    from factcheck.display import width_of
+    from factcheck.report.display import width_of
 
     return max(width_of(line) for line in text.splitlines())
 

@@ -25,7 +25,7 @@ from conftest import ROOT, write_article
 from filelock import FileLock
 
 from factcheck.cli import main
-from factcheck.cli_review import review
+from factcheck.cli.review import review
 from factcheck.decisions import FILE_NAME, load_decisions, lock_path
 
 

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from factcheck.cli import main
-from factcheck.config import default_rules_dir
+from factcheck.lexicon.config import default_rules_dir
 from factcheck.rule_tests import run_rule, run_rules
 from factcheck.rules import KINDS, RuleError, load_pack, load_rules
 

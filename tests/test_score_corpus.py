@@ -18,7 +18,7 @@ from conftest import CORPUS, ROOT, write_article
 sys.path.insert(0, str(ROOT / "scripts"))
 import score_corpus  # noqa: E402
 
-from factcheck.records import Claim  # noqa: E402
+from factcheck.core.records import Claim  # noqa: E402
 
 # The sample corpus keeps its own scores (issue #4's bars: recall 0.9, at most 1 trap flagged).
 RECALL_FLOOR = 0.9

@@ -6,10 +6,10 @@ import dataclasses
 import datetime as dt
 from typing import TypeVar
 
+from factcheck.core.records import Article, Claim
 from factcheck.extract.dates import DateMention, find_dates
 from factcheck.extract.numbers import Figure, find_figures
-from factcheck.records import Article, Claim
-from factcheck.text import Normalized, SentenceIndex, normalize
+from factcheck.language.text import Normalized, SentenceIndex, normalize
 
 __all__ = ["extract_article", "extract_text"]
 
@@ -49,7 +49,7 @@ def extract_article(article: Article) -> list[Claim]:
     sentences = SentenceIndex(body)
     claims: list[Claim] = []
     previous_end = -1
-    for _, i, m in items:
+    for _, _i, m in items:
         sentence = sentences.span_of(m.start)
         context = body[max(sentence[0], m.start - 60) : min(sentence[1], m.end + 60)]
         before = body[previous_end : m.start] if 0 <= previous_end and m.start - previous_end <= 80 else ""

@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from factcheck.records import FIRST_YEAR, LAST_YEAR
+from factcheck.core.records import FIRST_YEAR, LAST_YEAR
 
 __all__ = ["DateMention", "find_dates"]
 
@@ -720,7 +720,7 @@ def _around(text: str, s: int, e: int) -> tuple[str, str, str, str, bool]:
         after = _PAREN.sub("", after)
     cmp = False
     last = None
-    for last in _HARD_B.finditer(before):
+    for last in _HARD_B.finditer(before):  # noqa: B007 - keep the last one
         pass
     if last is not None:
         before = before[last.end():]

@@ -18,7 +18,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from factcheck.config import Hedge, Lexicon, lexicon
+from factcheck.language.text import IRREGULAR_PLURALS as _IRREGULAR
+from factcheck.language.text import singular as _singular
+from factcheck.lexicon.config import Hedge, Lexicon, lexicon
 
 _SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -137,18 +139,6 @@ _NOUN_STOP = {
     "behind", "above", "below", "beyond", "toward", "towards", "upon", "onto", "alone", "apiece",
     "respectively", "nor", "yet", "either", "neither", "both", "too", "very", "again", "still", "already",
     "ahead", "away", "back", "earlier", "later", "compared", "versus", "vs", "plus", "minus", "almost", "nearly",
-}
-_IRREGULAR = {
-    "people": "person", "children": "child", "men": "man", "women": "woman", "mice": "mouse", "data": "data",
-    "buses": "bus", "gases": "gas", "viruses": "virus", "bonuses": "bonus", "campuses": "campus", "series": "series",
-    "species": "species", "crises": "crisis", "analyses": "analysis", "diagnoses": "diagnosis", "media": "media",
-    "criteria": "criterion", "indices": "index", "lives": "life", "wives": "wife", "knives": "knife",
-    "feet": "foot", "teeth": "tooth", "geese": "goose", "staff": "staff", "police": "police", "news": "news",
-    "movies": "movie", "cookies": "cookie", "zombies": "zombie", "calories": "calorie", "rookies": "rookie",
-    "lorries": "lorry", "statuses": "status", "censuses": "census", "thieves": "thief", "wolves": "wolf",
-    "shelves": "shelf", "halves": "half", "leaves": "leaf", "aircraft": "aircraft", "sheep": "sheep",
-    "fish": "fish", "deer": "deer", "cattle": "cattle", "livestock": "livestock", "troops": "troop",
-    "headaches": "headache", "niches": "niche", "caches": "cache", "avalanches": "avalanche",
 }
 _PLURAL_ONLY = {"staff", "police", "cattle", "aircraft", "sheep", "fish", "deer", "livestock", "personnel", "crew"}
 # Capitalised words that, right before a number, do not make it a product name ("The 300 passengers").
@@ -524,23 +514,6 @@ def _rounding_half_width(digits: str, value: float, scale: float, max_rel: float
     if zeros or scale > 1:
         half = min(half, max(max_rel * abs(value), 0.5 * scale if scale < 1e3 else 0.0))
     return half
-
-
-def _singular(word: str) -> str:
-    low = word.lower()
-    if low in _IRREGULAR:
-        return _IRREGULAR[low]
-    if word.endswith("s") and len(word) > 2 and word[:-1].isupper():
-        return word[:-1]
-    if word.isupper() or any(ch.isdigit() for ch in word):
-        return word
-    if low.endswith("ies") and len(low) > 4:
-        return low[:-3] + "y"
-    if low.endswith(("sses", "shes", "ches", "xes", "zzes")):
-        return low[:-2]
-    if low.endswith("s") and not low.endswith(("ss", "us", "is")):
-        return low[:-1]
-    return low
 
 
 def _looks_plural(word: str) -> bool:

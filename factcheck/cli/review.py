@@ -27,11 +27,11 @@ from factcheck.decisions import (
     record,
     update,
 )
-from factcheck.display import one_line, terminal_text
+from factcheck.report.display import one_line, terminal_text
 
 if TYPE_CHECKING:
+    from factcheck.core.records import Finding
     from factcheck.pipeline import Result
-    from factcheck.records import Finding
     from factcheck.report import Passage
 
 CHOICES = {"c": "confirmed", "confirm": "confirmed", "d": "dismissed", "dismiss": "dismissed", "f": "fixed",
@@ -68,7 +68,7 @@ def review(paths: tuple[str, ...], rule_paths: tuple[str, ...], decisions_file: 
       factcheck review corpus/deepseek --decisions /tmp/deepseek-decisions.yaml --set 6c763f61 dismissed \\
         --reason "Orient Bridge dates the preview, not the release"
     """
-    from factcheck.cli import ExitCode, _report_stale, _run_or_exit
+    from factcheck.cli.common import ExitCode, report_stale, run_or_exit
 
     if set_:
         _set(paths, rule_paths, decisions_file, set_, reason, who)
@@ -76,8 +76,8 @@ def review(paths: tuple[str, ...], rule_paths: tuple[str, ...], decisions_file: 
     path = Path(decisions_file) if decisions_file else default_path(paths)
     if not paths:
         raise click.UsageError("give the articles to review, e.g. `factcheck review corpus/deepseek`")
-    result = _run_or_exit(paths, rule_paths, path)
-    _report_stale(result)
+    result = run_or_exit(paths, rule_paths, path)
+    report_stale(result)
     queue = [f for f in result.finding_records if walk_all or (f.status == "open" and f.severity != "info")]
     if not queue:
         click.echo(f"Nothing to review: no open finding. Decisions: {path}")
@@ -148,7 +148,7 @@ def _save(path: Path, decision: Decision) -> None:
 def _guarded(path: Path, write: Callable[[], T]) -> T:
     """Run a write of the decisions file; a file that does not load (it is left alone) or cannot be
     written is reported, and the run stops with exit 2."""
-    from factcheck.cli import ExitCode
+    from factcheck.cli.common import ExitCode
 
     try:
         return write()
@@ -167,7 +167,7 @@ def _set(paths: Sequence[str], rule_paths: Sequence[str], decisions_file: str | 
          reason: str, who: str | None) -> None:
     """`--set FINGERPRINT STATUS`: one decision without prompts, for scripts. The prefix is matched, and
     the decision written, under the file's lock, so that many run at once lose nothing."""
-    from factcheck.cli import _run_or_exit
+    from factcheck.cli.common import run_or_exit
 
     if not paths and not decisions_file:
         raise click.UsageError("--set needs the articles (PATHS), whose folder keeps the decisions, or --decisions"
@@ -181,7 +181,7 @@ def _set(paths: Sequence[str], rule_paths: Sequence[str], decisions_file: str | 
         raise click.UsageError(f"'{set_[0]}' is not a fingerprint (4 or more of its hex digits, as the table's"
                                " fingerprint column or `factcheck check --format json` shows them)")
     path = Path(decisions_file) if decisions_file else default_path(paths)
-    findings = _run_or_exit(paths, rule_paths, None).finding_records if paths else None
+    findings = run_or_exit(paths, rule_paths, None).finding_records if paths else None
     user, when = current_user(who), now()
 
     def change(decisions: dict[str, Decision]) -> str:

@@ -20,9 +20,13 @@ from urllib.parse import quote
 
 from tabulate import tabulate
 
+from factcheck.core.files import write_atomic
+from factcheck.core.records import Article, Claim, Finding
+from factcheck.core import VERSION
 from factcheck.corpus import OUTPUT_MANIFEST, written_here
 from factcheck.decisions import OPEN_STATUSES
-from factcheck.display import (
+from factcheck.pipeline import Result
+from factcheck.report.display import (
     Column,
     Layout,
     csv_cell,
@@ -35,9 +39,6 @@ from factcheck.display import (
     terminal_width,
     wrap,
 )
-from factcheck.files import write_atomic
-from factcheck.pipeline import Result
-from factcheck.records import Article, Claim, Finding
 
 SEVERITY_ORDER = {"error": 2, "warning": 1, "info": 0}
 STATUS_ORDER = {"open": 0, "confirmed": 1, "dismissed": 2, "fixed": 3}
@@ -596,8 +597,6 @@ class SarifReporter(Reporter):
     name, suffix = "sarif", ".sarif"
 
     def render(self, result: Result, *, show_info: bool = False, show_all: bool = False) -> str:
-        from factcheck import __version__
-
         rules = [{"id": r.id, "shortDescription": {"text": r.description or r.id},
                   "defaultConfiguration": {"level": _SARIF_LEVEL.get(r.severity, "note"), "enabled": r.enabled},
                   "properties": {"kind": r.kind}} for r in result.rules]
@@ -605,7 +604,7 @@ class SarifReporter(Reporter):
         notes = [{"level": "error" if p.level == "skipped" else "warning", "message": {"text": str(p)}}
                  for p in result.problems]
         run = {
-            "tool": {"driver": {"name": "factcheck", "version": __version__, "rules": rules}},
+            "tool": {"driver": {"name": "factcheck", "version": VERSION, "rules": rules}},
             "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": notes}],
             "originalUriBaseIds": {"SRCROOT": {"uri": Path.cwd().as_uri() + "/"}},
             "columnKind": "unicodeCodePoints",

@@ -2,7 +2,7 @@
 
 Every problem is one line, `path:line:col: what is wrong`, with a did-you-mean suggestion where one
 helps; every problem of a file is collected, so a user fixes them all in one go. Rule files
-(factcheck.rules), the data files beside them (factcheck.config) and rule examples
+(factcheck.rules), the data files beside them (factcheck.lexicon.config) and rule examples
 (factcheck.rule_tests) are all checked with these helpers.
 """
 

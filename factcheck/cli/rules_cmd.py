@@ -17,15 +17,15 @@ from typing import Any, NoReturn
 import click
 from tabulate import tabulate
 
-from factcheck.display import WholeSummaries
+from factcheck.core.yamlcheck import suggest
+from factcheck.report.display import WholeSummaries
 from factcheck.rules import KINDS, TEMPLATE_FIELDS, Pack, Rule, RuleError, load_pack, options
-from factcheck.yamlcheck import suggest
 
 _RULES_HELP = "A rule file or folder, added to the default pack (repeatable; a rule with the same id replaces it)."
 
 
 def _exit(code: str) -> NoReturn:
-    from factcheck.cli import ExitCode
+    from factcheck.cli.common import ExitCode
 
     sys.exit(ExitCode[code])
 

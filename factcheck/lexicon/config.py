@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from factcheck.yamlcheck import (
+from factcheck.core.yamlcheck import (
     BAD,
     Checker,
     ConfigError,
@@ -32,7 +32,7 @@ from factcheck.yamlcheck import (
 
 def default_rules_dir() -> Path:
     """The default pack: `rules/` beside the package in a checkout, else the copy installed with it."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the package folder
     for candidate in (here.parent / "rules", here / "_rules"):
         if (candidate / "default.yaml").is_file():
             return candidate
@@ -290,14 +290,30 @@ def _position(problem: str) -> tuple[str, int, int]:
     return (m[1], int(m[2]), int(m[3])) if m else (problem, 0, 0)
 
 
+@functools.cache
+def unit_table() -> dict[str, tuple[str, float]]:
+    """pint unit name -> (dimensionality, factor to base units), computed once with pint."""
+    import pint
+
+    ureg = pint.UnitRegistry()
+    doc = _read("units.yaml")
+    for line in doc.get("define", []):
+        ureg.define(line)
+    table: dict[str, tuple[str, float]] = {}
+    for name in doc.get("units", {}):
+        if name == "percent":
+            continue
+        q = ureg.Quantity(1, name).to_base_units()
+        table[name] = (str(q.dimensionality), float(q.magnitude))
+    return table
+
+
 def _check_pint_units(path: Path) -> list[str]:
     """Every `define` line and unit name must mean something to pint. On success this builds the unit
     table the matcher needs anyway (cached), so the check costs nothing extra; on failure each line
     is tried alone, so every bad one is reported with its position."""
-    from factcheck.match import _unit_table
-
     try:
-        _unit_table()
+        unit_table()
         return []
     except Exception as exc:  # noqa: BLE001 - any pint error: find which lines cause it
         return pint_problems(path) or [f"{path}:1:1: pint cannot build the unit table from this file ({exc})"]

@@ -3,174 +3,34 @@
 from __future__ import annotations
 
 import csv
-import enum
-import errno
 import io
-import os
 import sys
-from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import Any
 
 import click
 
 from factcheck.corpus import MAX_ARTICLE_BYTES
 from factcheck.decisions import OPEN_STATUSES
-from factcheck.display import (
+from factcheck.report.display import (
     Column,
     Layout,
-    WholeSummaries,
     csv_cell,
     fit_table,
     json_text,
     terminal_text,
     terminal_width,
 )
-from factcheck.records import Problem
 from factcheck.rules import SEVERITY_RANK, RuleError
 
-if TYPE_CHECKING:
-    from factcheck.pipeline import Result
-
-
-class ExitCode(enum.IntEnum):
-    OK = 0  # no finding at or above --fail-on
-    FINDINGS = 1  # findings at or above --fail-on
-    USAGE = 2  # usage or configuration error: bad rule file, no readable input
-    CANNOT_WRITE = 2  # asked-for output (report folder, standard output) cannot be written: path and reason
-    INTERNAL = 3  # an unexpected error inside factcheck (a bug): never 1, so that CI tells a crash from findings
-
-
-class _Main(WholeSummaries):
-    """The command group; an unexpected exception in any command ends in one line and exit 3, not a
-    traceback and exit 1 (which would read as "findings")."""
-
-    def invoke(self, ctx: click.Context) -> object:
-        try:
-            return super().invoke(ctx)
-        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
-            raise
-        except BrokenPipeError:
-            raise  # stdout closed early (`| head`): click handles it
-        except OSError as exc:
-            if exc.errno not in _OUTPUT_ERRNOS:
-                _internal_error(exc)
-            where = exc.filename or "standard output"
-            click.echo(f"factcheck: cannot write {where} ({exc.strerror or exc})", err=True)
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - nothing more can reach the full or broken one
-            sys.exit(ExitCode.CANNOT_WRITE)
-        except Exception as exc:  # noqa: BLE001 - the last resort for the exit-code contract
-            _internal_error(exc)
-
-
-_OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS})
-
-
-def _internal_error(exc: Exception) -> NoReturn:
-    """One line naming the unexpected exception and asking to report it; exit 3 (FACTCHECK_DEBUG=1: the traceback)."""
-    what = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
-    click.echo(f"factcheck: internal error ({what}); this is a bug in factcheck: please report it with"
-               " the command you ran (FACTCHECK_DEBUG=1 shows the traceback)", err=True)
-    if os.environ.get("FACTCHECK_DEBUG"):
-        raise exc
-    sys.exit(ExitCode.INTERNAL)
-
-
-def _report_problems(problems: list[Problem]) -> None:
-    for p in problems:
-        label = "skipped" if p.level == "skipped" else "warning"
-        click.echo(f"{label}: {terminal_text(str(p))}", err=True)
-
-
-def _progress() -> Callable[[int, int], None] | None:
-    """A progress bar on stderr (tqdm) for runs of 20 articles or more, only when stderr is a terminal,
-    so that piped or captured output stays clean. The bar is cleared when reading ends."""
-    if not sys.stderr.isatty():
-        return None
-    from tqdm import tqdm
-
-    bars: list[tqdm] = []
-
-    def show(n: int, total: int) -> None:
-        if total < 20:
-            return
-        if not bars:
-            try:
-                size = os.get_terminal_size(sys.stderr.fileno())
-            except OSError:
-                size = os.terminal_size((0, 0))
-            sized = size.columns > 0 and size.lines > 0  # a terminal that reports no size: 80 by 24 (tqdm hides)
-            bars.append(tqdm(total=total, desc="reading articles", unit="article", file=sys.stderr, leave=False,
-                             dynamic_ncols=sized, ncols=None if sized else 80, nrows=None if sized else 24))
-        bars[0].update(n - bars[0].n)
-        if n >= total:
-            bars[0].close()
-
-    return show
-
-
-def _config_problems(exc: RuleError) -> NoReturn:
-    """A bad rule or data file: every problem with its position, then exit 2."""
-    for line in exc.problems:
-        click.echo(line, err=True)
-    click.echo(f"factcheck: {len(exc.problems)} problem(s) in rule files; nothing was checked", err=True)
-    sys.exit(ExitCode.USAGE)
-
-
-def _read_or_exit(paths: Sequence[str], apply: bool, max_bytes: int) -> Result:
-    """Run the pipeline for `extract` and `facts`: a bad rule or data file, or no readable article,
-    is a usage error (exit 2); unreadable articles are reported and the rest are read."""
-    from factcheck.pipeline import run
-
-    try:
-        result = run(list(paths), apply=apply, progress=_progress(), max_article_bytes=max_bytes)
-    except RuleError as exc:
-        _config_problems(exc)
-    _report_problems(result.problems)
-    if not result.articles:
-        click.echo("factcheck: no readable article in the given paths", err=True)
-        sys.exit(ExitCode.USAGE)
-    return result
-
-
-def _run_or_exit(paths: Sequence[str], rule_paths: Sequence[str], decisions: Path | None,
-                 max_bytes: int = MAX_ARTICLE_BYTES) -> Result:
-    """Run the pipeline for a command. A bad rule or decisions file, or no readable article, is a
-    usage error (exit 2); a broken decisions file is named with its line and left as it is."""
-    from factcheck.decisions import DecisionsError
-    from factcheck.pipeline import run
-
-    try:
-        result = run(list(paths), list(rule_paths), progress=_progress(), decisions=decisions,
-                     max_article_bytes=max_bytes)
-    except RuleError as exc:
-        for line in exc.problems:
-            click.echo(line, err=True)
-        click.echo(f"factcheck: {len(exc.problems)} problem(s) in rule files; nothing was checked", err=True)
-        sys.exit(ExitCode.USAGE)
-    except DecisionsError as exc:
-        for line in exc.problems:
-            click.echo(line, err=True)
-        click.echo(f"factcheck: the decisions file {decisions} does not load; it was left as it is."
-                   " Fix the line(s) above, or point --decisions elsewhere", err=True)
-        sys.exit(ExitCode.USAGE)
-    _report_problems(result.problems)
-    if not result.articles:
-        click.echo("factcheck: no readable article in the given paths", err=True)
-        sys.exit(ExitCode.USAGE)
-    return result
-
-
-def _report_stale(result: Result) -> None:
-    """One line on stderr per decision that matches no finding any more (written at once: there may be 10^5)."""
-    lines = []
-    for d in result.stale:
-        about = ", ".join(x for x in (d.rule, d.fact) if x)
-        lines.append(terminal_text(f"stale: {result.decisions_path}:{d.line}: the '{d.status}' decision for"
-                                   f" {d.fingerprint}{f' ({about})' if about else ''} matches no finding now (the"
-                                   " figure changed, or the finding went away); delete its entry"))
-    if lines:
-        click.echo("\n".join(lines), err=True)
+from factcheck.cli.common import (
+    ExitCode,
+    Main,
+    config_problems,
+    read_or_exit,
+    report_stale,
+    run_or_exit,
+)
 
 
 _DECISIONS_HELP = ("The review decisions file (default: factcheck-decisions.yaml in the folder of the articles,"
@@ -182,7 +42,7 @@ _MAX_BYTES = click.option("--max-article-bytes", "max_bytes", type=click.IntRang
                           " .jsonl record), with a line on stderr: a hostile or broken input cannot stall the run.")
 
 
-@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(cls=Main, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="factcheck")
 def main() -> None:
     """Find where news sources disagree on a figure or a date.
@@ -230,8 +90,8 @@ def check(paths: tuple[str, ...], fmt: str, rule_paths: tuple[str, ...], fail_on
     from factcheck.report import REPORTERS, summary_line, write_reports
 
     decisions = Path(decisions_file) if decisions_file else default_path(paths)
-    result = _run_or_exit(paths, rule_paths, decisions, max_bytes)
-    _report_stale(result)
+    result = run_or_exit(paths, rule_paths, decisions, max_bytes)
+    report_stale(result)
     reporter = REPORTERS[fmt]()
     listed_info = show_info or fmt in ("markdown", "json", "csv")  # those have always listed them
     click.echo(_for_stdout(reporter.render(result, show_info=listed_info, show_all=show_all)), nl=False)
@@ -265,12 +125,12 @@ def extract(paths: tuple[str, ...], fmt: str, max_bytes: int) -> None:
 
     Example: factcheck extract corpus/deepseek/01_harbour-ledger.md --format json
     """
-    from factcheck.config import validate_data_files
+    from factcheck.lexicon.config import validate_data_files
 
     problems = validate_data_files()  # units, hedges, aliases, attributes: checked before any article is read
     if problems:
-        _config_problems(RuleError(problems))
-    result = _read_or_exit(paths, apply=False, max_bytes=max_bytes)
+        config_problems(RuleError(problems))
+    result = read_or_exit(paths, apply=False, max_bytes=max_bytes)
     claims = [c.to_json() for c in result.claim_records]
     if fmt == "json":
         click.echo(json_text({"claims": claims}))
@@ -303,7 +163,7 @@ def facts(paths: tuple[str, ...], fmt: str, show_all: bool, max_bytes: int) -> N
     """
     from factcheck.rules import agreement
 
-    result = _read_or_exit(paths, apply=True, max_bytes=max_bytes)
+    result = read_or_exit(paths, apply=True, max_bytes=max_bytes)
     rows: list[dict[str, Any]] = []
     for f in result.fact_records:
         if len(f.sources) < 2 and not show_all:
@@ -390,11 +250,11 @@ def _fmt(v: object) -> str:
     return "" if v is None else str(v)
 
 
-from factcheck.cli_review import review  # `factcheck review` lives in its own module
+from factcheck.cli.review import review  # noqa: E402 - `factcheck review` lives in its own module
 
 main.add_command(review)
 
-from factcheck.cli_rules import rules_group  # noqa: E402 - `factcheck rules list|explain|test`
+from factcheck.cli.rules_cmd import rules_group  # noqa: E402 - `factcheck rules list|explain|test`
 
 main.add_command(rules_group, "rules")
 

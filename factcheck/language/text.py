@@ -130,3 +130,37 @@ def normalize(source: str) -> Normalized:
     if len(text) == len(source):
         return Normalized(text)
     return Normalized(text, tuple(m.start() - n for n, m in enumerate(_DROP.finditer(grouped))))
+
+
+# ---------------------------------------------------------------- morphology
+
+IRREGULAR_PLURALS = {  # plural -> singular, where dropping an -s is wrong
+    "people": "person", "children": "child", "men": "man", "women": "woman", "mice": "mouse", "data": "data",
+    "buses": "bus", "gases": "gas", "viruses": "virus", "bonuses": "bonus", "campuses": "campus", "series": "series",
+    "species": "species", "crises": "crisis", "analyses": "analysis", "diagnoses": "diagnosis", "media": "media",
+    "criteria": "criterion", "indices": "index", "lives": "life", "wives": "wife", "knives": "knife",
+    "feet": "foot", "teeth": "tooth", "geese": "goose", "staff": "staff", "police": "police", "news": "news",
+    "movies": "movie", "cookies": "cookie", "zombies": "zombie", "calories": "calorie", "rookies": "rookie",
+    "lorries": "lorry", "statuses": "status", "censuses": "census", "thieves": "thief", "wolves": "wolf",
+    "shelves": "shelf", "halves": "half", "leaves": "leaf", "aircraft": "aircraft", "sheep": "sheep",
+    "fish": "fish", "deer": "deer", "cattle": "cattle", "livestock": "livestock", "troops": "troop",
+    "headaches": "headache", "niches": "niche", "caches": "cache", "avalanches": "avalanche",
+}
+
+
+def singular(word: str) -> str:
+    """A noun's singular ("lorries" -> "lorry", "GPUs" -> "GPU"); names and codes are kept as written."""
+    low = word.lower()
+    if low in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[low]
+    if word.endswith("s") and len(word) > 2 and word[:-1].isupper():
+        return word[:-1]
+    if word.isupper() or any(ch.isdigit() for ch in word):
+        return word
+    if low.endswith("ies") and len(low) > 4:
+        return low[:-3] + "y"
+    if low.endswith(("sses", "shes", "ches", "xes", "zzes")):
+        return low[:-2]
+    if low.endswith("s") and not low.endswith(("ss", "us", "is")):
+        return low[:-1]
+    return low

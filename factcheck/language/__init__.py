@@ -1,0 +1,1 @@
+"""Floor 2: text as the extractors read it: typography, sentences, clauses and morphology."""
