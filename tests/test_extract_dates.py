@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck.extract import extract_text
 from factcheck.extract.dates import DateMention, find_dates
 
 D = dt.date
@@ -559,3 +560,16 @@ def test_find_dates_properties(parts: list[str], seps: str, published: dt.date |
 def test_find_dates_never_raises_on_any_text(text: str, published: dt.date | None) -> None:
     for m in find_dates(text, published):
         assert m.text == text[m.start:m.end]
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("The lighthouse was first lit sixty years ago.", "1965"),
+    ("The lighthouse was first lit seventy years ago.", "1955"),
+    ("Eighty years ago the mill still employed half the town.", "1945"),
+    ("The treaty was signed ninety-nine years ago.", "1926"),
+])
+def test_number_words_up_to_ninety_nine_read_as_years_ago(text: str, year: str) -> None:
+    """One table of number words: "seventy years ago" is a date like "sixty years ago" (they drifted
+    apart once: the tens stopped at sixty, and "ninety-five years ago" read as five)."""
+    (claim,) = [c for c in extract_text(text, published="2025-03-10") if c.kind == "date"]
+    assert claim.value == year and claim.text.lower().endswith("years ago")

@@ -149,7 +149,7 @@ _UNITS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 _FULL_MON = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -158,10 +158,16 @@ _WDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _DAYN = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YYYY = r"(?:19\d\d|20\d\d|2100)"
 _YYYY_OLD = r"(?:1[5-9]\d\d|20\d\d|2100)"  # "July 4, 1776": a day and month make an old year safe
-_NUMW = (
-    r"(?:(?:[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|[Ss]ixty)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
-    r"|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve"
-    r"|[Tt]hirteen|[Ff]ourteen|[Ff]ifteen|[Ss]ixteen|[Ss]eventeen|[Ee]ighteen|[Nn]ineteen)"
+
+
+def _either_case(word: str) -> str:
+    """A word whose first letter may be a capital: "[Ss]ixty"."""
+    return f"[{word[0].upper()}{word[0]}]{word[1:]}"
+
+
+_NUMW = (  # a number word, one to ninety-nine, built from the two tables above (so they cannot drift apart)
+    "(?:(?:" + "|".join(map(_either_case, _TENS)) + ")(?:-(?:" + "|".join(w for w, n in _UNITS.items() if n < 10) + "))?"
+    "|" + "|".join(map(_either_case, _UNITS)) + ")"
 )
 
 
