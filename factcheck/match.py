@@ -246,11 +246,33 @@ def match_claims(claims: list[Claim], attribute_cutoff: float | None = None,
 
 
 def _match(claims: list[Claim], attribute_cutoff: float | None, entity_cutoff: float | None) -> list[Fact]:
+    """Block the claims, join the ones whose periods overlap inside each block's groups, and make each
+    connected set a fact."""
     from factcheck.attribute import vocabulary
 
     vocab = vocabulary()
     attribute_cutoff = vocab.attribute_cutoff if attribute_cutoff is None else attribute_cutoff
     entity_cutoff = vocab.entity_cutoff if entity_cutoff is None else entity_cutoff
+    blocks, keys, maker = _blocks(claims, entity_cutoff)
+    uf = _UnionFind(list(range(len(claims))))
+    for idx in blocks.values():
+        if len(idx) < 2:
+            continue
+        rep = _attribute_reps(idx, claims, attribute_cutoff)
+        by_attr: dict[str, list[int]] = defaultdict(list)
+        for i in idx:
+            by_attr[rep[claims[i].attribute or ""]].append(i)
+        for members in by_attr.values():
+            for group in _period_groups(members, claims, keys, maker):
+                _join_overlapping(group, claims, uf)
+    return _facts(claims, blocks, uf)
+
+
+def _blocks(
+    claims: list[Claim], entity_cutoff: float
+) -> tuple[dict[tuple[str, str], list[int]], list[str], dict[str, str]]:
+    """The matchable claims blocked by (dimension, entity key), a product's figures under its maker; with
+    each claim's entity key and the product -> maker map."""
     entity_key = _entity_keys(claims, entity_cutoff)
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     keys = [entity_key.get((c.entity or "").casefold(), "") for c in claims]
@@ -258,48 +280,61 @@ def _match(claims: list[Claim], attribute_cutoff: float | None, entity_cutoff: f
     for i, c in enumerate(claims):
         if matchable(c):
             blocks[(dimension(c), maker.get(keys[i], keys[i]))].append(i)
-    uf = _UnionFind(list(range(len(claims))))
-    for idx in blocks.values():
-        if len(idx) < 2:
-            continue
-        rep = _attribute_groups(sorted({claims[i].attribute or "" for i in idx}), attribute_cutoff)
-        specific = {r for r in rep.values() if r not in GENERIC_ATTRIBUTES and not _generic_of(r)}
-        narrowed: dict[str, set[str]] = defaultdict(set)
-        for r in set(rep.values()):
-            if _generic_of(r):
-                narrowed[r.split(" of ", 1)[0]].add(r)
-        for a, r in rep.items():
-            if r in GENERIC_ATTRIBUTES and len(narrowed.get(r, ())) == 1:
-                # "fell 13.6%" and "a 13.6% change of weight": the bare figures are the one narrowed
-                # figure's, unless one names a noun of its own ("punctuality was 64%")
-                target = next(iter(narrowed[r]))
-                own = {dict(claims[i].scope).get("subject") for i in idx if claims[i].attribute == a}
-                if own <= {None, target.split(" of ", 1)[1]}:
-                    rep[a] = target
-        if len(specific) == 1:
-            # "Kessling's net profit was $874m" and "Kessling earned $874m": with one measure named for
-            # this entity and dimension, a figure that names none is taken to be about it
-            only = next(iter(specific))
-            rep = {a: (only if r in GENERIC_ATTRIBUTES or _generic_of(r) else r) for a, r in rep.items()}
-        by_attr: dict[str, list[int]] = defaultdict(list)
-        for i in idx:
-            by_attr[rep[claims[i].attribute or ""]].append(i)
-        for members in by_attr.values():
-            directions = {claims[i].direction for i in members} - {None}
-            groups: dict[str | None, list[int]] = defaultdict(list)
-            for i in members:
-                d = claims[i].direction
-                groups[d if d is not None or len(directions) != 1 else next(iter(directions))].append(i)
-            split = (sub for g in groups.values() for sub in _split_by_scope(g, claims))
-            for group in (part for sub in split for part in _split_by_product(sub, keys, maker)):
-                spans = sorted((_match_interval(claims[i]), i) for i in group)
-                reach = float("-inf")
-                previous = -1
-                for (lo, hi), i in spans:
-                    if previous >= 0 and lo <= reach:
-                        uf.union(previous, i)
-                    reach = max(reach, hi) if previous >= 0 and lo <= reach else hi
-                    previous = i
+    return blocks, keys, maker
+
+
+def _attribute_reps(idx: list[int], claims: list[Claim], cutoff: float) -> dict[str, str]:
+    """Each attribute in a block mapped to the one it is matched as: alike names share one, and a generic
+    attribute ("amount", "change") joins the one narrowed or specific attribute the block names."""
+    rep = _attribute_groups(sorted({claims[i].attribute or "" for i in idx}), cutoff)
+    specific = {r for r in rep.values() if r not in GENERIC_ATTRIBUTES and not _generic_of(r)}
+    narrowed: dict[str, set[str]] = defaultdict(set)
+    for r in set(rep.values()):
+        if _generic_of(r):
+            narrowed[r.split(" of ", 1)[0]].add(r)
+    for a, r in rep.items():
+        if r in GENERIC_ATTRIBUTES and len(narrowed.get(r, ())) == 1:
+            # "fell 13.6%" and "a 13.6% change of weight": the bare figures are the one narrowed
+            # figure's, unless one names a noun of its own ("punctuality was 64%")
+            target = next(iter(narrowed[r]))
+            own = {dict(claims[i].scope).get("subject") for i in idx if claims[i].attribute == a}
+            if own <= {None, target.split(" of ", 1)[1]}:
+                rep[a] = target
+    if len(specific) == 1:
+        # "Kessling's net profit was $874m" and "Kessling earned $874m": with one measure named for
+        # this entity and dimension, a figure that names none is taken to be about it
+        only = next(iter(specific))
+        rep = {a: (only if r in GENERIC_ATTRIBUTES or _generic_of(r) else r) for a, r in rep.items()}
+    return rep
+
+
+def _period_groups(members: list[int], claims: list[Claim], keys: list[str], maker: dict[str, str]) -> list[list[int]]:
+    """The claims of one attribute split by direction (a claim with none joins the only one given), by
+    scope and by product: what is left to compare is the period."""
+    directions = {claims[i].direction for i in members} - {None}
+    by_direction: dict[str | None, list[int]] = defaultdict(list)
+    for i in members:
+        d = claims[i].direction
+        by_direction[d if d is not None or len(directions) != 1 else next(iter(directions))].append(i)
+    split = (sub for g in by_direction.values() for sub in _split_by_scope(g, claims))
+    return [part for sub in split for part in _split_by_product(sub, keys, maker)]
+
+
+def _join_overlapping(group: list[int], claims: list[Claim], uf: _UnionFind) -> None:
+    """Join the claims of a group whose match intervals overlap: one sweep over the sorted intervals."""
+    spans = sorted((_match_interval(claims[i]), i) for i in group)
+    reach = float("-inf")
+    previous = -1
+    for (lo, hi), i in spans:
+        if previous >= 0 and lo <= reach:
+            uf.union(previous, i)
+        reach = max(reach, hi) if previous >= 0 and lo <= reach else hi
+        previous = i
+
+
+def _facts(claims: list[Claim], blocks: dict[tuple[str, str], list[int]], uf: _UnionFind) -> list[Fact]:
+    """One fact per connected set of blocked claims, keyed by its first claim's entity, attribute,
+    dimension and period (the first explicit period given), sorted."""
     groups: dict[int, list[int]] = defaultdict(list)
     for i in sorted({i for idx in blocks.values() for i in idx}):
         groups[uf.find(i)].append(i)

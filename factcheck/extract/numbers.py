@@ -1430,72 +1430,115 @@ def _currency_pair(text: str, f: Figure, sent: int, words: list[str] | None, ctx
     return f
 
 
+_MultiplierRead = tuple[float | None, str | None, int]  # value, direction, end of "a quarter point" (-1 if none)
+# Windows (characters before a multiplier word) read for what licenses it.
+_DOUBLE_WINDOW = 20  # "could double", "more than double"
+_FRAC_NOT_WINDOW = 12  # "the second half"
+_FRAC_BEFORE_WINDOW = 24  # "cut by nearly a third"
+_DOUBLE_OBJECT = re.compile(r"[ \u00a0]+(?:the|that|its|their|in[ \u00a0]+size|by|what|from|to|over)\b|[.,;]")
+_DOUBLES_NOT = (["the"], ["mixed"], ["in"], ["of"], ["men's"], ["women's"], ["and"])  # "the doubles final"
+_BLANKS = re.compile(r"\s+")
+
+
 def _multiplier(text: str, m: re.Match[str], ctx: _Context) -> Figure | None:
-    lex = ctx.lex
-    start = m.start()
-    direction = None
-    value: float | None
-    point_end = -1
-    word = m.group().lower()
-    if m.group("twice"):
-        value = 2.0 if word == "twice" else 3.0
-    elif m.group("up2") or m.group("up3") or m.group("up4"):
-        if word.endswith("les") and _words_before(ctx, start)[:1] in (["the"], ["mixed"], ["in"], ["of"],
-                                                                       ["men's"], ["women's"], ["and"]):
-            return None  # "the doubles final"
-        value = 2.0 if m.group("up2") else 3.0 if m.group("up3") else 4.0
-        direction = "up"
-    elif m.group("dbl"):
-        if not _DOUBLE_OK_BEFORE.search(text, max(0, start - 20), start) and not re.match(
-            r"[ \u00a0]+(?:the|that|its|their|in[ \u00a0]+size|by|what|from|to|over)\b|[.,;]", text[m.end() :]
-        ):
-            return None
-        value = {"double": 2.0, "triple": 3.0, "quadruple": 4.0}[word]
-    elif m.group("halved"):
-        value, direction = 0.5, "down"
-    elif m.group("frac"):
-        if _FRAC_NOT_BEFORE.search(text, max(0, start - 12), start) and not m.group("fnum"):
-            return None
-        if not m.group("fnum") and _SCALE_WORD_AFTER.match(text, m.end()):
-            return None  # "half a million": a number in words
-        points = _POINT_AFTER.match(text, m.end())
-        compare = _FRAC_COMPARE.match(text, m.end())
-        if points:  # "a quarter of a percentage point", "half a point", "a quarter point": a size in points
-            point_end = points.end()
-        elif compare:
-            direction = "up" if compare.group("up") else "down"  # "a fifth more than a year ago"
-        elif not (_FRAC_FOLLOW.match(text, m.end()) or _FRAC_BEFORE.search(text, max(0, start - 24), start)):
-            return None
-        fnum = (m.group("fnum") or "a").lower()
-        num = 1 if fnum in ("a", "one") else _SMALL[fnum]
-        den = _DENOMINATORS[m.group("fden").lower()]
-        if (num > 1) != m.group("fden").lower().endswith("s") or num >= den:
-            return None
-        value = num / den
-    elif m.group("nfold"):
-        raw = m.group("fn").lower()
-        value = float(raw) if raw[0].isdigit() else (100.0 if raw == "hundred" else _read_num_word(raw))
-    elif m.group("ntimes"):
-        raw = m.group("tn").lower()
-        value = float(raw) if raw[0].isdigit() else _read_num_word(raw)
-    elif m.group("nx"):
-        value = float(m.group("xn"))
-    else:
-        a, b = m.group("ia").lower(), re.sub(r"\s+", " ", m.group("ib").lower())
-        na = float(a) if a[0].isdigit() else _read_num_word(a)
-        nb = float(b) if b[0].isdigit() else (100.0 if b.endswith("hundred") else _read_num_word(b))
-        if na is None or nb is None or not 0 < na < nb:
-            return None
-        if m.group("inoun") and (na != 1 or m.group("inoun") in _NOUN_STOP or m.group("inoun") in lex.units):
-            return None  # only "one practice in ten": one thing in so many
-        if _fast(lex)[0].match(text, m.end()) or _NOT_IN_X.match(text, m.end()):
-            return None  # "3 in 10 minutes", "2 in 5 games": a tally, not a share
-        value = na / nb
+    """ "twice", "doubled", "double the", "halved", "a third", "threefold", "seven times", "2.5x", "one in
+    five": a multiplier or a share, with its hedge and direction; None when the words are no multiplier."""
+    read = _multiplier_value(text, m, ctx)
+    if read is None:
+        return None
+    value, direction, point_end = read
     if value is None or value <= 0:
         return None
+    return _multiplier_figure(text, m, ctx, value, direction, point_end)
+
+
+def _multiplier_value(text: str, m: re.Match[str], ctx: _Context) -> _MultiplierRead | None:
+    """The value a multiplier match stands for, by the group that matched; None when it is no multiplier."""
+    word = m.group().lower()
+    if m.group("twice"):
+        return (2.0 if word == "twice" else 3.0), None, -1
+    if m.group("up2") or m.group("up3") or m.group("up4"):
+        if word.endswith("les") and _words_before(ctx, m.start())[:1] in _DOUBLES_NOT:
+            return None  # "the doubles final"
+        return (2.0 if m.group("up2") else 3.0 if m.group("up3") else 4.0), "up", -1
+    if m.group("dbl"):
+        return _double_value(text, m, word)
+    if m.group("halved"):
+        return 0.5, "down", -1
+    if m.group("frac"):
+        return _fraction_value(text, m)
+    if m.group("nfold"):
+        raw = m.group("fn").lower()
+        return (float(raw) if raw[0].isdigit() else (100.0 if raw == "hundred" else _read_num_word(raw))), None, -1
+    if m.group("ntimes"):
+        raw = m.group("tn").lower()
+        return (float(raw) if raw[0].isdigit() else _read_num_word(raw)), None, -1
+    if m.group("nx"):
+        return float(m.group("xn")), None, -1
+    return _one_in_value(text, m, ctx.lex)
+
+
+def _double_value(text: str, m: re.Match[str], word: str) -> _MultiplierRead | None:
+    """ "could double", "double the budget": "double" is a multiplier after a helper verb or before its object."""
+    start = m.start()
+    if not _DOUBLE_OK_BEFORE.search(text, max(0, start - _DOUBLE_WINDOW), start) and not _DOUBLE_OBJECT.match(
+        text, m.end()
+    ):
+        return None
+    return {"double": 2.0, "triple": 3.0, "quadruple": 4.0}[word], None, -1
+
+
+def _fraction_value(text: str, m: re.Match[str]) -> _MultiplierRead | None:
+    """ "a third of", "cut by half", "a fifth more", "a quarter of a percentage point"; not "the second half"
+    nor "half a million" (a number in words)."""
+    start = m.start()
+    if _FRAC_NOT_BEFORE.search(text, max(0, start - _FRAC_NOT_WINDOW), start) and not m.group("fnum"):
+        return None
+    if not m.group("fnum") and _SCALE_WORD_AFTER.match(text, m.end()):
+        return None  # "half a million": a number in words
+    direction = None
+    point_end = -1
+    points = _POINT_AFTER.match(text, m.end())
+    compare = _FRAC_COMPARE.match(text, m.end())
+    if points:  # "a quarter of a percentage point", "half a point", "a quarter point": a size in points
+        point_end = points.end()
+    elif compare:
+        direction = "up" if compare.group("up") else "down"  # "a fifth more than a year ago"
+    elif not (
+        _FRAC_FOLLOW.match(text, m.end()) or _FRAC_BEFORE.search(text, max(0, start - _FRAC_BEFORE_WINDOW), start)
+    ):
+        return None
+    fnum = (m.group("fnum") or "a").lower()
+    num = 1 if fnum in ("a", "one") else _SMALL[fnum]
+    den = _DENOMINATORS[m.group("fden").lower()]
+    if (num > 1) != m.group("fden").lower().endswith("s") or num >= den:
+        return None
+    return num / den, direction, point_end
+
+
+def _one_in_value(text: str, m: re.Match[str], lex: Lexicon) -> _MultiplierRead | None:
+    """ "one in five", "3 out of 10", "one practice in ten": a share; not "3 in 10 minutes" (a tally)."""
+    a, b = m.group("ia").lower(), _BLANKS.sub(" ", m.group("ib").lower())
+    na = float(a) if a[0].isdigit() else _read_num_word(a)
+    nb = float(b) if b[0].isdigit() else (100.0 if b.endswith("hundred") else _read_num_word(b))
+    if na is None or nb is None or not 0 < na < nb:
+        return None
+    if m.group("inoun") and (na != 1 or m.group("inoun") in _NOUN_STOP or m.group("inoun") in lex.units):
+        return None  # only "one practice in ten": one thing in so many
+    if _fast(lex)[0].match(text, m.end()) or _NOT_IN_X.match(text, m.end()):
+        return None  # "3 in 10 minutes", "2 in 5 games": a tally, not a share
+    return na / nb, None, -1
+
+
+def _multiplier_figure(
+    text: str, m: re.Match[str], ctx: _Context, value: float, direction: str | None, point_end: int
+) -> Figure:
+    """A multiplier's figure: its hedge ("about twice"), its direction (above the reference when it is
+    more than one), and a size in points when the fraction names one."""
+    start = m.start()
     qualifier, low, high = "exact", value, value
     words = _words_before(ctx, start)
-    hedge = _hedge_before(text, start, lex, words)
+    hedge = _hedge_before(text, start, ctx.lex, words)
     if hedge:
         qualifier, low, high = _apply_hedge(hedge, value, value, value, 0.0)
         if qualifier in ("at_most", "less_than"):
