@@ -15,7 +15,8 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from factcheck.language.text import IRREGULAR_PLURALS as _IRREGULAR
@@ -638,12 +639,13 @@ def currency_hints(text: str) -> tuple[str, str]:
 
 
 class _Context:
-    """Per-text facts computed once, lazily: currency hints, skip spans."""
+    """Per-text facts computed once, lazily: currency hints, skip spans; and the stages and guards to run."""
 
-    __slots__ = ("_fx", "_hints", "lex", "rtext", "skip_ends", "skip_starts", "skip_to", "tentative", "text", "urlish")
+    __slots__ = ("_fx", "_hints", "lex", "plan", "rtext", "skip_ends", "skip_starts", "text", "urlish")
 
-    def __init__(self, text: str, lex: Lexicon, skip: list[tuple[int, int]]) -> None:
+    def __init__(self, text: str, lex: Lexicon, skip: list[tuple[int, int]], plan: _Plan | None = None) -> None:
         self.text = text
+        self.plan = _PLAN if plan is None else plan
         self.rtext = text[::-1]
         self.lex = lex
         spans = sorted((s, e) for s, e in skip if e > s)
@@ -657,8 +659,6 @@ class _Context:
         self.skip_ends = [e for _, e in merged]
         self._hints: tuple[str, str] | None = None
         self.urlish = bool(_URLISH.search(text))
-        self.skip_to = -1  # set by the reader when a label heads a list of numbers ("junctions 10 and 11")
-        self.tentative: set[int] = set()  # starts of word numbers kept only if the sentence names what they count
         self._fx: bool | None = None
 
     @property
@@ -730,8 +730,10 @@ def _apply_hedge(h: Hedge, low: float, high: float, value: float | None, band: f
     return q, value, value + abs(value) * w
 
 
-_RWORDS = re.compile(r"(?:[ \t\u00a0]*[A-Za-z'’.&]+){1,6}")
-_RWORDS_LONG = re.compile(r"(?:[ \t\u00a0]*[A-Za-z'’.&]+){1,16}")
+_SHORT_RUN = 6  # words read before a figure
+_LONG_RUN = 16  # words read back to find the verb of "cut the risk of heart attack ... by 20%"
+_RWORDS = re.compile(rf"(?:[ \t\u00a0]*[A-Za-z'’.&]+){{1,{_SHORT_RUN}}}")
+_RWORDS_LONG = re.compile(rf"(?:[ \t\u00a0]*[A-Za-z'’.&]+){{1,{_LONG_RUN}}}")
 
 
 def _words_before(ctx: _Context, start: int, long: bool = False) -> list[str]:
@@ -1016,44 +1018,48 @@ _CLOCK = re.compile(r"(?:[01]?\d|2[0-3])\.[0-5]\d")
 _CLOCK_BEFORE = {"at", "by", "until", "till", "before", "after", "around"}
 
 
-def _not_a_count(
-    text: str, first: _End, second: _End | None, scale: float, noun: str, next_word: str, words: list[str], pos: int
-) -> bool:
-    """A bare number that is prose, an address, a year or a time of day rather than a count."""
-    if not first.digits:
-        return not noun and scale == 1.0 and first.number < 1000  # "two" alone is usually prose
-    if noun or scale != 1.0 or first.glue_unit:
-        return bool(
-            scale == 1.0 and not first.glue_unit and second is None and _YEAR.fullmatch(first.digits)
-            and (not _looks_plural(next_word) or next_word[:1].isupper() or words[:1] and words[0] in _YEAR_BEFORE)
-        )  # "the 2024 Olympics", "the 2025 guide": a year, not a count of Olympics
-    if second is not None:
-        return bool(_YEAR.fullmatch(first.digits) and _YEAR.fullmatch(second.digits))  # "between 2020 and 2024"
-    if _ADDRESS.match(text, pos):
-        return True  # "10 Downing Street"
-    if _CLOCK.fullmatch(first.digits) and words[:1] and words[0] in _CLOCK_BEFORE:
-        return True  # "at 10.30"
-    return bool(_YEAR.fullmatch(first.digits))  # a bare year the date finder did not take
-
-
 # ---------------------------------------------------------------- the extractor
+
+
+# Digits start a multiplier only before a space, "-", "fold" or "x" ("3 in 10", "threefold", "2.5x"):
+# checked first, as the multiplier pattern is long.
+_MULTIPLIER_DIGITS = re.compile(r"[\d.]*[ \u00a0fFxX-]")
 
 
 def find_figures(text: str, skip: list[tuple[int, int]] | None = None, lex: Lexicon | None = None) -> list[Figure]:
     """Every figure in `text` outside the `skip` spans (dates found first), in order."""
-    lex = lex or lexicon()
-    ctx = _Context(text, lex, list(skip or []))
+    ctx = _Context(text, lex or lexicon(), list(skip or []))
+    figures, tentative = _scan(text, ctx, None)
+    return _in_context(text, figures, ctx, tentative) if figures else figures
+
+
+def trace_figures(
+    text: str, skip: list[tuple[int, int]] | None = None, lex: Lexicon | None = None, without: Collection[str] = ()
+) -> tuple[list[Figure], list[tuple[int, Reject]]]:
+    """The figures, and each number the stages turned down with where it starts and why (for tests, and to
+    see why a figure was missed). `without` names guards (keys of GUARDS) to switch off."""
+    unknown = set(without) - set(GUARDS)
+    if unknown:
+        raise ValueError(f"unknown guards: {sorted(unknown)}")
+    ctx = _Context(text, lex or lexicon(), list(skip or []), _plan(frozenset(without)) if without else None)
+    rejects: list[tuple[int, Reject]] = []
+    figures, tentative = _scan(text, ctx, rejects)
+    return (_in_context(text, figures, ctx, tentative) if figures else figures), rejects
+
+
+def _scan(text: str, ctx: _Context, rejects: list[tuple[int, Reject]] | None) -> tuple[list[Figure], set[int]]:
+    """The trigger scan: each place a number may start, read as a multiplier or by the stages, left to right;
+    a figure takes its text, a rejected label its whole list. Returns the figures and the starts of the
+    tentative ones; appends each Reject to `rejects` when given."""
     figures: list[Figure] = []
+    tentative: set[int] = set()
     taken_until = 0
     for m in _SCAN.finditer(text):
         kind = m.lastgroup  # "d" a digit, "g" a glued currency code, "w" "within a year", None a word
         start = m.end(kind) if kind == "g" or kind == "w" else m.start()
-        if start < taken_until:
+        if start < taken_until or ctx.skipped(start, start + 1):
             continue
-        if ctx.skipped(start, start + 1):
-            continue
-        is_digit = kind == "d" or kind == "g"
-        if is_digit:
+        if kind == "d" or kind == "g":
             prev = text[start - 1] if start else ""
             if prev and prev in ".,:/_":
                 continue
@@ -1061,20 +1067,27 @@ def find_figures(text: str, skip: list[tuple[int, int]] | None = None, lex: Lexi
             if ex >= 0:
                 taken_until = ex
                 continue
+            mm = _MULTIPLIER.match(text, start) if _MULTIPLIER_DIGITS.match(text, start) else None
+        else:
+            mm = _MULTIPLIER.match(text, start)
         fig = None
-        mm = _MULTIPLIER.match(text, start)
         if mm:
             fig = _multiplier(text, mm, ctx)
         if fig is None:
-            fig = _figure_at(text, start, ctx)
-            if ctx.skip_to > start:
-                taken_until, ctx.skip_to = ctx.skip_to, -1
-        if fig is not None and fig.start >= taken_until and not ctx.skipped(fig.start, fig.end):
+            read = _figure_at(text, start, ctx)
+            if isinstance(read, Reject):
+                if read.skip_to > start:
+                    taken_until = read.skip_to  # "junctions 10 and 11": the whole list
+                if rejects is not None:
+                    rejects.append((start, read))
+                continue
+            fig = read.figure()
+            if read.tentative:
+                tentative.add(read.start)
+        if fig.start >= taken_until and not ctx.skipped(fig.start, fig.end):
             figures.append(fig)
             taken_until = fig.end
-    if figures:
-        figures = _in_context(text, figures, ctx)
-    return figures
+    return figures, tentative
 
 
 # ---------------------------------------------------------------- what the sentence says about a figure
@@ -1262,83 +1275,181 @@ def _clause_subject(chunk: str, sentence_initial: bool) -> str | None:
     return ""
 
 
-def _in_context(text: str, figures: list[Figure], ctx: _Context) -> list[Figure]:
-    """What a figure takes from its neighbours in the sentence: the noun of a count given before
-    ("418 stores, up from 392"), the rate of a price ("by 4 cents to 52 cents a share"), the
-    direction of a list of changes ("fell 17%, Broadcom 17.4%"), the subject it counts ("road deaths
-    fell to 1,624"), ages, percentage points after a percentage, currency pairs."""
+_LINK_REACH = 150  # characters between two figures beyond which one takes nothing from the other
+_LINK_NEAR = 60  # "418 stores, up from 392": how close a linked pair stands
+_LIST_REACH = 80  # "fell 17%, Broadcom 17.4% and Marvell 19.1%": how far a list of changes runs
+_WINDOW_BEFORE = 20  # "the largest one-day loss": where the superlative before a time window stands
+_FX_LEVEL_BELOW = 1000  # an amount of money under this after a currency subject may be an exchange rate
+
+
+@dataclass(slots=True)
+class _Link:
+    """What one figure may take from the figure before it. Owned by `_in_context` for one figure: the
+    linkers read it; the rate linker alone replaces `prev` (and records it in `shared`) when the
+    neighbour takes the figure's unit."""
+
+    prev: Figure | None  # the figure before, when it is near enough in the sentence to give something
+    between: str  # the text between the two
+    bare: bool  # a count with no noun of its own
+    linked: bool  # joined to the figure before by "to", "from", ", up from"...
+    earlier: list[Figure]  # the figures kept so far (read only)
+    tentative: set[int]  # starts of word numbers kept only if the sentence says what they count
+    shared: Figure | None = None  # the figure before, as changed by this one
+
+
+def _in_context(text: str, figures: list[Figure], ctx: _Context, tentative: set[int]) -> list[Figure]:
+    """What a figure takes from its neighbours in the sentence: the linkers in `_LINKERS` in turn, each
+    given the figure before when it is near enough; a linker may also drop a figure that is no claim."""
     out: list[Figure] = []
-    rates = ctx.lex.rates
     prev: Figure | None = None
     for f in figures:
-        kind = f.kind
-        bare = kind == "count" and not f.noun
-        p = prev
-        between = ""
-        if p is not None and (
-            bare
-            or kind == "quantity" == p.kind and ("/" in f.unit) != ("/" in p.unit)
-            or f.direction is None and p.direction is not None
-            or f.noun == "point" and p.kind == "percent"
-        ):
-            between = text[p.end : f.start]
-            if len(between) > 150 or ("." in between or "\n" in between or "?" in between or "!" in between) and (
-                _SENT_BREAK.search(between)
-            ):
-                p, between = None, ""
-        else:
-            p = None
-        linked = False
-        rate_pair = p is not None and kind == "quantity" == p.kind and ("/" in f.unit) != ("/" in p.unit)
-        if p is not None and len(between) < 60 and (bare or rate_pair):
-            linked = _LINK.fullmatch(between) is not None
-            # the rate of a price or a flow: "by £1 to £12.99 a month", "77 million tonnes a year to 142 million"
-            if linked and not bare and f.unit.partition("/")[0] == p.unit.partition("/")[0]:
-                if "/" in p.unit:
-                    f = _with(f, unit=p.unit)
-                else:
-                    out[-1] = p = _with(p, unit=f.unit)
-        words: list[str] | None = None
-        if bare:
-            sent = _sentence_start(text, f.start)
-            words = _words_before(ctx, f.start)
-            f = _bare_count(text, f, p, linked, out, sent, words, ctx)
-            kind = f.kind
-        # a list of changes: "rose 0.5% in January and 3% year on year", "fell 17%, Broadcom 17.4%"
-        if (
-            p is not None and f.direction is None and p.direction is not None and f.unit != "times"
-            and len(between) < 80
-            and ((p.kind == kind and p.unit == f.unit and _coordinated(between, p.noun)) or _OR.fullmatch(between))
-        ):
-            f = _with(f, direction=p.direction)  # "sank 1,123 points, or 2.6%"
-        if kind == "count":
-            # "on 29%, up 2 points": points after a percentage are percentage points
-            if (
-                f.noun == "point" and p is not None and p.kind == "percent" and p.unit == "percent"
-                and (f.direction is not None or (words or _words_before(ctx, f.start))[:1] == ["by"])
-                and not _OR.fullmatch(between)  # "rose 1.2%, or 95 points": index points
-            ):
-                pm = _POINTS_AFTER.match(text, f.end)
-                if pm and not ctx.skipped(f.end, pm.end()) and (
-                    _clause_subject(text[_sentence_start(text, f.start) : p.start], True) != "point"
-                ):
-                    f = _with(f, kind="percent", unit="percentage_point", noun="", end=pm.end())
-            elif f.noun and f.direction is None:
-                fate = _COUNT_FATE.match(text, f.end)
-                if fate and f.noun.split()[-1] in fate.group().lower():
-                    f = _with(f, direction="down" if fate.group("down") else "up")  # "62 of the cafes will close"
-            elif not f.noun and f.start in ctx.tentative:
-                continue  # "two" with nothing to count
-        elif kind == "quantity":
-            if f.value is not None and f.value < 1000 and (f.unit == "USD" or f.unit in rates) and ctx.fx:
-                f = _currency_pair(text, f, _sentence_start(text, f.start), None, ctx)
-            elif f.unit in _TIME_UNITS and "-" in text[f.start : f.end] and _SUPERLATIVE_BEFORE.search(
-                text, max(0, f.start - 20), f.start
-            ):
-                continue  # "the largest one-day loss": a window, not a figure
-        out.append(f)
-        prev = f
+        link = _neighbour(text, f, prev, out, tentative)
+        kept: Figure | None = f
+        for linker in _LINKERS.values() if link.prev is not None else _LINKERS_ALONE:
+            kept = linker(f, link, ctx)
+            if kept is None:
+                break
+            f = kept
+        if link.shared is not None:
+            out[-1] = link.shared
+        if kept is not None:
+            out.append(kept)
+            prev = kept
     return out
+
+
+def _neighbour(text: str, f: Figure, prev: Figure | None, out: list[Figure], tentative: set[int]) -> _Link:
+    """The figure before `f` when `f` may take something from it (a noun, a rate, a direction, a base
+    for points) and no sentence ends between them; whether the two are joined by "to", "from"..."""
+    kind = f.kind
+    bare = kind == "count" and not f.noun
+    p, between = prev, ""
+    rate_pair = p is not None and kind == "quantity" == p.kind and ("/" in f.unit) != ("/" in p.unit)
+    if p is not None and (
+        bare or rate_pair or f.direction is None and p.direction is not None
+        or f.noun == "point" and p.kind == "percent"
+    ):
+        between = text[p.end : f.start]
+        if len(between) > _LINK_REACH or ("." in between or "\n" in between or "?" in between or "!" in between) and (
+            _SENT_BREAK.search(between)
+        ):
+            p, between = None, ""
+    else:
+        p = None
+    linked = (
+        p is not None and len(between) < _LINK_NEAR and (bare or rate_pair) and _LINK.fullmatch(between) is not None
+    )
+    return _Link(p, between, bare, linked, out, tentative)
+
+
+def _link_rate(f: Figure, link: _Link, ctx: _Context) -> Figure | None:
+    """ "by £1 to £12.99 a month", "77 million tonnes a year to 142 million": a rate shared by a linked pair."""
+    p = link.prev
+    if p is None or not link.linked or link.bare or f.unit.partition("/")[0] != p.unit.partition("/")[0]:
+        return f
+    if "/" in p.unit:
+        return _with(f, unit=p.unit)
+    link.prev = link.shared = _with(p, unit=f.unit)
+    return f
+
+
+def _link_bare_count(f: Figure, link: _Link, ctx: _Context) -> Figure | None:
+    """A count with no noun: an age ("Jamal Reid, 19,"), the noun of a count before it, the clause's subject."""
+    if not link.bare:
+        return f
+    text = ctx.text
+    words = _words_before(ctx, f.start)
+    return _bare_count(text, f, link.prev, link.linked, link.earlier, _sentence_start(text, f.start), words, ctx)
+
+
+def _link_change_list(f: Figure, link: _Link, ctx: _Context) -> Figure | None:
+    """ "rose 0.5% in January and 3% year on year", "fell 17%, Broadcom 17.4%", "sank 1,123 points, or 2.6%":
+    a list of changes shares the first one's direction."""
+    p, between = link.prev, link.between
+    if (
+        p is not None and f.direction is None and p.direction is not None and f.unit != "times"
+        and len(between) < _LIST_REACH
+        and ((p.kind == f.kind and p.unit == f.unit and _coordinated(between, p.noun)) or _OR.fullmatch(between))
+    ):
+        return _with(f, direction=p.direction)
+    return f
+
+
+def _points_base(f: Figure, link: _Link, ctx: _Context) -> Figure | None:
+    """The percentage a count of points changes ("on 29%, up 2 points"), or None."""
+    p = link.prev
+    if (
+        f.kind == "count" and f.noun == "point" and p is not None and p.kind == "percent" and p.unit == "percent"
+        and (f.direction is not None or _words_before(ctx, f.start)[:1] == ["by"])
+        and not _OR.fullmatch(link.between)  # "rose 1.2%, or 95 points": index points
+    ):
+        return p
+    return None
+
+
+def _link_points(f: Figure, link: _Link, ctx: _Context) -> Figure | None:
+    """ "on 29%, up 2 points": points after a percentage are percentage points (not an index's points)."""
+    p = _points_base(f, link, ctx)
+    if p is None:
+        return f
+    text = ctx.text
+    pm = _POINTS_AFTER.match(text, f.end)
+    if pm and not ctx.skipped(f.end, pm.end()) and (
+        _clause_subject(text[_sentence_start(text, f.start) : p.start], True) != "point"
+    ):
+        return _with(f, kind="percent", unit="percentage_point", noun="", end=pm.end())
+    return f
+
+
+def _link_count_fate(f: Figure, link: _Link, ctx: _Context) -> Figure | None:
+    """ "62 of the cafes will close", "2,000 jobs will be created": a count's direction from its fate."""
+    if f.kind != "count" or not f.noun or f.direction is not None or _points_base(f, link, ctx) is not None:
+        return f
+    fate = _COUNT_FATE.match(ctx.text, f.end)
+    if fate and f.noun.split()[-1] in fate.group().lower():
+        return _with(f, direction="down" if fate.group("down") else "up")
+    return f
+
+
+def _link_tentative(f: Figure, link: _Link, ctx: _Context) -> Figure | None:
+    """ "two" kept tentatively by the noun stage: dropped when its sentence did not say what it counts."""
+    return None if f.kind == "count" and not f.noun and f.start in link.tentative else f
+
+
+def _link_exchange_rate(f: Figure, link: _Link, ctx: _Context) -> Figure | None:
+    """ "Sterling rose to $1.3320": a small amount after a currency subject is an exchange rate."""
+    if (
+        f.kind == "quantity" and f.value is not None and f.value < _FX_LEVEL_BELOW
+        and (f.unit == "USD" or f.unit in ctx.lex.rates) and ctx.fx
+    ):
+        return _currency_pair(ctx.text, f, _sentence_start(ctx.text, f.start), None, ctx)
+    return f
+
+
+def _link_window(f: Figure, link: _Link, ctx: _Context) -> Figure | None:
+    """ "the largest one-day loss": a window of time after a superlative is no figure."""
+    text = ctx.text
+    if f.kind == "quantity" and f.unit in _TIME_UNITS and "-" in text[f.start : f.end] and _SUPERLATIVE_BEFORE.search(
+        text, max(0, f.start - _WINDOW_BEFORE), f.start
+    ):
+        return None
+    return f
+
+
+# Sentence-level linkers, in the order they run; each takes a figure and what it may take from the one
+# before, and returns the figure (changed or not) or None to drop it.
+_LINKERS: dict[str, Callable[[Figure, _Link, _Context], Figure | None]] = {
+    "rate": _link_rate,
+    "bare_count": _link_bare_count,
+    "change_list": _link_change_list,
+    "points": _link_points,
+    "count_fate": _link_count_fate,
+    "tentative": _link_tentative,
+    "exchange_rate": _link_exchange_rate,
+    "window": _link_window,
+}
+_NEIGHBOUR_LINKERS = frozenset({"rate", "change_list", "points"})  # these act only with a figure before
+_LINKERS_ALONE = tuple(linker for name, linker in _LINKERS.items() if name not in _NEIGHBOUR_LINKERS)
 
 
 def _with(f: Figure, **changes: object) -> Figure:
@@ -1787,39 +1898,134 @@ def _suffix(text: str, pos: int, ctx: _Context, currency: str, glue_unit: str) -
     return "count", "", "", 1.0, "", pos
 
 
-def _figure_at(text: str, pos: int, ctx: _Context) -> Figure | None:
-    """The figure whose number starts at `pos`, with everything around it; None when it is not a claim."""
-    lex = ctx.lex
+# ---------------------------------------------------------------- the figure at a trigger, in stages
+
+# Windows (in characters) and thresholds the stages read with.
+_MINUS_WINDOW = 12  # "minus 3": where "minus" may stand before a number
+_EMERGENCY_NUMBERS = frozenset({"999", "911", "112", "111", "101"})
+_CLOCK_MAX_HOUR = 12  # "at 3 or 4 pm": a range of bare numbers up to 12 before "pm" is a time of day
+_SPORT_WINDOW = 40  # "won 3-1": where a word of sport may stand before a score
+_LEVEL_RATIO = 4  # "claims rose 8,000 to 230,000": a second end over 4 times the first is the level reached
+_OR_RATIO = 2  # "one or two", "five or six": an "or" range joins neighbours, the second at most 2x + 1
+_BORROW_BELOW = 1000  # "from 2 to 3 million": a first end under 1,000 borrows the second's scale
+_TYPE_NOUN_WINDOW = 30  # "the 10-year Treasury": how far the noun after a hyphenated measure is read
+_RACE_WINDOW = 12  # "the 200 metres in 19.46 seconds": how far after a distance its measure words are read
+_SHARE_PRICE_BELOW = 10_000  # "priced its shares at $17": an amount this small after "shares" is per share
+_PRICING_WORDS = 8  # how many words before the figure may hold "priced", "offered"...
+_PROSE_BELOW = 1000  # a number in words below this with nothing to count is prose ("two said")
+_TO_AFTER = re.compile(r"[ \u00a0]+to[ \u00a0]")
+_TO_JOIN = re.compile(r"[ \u00a0]+to[ \u00a0]+")
+_WORD_AFTER = re.compile(r"[ \u00a0]+([A-Za-z-]+)")
+_MEASURE_AFTER = re.compile(r"[ \u00a0]+(?:of|from|away|long|high|deep|wide|tall|further|more|less)\b")
+_POST_HEDGE_KEYS = {"more": "at least", "+": "at least", "plus": "at least", "so": "about", "odd": "about",
+                    "fewer": "no more than", "less": "no more than"}
+_DASHES = ("-", "–", "—")
+
+
+@dataclass(frozen=True, slots=True)
+class Reject:
+    """Why the number at a trigger is no figure: the name of the guard (or stage) that turned it down,
+    and how far the rejected text reaches when it is more than the number (-1 otherwise)."""
+
+    reason: str
+    skip_to: int = -1
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A figure being read at one trigger. The driver (`_figure_at`) owns it and hands it to one stage
+    at a time; a stage fills in the fields it reads into and returns the draft, or returns a Reject."""
+
+    pos: int  # where the number starts
+    first: _End  # the number as read (the first end of a range)
+    written: str = ""  # a number in words as written, lower-cased ("" for digits)
+    start: int = 0  # where the figure starts: its currency sign, its "+" or "-", "minus"
+    currency: str = ""
+    ambiguous: str = ""
+    negative: bool = False
+    explicit_up: bool = False  # "+2.5%"
+    words: list[str] = field(default_factory=list)  # the words before the figure, nearest first
+    scale: float = 1.0
+    number: float = 0.0
+    end_pos: int = 0  # after the number (or after the range's second end)
+    qualifier: str = "exact"
+    low_v: float = 0.0
+    high_v: float = 0.0
+    second: _End | None = None  # the second end of a range
+    noun_from: int = -1  # "from 2 to 3 million users": where the noun after the second end starts
+    kind: str = "count"
+    unit: str = ""
+    cur2: str = ""  # the currency the suffix names ("yuan")
+    factor: float = 1.0  # the suffix's factor to its unit ("cents" to dollars, "decades" to years)
+    amb2: str = ""  # the suffix's ambiguity note ("dollars: USD or HKD")
+    suffix_end: int = 0
+    compoundable: bool = False  # a quantity in a unit that has a smaller one ("1 minute 45 seconds")
+    lead: str = ""  # the word that may open a range before the number: "between", "from", "by"
+    own_suffix: bool = False  # the number has a unit or currency of its own (a bare count takes the second end's)
+    join: str = ""  # what joins a range's ends: "-", "to", "or", "and"
+    sign2: bool = False  # the second end has a minus sign
+    cur_second: str = ""  # the second end's currency sign
+    after_direction: bool = False  # a verb or adverb of change stands before the figure
+    n2: float = 0.0  # the second end's number in the first end's unit
+    value: float = 0.0
+    pos_after: int = 0  # where what follows the figure starts
+    post_hedge: Hedge | None = None  # "200+", "50-odd", "or more"
+    noun: str = ""
+    next_word: str = ""
+    tentative: bool = False  # a word number kept only if its sentence says what it counts
+    band: float = 0.0  # half the written precision
+    direction: str | None = None
+    multiplier: float | None = None
+    end: int = 0
+
+    def figure(self) -> Figure:
+        """The figure the stages have read."""
+        low, high = self.low_v, self.high_v
+        return Figure(
+            start=self.start, end=self.end, kind=self.kind, value=None if self.qualifier == "range" else self.value,
+            low=min(low, high), high=max(low, high), unit=self.unit, noun=self.noun, qualifier=self.qualifier,
+            direction=self.direction, multiplier=self.multiplier, ambiguous=self.ambiguous,
+        )
+
+
+_Stage = Callable[[_Draft, "_Context"], "_Draft | Reject"]
+
+
+def _figure_at(text: str, pos: int, ctx: _Context) -> _Draft | Reject:
+    """The figure whose number starts at `pos`: the stages that settle what kind of figure it is, then the
+    stages for that kind, each followed by the guards that read what it found. A Reject names the guard
+    or stage that turned the number down."""
     first = _read_end(text, pos, ctx)
     if first is None:
-        return None
-    is_words = not first.digits
-    if is_words:
-        if pos > 1 and (
-            text[pos - 1] == "-" and text[pos - 2].isalnum()
-            or text[pos].isupper() and text[pos - 1] in " \u00a0" and text[pos - 2].islower()
-        ):
-            return None  # "Take-Two", "the Ten O'Clock News", "deepseek-one-year-later": part of a name
-        low_words = text[pos : first.end].lower()
-        if low_words in ("one", "zero") and not (
-            _ONE_OK.match(text, first.end)
-            or low_words == "one" and _ONE_OR_TWO.match(text, first.end)
-            or re.match(r"[ \u00a0]+to[ \u00a0]", text[first.end : first.end + 5])
-            and text[max(0, pos - 5) : pos].lower() == "from "
-        ):
-            return None  # "one of them"; but "a one-year deal", "one patient has died", "from zero to 250"
-    elif first.digits in ("999", "911", "112", "111", "101") and (
-        _EMERGENCY.match(text, pos) or _words_before(ctx, pos)[:1] and _words_before(ctx, pos)[0] in _DIAL
-    ):
-        return None  # "a 999 call"
+        return Reject("no number")
+    draft = _Draft(pos, first, "" if first.digits else text[pos : first.end].lower())
+    reading, by_kind = ctx.plan[not first.digits]
+    out = _run(reading, draft, ctx)
+    if out is draft:
+        out = _run(by_kind[draft.kind], draft, ctx)
+    return out
 
-    # currency before ("$", "US$", "HK$", "RMB ", "EUR "), a sign, "minus"
-    start = pos
+
+def _run(steps: _Steps, draft: _Draft, ctx: _Context) -> _Draft | Reject:
+    """The steps in order: a stage returns the draft or a Reject, a guard (given with its step) whether it
+    rejects the draft; the first Reject ends the run."""
+    for step, guard in steps:
+        out = step(draft, ctx)
+        if out is draft or not out:
+            continue
+        if isinstance(out, Reject):
+            return out
+        if guard is None:
+            raise TypeError(f"stage {step.__name__} returned neither its draft nor a Reject")
+        return Reject(guard.name, guard.reach(draft, ctx) if guard.reach is not None else -1)
+    return draft
+
+
+def _stage_before(d: _Draft, ctx: _Context) -> _Draft | Reject:
+    """before: a currency before the number ("$", "US$", "RMB "), a sign, "minus"; the words before the figure."""
+    text, pos = ctx.text, d.pos
     currency, ambiguous, sym_start = _currency_before(text, pos, ctx)
-    if first.currency:
-        currency = first.currency
-    if sym_start >= 0:
-        start = sym_start
+    start = sym_start if sym_start >= 0 else pos
     negative = explicit_up = False
     before2 = text[start - 2] if start > 1 else " "
     if start and text[start - 1] in "-−+" and not (before2.isalnum() or before2 in "-+"):
@@ -1828,319 +2034,644 @@ def _figure_at(text: str, pos: int, ctx: _Context) -> Figure | None:
         start -= 1
     words = _words_before(ctx, start)
     if not negative and words and words[0] == "minus":
-        mm = _MINUS_WORD.search(text, max(0, start - 12), start)
+        mm = _MINUS_WORD.search(text, max(0, start - _MINUS_WINDOW), start)
         if mm:
             negative = True
             start = mm.start()
             words = words[1:]
-    if not currency and not is_words:
-        if _is_label(text, pos, first.end, lex, words, first.scale == 1.0):
-            lm = _LABEL_LIST.match(text, first.end)
-            ctx.skip_to = lm.end() if lm else first.end  # "junctions 10 and 11": the whole list
-            return None
-        if first.scale == 1.0 and _is_date_part(text, pos, first.end, first.digits, words):
-            return None
+    d.currency = d.first.currency or currency
+    d.ambiguous, d.start, d.negative, d.explicit_up, d.words = ambiguous, start, negative, explicit_up, words
+    return d
 
-    scale = first.scale
-    number = first.number
-    end_pos = first.end
-    qualifier = "exact"
-    low_v = high_v = 0.0
-    second: _End | None = None
-    noun_from = -1
-    kind, unit, cur2, factor, amb2, suffix_end = _suffix(text, end_pos, ctx, currency, first.glue_unit)
-    if is_words and kind == "count" and text[pos : first.end].lower().split()[-1] in ("a", "an"):
-        return None  # "a decade ago": a time, not "a" of anything
+
+def _stage_suffix(d: _Draft, ctx: _Context) -> _Draft | Reject:
+    """suffix: what follows the number: a percent, a currency name, a unit, a span of years; else a count."""
+    first = d.first
+    d.scale, d.number, d.end_pos = first.scale, first.number, first.end
+    d.kind, d.unit, d.cur2, d.factor, d.amb2, d.suffix_end = _suffix(
+        ctx.text, first.end, ctx, d.currency, first.glue_unit
+    )
+    return d
+
+
+def _stage_range_join(d: _Draft, ctx: _Context) -> _Draft | Reject:
+    """range_join: the word that may open a range ("between", "from about"); a second end after "-", "to",
+    "or" or "and" (after "between"), with its own sign and currency: "2 to 3", "$4bn-$5bn"; not the level
+    after a change ("fell $3 to $78"). A count's range takes its unit from the second end."""
+    words = d.words
     lead_words = words[1:] if words[:1] in (["about"], ["around"], ["roughly"]) else words
-    lead = lead_words[0] if lead_words else ""  # "between 252 and 287", "from about 2 to 3"
-    from_before = lead == "from"
-    between_before = lead == "between"
-    own_suffix = kind != "count" or bool(currency)
+    d.lead = lead_words[0] if lead_words else ""
+    d.own_suffix = d.kind != "count" or bool(d.currency)
+    text = ctx.text
+    joiner = _RANGE_JOIN.match(text, d.suffix_end if d.own_suffix else d.end_pos)
+    if not joiner or ctx.skipped(joiner.end(), joiner.end() + 1):
+        return d
+    join = joiner.group().strip().lower()
+    dir_before, dir_noun = _direction_and_source(d.words)
+    after_direction = dir_before is not None
+    ok = (join == "and" and d.lead == "between") or join in _DASHES or (
+        join in ("to", "or") and d.lead != "from" and d.lead != "by"  # "rose by 3,000 to 221,000": a change, a level
+    )
+    if join == "to" and after_direction and not dir_noun and d.own_suffix:
+        ok = False  # "fell $3 to $78": a change, then the level it reached (but "growth of 4% to 6%")
+    if not ok:
+        return d
+    p2 = joiner.end()
+    sign2 = text[p2 : p2 + 1] in "-−"
+    if sign2:
+        p2 += 1
+    sym2 = _SECOND_SYMBOL.match(text, p2)
+    cur_second = ""
+    if sym2:
+        code = ctx.lex.symbols.get(sym2.group(), ctx.lex.symbols.get(sym2.group().strip(), ""))
+        cur_second = d.currency if code == "¥" else code
+        p2 = sym2.end()
+    first = d.first
+    second = _read_end(text, p2, ctx, words_ok=not first.digits or d.own_suffix and d.unit in _TIME_UNITS)
+    if second is not None and cur_second and d.currency and cur_second != d.currency:
+        second = None
+    if second is not None and (first.glue_unit or second.glue_unit) and first.glue_unit != second.glue_unit:
+        second = None
+    d.second, d.join, d.sign2, d.cur_second, d.after_direction = second, join, sign2, cur_second, after_direction
+    return d
 
-    # a range: "2 to 3", "2-3", "between 252 and 287", "10 to 20 billion", "5% to 7%", "$4bn-$5bn"
-    join_at = suffix_end if own_suffix else end_pos
-    joiner = _RANGE_JOIN.match(text, join_at)
-    if joiner and not ctx.skipped(joiner.end(), joiner.end() + 1):
-        join = joiner.group().strip().lower()
-        dir_before, dir_noun = _direction_and_source(words)
-        after_direction = dir_before is not None
-        ok = (join == "and" and between_before) or join in ("-", "–", "—") or (
-            join in ("to", "or") and not from_before and lead != "by"  # "rose by 3,000 to 221,000": a change, then a level
-        )
-        if join == "to" and after_direction and not dir_noun and own_suffix:
-            ok = False  # "fell $3 to $78": a change, then the level it reached (but "growth of 4% to 6%")
-        if ok:
-            p2 = joiner.end()
-            sign2 = text[p2 : p2 + 1] in "-−"
-            if sign2:
-                p2 += 1
-            sym2 = _SECOND_SYMBOL.match(text, p2)
-            cur_second = ""
-            if sym2:
-                code = lex.symbols.get(sym2.group(), lex.symbols.get(sym2.group().strip(), ""))
-                cur_second = currency if code == "¥" else code
-                p2 = sym2.end()
-            second = _read_end(text, p2, ctx, words_ok=is_words or own_suffix and unit in _TIME_UNITS)
-            if second is not None and cur_second and currency and cur_second != currency:
-                second = None
-            if second is not None and (first.glue_unit or second.glue_unit) and first.glue_unit != second.glue_unit:
-                second = None
-            if second is not None and _CLOCK_AFTER.match(text, second.end):
-                if not own_suffix and first.number <= 12:
-                    return None  # "at 3 or 4 pm": times of day
-                second = None
-            conv2 = 1.0
-            if second is not None and own_suffix and not currency:
-                k2, u2, _c2, f2, *_ = _suffix(text, second.end, ctx, cur_second, second.glue_unit)
-                if (k2, u2) != (kind, unit):
-                    ratio = _UNIT_RATIO.get((u2, unit))
-                    if ratio and k2 == kind:
-                        conv2 = ratio * f2 / factor  # "between 18 months and two years"
-                    else:
-                        second = None  # "5% to 2 million": not one range
-            if second is not None:
-                n2 = (-second.number if sign2 else second.number) * conv2
-                if join in ("-", "–", "—") and not sign2 and second.scale == 1.0 and scale == 1.0 and "." not in (
-                    first.digits + second.digits
-                ):
-                    k2 = _suffix(text, second.end, ctx, currency or cur_second, second.glue_unit)[0]
-                    score_context = _SPORT_BEFORE.search(text, max(0, start - 40), start) or _SPORT_AFTER.match(
-                        text, second.end
-                    )
-                    if k2 == "count" and not currency and not cur_second and (score_context or n2 < number):
-                        return None  # "won 3-1", "a 218-210 vote": a score or a tally
-                scale1 = second.scale if scale == 1.0 and second.scale != 1.0 else scale
-                if scale1 == 1.0 and not second.digits and second.number >= 100:
-                    last2 = text[second.num_start : second.end].rsplit(None, 1)[-1].lower()
-                    last1 = text[pos : first.end].rsplit(None, 1)[-1].lower()
-                    borrow = _SCALES.get(last2, 100.0 if last2 == "hundred" and number < 10 else 1.0)
-                    if last1 not in _SCALES and last1 != "hundred" and number * borrow <= second.number:
-                        scale1 = borrow  # "two to three million", "five to six hundred": the first end borrows
-                v1 = _times(-number if negative else number, scale1)
-                v2 = _times(n2, second.scale)
-                if join == "to" and after_direction and v1 > 0 and v2 > 4 * v1:
-                    second = None  # "claims rose 8,000 to 230,000": a change, then the level
-                elif join == "or" and not (0 < v1 < v2 <= 2 * v1 + 1 and scale1 == second.scale):
-                    second = None  # "one or two", "five or six": neighbours, not "2 or 20"
-                elif v2 >= v1 or between_before:
-                    scale = scale1
-                    low_v, high_v = min(v1, v2), max(v1, v2)
-                    qualifier = "range"
-                    currency = currency or cur_second
-                    end_pos = second.end
-                    if not own_suffix or currency and kind == "quantity" and unit == currency:
-                        kind, unit, cur2, factor, amb2, suffix_end = _suffix(
-                            text, end_pos, ctx, currency, second.glue_unit
-                        )
-                    else:
-                        suffix_end = _suffix(text, end_pos, ctx, currency, second.glue_unit)[5]
-                else:
-                    second = None  # "fell 30 to 20": two figures, not a range
 
-    # "from 2 to 3 million users": the first end borrows the scale and unit of the second
-    if second is None and from_before and scale == 1.0 and not own_suffix:
-        jm = re.match(r"[ \u00a0]+to[ \u00a0]+", text[end_pos : end_pos + 6])
-        if jm:
-            p2 = end_pos + jm.end()
-            sym2 = _SECOND_SYMBOL.match(text, p2)
-            if sym2 and not currency:
-                code = lex.symbols.get(sym2.group(), lex.symbols.get(sym2.group().strip(), ""))
-                if code != "¥":
-                    currency = code
-                p2 = sym2.end()
-            nxt = _read_end(text, p2, ctx, words_ok=is_words)
-            if nxt is not None:
-                if nxt.scale != 1.0 and number < 1000:
-                    scale = nxt.scale
-                k2, u2, c2, f2, a2, e2 = _suffix(text, nxt.end, ctx, currency, nxt.glue_unit)
-                if k2 != "count":
-                    kind, unit, cur2, factor, amb2 = k2, u2, c2, f2, a2
-                else:
-                    noun_from = e2
+def _stage_range_units(d: _Draft, ctx: _Context) -> _Draft | Reject:
+    """range_units: the second end in the first end's unit ("between 18 months and two years"); a second
+    end that is a time of day or in another kind of unit ("5% to 2 million") ends no range."""
+    second = d.second
+    if second is None:
+        return d
+    text = ctx.text
+    if _CLOCK_AFTER.match(text, second.end):
+        d.second = None
+        return d
+    conv2 = 1.0
+    if d.own_suffix and not d.currency:
+        k2, u2, _c2, f2, *_ = _suffix(text, second.end, ctx, d.cur_second, second.glue_unit)
+        if (k2, u2) != (d.kind, d.unit):
+            ratio = _UNIT_RATIO.get((u2, d.unit))
+            if not (ratio and k2 == d.kind):
+                d.second = None
+                return d
+            conv2 = ratio * f2 / d.factor
+    d.n2 = (-second.number if d.sign2 else second.number) * conv2
+    return d
 
-    if cur2:
-        currency = cur2
-    if amb2:
-        ambiguous = amb2
-    if kind == "quantity" and unit in _SMALLER:
-        if qualifier != "range":
-            cm = _COMPOUND_UNIT.match(text, suffix_end)
-            if cm:  # "1 minute 45 seconds", "6 feet 2 inches"
-                raw = cm.group(1)
-                part = float(raw) if raw[0].isdigit() else _read_num_word(raw.lower())
-                u2 = lex.units.get(cm.group(2), lex.units.get(cm.group(2).lower(), ""))
-                if part is not None and u2 == _SMALLER[unit][0]:
-                    number = _times(number, scale * factor) * _SMALLER[unit][1] + part
-                    scale = factor = 1.0
-                    unit = u2
-                    suffix_end = cm.end()
-        if _COHORT.match(text, suffix_end):
-            return None  # "five-year-olds"
-        if text[first.end : first.end + 1] == "-" and unit in _TYPE_NOUNS:
-            after = re.match(r"[ \u00a0]+([A-Za-z-]+)", text[suffix_end : suffix_end + 30])
-            if after and after.group(1).lower() in _TYPE_NOUNS[unit]:
-                return None  # "the 10-year Treasury", "a 40-foot container"
-    if (
-        first.digits and words[:1] == ["the"] and text[first.end - 1 : first.end] == "m" and scale == 1e6
-        and number in _RACE_DISTANCES and not currency
-    ):
-        return None  # "won the 100m in 9.8 seconds": the event, not 100 million
-    if (
-        unit == "meter" and words[:1] == ["the"] and qualifier == "exact" and number * scale in _RACE_DISTANCES
-        and not re.match(r"[ \u00a0]+(?:of|from|away|long|high|deep|wide|tall|further|more|less)\b",
-                         text[suffix_end : suffix_end + 12])
-    ):
-        return None  # "won the 200 metres in 19.46 seconds": the event
-    pos_after = suffix_end
-    value = _times(-number if negative else number, scale * factor)
-    if qualifier == "range":
-        low_v, high_v = _times(low_v, factor), _times(high_v, factor)
 
-    if kind == "":
-        return None  # a name that is not a figure after all ("3 won")
-    # post hedges: "200+", "50-odd", "100 or more", "a million or so"
-    post_hedge: Hedge | None = None
-    ph = _POST_HEDGE.match(text, pos_after)
+def _stage_range_values(d: _Draft, ctx: _Context) -> _Draft | Reject:
+    """range_values: the two ends as values (the first may borrow the second's scale: "two to three
+    million"); a range only when they rise, or after "between": "fell 30 to 20" is two figures."""
+    second = d.second
+    if second is None:
+        return d
+    text, number, scale = ctx.text, d.number, d.scale
+    scale1 = second.scale if scale == 1.0 and second.scale != 1.0 else scale
+    if scale1 == 1.0 and not second.digits and second.number >= 100:
+        last2 = text[second.num_start : second.end].rsplit(None, 1)[-1].lower()
+        last1 = text[d.pos : d.first.end].rsplit(None, 1)[-1].lower()
+        borrow = _SCALES.get(last2, 100.0 if last2 == "hundred" and number < 10 else 1.0)
+        if last1 not in _SCALES and last1 != "hundred" and number * borrow <= second.number:
+            scale1 = borrow  # "two to three million", "five to six hundred": the first end borrows
+    v1 = _times(-number if d.negative else number, scale1)
+    v2 = _times(d.n2, second.scale)
+    if d.join == "to" and d.after_direction and v1 > 0 and v2 > _LEVEL_RATIO * v1:
+        d.second = None  # "claims rose 8,000 to 230,000": a change, then the level
+    elif d.join == "or" and not (0 < v1 < v2 <= _OR_RATIO * v1 + 1 and scale1 == second.scale):
+        d.second = None  # "one or two", "five or six": neighbours, not "2 or 20"
+    elif v2 >= v1 or d.lead == "between":
+        d.scale, d.low_v, d.high_v, d.qualifier = scale1, min(v1, v2), max(v1, v2), "range"
+        d.currency = currency = d.currency or d.cur_second
+        d.end_pos = second.end
+        if not d.own_suffix or currency and d.kind == "quantity" and d.unit == currency:
+            d.kind, d.unit, d.cur2, d.factor, d.amb2, d.suffix_end = _suffix(
+                text, second.end, ctx, currency, second.glue_unit
+            )
+        else:
+            d.suffix_end = _suffix(text, second.end, ctx, currency, second.glue_unit)[5]
+    else:
+        d.second = None  # "fell 30 to 20": two figures, not a range
+    return d
+
+
+def _stage_from_to(d: _Draft, ctx: _Context) -> _Draft | Reject:
+    """from_to: "from 2 to 3 million users": the first end borrows the scale and unit of the second."""
+    if d.second is not None or d.lead != "from" or d.scale != 1.0 or d.own_suffix:
+        return d
+    text, end_pos = ctx.text, d.end_pos
+    jm = _TO_JOIN.match(text[end_pos : end_pos + 6])
+    if not jm:
+        return d
+    p2 = end_pos + jm.end()
+    sym2 = _SECOND_SYMBOL.match(text, p2)
+    if sym2 and not d.currency:
+        code = ctx.lex.symbols.get(sym2.group(), ctx.lex.symbols.get(sym2.group().strip(), ""))
+        if code != "¥":
+            d.currency = code
+        p2 = sym2.end()
+    nxt = _read_end(text, p2, ctx, words_ok=not d.first.digits)
+    if nxt is None:
+        return d
+    if nxt.scale != 1.0 and d.number < _BORROW_BELOW:
+        d.scale = nxt.scale
+    k2, u2, c2, f2, a2, e2 = _suffix(text, nxt.end, ctx, d.currency, nxt.glue_unit)
+    if k2 != "count":
+        d.kind, d.unit, d.cur2, d.factor, d.amb2 = k2, u2, c2, f2, a2
+    else:
+        d.noun_from = e2
+    return d
+
+
+def _stage_units(d: _Draft, ctx: _Context) -> _Draft | Reject:
+    """units: the currency and note the suffix named; "1 minute 45 seconds" and "6 feet 2 inches" in the
+    smaller unit; the value: the number times its scale and its unit's factor (a range's ends by the factor)."""
+    if d.cur2:
+        d.currency = d.cur2
+    if d.amb2:
+        d.ambiguous = d.amb2
+    d.compoundable = d.kind == "quantity" and d.unit in _SMALLER
+    cm = _COMPOUND_UNIT.match(ctx.text, d.suffix_end) if d.compoundable and d.qualifier != "range" else None
+    if cm:
+        raw = cm.group(1)
+        part = float(raw) if raw[0].isdigit() else _read_num_word(raw.lower())
+        units = ctx.lex.units
+        u2 = units.get(cm.group(2), units.get(cm.group(2).lower(), ""))
+        if part is not None and u2 == _SMALLER[d.unit][0]:
+            d.number = _times(d.number, d.scale * d.factor) * _SMALLER[d.unit][1] + part
+            d.scale = d.factor = 1.0
+            d.unit = u2
+            d.suffix_end = cm.end()
+    d.pos_after = d.suffix_end
+    d.value = _times(-d.number if d.negative else d.number, d.scale * d.factor)
+    if d.qualifier == "range":
+        d.low_v, d.high_v = _times(d.low_v, d.factor), _times(d.high_v, d.factor)
+    return d
+
+
+def _stage_post_hedge(d: _Draft, ctx: _Context) -> _Draft | Reject:
+    """post_hedge: "200+", "50-odd" (part of the figure), "100 or more", "a million or so" (after it)."""
+    ph = _POST_HEDGE.match(ctx.text, d.pos_after)
     if ph:
         word = (ph.group(1) or ph.group().strip(" \u00a0-")).lower()
-        key = {"more": "at least", "+": "at least", "plus": "at least", "so": "about", "odd": "about",
-               "fewer": "no more than", "less": "no more than"}.get(word)
-        post_hedge = lex.hedges.get(key or "")
-        if post_hedge is not None and not ph.group(1):
-            pos_after = ph.end()  # "200+", "50-odd" belong to the figure; " or more" stays outside
+        d.post_hedge = ctx.lex.hedges.get(_POST_HEDGE_KEYS.get(word) or "")
+        if d.post_hedge is not None and not ph.group(1):
+            d.pos_after = ph.end()
+    return d
 
-    if kind == "quantity" and unit and "/" not in unit:
-        per = _PER.match(text, pos_after)
+
+def _stage_rate(d: _Draft, ctx: _Context) -> _Draft | Reject:
+    """rate: "per million tokens", "a barrel", "/kWh"; a price per share after "priced its shares"; gold
+    and silver weighed in troy ounces."""
+    text, unit = ctx.text, d.unit
+    if d.kind == "quantity" and unit and "/" not in unit:
+        per = _PER.match(text, d.pos_after)
         outside = False
-        if per is None and text.startswith(")", pos_after):
-            per = _PER.match(text, pos_after + 1)  # "2 yuan (about 25 cents) per million tokens": the cents too
+        if per is None and text.startswith(")", d.pos_after):
+            per = _PER.match(text, d.pos_after + 1)  # "2 yuan (about 25 cents) per million tokens": the cents too
             outside = True
             if per is not None and per.group("paren"):
                 per = None
         if per:
-            unit, per_end = _per_unit(per, unit, lex)
+            unit, per_end = _per_unit(per, unit, ctx.lex)
             if per_end > 0 and not per.group("paren") and not outside:
-                pos_after = per_end  # "2 yuan (about 25 cents) per million tokens": the span stays "2 yuan"
+                d.pos_after = per_end  # "2 yuan (about 25 cents) per million tokens": the span stays "2 yuan"
     if (
-        currency and unit == currency and number * scale < 10_000 and ("shares" in words or "share" in words)
-        and not _PRICING.isdisjoint(_words_before(ctx, start, long=True)[:8])
+        d.currency and unit == d.currency and d.number * d.scale < _SHARE_PRICE_BELOW
+        and ("shares" in d.words or "share" in d.words)
+        and not _PRICING.isdisjoint(_words_before(ctx, d.start, long=True)[:_PRICING_WORDS])
     ):
         unit += "/share"  # "pricing shares at HK$151-165", "priced its shares at $17": a price per share
-    if (unit == "ounce" or unit.endswith("/ounce")) and _PRECIOUS.search(ctx.sentence(start)):
-        unit = unit[: -len("ounce")] + "troy_ounce"  # gold and silver are weighed in troy ounces
+    if (unit == "ounce" or unit.endswith("/ounce")) and _PRECIOUS.search(ctx.sentence(d.start)):
+        unit = unit[: -len("ounce")] + "troy_ounce"
+    d.unit = unit
+    return d
 
-    noun = ""
-    if kind == "count":
-        nn = _NOUN_AFTER.match(text, pos_after)
-        if nn:
-            noun = _head_noun(nn.group(1), number * scale)
-        if not noun and noun_from >= 0:
-            nf = _NOUN_AFTER.match(text, noun_from)
+
+def _stage_noun(d: _Draft, ctx: _Context) -> _Draft | Reject:
+    """noun: what a count counts ("8.5 million Windows devices", "the 27-nation bloc", "52 of the 100
+    seats"); a word number with nothing after it is kept tentatively ("three short of a majority")."""
+    if d.kind != "count":
+        return d
+    text, pos_after = ctx.text, d.pos_after
+    nn = _NOUN_AFTER.match(text, pos_after)
+    noun = _head_noun(nn.group(1), d.number * d.scale) if nn else ""
+    if not noun and d.noun_from >= 0:
+        nf = _NOUN_AFTER.match(text, d.noun_from)
+        noun = _head_noun(nf.group(1), 2.0) if nf else ""
+    if not noun and text[pos_after : pos_after + 1] == "-":
+        hm = _HYPHEN_NOUN.match(text, pos_after)
+        if hm and hm.group(1) not in _HYPHEN_NOT_NOUN:
+            noun = _singular(hm.group(1))  # "the 27-nation bloc", "a 12-member panel"
+    if not noun and nn and nn.group(1).split()[0].lower() in _CASUALTY:
+        noun = "person"  # "five dead and 12 wounded"
+    if not noun:
+        om = _OF_THE.match(text, pos_after)
+        if om:  # "Sixty-two of the chain's cafes", "52 of the Senate's 100 seats"
+            nf = _NOUN_AFTER.match(text, om.end())
             noun = _head_noun(nf.group(1), 2.0) if nf else ""
-        if not noun and text[pos_after : pos_after + 1] == "-":
-            hm = _HYPHEN_NOUN.match(text, pos_after)
-            if hm and hm.group(1) not in _HYPHEN_NOT_NOUN:
-                noun = _singular(hm.group(1))  # "the 27-nation bloc", "a 12-member panel"
-        if not noun and nn:
-            adj = nn.group(1).split()[0].lower()
-            if adj in _CASUALTY:
-                noun = "person"  # "five dead and 12 wounded"
-        if not noun:
-            om = _OF_THE.match(text, pos_after)
-            if om:  # "Sixty-two of the chain's cafes", "52 of the Senate's 100 seats"
-                nf = _NOUN_AFTER.match(text, om.end())
-                noun = _head_noun(nf.group(1), 2.0) if nf else ""
-        next_word = nn.group(1).split()[0] if nn else ""
-        if (
-            not noun and is_words and scale == 1.0 and number < 1000 and second is None
-            and _TENTATIVE_AFTER.match(text, pos_after)
-        ):
-            ctx.tentative.add(start)  # "three short of a majority": kept if the sentence says three what
-        elif _not_a_count(text, first, second, scale, noun, next_word, words, pos_after):
-            return None
-        if first.digits and not noun and scale == 1.0 and second is None and not first.glue_unit:
-            caps = _CAPS_AFTER.match(text, pos_after)
-            if caps and caps.group(1) not in lex.units and caps.group(1).lower() not in lex.names and not (
-                caps.group(2) and _looks_plural(caps.group(2))
-            ):
-                return None  # "its 737 MAX production line": a model name
-
-    # the interval: written precision, then the hedge
-    band = 0.0
-    if qualifier != "range":
-        if first.digits:
-            band = _rounding_half_width(first.digits, value, scale * factor, lex.max_rounding)
-        elif float(number).is_integer():
-            band = _rounding_half_width(str(int(number)), value, factor, lex.max_rounding)
-        low_v, high_v = value - band, value + band
-    hedge = _hedge_before(text, start, lex, words)
-    if hedge is None and post_hedge is None and words and qualifier != "range":
-        hedge = _hedge_in_words(text, start, pos_after, ctx, words, kind, currency, unit, value)
-    if hedge is not None and unit in _TIME_UNITS and words[:1] == ["over"]:
-        hedge = None  # "over five years": a span of time, not a bound
-    hedge = hedge or post_hedge
-    if hedge is not None:
-        if qualifier == "range":
-            if hedge.qualifier == "approx":
-                _, low_v, high_v = _apply_hedge(hedge, low_v, high_v, None, 0.0)
-        else:
-            qualifier, low_v, high_v = _apply_hedge(hedge, low_v, high_v, value, band)
-            if qualifier in ("at_most", "less_than") and value >= 0:
-                low_v = max(low_v, 0.0)
-
-    # direction: "rose 0.3%", "a 17% drop", "up 5%", "+2.5%", "-3.5%"
-    direction = _direction_before(words, kind)
-    if direction is None and len(words) == 6 and "by" in words:
-        direction = _direction_before(_words_before(ctx, start, long=True), kind)
-    if direction is None:
-        da = _DIRECTION_AFTER.match(text, pos_after)
-        if da is None and unit != "times" and text[pos_after + 1 : pos_after + 2].islower():
-            da = _DIRECTION_AFTER_MOD.match(text, pos_after)
-        if da and unit != "times":
-            word = (da.group("up") or da.group("down")).lower()
-            mod = da.groupdict().get("mod") or ""
-            if mod and kind == "count" and noun and _singular(mod) == noun.split()[-1].lower():
-                ok = True  # "11 points below", "2,000 job cuts": the counted noun stands between
-            elif mod:
-                # "a 4% pay rise": a word may stand before a change noun, not before "higher"
-                ok = word in _CHANGE_NOUNS and mod not in _FUNCTION_WORDS and mod not in _NOUN_STOP and kind != "count"
-            else:
-                ok = kind != "count" or word in _COUNT_AFTER  # "10.9 million more people"
-            if ok:
-                direction = "up" if da.group("up") else "down"
-    if direction is None and kind != "count":
-        rel = _REL_CHANGE.match(text, pos_after)
-        if rel:
-            verb = rel.group("verb").lower()
-            if verb in _UP and verb not in _NOT_REL_VERB:
-                direction = "up"  # "the 8% they gained in March"
-            elif verb in _DOWN and verb not in _NOT_REL_VERB:
-                direction = "down"  # "recovered the 12.4% it lost"
-    if direction is None and kind == "percent":
-        if negative:
-            direction = "down"
-        elif explicit_up:
-            direction = "up"
-
-    multiplier = None
-    if kind == "percent" and unit == "percent" and qualifier != "range" and _OF.match(text, pos_after):
-        multiplier = value / 100.0
-    end = pos_after
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if not (math.isfinite(low_v) and math.isfinite(high_v) and math.isfinite(value)):
-        return None
-    return Figure(
-        start=start,
-        end=end,
-        kind=kind,
-        value=None if qualifier == "range" else value,
-        low=min(low_v, high_v),
-        high=max(low_v, high_v),
-        unit=unit,
-        noun=noun,
-        qualifier=qualifier,
-        direction=direction,
-        multiplier=multiplier,
-        ambiguous=ambiguous,
+    d.noun = noun
+    d.next_word = nn.group(1).split()[0] if nn else ""
+    d.tentative = bool(
+        not noun and not d.first.digits and d.scale == 1.0 and d.number < _PROSE_BELOW and d.second is None
+        and _TENTATIVE_AFTER.match(text, pos_after)
     )
+    return d
+
+
+def _stage_interval(d: _Draft, ctx: _Context) -> _Draft | Reject:
+    """interval: the written precision ("5.6" is 5.55 to 5.65), then the hedge before or after the figure."""
+    value, lex = d.value, ctx.lex
+    if d.qualifier != "range":
+        if d.first.digits:
+            d.band = _rounding_half_width(d.first.digits, value, d.scale * d.factor, lex.max_rounding)
+        elif float(d.number).is_integer():
+            d.band = _rounding_half_width(str(int(d.number)), value, d.factor, lex.max_rounding)
+        d.low_v, d.high_v = value - d.band, value + d.band
+    hedge = _figure_hedge(d, ctx)
+    if hedge is None:
+        return d
+    if d.qualifier == "range":
+        if hedge.qualifier == "approx":
+            _, d.low_v, d.high_v = _apply_hedge(hedge, d.low_v, d.high_v, None, 0.0)
+    else:
+        d.qualifier, d.low_v, d.high_v = _apply_hedge(hedge, d.low_v, d.high_v, value, d.band)
+        if d.qualifier in ("at_most", "less_than") and value >= 0:
+            d.low_v = max(d.low_v, 0.0)
+    return d
+
+
+def _figure_hedge(d: _Draft, ctx: _Context) -> Hedge | None:
+    """The hedge of a figure: a word before it ("about"), a bound prose writes ("passed 1 million"), or
+    one after it ("200+"); "over five years" is a span of time, not a bound."""
+    text, words = ctx.text, d.words
+    hedge = _hedge_before(text, d.start, ctx.lex, words)
+    if hedge is None and d.post_hedge is None and words and d.qualifier != "range":
+        hedge = _hedge_in_words(text, d.start, d.pos_after, ctx, words, d.kind, d.currency, d.unit, d.value)
+    if hedge is not None and d.unit in _TIME_UNITS and words[:1] == ["over"]:
+        hedge = None
+    return hedge or d.post_hedge
+
+
+def _stage_direction(d: _Draft, ctx: _Context) -> _Draft | Reject:
+    """direction: "rose 0.3%", "a 17% drop", "up 5%", "the 8% they gained", "+2.5%", "-3.5%"."""
+    kind, words = d.kind, d.words
+    direction = _direction_before(words, kind)
+    if direction is None and len(words) == _SHORT_RUN and "by" in words:
+        direction = _direction_before(_words_before(ctx, d.start, long=True), kind)
+    if direction is None:
+        direction = _direction_after(d, ctx)
+    if direction is None and kind != "count":
+        direction = _relative_change(ctx.text, d.pos_after)
+    if direction is None and kind == "percent":
+        direction = "down" if d.negative else "up" if d.explicit_up else None
+    d.direction = direction
+    return d
+
+
+def _direction_after(d: _Draft, ctx: _Context) -> str | None:
+    """A change named after the figure: "a 17% drop", "a 4% pay rise", "2,000 job cuts", "10.9 million more"."""
+    text, pos_after, kind = ctx.text, d.pos_after, d.kind
+    if d.unit == "times":
+        return None
+    da = _DIRECTION_AFTER.match(text, pos_after)
+    if da is None and text[pos_after + 1 : pos_after + 2].islower():
+        da = _DIRECTION_AFTER_MOD.match(text, pos_after)
+    if not da:
+        return None
+    word = (da.group("up") or da.group("down")).lower()
+    mod = da.groupdict().get("mod") or ""
+    if mod and kind == "count" and d.noun and _singular(mod) == d.noun.split()[-1].lower():
+        ok = True  # "11 points below", "2,000 job cuts": the counted noun stands between
+    elif mod:
+        # "a 4% pay rise": a word may stand before a change noun, not before "higher"
+        ok = word in _CHANGE_NOUNS and mod not in _FUNCTION_WORDS and mod not in _NOUN_STOP and kind != "count"
+    else:
+        ok = kind != "count" or word in _COUNT_AFTER  # "10.9 million more people"
+    return ("up" if da.group("up") else "down") if ok else None
+
+
+def _relative_change(text: str, pos: int) -> str | None:
+    """A relative clause with a change verb after the figure: "the 8% they gained", "the 12.4% it lost"."""
+    rel = _REL_CHANGE.match(text, pos)
+    if not rel:
+        return None
+    verb = rel.group("verb").lower()
+    if verb in _NOT_REL_VERB:
+        return None
+    return "up" if verb in _UP else "down" if verb in _DOWN else None
+
+
+def _stage_share_of(d: _Draft, ctx: _Context) -> _Draft | Reject:
+    """share_of: "5% of the budget": a percent that multiplies what follows it."""
+    if d.kind == "percent" and d.unit == "percent" and d.qualifier != "range" and _OF.match(ctx.text, d.pos_after):
+        d.multiplier = d.value / 100.0
+    return d
+
+
+def _stage_span(d: _Draft, ctx: _Context) -> _Draft | Reject:
+    """span: the figure ends before the spaces after it; a value beyond a float's range is no figure."""
+    text, end = ctx.text, d.pos_after
+    while end > d.start and text[end - 1].isspace():
+        end -= 1
+    d.end = end
+    if not (math.isfinite(d.low_v) and math.isfinite(d.high_v) and math.isfinite(d.value)):
+        return Reject("not finite")
+    return d
+
+
+_ANY_KIND = frozenset({"count", "quantity", "percent"})
+_COUNT = frozenset({"count"})
+_QUANTITY = frozenset({"quantity"})
+_PERCENT = frozenset({"percent"})
+# The stages in order, with the kinds of figure each has work for. Up to _KIND_SETTLED a stage may still
+# change the kind (a range's second end gives it its unit); after it, only the figure's kind runs.
+_STAGES: tuple[tuple[str, _Stage, frozenset[str]], ...] = (
+    ("before", _stage_before, _ANY_KIND),
+    ("suffix", _stage_suffix, _ANY_KIND),
+    ("range_join", _stage_range_join, _ANY_KIND),
+    ("range_units", _stage_range_units, _ANY_KIND),
+    ("range_values", _stage_range_values, _ANY_KIND),
+    ("from_to", _stage_from_to, _ANY_KIND),
+    ("units", _stage_units, _ANY_KIND),
+    ("post_hedge", _stage_post_hedge, _ANY_KIND),
+    ("rate", _stage_rate, _QUANTITY),
+    ("noun", _stage_noun, _COUNT),
+    ("interval", _stage_interval, _ANY_KIND),
+    ("direction", _stage_direction, _ANY_KIND),
+    ("share_of", _stage_share_of, _PERCENT),
+    ("span", _stage_span, _ANY_KIND),
+)
+_KIND_SETTLED = "from_to"
+
+# ---------------------------------------------------------------- "not a figure" guards
+
+
+def _g_name_part(d: _Draft, ctx: _Context) -> bool:
+    """A number word inside a name: "Take-Two", "the Big Ten", "deepseek-one-year-later"."""
+    text, pos = ctx.text, d.pos
+    return not d.first.digits and pos > 1 and (
+        text[pos - 1] == "-" and text[pos - 2].isalnum()
+        or text[pos].isupper() and text[pos - 1] in " \u00a0" and text[pos - 2].islower()
+    )
+
+
+def _g_lone_one(d: _Draft, ctx: _Context) -> bool:
+    """ "one" or "zero" that counts nothing ("one of them"); not "a one-year deal", "one patient has died"."""
+    if d.written not in ("one", "zero"):
+        return False
+    text, end = ctx.text, d.first.end
+    return not (
+        _ONE_OK.match(text, end)
+        or d.written == "one" and _ONE_OR_TWO.match(text, end)
+        or _TO_AFTER.match(text[end : end + 5]) and text[max(0, d.pos - 5) : d.pos].lower() == "from "
+    )
+
+
+def _g_emergency_number(d: _Draft, ctx: _Context) -> bool:
+    """An emergency number: "a 999 call", "dialled 911"."""
+    if d.first.digits not in _EMERGENCY_NUMBERS:
+        return False
+    if _EMERGENCY.match(ctx.text, d.pos):
+        return True
+    before = _words_before(ctx, d.pos)
+    return bool(before) and before[0] in _DIAL
+
+
+def _g_label(d: _Draft, ctx: _Context) -> bool:
+    """A label or a name with a number: "page 12", "Windows 11", "junctions 10 and 11", "#5", "7-Eleven"."""
+    first = d.first
+    return (
+        not d.currency and bool(first.digits)
+        and _is_label(ctx.text, d.pos, first.end, ctx.lex, d.words, first.scale == 1.0)
+    )
+
+
+def _label_reach(d: _Draft, ctx: _Context) -> int:
+    """The end of the list a label heads: "junctions 10 and 11" is one label."""
+    lm = _LABEL_LIST.match(ctx.text, d.first.end)
+    return lm.end() if lm else d.first.end
+
+
+def _g_date_part(d: _Draft, ctx: _Context) -> bool:
+    """The day of a date the date finder did not take: "the 4 of July"."""
+    first = d.first
+    return (
+        not d.currency and bool(first.digits) and first.scale == 1.0
+        and _is_date_part(ctx.text, d.pos, first.end, first.digits, d.words)
+    )
+
+
+def _g_a_time(d: _Draft, ctx: _Context) -> bool:
+    """ "a" before a time word that counts nothing: "a decade ago"."""
+    return bool(d.written) and d.kind == "count" and d.written.split()[-1] in ("a", "an")
+
+
+def _g_clock_range(d: _Draft, ctx: _Context) -> bool:
+    """Times of day joined as a range: "at 3 or 4 pm"."""
+    second = d.second
+    return (
+        second is not None and not d.own_suffix and d.first.number <= _CLOCK_MAX_HOUR
+        and bool(_CLOCK_AFTER.match(ctx.text, second.end))
+    )
+
+
+def _g_score(d: _Draft, ctx: _Context) -> bool:
+    """A score or a tally: "won 3-1", "a 218-210 vote"."""
+    second = d.second
+    if (
+        second is None or d.join not in _DASHES or d.sign2 or second.scale != 1.0 or d.scale != 1.0
+        or "." in d.first.digits + second.digits or d.currency or d.cur_second
+    ):
+        return False
+    text = ctx.text
+    if _suffix(text, second.end, ctx, d.currency or d.cur_second, second.glue_unit)[0] != "count":
+        return False
+    sport = _SPORT_BEFORE.search(text, max(0, d.start - _SPORT_WINDOW), d.start) or _SPORT_AFTER.match(
+        text, second.end
+    )
+    return bool(sport) or d.n2 < d.number
+
+
+def _g_cohort(d: _Draft, ctx: _Context) -> bool:
+    """A group named by an age: "five-year-olds"."""
+    return d.compoundable and bool(_COHORT.match(ctx.text, d.suffix_end))
+
+
+def _g_kind_of_thing(d: _Draft, ctx: _Context) -> bool:
+    """A kind of thing named by a measure: "the 10-year Treasury", "a 40-foot container"."""
+    text, first = ctx.text, d.first
+    if not d.compoundable or text[first.end : first.end + 1] != "-" or d.unit not in _TYPE_NOUNS:
+        return False
+    after = _WORD_AFTER.match(text[d.suffix_end : d.suffix_end + _TYPE_NOUN_WINDOW])
+    return after is not None and after.group(1).lower() in _TYPE_NOUNS[d.unit]
+
+
+def _g_race_event(d: _Draft, ctx: _Context) -> bool:
+    """A race named by its distance, with "m" read as million: "won the 100m in 9.8 seconds"."""
+    first = d.first
+    return (
+        bool(first.digits) and d.words[:1] == ["the"] and ctx.text[first.end - 1 : first.end] == "m"
+        and d.scale == 1e6 and d.number in _RACE_DISTANCES and not d.currency
+    )
+
+
+def _g_race_distance(d: _Draft, ctx: _Context) -> bool:
+    """A race named by its distance in metres: "won the 200 metres in 19.46 seconds"."""
+    return (
+        d.unit == "meter" and d.words[:1] == ["the"] and d.qualifier == "exact"
+        and d.number * d.scale in _RACE_DISTANCES
+        and not _MEASURE_AFTER.match(ctx.text[d.suffix_end : d.suffix_end + _RACE_WINDOW])
+    )
+
+
+def _plain_count(d: _Draft) -> bool:
+    """A count in digits with no noun, scale or glued unit, whose words do not say it is a figure."""
+    return d.kind == "count" and bool(d.first.digits) and not d.noun and d.scale == 1.0 and not d.first.glue_unit
+
+
+def _g_prose_number(d: _Draft, ctx: _Context) -> bool:
+    """A small number in words that counts nothing: "he said two would go"."""
+    return (
+        d.kind == "count" and not d.tentative and not d.first.digits and not d.noun and d.scale == 1.0
+        and d.first.number < _PROSE_BELOW
+    )
+
+
+def _g_year_as_name(d: _Draft, ctx: _Context) -> bool:
+    """A year that names something: "the 2024 Olympics", "the 2025 guide"."""
+    first, next_word, words = d.first, d.next_word, d.words
+    return bool(
+        d.kind == "count" and first.digits and d.noun and d.scale == 1.0 and not first.glue_unit
+        and d.second is None and _YEAR.fullmatch(first.digits)
+        and (not _looks_plural(next_word) or next_word[:1].isupper() or words[:1] and words[0] in _YEAR_BEFORE)
+    )
+
+
+def _g_year_range(d: _Draft, ctx: _Context) -> bool:
+    """Two years joined as a range: "between 2020 and 2024"."""
+    second = d.second
+    return (
+        _plain_count(d) and second is not None and bool(_YEAR.fullmatch(d.first.digits))
+        and bool(_YEAR.fullmatch(second.digits))
+    )
+
+
+def _g_address(d: _Draft, ctx: _Context) -> bool:
+    """A house number: "10 Downing Street"."""
+    return _plain_count(d) and d.second is None and bool(_ADDRESS.match(ctx.text, d.pos_after))
+
+
+def _g_clock_time(d: _Draft, ctx: _Context) -> bool:
+    """A time of day written with a point: "at 10.30"."""
+    return (
+        _plain_count(d) and d.second is None and bool(_CLOCK.fullmatch(d.first.digits))
+        and bool(d.words) and d.words[0] in _CLOCK_BEFORE
+    )
+
+
+def _g_bare_year(d: _Draft, ctx: _Context) -> bool:
+    """A bare year the date finder did not take: "the class of 1998"."""
+    return _plain_count(d) and d.second is None and bool(_YEAR.fullmatch(d.first.digits))
+
+
+def _g_model_name(d: _Draft, ctx: _Context) -> bool:
+    """A model name in capitals after a number: "its 737 MAX production line"."""
+    if not _plain_count(d) or d.second is not None:
+        return False
+    caps = _CAPS_AFTER.match(ctx.text, d.pos_after)
+    return caps is not None and (
+        caps.group(1) not in ctx.lex.units and caps.group(1).lower() not in ctx.lex.names
+        and not (caps.group(2) and _looks_plural(caps.group(2)))
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Guard:
+    """A "not a figure" guard: its name, the stage after which it runs (it reads what that stage and the
+    ones before found), its test, a sentence it rejects, the numbers ("digits", "words" or "any") and the
+    kinds of figure it can reject, and how far the text it rejects reaches when more than the number."""
+
+    name: str
+    after: str
+    check: Callable[[_Draft, _Context], bool]
+    example: str
+    numbers: str = "any"
+    kinds: frozenset[str] = _ANY_KIND
+    reach: Callable[[_Draft, _Context], int] | None = None
+
+
+GUARDS: dict[str, Guard] = {g.name: g for g in (
+    Guard("name_part", "before", _g_name_part, "The Big Ten schools voted on Monday.", "words"),
+    Guard("lone_one", "before", _g_lone_one, "She bought one apple.", "words"),
+    Guard("emergency_number", "before", _g_emergency_number, "Neighbours made a 999 call at once.", "digits"),
+    Guard("label", "before", _g_label, "Delays hit junctions 10 and 11 on Friday.", "digits", reach=_label_reach),
+    Guard("date_part", "before", _g_date_part, "They met on the 4 of July.", "digits"),
+    Guard("a_time", "suffix", _g_a_time, "The firm was founded a decade ago.", "words"),
+    Guard("clock_range", "range_join", _g_clock_range, "Come round at 3 or 4 pm."),
+    Guard("score", "range_units", _g_score, "Arsenal won 3-1 on Sunday."),
+    Guard("cohort", "units", _g_cohort, "The rule covers five-year-olds in state schools.", kinds=_QUANTITY),
+    Guard("kind_of_thing", "units", _g_kind_of_thing, "Yields on the 10-year Treasury rose.", kinds=_QUANTITY),
+    Guard("race_event", "units", _g_race_event, "Bolt won the 100m in Berlin.", "digits", _COUNT | _QUANTITY),
+    Guard("race_distance", "units", _g_race_distance, "She won the 200 metres in Rome.", kinds=_QUANTITY),
+    Guard("prose_number", "noun", _g_prose_number, "He said two would go.", "words", _COUNT),
+    Guard("year_as_name", "noun", _g_year_as_name, "Fans bought tickets for the 2024 Olympics.", "digits", _COUNT),
+    Guard("year_range", "noun", _g_year_range, "Prices doubled between 2020 and 2024.", "digits", _COUNT),
+    Guard("address", "noun", _g_address, "He lives at 10 Downing Street.", "digits", _COUNT),
+    Guard("clock_time", "noun", _g_clock_time, "The meeting starts at 10.30 sharp.", "digits", _COUNT),
+    Guard("bare_year", "noun", _g_bare_year, "She joined the class of 1998.", "digits", _COUNT),
+    Guard("model_name", "noun", _g_model_name, "Boeing halted its 737 MAX production line.", "digits", _COUNT),
+)}
+
+_Steps = tuple[tuple[Callable[[_Draft, _Context], "_Draft | Reject | bool"], Guard | None], ...]  # stage or guard
+_NumberPlan = tuple[_Steps, dict[str, _Steps]]  # the stages that settle the kind; then those of each kind
+_Plan = tuple[_NumberPlan, _NumberPlan]  # for a number in digits, for a number in words
+
+
+def _plan(without: frozenset[str] = frozenset()) -> _Plan:
+    """Each stage with the guards that run after it (in registry order), for numbers in digits and in
+    words, and after the kind is settled for each kind of figure; `without` switches guards off."""
+    errors = _registry_errors()
+    if errors:
+        raise ValueError("; ".join(errors))
+    settled = [name for name, _, _ in _STAGES].index(_KIND_SETTLED) + 1
+
+    def steps(stages: tuple[tuple[str, _Stage, frozenset[str]], ...], numbers: str, kind: str) -> _Steps:
+        out: list[tuple[Callable[[_Draft, _Context], _Draft | Reject | bool], Guard | None]] = []
+        for name, stage, kinds in stages:
+            if kind in kinds:
+                out.append((stage, None))
+                out.extend(
+                    (g.check, g) for g in GUARDS.values()
+                    if g.after == name and g.numbers in (numbers, "any") and kind in g.kinds and g.name not in without
+                )
+        return tuple(out)
+
+    def for_numbers(numbers: str) -> _NumberPlan:
+        reading = steps(_STAGES[:settled], numbers, "count")
+        return reading, {kind: steps(_STAGES[settled:], numbers, kind) for kind in _ANY_KIND}
+
+    return for_numbers("digits"), for_numbers("words")
+
+
+def _registry_errors() -> list[str]:
+    """What is wrong with the stages and guards: a stage that runs for some kinds before the kind is
+    settled, a guard after no stage, of an unknown sort of number, for a kind its stage never runs for,
+    or naming kinds before the kind is settled."""
+    names = [name for name, _, _ in _STAGES]
+    if _KIND_SETTLED not in names:
+        return [f"no stage {_KIND_SETTLED!r} settles the kind"]
+    settled = names.index(_KIND_SETTLED) + 1
+    stage_kinds = {name: kinds for name, _, kinds in _STAGES}
+    errors = [f"stage {name} runs for some kinds only, before the kind is settled"
+              for name, _, kinds in _STAGES[:settled] if kinds != _ANY_KIND]
+    for g in GUARDS.values():
+        if g.after not in stage_kinds:
+            errors.append(f"guard {g.name} runs after no stage ({g.after!r})")
+        elif g.numbers not in ("digits", "words", "any") or not g.kinds or not g.kinds <= stage_kinds[g.after]:
+            errors.append(f"guard {g.name}: numbers {g.numbers!r}, kinds {sorted(g.kinds)} do not fit its stage")
+        elif names.index(g.after) < settled and g.kinds != _ANY_KIND:
+            errors.append(f"guard {g.name} names kinds before the kind is settled")
+    return errors
+
+
+_PLAN = _plan()
