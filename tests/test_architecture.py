@@ -57,3 +57,27 @@ def test_the_command_line_starts_without_pandas() -> None:
     import factcheck
 
     assert len(factcheck.check([str(ROOT / "corpus" / "deepseek")]).claims) > 100  # a table still comes when asked
+
+
+MAX_FUNCTION_LINES = 60
+
+
+def long_functions(path: Path) -> list[str]:
+    """Functions (methods and nested ones too) longer than MAX_FUNCTION_LINES, as `name (N lines)`."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [f"{n.name} ({n.end_lineno - n.lineno + 1} lines)" for n in ast.walk(tree)
+            if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+            and (n.end_lineno or n.lineno) - n.lineno + 1 > MAX_FUNCTION_LINES]
+
+
+def test_no_function_is_longer_than_sixty_lines() -> None:
+    offenders = [f"{path.relative_to(ROOT)}: {hit}" for path in sorted(PACKAGE.rglob("*.py"))
+                 for hit in long_functions(path)]
+    assert offenders == []
+
+
+def test_the_length_check_sees_a_long_function(tmp_path: Path) -> None:
+    module = tmp_path / "m.py"
+    module.write_text("def short():\n    return 1\n\n\ndef long():\n" + "    x = 1\n" * 60 + "    return x\n",
+                      encoding="utf-8")
+    assert long_functions(module) == ["long (62 lines)"]
