@@ -2453,7 +2453,7 @@ def _label_reach(d: _Draft, ctx: _Context) -> int:
 
 
 def _g_date_part(d: _Draft, ctx: _Context) -> bool:
-    """The day of a date the date finder did not take: "the 4 of July"."""
+    """The day of a date the date finder did not take: "dated 30 February", "July 4"."""
     first = d.first
     return (
         not d.currency and bool(first.digits) and first.scale == 1.0
@@ -2538,7 +2538,7 @@ def _g_prose_number(d: _Draft, ctx: _Context) -> bool:
 
 
 def _g_year_as_name(d: _Draft, ctx: _Context) -> bool:
-    """A year that names something: "the 2024 Olympics", "the 2025 guide"."""
+    """A year that names something: "the 2022 models", "the 2024 Olympics"."""
     first, next_word, words = d.first, d.next_word, d.words
     return bool(
         d.kind == "count" and first.digits and d.noun and d.scale == 1.0 and not first.glue_unit
@@ -2548,7 +2548,7 @@ def _g_year_as_name(d: _Draft, ctx: _Context) -> bool:
 
 
 def _g_year_range(d: _Draft, ctx: _Context) -> bool:
-    """Two years joined as a range: "between 2020 and 2024"."""
+    """Two years joined as a range: "covered 1850-1900", "between 2020 and 2024"."""
     second = d.second
     return (
         _plain_count(d) and second is not None and bool(_YEAR.fullmatch(d.first.digits))
@@ -2570,7 +2570,7 @@ def _g_clock_time(d: _Draft, ctx: _Context) -> bool:
 
 
 def _g_bare_year(d: _Draft, ctx: _Context) -> bool:
-    """A bare year the date finder did not take: "the class of 1998"."""
+    """A bare year the date finder did not take: "an exceptional 2025"."""
     return _plain_count(d) and d.second is None and bool(_YEAR.fullmatch(d.first.digits))
 
 
@@ -2605,8 +2605,8 @@ GUARDS: dict[str, Guard] = {g.name: g for g in (
     Guard("lone_one", "before", _g_lone_one, "She bought one apple.", "words"),
     Guard("emergency_number", "before", _g_emergency_number, "Neighbours made a 999 call at once.", "digits"),
     Guard("label", "before", _g_label, "Delays hit junctions 10 and 11 on Friday.", "digits", reach=_label_reach),
-    Guard("date_part", "before", _g_date_part, "They met on the 4 of July.", "digits"),
-    Guard("a_time", "suffix", _g_a_time, "The firm was founded a decade ago.", "words"),
+    Guard("date_part", "before", _g_date_part, "The form was dated 30 February.", "digits"),
+    Guard("a_time", "suffix", _g_a_time, "It opened a century ago.", "words"),
     Guard("clock_range", "range_join", _g_clock_range, "Come round at 3 or 4 pm."),
     Guard("score", "range_units", _g_score, "Arsenal won 3-1 on Sunday."),
     Guard("cohort", "units", _g_cohort, "The rule covers five-year-olds in state schools.", kinds=_QUANTITY),
@@ -2614,11 +2614,11 @@ GUARDS: dict[str, Guard] = {g.name: g for g in (
     Guard("race_event", "units", _g_race_event, "Bolt won the 100m in Berlin.", "digits", _COUNT | _QUANTITY),
     Guard("race_distance", "units", _g_race_distance, "She won the 200 metres in Rome.", kinds=_QUANTITY),
     Guard("prose_number", "noun", _g_prose_number, "He said two would go.", "words", _COUNT),
-    Guard("year_as_name", "noun", _g_year_as_name, "Fans bought tickets for the 2024 Olympics.", "digits", _COUNT),
-    Guard("year_range", "noun", _g_year_range, "Prices doubled between 2020 and 2024.", "digits", _COUNT),
+    Guard("year_as_name", "noun", _g_year_as_name, "The 2022 models sold well.", "digits", _COUNT),
+    Guard("year_range", "noun", _g_year_range, "The study covered 1850-1900.", "digits", _COUNT),
     Guard("address", "noun", _g_address, "He lives at 10 Downing Street.", "digits", _COUNT),
     Guard("clock_time", "noun", _g_clock_time, "The meeting starts at 10.30 sharp.", "digits", _COUNT),
-    Guard("bare_year", "noun", _g_bare_year, "She joined the class of 1998.", "digits", _COUNT),
+    Guard("bare_year", "noun", _g_bare_year, "Investors had an exceptional 2025.", "digits", _COUNT),
     Guard("model_name", "noun", _g_model_name, "Boeing halted its 737 MAX production line.", "digits", _COUNT),
 )}
 
