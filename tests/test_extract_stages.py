@@ -11,7 +11,7 @@ import pytest
 
 from factcheck.extract.dates import find_dates
 from factcheck.extract.numbers import GUARDS, Guard, Reject, find_figures, trace_figures
-from factcheck.text import normalize
+from factcheck.language.text import normalize
 
 
 def _date_spans(text: str) -> list[tuple[int, int]]:
