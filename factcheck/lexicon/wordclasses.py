@@ -1,0 +1,61 @@
+"""The packaged word-class file: closed-class English (months, pronouns, titles...) and the code's stop
+lists, each declared as a union of classes. Read and checked once, with `path:line:col` errors."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from factcheck.core.yamlcheck import Checker, ConfigError, Keys, ListOf, MapOf, Text, compose_file
+
+WORDCLASS_FILE = Path(__file__).with_name("wordclasses.yaml")
+
+_SCHEMA = Keys(required=("classes",), fields={
+    "classes": MapOf(key_label="word class", doc="a class of closed-class words (lower case)",
+                     value=ListOf(Text(), min_items=1, doc="the words of the class")),
+    "lists": MapOf(key_label="stop list", nullable=True, doc="a list the code uses: a union of classes and words",
+                   value=Keys(fields={
+        "classes": ListOf(Text(ref="classes"), doc="the classes it takes in whole"),
+        "words": ListOf(Text(), doc="words of its own"),
+    })),
+})
+
+
+@functools.lru_cache(maxsize=4)
+def _read(path: str) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    ck = Checker(path)
+    root = compose_file(Path(path), ck.problems)
+    data = _SCHEMA.check(root, ck, "") if root is not None else {}
+    if isinstance(data, dict):
+        ck.resolve({f"{Path(path).name}:classes": list(data.get("classes") or {})})
+    if ck.problems or not isinstance(data, dict) or not data:
+        raise ConfigError(ck.problems or [f"{path}:1:1: the word-class file is empty"])
+    classes = {name: frozenset(w.lower() for w in words) for name, words in data["classes"].items()}
+    lists = {name: frozenset().union(*(classes[c] for c in spec.get("classes", [])),
+                                     (w.lower() for w in spec.get("words", [])))
+             for name, spec in (data.get("lists") or {}).items()}
+    return classes, lists
+
+
+def word_class(name: str) -> frozenset[str]:
+    """The words of one class ("months", "titles"), lower case."""
+    return _read(str(WORDCLASS_FILE))[0][name]
+
+
+def stop_list(name: str) -> frozenset[str]:
+    """One of the code's stop lists ("not_a_name"): the union its entry declares, lower case."""
+    return _read(str(WORDCLASS_FILE))[1][name]
+
+
+def union(*names: str) -> frozenset[str]:
+    """The words of several classes together."""
+    return frozenset().union(*(word_class(n) for n in names))
+
+
+def check_wordclass_file(path: Path = WORDCLASS_FILE) -> list[str]:
+    """Every problem in a word-class file (empty when it is sound)."""
+    try:
+        _read(str(path))
+    except ConfigError as exc:
+        return exc.problems
+    return []

@@ -1,0 +1,25 @@
+"""The packaged word-class file: classes read once, stop lists as unions, errors with positions."""
+
+from pathlib import Path
+
+from factcheck.lexicon.wordclasses import check_wordclass_file, stop_list, union, word_class
+
+
+def test_classes_and_unions_hold_their_words():
+    assert {"march", "october"} <= word_class("months")
+    assert "wednesday" in word_class("weekdays")
+    assert union("months", "weekdays") == word_class("months") | word_class("weekdays")
+    assert {"utc", "norwegian", "july", "the"} <= stop_list("not_a_name")
+    assert "march" not in stop_list("name_prefix")
+
+
+def test_packaged_file_is_sound():
+    assert check_wordclass_file() == []
+
+
+def test_a_wrong_file_names_line_and_key(tmp_path: Path):
+    bad = tmp_path / "wordclasses.yaml"
+    bad.write_text("classes:\n  months: [may]\nlists:\n  x:\n    classes: [monthz]\n    wordz: [a]\n", encoding="utf-8")
+    problems = check_wordclass_file(bad)
+    assert any(":5:" in p and "'monthz'" in p and "months" in p for p in problems), problems
+    assert any(":6:" in p and "'wordz'" in p for p in problems), problems
