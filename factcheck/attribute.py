@@ -18,30 +18,29 @@ from dataclasses import dataclass, field, replace
 
 from factcheck.core.records import Article, Claim
 from factcheck.core.yamlcheck import safe_load
+from factcheck.entity import Named, Reading, Sentence, read
+from factcheck.language.parse import parse
 from factcheck.language.text import singular
 from factcheck.lexicon.config import default_rules_dir
+from factcheck.lexicon.wordclasses import stop_list, word_class
 
-_STOP_CAPS = {
-    "The", "A", "An", "In", "On", "At", "But", "And", "Or", "It", "Its", "This", "That", "These", "Those", "He",
-    "She", "They", "We", "I", "You", "Mr", "Ms", "Mrs", "Dr", "As", "For", "By", "With", "From", "After", "Before",
-    "While", "When", "Since", "Still", "Yet", "So", "If", "Of", "To", "Not", "No", "Yes", "Some", "Many", "Most",
-    "All", "Analysts", "Investors", "Shares", "Stocks", "Their", "His", "Her", "Our", "Last", "Next", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
-    "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar",
-    "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Q", "Then", "There", "Here", "What", "Why",
-    "How", "Who", "One", "Two", "Three", "Even", "Also", "Only", "Just", "Meanwhile", "However", "Although",
-    "Despite", "According", "Under", "Over", "About", "Around", "Nearly", "More", "Less", "Such", "Each", "Every",
-    "Both", "Other", "Another", "Few", "Several", "Much", "Now", "Today", "Yesterday", "Earlier", "Later", "Once",
-    "Close", "Top", "Almost", "Roughly", "Approximately", "Up", "Down", "Fewer", "Below", "Above",
-    "AI", "CEO", "IPO", "GPU", "GPUs", "LLM", "LLMs", "API", "App", "Store", "Chinese", "American", "US", "U.S.",
-}
+_NOT_A_NAME = stop_list("not_a_name")  # lower case: "The", "March", "UTC", "Norwegian" are never a name alone
+_DEMONYMS = word_class("demonyms")
+_NAME_PREFIX = stop_list("name_prefix")  # "President", "rival", "Storm": before a name, not part of it
+_CORPORATE = word_class("corporate_suffixes")
 _LOCATIVE = re.compile(r"\b(?i:in|at|near|across|from|to|into|outside|inside)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n][\"'”’)]*\s*|^\s*[\"“‘(]|[.!?:][\"'”’]?\s+[\"“‘(])$")
 _COMMON_ENDINGS = (
     "s", "tion", "ment", "ity", "ness", "ure", "age", "ance", "ence", "ing", "ism", "ship", "hood", "ian", "ese",
     "ish", "al", "ly", "ed", "ful", "less", "ive", "ous", "ic",
 )
-_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-                 "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion", "half", "dozens"}
+_NUMBER_WORDS = word_class("number_words")
+
+
+def _not_a_name(word: str) -> bool:
+    """A capitalised word that is never a name alone ("The", "March", "UTC", "Norwegian"), also in a
+    hyphenated run of them ("April-June")."""
+    return all(part.lower().rstrip(".") in _NOT_A_NAME for part in word.split("-") if part)
 
 
 def _common_word(word: str, text: str) -> bool:
@@ -49,22 +48,12 @@ def _common_word(word: str, text: str) -> bool:
     hyphenated compound ("Second-quarter"), a word with a common-noun or adjective ending
     ("Temperatures", "Turnout" aside), or one the text also writes in lower case."""
     low = word.lower()
-    if low in _NUMBER_WORDS or ("-" in word and not word.split("-")[1][:1].isupper()):
+    parts = word.split("-")
+    if low in _NUMBER_WORDS or (len(parts) > 1 and not parts[1][:1].isupper() and not parts[1][:1].isdigit()):
         return True
     if low.endswith(_COMMON_ENDINGS) and word[1:].islower():
         return True
     return re.search(r"\b" + re.escape(low) + r"\b", text) is not None
-
-
-_TITLES = {
-    "president", "senator", "sen", "rep", "representative", "governor", "gov", "mayor", "minister", "prime",
-    "chancellor", "secretary", "coach", "manager", "dr", "mr", "mrs", "ms", "miss", "professor", "prof", "judge",
-    "justice", "general", "gen", "chief", "executive", "ceo", "chairman", "chairwoman", "chair", "king", "queen",
-    "prince", "princess", "pope", "hurricane", "storm", "typhoon", "cyclone", "tropical", "premier", "commissioner",
-    "captain", "capt", "sir", "dame", "lord", "lady", "striker", "midfielder", "defender", "goalkeeper", "forward",
-}
-_CORPORATE = {"inc", "corp", "corporation", "group", "holdings", "ltd", "limited", "plc", "co", "llc", "ag", "sa",
-              "se", "nv", "bv", "spa", "gmbh"}
 
 
 def normalize_name(name: str) -> str:
@@ -74,16 +63,15 @@ def normalize_name(name: str) -> str:
     parts = re.split(r"['’]s ", name, maxsplit=1)
     if len(parts) == 2:
         owner, thing = parts
-        name = owner if thing.isupper() or thing.lower() in _STOP_CAPS_LOWER else thing
+        name = owner if thing.isupper() or thing.lower() in _NOT_A_NAME else thing
     words = name.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in _TITLES:
+    while len(words) > 1 and words[0].lower().rstrip(".") in _NAME_PREFIX:
         words = words[1:]
     while len(words) > 1 and (words[-1].lower().rstrip(".,") in _CORPORATE or words[-1] in ("&", "and", "of")):
         words = words[:-1]
     return " ".join(words)
 
 
-_STOP_CAPS_LOWER = {w.lower() for w in _STOP_CAPS}
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _CAPS = re.compile(  # "Storm Éowyn", "Crumbly & Co", "Bank of England"
     rf"\b[{_UPPER}][\w&.'’-]*[\w&](?:\s+(?:of\s+|de\s+|and\s+|&\s+)?[{_UPPER}][\w&.'’-]*[\w&])*"
@@ -444,6 +432,10 @@ class Mentions:
         return out[::-1]
 
 
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")  # "GPUs", "SUVs": a common noun in capitals, not a name
+_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'’ -]*[A-Z.](?:,[ \t]*[\w .]+)?[ \t]*(?:\([^)\n]*\))?)(?=[ \t]*[—–:-])")
+
+
 def find_mentions(text: str, vocab: Vocabulary) -> list[Mention]:
     """Named things in the text: aliases first, then other capitalised names."""
     mentions: list[Mention] = []
@@ -451,11 +443,13 @@ def find_mentions(text: str, vocab: Vocabulary) -> list[Mention]:
     for m in vocab.alias_re.finditer(text):
         mentions.append(Mention(m.start(), m.end(), vocab.alias_to_entity[m.group(1)], True))
         taken.append(m.span())
+    taken += [m.span(1) for m in _DATELINE.finditer(text)]  # "LONDON —": where it was filed, not a name
     taken.sort()
     for m in _CAPS.finditer(text):
         words = m.group().split()
         skip = 0
-        while skip < len(words) and words[skip] in _STOP_CAPS:
+        while skip < len(words) and _not_a_name(words[skip]) and not (
+                skip < len(words) - 1 and words[skip].lower() in _DEMONYMS):  # "European Central Bank" is a name
             skip += 1
         if (skip < len(words) - 1 and _SENTENCE_START.search(text, max(0, m.start() - 3), m.start())
                 and words[skip].lower().endswith(("ing", "ed")) and words[skip][1:].islower()):
@@ -467,9 +461,9 @@ def find_mentions(text: str, vocab: Vocabulary) -> list[Mention]:
         name = re.sub(r"['’]s$", "", text[start : m.end()]).rstrip(".")
         if start < 0 or not name:
             continue
-        if _overlaps(taken, start, m.end()) or name in _STOP_CAPS or len(name) < 2:
+        if _overlaps(taken, start, m.end()) or _not_a_name(name) or len(name) < 2:
             continue
-        if name.endswith(("-based", "-listed", "-owned", "-backed", "-born")):
+        if name.endswith(("-based", "-listed", "-owned", "-backed", "-born")) or _PLURAL_ACRONYM.fullmatch(name):
             continue
         if " " not in name and _SENTENCE_START.search(text, max(0, start - 3), start) and _common_word(name, text):
             continue  # "Temperatures reached 46C": a capitalised first word, not a name
@@ -478,7 +472,7 @@ def find_mentions(text: str, vocab: Vocabulary) -> list[Mention]:
             mentions.append(Mention(start, start + len(name), canonical, False))
     mentions = [replace(x, place=x.entity in vocab.places) for x in mentions]
     mentions.sort(key=lambda x: x.start)
-    named = [x for x in mentions if not x.place]  # none overlaps another, so their ends are in order too
+    named = [x for x in mentions if not x.place and not _is_person(text, x)]  # what "the company" can mean
     spans = [(x.start, x.end) for x in named]
     ends = [x.end for x in named]
     resolved: list[Mention] = []
@@ -494,6 +488,22 @@ def find_mentions(text: str, vocab: Vocabulary) -> list[Mention]:
         kept = [x for x in mentions if not _overlaps(taken, x.start, x.end)]
         mentions = sorted(kept + resolved, key=lambda x: x.start)
     return mentions
+
+
+def name_variants(names: list[str]) -> dict[str, str]:
+    """Short forms of a longer name written nearby, to the longer name: "Castell" -> "Mira Castell",
+    "Harlow & Pike" -> "Harlow & Pike Bank", "Sheffield" -> "Sheffield City Council". A short form
+    goes to the longer name only when one longer name fits (its first words, or its last word for a
+    surname)."""
+    distinct = sorted(set(names), key=lambda n: -len(n))
+    out: dict[str, str] = {}
+    for short in distinct:
+        words = short.split()
+        fits = {long for long in distinct if len(long.split()) > len(words)
+                and (long.split()[: len(words)] == words or (len(words) == 1 and long.split()[-1] == short))}
+        if len(fits) == 1:
+            out[short] = fits.pop()
+    return out
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -731,7 +741,9 @@ def attribute_article(article: Article, claims: list[Claim], vocab: Vocabulary |
     vocab = vocab or vocabulary()
     text = article.body
     mentions = Mentions.of(find_mentions(text, vocab))
+    story = _Story.of(article, mentions, vocab)
     dated = _Dated.of(claims, text)
+    parsed = _parsed(text, claims, mentions)
     by_sentence: dict[tuple[int, int], list[Claim]] = {}
     for c in claims:
         by_sentence.setdefault(c.sentence, []).append(c)
@@ -742,7 +754,7 @@ def attribute_article(article: Article, claims: list[Claim], vocab: Vocabulary |
             out.append(replace(claim, entity=prev.entity, attribute=prev.attribute, period=prev.period,
                                period_source=prev.period_source))
             continue
-        entity = _entity_for(claim, text, mentions, vocab)
+        entity = _entity(claim, text, mentions, vocab, parsed.get(claim.sentence), story)
         attribute, cue_start, cue_end = _attribute_and_cue(claim, text, vocab, entity)
         period, source = _period_for(claim, dated, article.published, text)
         scope = _scope_for(claim, text, vocab, by_sentence[claim.sentence])
@@ -751,6 +763,68 @@ def attribute_article(article: Article, claims: list[Claim], vocab: Vocabulary |
         out.append(replace(claim, entity=entity or None, attribute=attribute, period=period, period_source=source,
                            scope=scope))
     return out
+
+
+def _parsed(text: str, claims: list[Claim], mentions: Mentions) -> dict[tuple[int, int], Sentence]:
+    """Each sentence that holds a claim, parsed once, with the names inside it."""
+    spans = sorted({c.sentence for c in claims})
+    docs = parse(text[s:e] for s, e in spans)
+    return {(s, e): Sentence(doc, s, tuple(Named(m.start, m.end, m.entity) for m in mentions.starting(s, e)
+                                           if m.end <= e))
+            for (s, e), doc in zip(spans, docs)}
+
+
+def _is_person(text: str, m: Mention) -> bool:
+    """A name that holds a post ("Ms Castell", "finance director Daniel Okafor", "Daniel Ferris, its
+    chief executive,"). Speaking is no sign: companies and agencies say things too."""
+    after, before = text[m.end : m.end + 60], text[max(0, m.start - 30) : m.start]
+    if text[m.start : m.end].split()[0].lower().rstrip(".") in _PERSON_TITLES:
+        return True
+    post = _POST_AFTER.match(after)
+    if post and post.group(1).lower() in _PERSON_TITLES:
+        return True
+    last = _POST_BEFORE.search(before)
+    return bool(last and last.group(1).lower() in _PERSON_TITLES)
+
+
+_POST_AFTER = re.compile(r",\s*(?:the|its|their|his|her|a|an)?\s*(?:[\w'’-]+\s+){0,3}?([a-z]+)\s*[,)]")
+_POST_BEFORE = re.compile(r"\b([a-z]+)\s+$")
+_PERSON_TITLES = word_class("titles")  # posts people hold: "chief executive", "Ms", "councillor"
+
+
+@dataclass(frozen=True)
+class _Story:
+    """What an article is about: its topic (the first organisation or thing its title names, else its
+    lead) and the people it names (by a post: "Ms Castell", "Daniel Ferris, its chief executive,")."""
+
+    topic: str
+    persons: frozenset[str]
+
+    @classmethod
+    def of(cls, article: Article, mentions: Mentions, vocab: Vocabulary) -> _Story:
+        text = article.body
+        persons = frozenset(m.entity for m in mentions.items if _is_person(text, m))
+        body_names = [m.entity for m in mentions.items if not m.place]
+        in_title = [m.entity for m in find_mentions(article.title, vocab) if not m.place] if article.title else []
+        full = name_variants(body_names + in_title)  # "Castlegate" in a title is the body's "Castlegate Retail"
+        titled = [full.get(e, e) for e in in_title if full.get(e, e) in set(body_names)]
+        lead = mentions.starting(0, text.find("\n\n") if "\n\n" in text.strip() else len(text))
+        topic = next((e for e in [*titled, *(m.entity for m in lead if not m.place)] if e not in persons), "")
+        return cls(topic, persons)
+
+
+def _entity(claim: Claim, text: str, mentions: Mentions, vocab: Vocabulary, sentence: Sentence | None,
+            story: _Story) -> str:
+    """The name the sentence's grammar gives the figure (its clause's subject, a possessive owner, the
+    thing a relative clause describes), none for a new unnamed thing ("a fleet that tops out at..."),
+    else the nearest name. A person's figure in a story about a company is the company's."""
+    reading = read(sentence, claim.start, claim.end, claim.kind == "date") if sentence else Reading("")
+    if reading.how == "unnamed":
+        return ""
+    found = reading.entity if reading.how == "name" else _entity_for(claim, text, mentions, vocab)
+    if found in story.persons and story.topic and claim.kind != "date":
+        return story.topic  # "Daniel Okafor expects £38m of extra costs": the company's, not his
+    return found
 
 
 _RESTATE_GAP = re.compile(r"^\s*(?:\(|,\s*or|—|–|/)\s*(?:about|around|roughly|some|nearly|almost|approximately)?\s*$", re.I)

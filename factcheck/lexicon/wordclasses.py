@@ -59,3 +59,4 @@ def check_wordclass_file(path: Path = WORDCLASS_FILE) -> list[str]:
     except ConfigError as exc:
         return exc.problems
     return []
+
