@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from factcheck.core.records import Article, Claim
-from factcheck.core.yamlcheck import safe_load
 from factcheck.language.text import singular
-from factcheck.lexicon.config import default_rules_dir
+from factcheck.lexicon.config import NO_DATA, DataFiles, on_data, read_data
 
 _STOP_CAPS = {
     "The", "A", "An", "In", "On", "At", "But", "And", "Or", "It", "Its", "This", "That", "These", "Those", "He",
@@ -351,13 +349,12 @@ def _inflected(cue: str) -> list[str]:
     return [f + tail for f in forms]
 
 
-@functools.cache
-def vocabulary(rules_dir: str | None = None) -> Vocabulary:
-    base = default_rules_dir() if rules_dir is None else rules_dir
-    with open(f"{base}/aliases.yaml", encoding="utf-8") as fh:
-        aliases_doc = safe_load(fh.read()) or {}
-    with open(f"{base}/attributes.yaml", encoding="utf-8") as fh:
-        attrs_doc = safe_load(fh.read()) or {}
+@on_data("aliases.yaml", "attributes.yaml")
+def vocabulary(rules_dir: str | None = None, *, extra: DataFiles = NO_DATA) -> Vocabulary:
+    """Aliases and attribute cues of the default pack (or of `rules_dir`) with the aliases.yaml and
+    attributes.yaml files of `extra` read over them (default: the files in force), compiled once."""
+    aliases_doc = read_data("aliases.yaml", extra, rules_dir)
+    attrs_doc = read_data("attributes.yaml", extra, rules_dir)
     alias_to_entity: dict[str, str] = {}
     for canonical, forms in (aliases_doc.get("entities") or {}).items():
         alias_to_entity[canonical] = canonical
