@@ -177,9 +177,10 @@ def run(
     max_article_bytes: int = MAX_ARTICLE_BYTES,
 ) -> Result:
     """Read, extract, match and (if `apply`) run the rules, then apply the review decisions in the
-    file `decisions` (if given). Rule and decision files are loaded first, so a bad one stops the run
-    (RuleError, DecisionsError) before any article is read. An article over `max_article_bytes` (a
-    file, or a .jsonl record) is skipped unread."""
+    file `decisions` (if given). Rule, data and decision files (those among `rules`, and a story's
+    aliases.yaml beside its articles) are loaded first, so a bad one stops the run (RuleError,
+    DecisionsError) before any article is read. An article over `max_article_bytes` (a file, or a
+    .jsonl record) is skipped unread."""
     rule_paths = [rules] if isinstance(rules, (str, os.PathLike)) else list(rules)
     given = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     pack, data, beside = _configuration(rule_paths, given, apply)
@@ -197,8 +198,9 @@ def run(
 def check(
     paths: Sequence[PathLike] | PathLike, rules: Sequence[PathLike] | PathLike = (), decisions: PathLike | None = None
 ) -> Result:
-    """The Python API: check articles against the default rule pack plus `rules` (files or folders),
-    with the review decisions in the file `decisions` applied (none by default).
+    """The Python API: check articles against the default rule pack plus `rules` (files or folders;
+    the data files among them read over the default pack's, as is a story's aliases.yaml beside its
+    articles), with the review decisions in the file `decisions` applied (none by default).
 
     >>> result = check(["corpus/deepseek"])            # doctest: +SKIP
     >>> result.findings[["severity", "rule", "fact"]]   # doctest: +SKIP
