@@ -163,7 +163,7 @@ def _configuration(rule_paths: list[PathLike], given: list[PathLike], apply: boo
     except RuleError as exc:
         problems += exc.problems
     if problems:
-        raise RuleError(problems)
+        raise RuleError(list(dict.fromkeys(problems)))  # the default pack's problems once, though both check it
     return pack, data, beside
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -231,3 +232,19 @@ def test_rules_test_runs_examples_with_the_data_files_beside_the_rules(tmp_path:
         (mine / "aliases.yaml").write_text(FENWICK, encoding="utf-8")
     result = CliRunner().invoke(main, ["rules", "test", str(mine)])
     assert result.exit_code == (0 if with_aliases else 1), result.stdout
+
+
+def test_a_broken_default_pack_is_reported_once_with_a_storys_aliases(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import factcheck.lexicon.config
+    import factcheck.rules
+
+    pack = tmp_path / "pack"
+    shutil.copytree(default_rules_dir(), pack, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    (pack / "hedges.yaml").write_text((pack / "hedges.yaml").read_text(encoding="utf-8").replace(
+        "    width: 0.10\n", "    widht: 0.10\n", 1), encoding="utf-8")
+    monkeypatch.setattr(factcheck.lexicon.config, "default_rules_dir", lambda: pack)
+    monkeypatch.setattr(factcheck.rules, "default_rules_dir", lambda: pack)
+    with pytest.raises(RuleError) as info:
+        factcheck.check([_story(tmp_path / "story")])
+    assert len([p for p in info.value.problems if "unknown key 'widht'" in p]) == 1, info.value.problems
