@@ -19,12 +19,17 @@ from pathlib import Path
 
 import yaml
 
-from factcheck.attribute import attribute_article
+from factcheck.attribute import attribute_article, vocabulary
 from factcheck.extract import extract_article
+from factcheck.lexicon.config import NO_DATA, DataFiles
 from factcheck.match import match_claims
 from factcheck.core.records import Article, Claim
 
-DEFAULT = Path(__file__).resolve().parent.parent / "tests" / "data" / "matching_labeled.yaml"
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT = ROOT / "tests" / "data" / "matching_labeled.yaml"
+# The pairs of the "ai" topic are passages of the DeepSeek story: they are read with that story's own
+# aliases (its cast), as `factcheck check corpus/deepseek` reads them; every other pair with the default pack only.
+STORY_DATA = {"ai": DataFiles.of([ROOT / "corpus" / "deepseek" / "aliases.yaml"])}
 
 
 def _article(side: dict, name: str) -> Article:
@@ -47,7 +52,8 @@ def predict(pair: dict) -> tuple[bool, str]:
     all_claims: list[Claim] = []
     for name in ("a", "b"):
         article = _article(pair[name], name)
-        claims = attribute_article(article, extract_article(article))
+        vocab = vocabulary(extra=STORY_DATA.get(str(pair.get("topic")), NO_DATA))
+        claims = attribute_article(article, extract_article(article), vocab)
         all_claims.extend(claims)
         found.append(_claim(claims, pair[name]))
     a, b = found

@@ -1,8 +1,9 @@
 """Who, what, when: fill each claim's entity, attribute and period from the words around it.
 
-The entity is the nearest named thing before the figure in its sentence (aliases from
-rules/aliases.yaml, else any capitalised name), then after it, then the entity the previous
-sentences were about when the sentence only points back ("its shares", "the company"). The
+The entity is the name the sentence's grammar gives the figure (factcheck.entity, over a dependency
+parse), else the nearest named thing before the figure in its sentence, then after it, then the
+entity the previous sentences were about when the sentence only points back ("its shares", "the
+company"). Names are aliases (rules/aliases.yaml, a story's own aliases.yaml) and capitalised names. The
 attribute is the one whose cue words (rules/attributes.yaml) stand nearest. The period is a date
 written in the same sentence, else the publication date (flagged as such).
 """
@@ -11,17 +12,15 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from factcheck.core.records import Article, Claim
-from factcheck.core.yamlcheck import safe_load
 from factcheck.entity import Named, Reading, Sentence, read
 from factcheck.language.parse import parse
 from factcheck.language.text import singular
-from factcheck.lexicon.config import default_rules_dir
+from factcheck.lexicon.config import NO_DATA, DataFiles, on_data, read_data
 from factcheck.lexicon.wordclasses import stop_list, word_class
 
 _NOT_A_NAME = stop_list("not_a_name")  # lower case: "The", "March", "UTC", "Norwegian" are never a name alone
@@ -339,13 +338,12 @@ def _inflected(cue: str) -> list[str]:
     return [f + tail for f in forms]
 
 
-@functools.cache
-def vocabulary(rules_dir: str | None = None) -> Vocabulary:
-    base = default_rules_dir() if rules_dir is None else rules_dir
-    with open(f"{base}/aliases.yaml", encoding="utf-8") as fh:
-        aliases_doc = safe_load(fh.read()) or {}
-    with open(f"{base}/attributes.yaml", encoding="utf-8") as fh:
-        attrs_doc = safe_load(fh.read()) or {}
+@on_data("aliases.yaml", "attributes.yaml")
+def vocabulary(rules_dir: str | None = None, *, extra: DataFiles = NO_DATA) -> Vocabulary:
+    """Aliases and attribute cues of the default pack (or of `rules_dir`) with the aliases.yaml and
+    attributes.yaml files of `extra` read over them (default: the files in force), compiled once."""
+    aliases_doc = read_data("aliases.yaml", extra, rules_dir)
+    attrs_doc = read_data("attributes.yaml", extra, rules_dir)
     alias_to_entity: dict[str, str] = {}
     for canonical, forms in (aliases_doc.get("entities") or {}).items():
         alias_to_entity[canonical] = canonical

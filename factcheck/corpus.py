@@ -33,6 +33,7 @@ _SUFFIX_LIST = ", ".join(ARTICLE_SUFFIXES)
 _BOM = b"\xef\xbb\xbf"
 MAX_ARTICLE_BYTES = 5_000_000  # a larger article (file, or .jsonl record) is skipped: --max-article-bytes
 OUTPUT_MANIFEST = ".factcheck-output"  # in a folder factcheck wrote reports to: the names of the files it wrote
+STORY_DATA = ("aliases.yaml",)  # a story's own data files, read from the folders of its articles
 
 # The closing line is the first `---` (or `...`) line; `\s*\n` after it also swallows blank lines, so the body
 # starts exactly where `re.match(r"^---\s*\n.*?\n---\s*\n", text, re.S).end()` says.
@@ -85,7 +86,9 @@ def _expand(paths: Sequence[PathArg] | PathArg) -> tuple[list[tuple[str, Path]],
         elif os.path.splitext(given)[1].lower() in ARTICLE_SUFFIXES:
             files = [(given, Path(given))]
         else:
-            problems.append(Problem(given, f"not an article file (expected {_SUFFIX_LIST})"))
+            beside = " (a story's aliases file: give its folder, and it is read with the articles there)" \
+                if os.path.basename(given) in STORY_DATA else ""
+            problems.append(Problem(given, f"not an article file (expected {_SUFFIX_LIST}){beside}"))
             continue
         for shown, path in files:
             key = os.path.realpath(path)
@@ -112,6 +115,28 @@ def _walk(folder: str, problems: list[Problem]) -> list[tuple[str, Path]]:
             relative.append(os.path.join(sub, name) if sub else name)
     relative.sort(key=lambda rel: Path(rel).parts)
     return [(os.path.join(folder, rel), Path(os.path.join(folder, rel))) for rel in relative]
+
+
+def data_beside(paths: Sequence[PathArg] | PathArg) -> dict[str, tuple[Path, ...]]:
+    """Each folder whose articles `paths` reads (normalised) -> the story data files (STORY_DATA) that
+    apply to them, in reading order: those of the folder given (for a file given, its own folder),
+    then of each folder below it down to the article's own, so that the nearest is read last. A
+    folder reached from two of `paths` keeps what the first gives, as its articles do."""
+    chains: dict[str, tuple[Path, ...]] = {}
+    for given in _as_list(paths):
+        if os.path.isdir(given):
+            seen: dict[str, tuple[Path, ...]] = {}
+            for root, dirs, files in os.walk(given):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                here = os.path.normpath(root)
+                above = seen.get(os.path.dirname(here) or ".", ()) if root != given else ()
+                seen[here] = above + tuple(Path(root, name) for name in STORY_DATA if name in files)
+                chains.setdefault(here, seen[here])
+        elif os.path.isfile(given):
+            folder = os.path.dirname(given) or "."
+            chains.setdefault(os.path.normpath(folder), tuple(
+                Path(folder, name) for name in STORY_DATA if os.path.isfile(os.path.join(folder, name))))
+    return chains
 
 
 def written_here(folder: str | Path) -> frozenset[str]:

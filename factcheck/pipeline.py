@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 
-from factcheck.attribute import attribute_article, period_interval
+from factcheck.attribute import attribute_article, period_interval, vocabulary
 from factcheck.core.records import Article, Claim, Fact, Finding, Problem
-from factcheck.corpus import MAX_ARTICLE_BYTES, load_corpus
+from factcheck.corpus import MAX_ARTICLE_BYTES, data_beside, load_corpus
 from factcheck.decisions import OPEN_STATUSES, Decision, apply_decisions, load_decisions
 from factcheck.extract import extract_article
+from factcheck.lexicon.config import NO_DATA, DataFiles, data_in_force, in_force, validate_data_files
 from factcheck.match import dimension, match_claims, matchable, normalized
-from factcheck.rules import Rule, apply_rules, load_rules
+from factcheck.rules import Pack, Rule, RuleError, apply_rules, load_data, load_pack
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -97,14 +98,18 @@ def extract_claims(
     articles: Sequence[Article],
     progress: Callable[[int, int], None] | None = None,
     problems: list[Problem] | None = None,
+    beside: Mapping[str, DataFiles] | None = None,
 ) -> list[Claim]:
-    """Extract and attribute the claims of every article. A failure on one article (a bug of ours, or
+    """Extract and attribute the claims of every article, each with the data files in force and
+    those of its folder in `beside` (see `story_data`). A failure on one article (a bug of ours, or
     input we did not foresee) skips that article with a Problem naming it (`file:line` for a .jsonl
     record), and the others are still read."""
     claims: list[Claim] = []
     for n, article in enumerate(articles, 1):
         try:
-            found = attribute_article(article, extract_article(article))
+            story = beside.get(os.path.normpath(os.path.dirname(article.path)), NO_DATA) if beside else NO_DATA
+            vocab = vocabulary(extra=story + in_force()) if story.files else None
+            found = attribute_article(article, extract_article(article), vocab)
             _check_usable(article, found)
             claims.extend(found)
         except Exception as exc:  # noqa: BLE001 - one article must not stop the run
@@ -116,6 +121,17 @@ def extract_claims(
         if progress:
             progress(n, len(articles))
     return claims
+
+
+def story_data(paths: Sequence[PathLike]) -> dict[str, DataFiles]:
+    """The story data files beside the articles of `paths` (an aliases.yaml in their folders), by
+    folder, each set in reading order; all of them checked as the default pack's are, before any
+    article is read (RuleError with every problem)."""
+    chains = data_beside(paths)
+    problems = validate_data_files(extra=DataFiles.of(sorted({p for chain in chains.values() for p in chain})))
+    if problems:
+        raise RuleError(problems)
+    return {folder: DataFiles.of(chain) for folder, chain in chains.items() if chain}
 
 
 def _check_usable(article: Article, claims: list[Claim]) -> None:
@@ -131,6 +147,26 @@ def _check_usable(article: Article, claims: list[Claim]) -> None:
             normalized(claim)
 
 
+def _configuration(rule_paths: list[PathLike], given: list[PathLike], apply: bool
+                   ) -> tuple[Pack | None, DataFiles, dict[str, DataFiles]]:
+    """The rule pack (when rules apply), the data files given with it, and the story data beside the
+    articles, all checked before any article is read: RuleError with every problem of all of them."""
+    problems: list[str] = []
+    pack, data, beside = None, NO_DATA, {}
+    try:
+        pack = load_pack(rule_paths) if apply else None
+        data = pack.data if pack is not None else load_data(rule_paths)
+    except RuleError as exc:
+        problems += exc.problems
+    try:
+        beside = story_data(given)
+    except RuleError as exc:
+        problems += exc.problems
+    if problems:
+        raise RuleError(list(dict.fromkeys(problems)))  # the default pack's problems once, though both check it
+    return pack, data, beside
+
+
 def run(
     paths: Sequence[PathLike] | PathLike,
     rules: Sequence[PathLike] | PathLike = (),
@@ -141,27 +177,30 @@ def run(
     max_article_bytes: int = MAX_ARTICLE_BYTES,
 ) -> Result:
     """Read, extract, match and (if `apply`) run the rules, then apply the review decisions in the
-    file `decisions` (if given). Rule and decision files are loaded first, so a bad one stops the run
-    (RuleError, DecisionsError) before any article is read. An article over `max_article_bytes` (a
-    file, or a .jsonl record) is skipped unread."""
+    file `decisions` (if given). Rule, data and decision files (those among `rules`, and a story's
+    aliases.yaml beside its articles) are loaded first, so a bad one stops the run (RuleError,
+    DecisionsError) before any article is read. An article over `max_article_bytes` (a file, or a
+    .jsonl record) is skipped unread."""
     rule_paths = [rules] if isinstance(rules, (str, os.PathLike)) else list(rules)
-    loaded = load_rules(rule_paths) if apply else []
-    decided = load_decisions(decisions) if apply and decisions is not None else {}
     given = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
-    articles, problems = load_corpus(given, max_article_bytes)
-    claims = extract_claims(articles, progress, problems)
-    facts = match_claims(claims) if apply else []
-    findings = apply_rules(loaded, claims, facts) if apply else []
+    pack, data, beside = _configuration(rule_paths, given, apply)
+    decided = load_decisions(decisions) if apply and decisions is not None else {}
+    with data_in_force(data):
+        articles, problems = load_corpus(given, max_article_bytes)
+        claims = extract_claims(articles, progress, problems, beside)
+        facts = match_claims(claims) if apply else []
+        findings = apply_rules(pack.rules, claims, facts) if pack is not None else []
     findings, stale = apply_decisions(findings, decided)
-    return Result(articles, problems, claims, facts, findings, loaded, decided, stale,
+    return Result(articles, problems, claims, facts, findings, list(pack.rules) if pack else [], decided, stale,
                   os.fspath(decisions) if apply and decisions is not None else "")
 
 
 def check(
     paths: Sequence[PathLike] | PathLike, rules: Sequence[PathLike] | PathLike = (), decisions: PathLike | None = None
 ) -> Result:
-    """The Python API: check articles against the default rule pack plus `rules` (files or folders),
-    with the review decisions in the file `decisions` applied (none by default).
+    """The Python API: check articles against the default rule pack plus `rules` (files or folders;
+    the data files among them read over the default pack's, as is a story's aliases.yaml beside its
+    articles), with the review decisions in the file `decisions` applied (none by default).
 
     >>> result = check(["corpus/deepseek"])            # doctest: +SKIP
     >>> result.findings[["severity", "rule", "fact"]]   # doctest: +SKIP

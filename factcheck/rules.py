@@ -1,6 +1,6 @@
 """Rules: YAML files that name one kind from a closed set; each kind is a frozen dataclass with one
-method, `evaluate`, in the `KINDS` registry. Rule files, their examples and the data files beside
-the default pack are validated, with line and column, before any article is read.
+method, `evaluate`, in the `KINDS` registry. Rule files, their examples, the data files of the
+default pack and those given with them are validated, with line and column, before any article is read.
 """
 
 from __future__ import annotations
@@ -21,13 +21,13 @@ import yaml
 
 from factcheck.core.records import Claim, Fact, Finding
 from factcheck.core.yamlcheck import ConfigError, compose_text, loc, suggest, value_of
-from factcheck.lexicon.config import DATA_SCHEMAS, default_rules_dir, validate_data_files
+from factcheck.lexicon.config import DATA_SCHEMAS, NO_DATA, DataFiles, default_rules_dir, validate_data_files
 from factcheck.match import comparable, dimension, normalized
 from factcheck.rule_examples import Example, is_examples_file, load_examples_file, parse_block, sibling_file
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-DATA_FILES = set(DATA_SCHEMAS)  # hedges.yaml, units.yaml, ...: data beside the default pack, not rule files
+DATA_FILES = set(DATA_SCHEMAS)  # hedges.yaml, units.yaml, ...: data read over the default pack's, not rule files
 TEMPLATE_FIELDS = (
     "entity", "attribute", "period", "a_text", "a_source", "a_published", "a_article",
     "b_text", "b_source", "b_published", "b_article", "expected", "stated", "count", "sources",
@@ -700,13 +700,11 @@ def _with_sibling_examples(path: Path, rules: list[Rule], own: set[str], problem
             for r in rules]
 
 
-def _not_a_rule_file(path: Path, default_dir: Path) -> str | None:
-    """Why a YAML file found or given among rule paths is not loaded as rules (None: it is a rule file)."""
+def _not_a_rule_file(path: Path) -> str | None:
+    """Why a YAML file found or given among rule paths is not loaded as rules (None: it is a rule file;
+    "": it is read otherwise, as data or as the examples of its rule file)."""
     if path.name in DATA_FILES:
-        if path.resolve().parent == default_dir.resolve():
-            return ""  # the default pack's own data, read by the stages that use it
-        return (f"{path}:1:1: {path.name} is a data file, and data files are read from the default pack only "
-                f"({default_dir}); this copy would be ignored: edit that one, or move this one out of the rules folder")
+        return ""  # data, read over the default pack's
     if is_examples_file(path):
         rule_file = path.with_name(path.name.replace(".examples", "", 1))
         if rule_file.is_file():
@@ -715,39 +713,34 @@ def _not_a_rule_file(path: Path, default_dir: Path) -> str | None:
     return None
 
 
-def rule_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[str]]:
-    """The rule files among `paths` (files, or folders searched recursively); problems for the rest."""
+def rule_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[Path], list[str]]:
+    """The rule files among `paths` (files, or folders searched recursively), the data files among
+    them (aliases.yaml, hedges.yaml...: read over the default pack's, which are not counted again),
+    and problems for the rest."""
     files: list[Path] = []
+    data: list[Path] = []
     problems: list[str] = []
-    default_dir = default_rules_dir()
+    default_dir = default_rules_dir().resolve()
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            before = len(problems)
-            found = sorted(
-                f for f in path.rglob("*") if f.suffix in (".yaml", ".yml") and f.is_file() and not any(
-                    part.startswith(".") for part in f.relative_to(path).parts)
-            )
-            kept = []
-            for f in found:
-                why = _not_a_rule_file(f, default_dir)
-                if why:
-                    problems.append(why)
-                elif why is None:
-                    kept.append(f)
-            if not kept and len(problems) == before:
-                problems.append(f"{path}: no rule files (.yaml) in this folder")
-            files.extend(kept)
+            found = sorted(f for f in path.rglob("*") if f.suffix in (".yaml", ".yml") and f.is_file() and not any(
+                part.startswith(".") for part in f.relative_to(path).parts))
         elif path.is_file():
-            why = _not_a_rule_file(path, default_dir)
-            if why is not None:
-                problems.append(why or f"{path}:1:1: not a rule file ({path.name} is read with the default pack or "
-                                       "with its rule file); give a rule file")
-                continue
-            files.append(path)
+            found = [path]
         else:
             problems.append(f"{path}: no such rule file or folder")
-    return files, problems
+            continue
+        kept = [f for f in found if _not_a_rule_file(f) is None]
+        why = [w for f in found if (w := _not_a_rule_file(f))]
+        datafiles = [f for f in found if f.name in DATA_FILES]
+        data += [f for f in datafiles if f.resolve().parent != default_dir]
+        problems += why
+        if not kept and not why and not datafiles:
+            problems.append(f"{path}: no rule files (.yaml) in this folder" if path.is_dir() else
+                            f"{path}:1:1: not a rule file ({path.name} is read with its rule file); give a rule file")
+        files += kept
+    return files, data, problems
 
 
 @dataclass(frozen=True)
@@ -756,6 +749,7 @@ class Pack:
 
     rules: tuple[Rule, ...]
     replaced: tuple[tuple[Rule, Rule], ...]  # (earlier rule, the rule that replaced it)
+    data: DataFiles = NO_DATA  # data files among the paths given, read over the default pack's
 
     def replaced_by(self, rule: Rule) -> Rule | None:
         return self._links[0].get(id(rule))
@@ -775,24 +769,37 @@ class Pack:
 
 
 def load_pack(extra: Sequence[str | Path] = (), include_default: bool = True) -> Pack:
-    """The default pack plus `extra` files or folders; a later rule with the same id replaces the earlier.
-    The data files beside the default pack are validated too, so every problem is found in one go.
+    """The default pack plus `extra` files or folders; a later rule with the same id replaces the
+    earlier. Data files among `extra` (aliases.yaml, hedges.yaml...) are read over the default
+    pack's; they and the default pack's own are validated too, so every problem is found in one go.
 
     Raises RuleError with every problem found, each as `path:line:col: message`.
     """
     paths: list[str | Path] = [default_rules_dir() / "default.yaml"] if include_default else []
     paths += list(extra)
-    files, problems = rule_files(paths)
+    files, data_paths, problems = rule_files(paths)
     files = list({f.resolve(): f for f in files[::-1]}.values())[::-1]  # read once, where its rules win
     rules: dict[str, Rule] = {}
     replaced: list[tuple[Rule, Rule]] = []
     for f in files:
         for rule in load_rule_file(f, problems, replaced=replaced):
             _put(rules, rule, replaced)
-    problems.extend(validate_data_files())
+    data = DataFiles.of(data_paths)
+    problems.extend(validate_data_files(extra=data))
     if problems:
         raise RuleError(problems)
-    return Pack(tuple(rules.values()), tuple(replaced))
+    return Pack(tuple(rules.values()), tuple(replaced), data)
+
+
+def load_data(extra: Sequence[str | Path] = ()) -> DataFiles:
+    """The data files among `extra` (rule files or folders), validated with the default pack's, for
+    a run that applies no rule; RuleError with every problem found."""
+    _, data_paths, problems = rule_files(extra)
+    data = DataFiles.of(data_paths)
+    problems.extend(validate_data_files(extra=data))
+    if problems:
+        raise RuleError(problems)
+    return data
 
 
 def load_rules(extra: Sequence[str | Path] = (), include_default: bool = True) -> list[Rule]:
@@ -815,4 +822,4 @@ def apply_rules(rules: Sequence[Rule], claims: Sequence[Claim], facts: Sequence[
     return sorted(seen.values(), key=lambda f: (-SEVERITY_RANK[f.severity], f.rule, f.fact, f.fingerprint))
 
 
-__all__ = ["KINDS", "Pack", "Rule", "RuleError", "apply_rules", "load_pack", "load_rules", "options"]
+__all__ = ["KINDS", "Pack", "Rule", "RuleError", "apply_rules", "load_data", "load_pack", "load_rules", "options"]

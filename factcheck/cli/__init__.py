@@ -21,12 +21,12 @@ from factcheck.report.display import (
     terminal_text,
     terminal_width,
 )
-from factcheck.rules import SEVERITY_RANK, RuleError
+from factcheck.rules import SEVERITY_RANK
 
 from factcheck.cli.common import (
+    RULES_HELP,
     ExitCode,
     Main,
-    config_problems,
     read_or_exit,
     report_stale,
     run_or_exit,
@@ -65,8 +65,7 @@ def main() -> None:
               default="table", show_default=True,
               help="What to print on standard output: sarif is SARIF 2.1.0 (code scanning, editors), github is"
                    " GitHub Actions annotations (::error file=...,line=...,col=...::message).")
-@click.option("--rules", "rule_paths", multiple=True, type=click.Path(),
-              help="A rule file or folder, added to the default pack (repeatable; a rule with the same id replaces it).")
+@click.option("--rules", "rule_paths", multiple=True, type=click.Path(), help=RULES_HELP)
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error", show_default=True,
               help="Exit 1 when a finding reaches this severity.")
 @click.option("--output", type=click.Path(file_okay=False), default="reports", show_default=True,
@@ -83,7 +82,8 @@ def check(paths: tuple[str, ...], fmt: str, rule_paths: tuple[str, ...], fail_on
 
     Prints a table of findings and a summary, writes reports to --output, and exits 1 when a
     finding reaches --fail-on. Decisions taken with `factcheck review` apply: dismissed and fixed
-    findings are hidden and do not count (confirmed ones do). Example:
+    findings are hidden and do not count (confirmed ones do). A story's own aliases.yaml, in the
+    folder of its articles, is read over the default pack's (docs/rules.md). Example:
     factcheck check corpus/deepseek --format markdown
     """
     from factcheck.decisions import default_path
@@ -119,18 +119,14 @@ def check(paths: tuple[str, ...], fmt: str, rule_paths: tuple[str, ...], fail_on
 @click.argument("paths", nargs=-1, type=click.Path(), required=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
               help="Output format.")
+@click.option("--rules", "rule_paths", multiple=True, type=click.Path(), help=RULES_HELP)
 @_MAX_BYTES
-def extract(paths: tuple[str, ...], fmt: str, max_bytes: int) -> None:
+def extract(paths: tuple[str, ...], fmt: str, rule_paths: tuple[str, ...], max_bytes: int) -> None:
     """List every numeric and dated claim in PATHS, with its span, interval, unit and attribution.
 
     Example: factcheck extract corpus/deepseek/01_harbour-ledger.md --format json
     """
-    from factcheck.lexicon.config import validate_data_files
-
-    problems = validate_data_files()  # units, hedges, aliases, attributes: checked before any article is read
-    if problems:
-        config_problems(RuleError(problems))
-    result = read_or_exit(paths, apply=False, max_bytes=max_bytes)
+    result = read_or_exit(paths, apply=False, max_bytes=max_bytes, rule_paths=rule_paths)
     claims = [c.to_json() for c in result.claim_records]
     if fmt == "json":
         click.echo(json_text({"claims": claims}))
@@ -154,8 +150,9 @@ def extract(paths: tuple[str, ...], fmt: str, max_bytes: int) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
               help="Output format.")
 @click.option("--all", "show_all", is_flag=True, help="Also list facts that only one source gives.")
+@click.option("--rules", "rule_paths", multiple=True, type=click.Path(), help=RULES_HELP)
 @_MAX_BYTES
-def facts(paths: tuple[str, ...], fmt: str, show_all: bool, max_bytes: int) -> None:
+def facts(paths: tuple[str, ...], fmt: str, show_all: bool, rule_paths: tuple[str, ...], max_bytes: int) -> None:
     """List the facts: claims from different articles about the same entity, attribute and period,
     each source's value as written, and whether they agree.
 
@@ -163,7 +160,7 @@ def facts(paths: tuple[str, ...], fmt: str, show_all: bool, max_bytes: int) -> N
     """
     from factcheck.rules import agreement
 
-    result = read_or_exit(paths, apply=True, max_bytes=max_bytes)
+    result = read_or_exit(paths, apply=True, max_bytes=max_bytes, rule_paths=rule_paths)
     rows: list[dict[str, Any]] = []
     for f in result.fact_records:
         if len(f.sources) < 2 and not show_all:

@@ -25,6 +25,12 @@ if TYPE_CHECKING:
     from factcheck.pipeline import Result
 
 
+RULES_HELP = ("A rule file or folder, added to the default pack (repeatable): a rule with the same id replaces"
+              " the earlier one. Data files among them (aliases.yaml, attributes.yaml, hedges.yaml, units.yaml,"
+              " currencies.yaml) are read over the default pack's: an entry with the same key replaces the"
+              " earlier one, lists add. An aliases.yaml beside the articles is read the same way.")
+
+
 class ExitCode(enum.IntEnum):
     OK = 0  # no finding at or above --fail-on
     FINDINGS = 1  # findings at or above --fail-on
@@ -102,20 +108,21 @@ def progress_bar() -> Callable[[int, int], None] | None:
 
 
 def config_problems(exc: RuleError) -> NoReturn:
-    """A bad rule or data file: every problem with its position, then exit 2."""
+    """A bad rule or data file (the default pack's, one given with --rules, or a story's aliases.yaml
+    beside its articles): every problem with its position, then exit 2."""
     for line in exc.problems:
         click.echo(line, err=True)
-    click.echo(f"factcheck: {len(exc.problems)} problem(s) in rule files; nothing was checked", err=True)
+    click.echo(f"factcheck: {len(exc.problems)} problem(s) in rule or data files; nothing was checked", err=True)
     sys.exit(ExitCode.USAGE)
 
 
-def read_or_exit(paths: Sequence[str], apply: bool, max_bytes: int) -> Result:
+def read_or_exit(paths: Sequence[str], apply: bool, max_bytes: int, rule_paths: Sequence[str] = ()) -> Result:
     """Run the pipeline for `extract` and `facts`: a bad rule or data file, or no readable article,
     is a usage error (exit 2); unreadable articles are reported and the rest are read."""
     from factcheck.pipeline import run
 
     try:
-        result = run(list(paths), apply=apply, progress=progress_bar(), max_article_bytes=max_bytes)
+        result = run(list(paths), list(rule_paths), apply=apply, progress=progress_bar(), max_article_bytes=max_bytes)
     except RuleError as exc:
         config_problems(exc)
     report_problems(result.problems)
@@ -136,10 +143,7 @@ def run_or_exit(paths: Sequence[str], rule_paths: Sequence[str], decisions: Path
         result = run(list(paths), list(rule_paths), progress=progress_bar(), decisions=decisions,
                      max_article_bytes=max_bytes)
     except RuleError as exc:
-        for line in exc.problems:
-            click.echo(line, err=True)
-        click.echo(f"factcheck: {len(exc.problems)} problem(s) in rule files; nothing was checked", err=True)
-        sys.exit(ExitCode.USAGE)
+        config_problems(exc)
     except DecisionsError as exc:
         for line in exc.problems:
             click.echo(line, err=True)

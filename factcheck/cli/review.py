@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import click
 
+from factcheck.cli.common import RULES_HELP
 from factcheck.decisions import (
     FULL_DIGITS,
     PREFIX,
@@ -43,8 +44,7 @@ T = TypeVar("T")
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--rules", "rule_paths", multiple=True, type=click.Path(),
-              help="A rule file or folder, added to the default pack (as for `factcheck check`).")
+@click.option("--rules", "rule_paths", multiple=True, type=click.Path(), help=RULES_HELP)
 @click.option("--decisions", "decisions_file", type=click.Path(dir_okay=False), default=None,
               help="The decisions file (default: factcheck-decisions.yaml in the folder of the articles, else in"
                    " the current directory).")

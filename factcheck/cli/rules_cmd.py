@@ -17,11 +17,11 @@ from typing import Any, NoReturn
 import click
 from tabulate import tabulate
 
+from factcheck.cli.common import RULES_HELP
 from factcheck.core.yamlcheck import suggest
 from factcheck.report.display import WholeSummaries
 from factcheck.rules import KINDS, TEMPLATE_FIELDS, Pack, Rule, RuleError, load_pack, options
 
-_RULES_HELP = "A rule file or folder, added to the default pack (repeatable; a rule with the same id replaces it)."
 
 
 def _exit(code: str) -> NoReturn:
@@ -37,7 +37,7 @@ def _load(paths: Sequence[str], include_default: bool = True) -> Pack:
     except RuleError as exc:
         for line in exc.problems:
             click.echo(line, err=True)
-        click.echo(f"factcheck: {len(exc.problems)} problem(s) in rule files", err=True)
+        click.echo(f"factcheck: {len(exc.problems)} problem(s) in rule or data files", err=True)
         _exit("USAGE")
 
 
@@ -71,7 +71,7 @@ def rules_group() -> None:
 
 
 @rules_group.command("list")
-@click.option("--rules", "rule_paths", multiple=True, type=click.Path(), help=_RULES_HELP)
+@click.option("--rules", "rule_paths", multiple=True, type=click.Path(), help=RULES_HELP)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="Output format.")
 def list_rules(rule_paths: tuple[str, ...], fmt: str) -> None:
@@ -104,12 +104,15 @@ def list_rules(rule_paths: tuple[str, ...], fmt: str) -> None:
     replaced, off = len(pack.replaced), sum(1 for r in pack.rules if not r.enabled)
     click.echo(f"{len(pack.rules) - off} rules in force" + (f", {off} off" if off else "")
                + (f", {replaced} replaced" if replaced else ""), err=True)
+    if pack.data.files:
+        click.echo("data files read over the default pack's: " + ", ".join(_shown(str(p)) for p in pack.data.paths),
+                   err=True)
     _exit("OK")
 
 
 @rules_group.command("explain")
 @click.argument("rule_id")
-@click.option("--rules", "rule_paths", multiple=True, type=click.Path(), help=_RULES_HELP)
+@click.option("--rules", "rule_paths", multiple=True, type=click.Path(), help=RULES_HELP)
 def explain(rule_id: str, rule_paths: tuple[str, ...]) -> None:
     """Explain one rule: what it flags, every option with its value and default, its message
     template, where it comes from (and what it replaces), and its examples.
@@ -183,14 +186,16 @@ def _value(value: object) -> str:
 @click.option("--rule", "only", multiple=True, metavar="ID", help="Test only this rule (repeatable).")
 def test(paths: tuple[str, ...], only: tuple[str, ...]) -> None:
     """Run the pass and fail examples of the rules in PATHS (rule files or folders, as for
-    --rules; default: the default pack). A pass example must give no finding of its rule, a fail
-    example exactly the findings it lists. A rule off in its pack is tested switched on.
+    --rules; default: the default pack), with the data files among PATHS read over the default
+    pack's. A pass example must give no finding of its rule, a fail example exactly the findings
+    it lists. A rule off in its pack is tested switched on.
 
     \b
     Exit codes: 0 every example passed; 1 an example failed, or a rule has no pass or no fail
                 example; 2 a bad rule or example file.
     Example: factcheck rules test myrules/strict.yaml
     """
+    from factcheck.lexicon.config import data_in_force
     from factcheck.rule_tests import run_rules
 
     pack = _load(paths, include_default=not paths)
@@ -200,7 +205,8 @@ def test(paths: tuple[str, ...], only: tuple[str, ...]) -> None:
             click.echo(f"factcheck: no rule '{rule_id}' is loaded{suggest(rule_id, [r.id for r in pack.rules])}",
                        err=True)
             _exit("USAGE")
-    reports = run_rules(rules)
+    with data_in_force(pack.data):
+        reports = run_rules(rules)
     failed_examples = 0
     for report in reports:
         rule = report.rule

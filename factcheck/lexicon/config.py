@@ -1,15 +1,22 @@
 """Where the default rule pack lives; the data files beside its rules (hedges, units, currencies,
 aliases, attributes), each checked against a declarative schema (`DATA_SCHEMAS`) with `path:line:col`
-errors; and the lexicon (hedges, units, currencies) read from them once.
+errors; data files of the user's (a story's aliases.yaml, those given with --rules) read over the
+default pack's (`DataFiles`, `merge_data`); and the lexicon (hedges, units, currencies) read from
+them once per set of files.
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import functools
+import os
 import re
+from collections.abc import Callable, Iterable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -29,6 +36,8 @@ from factcheck.core.yamlcheck import (
     safe_compose,
 )
 
+T = TypeVar("T")
+
 
 def default_rules_dir() -> Path:
     """The default pack: `rules/` beside the package in a checkout, else the copy installed with it."""
@@ -39,9 +48,112 @@ def default_rules_dir() -> Path:
     raise FileNotFoundError(f"the default rule pack is missing (looked in {here.parent / 'rules'} and {here / '_rules'})")
 
 
-def _read(name: str) -> dict:
-    """One data file of the default pack, checked against its schema (ConfigError, a ValueError, if wrong)."""
-    data, problems = check_data_file(default_rules_dir() / name)
+@dataclass(frozen=True)
+class DataFiles:
+    """Data files read over the default pack's (a story's aliases.yaml, the data files given with
+    --rules), in order: a later one wins. Each keeps the modification time and size it had when
+    named, so that what is compiled from the files is compiled again after an edit."""
+
+    files: tuple[tuple[str, int, int], ...] = ()
+
+    @classmethod
+    def of(cls, paths: Iterable[str | os.PathLike[str]]) -> DataFiles:
+        stamped = []
+        for path in paths:
+            try:
+                st = os.stat(path)
+                stamped.append((os.fspath(path), st.st_mtime_ns, st.st_size))
+            except OSError:
+                stamped.append((os.fspath(path), 0, -1))  # validation reports it
+        return cls(tuple(stamped))
+
+    @property
+    def paths(self) -> list[Path]:
+        return [Path(path) for path, _, _ in self.files]
+
+    def named(self, name: str) -> list[Path]:
+        """The files that stand for the default pack's `name` (aliases.yaml...), in order."""
+        return [path for path in self.paths if path.name == name]
+
+    def only(self, names: tuple[str, ...]) -> DataFiles:
+        """The files that stand for one of `names`."""
+        return DataFiles(tuple(f for f in self.files if Path(f[0]).name in names))
+
+    def __add__(self, other: DataFiles) -> DataFiles:
+        return DataFiles(self.files + other.files)
+
+
+NO_DATA = DataFiles()
+_IN_FORCE: ContextVar[DataFiles] = ContextVar("factcheck_data_in_force", default=NO_DATA)
+
+
+@contextlib.contextmanager
+def data_in_force(extra: DataFiles) -> Iterator[DataFiles]:
+    """Within the block, every stage that asks for its data without naming files (`lexicon()`,
+    `unit_table()`, the attribute stage's vocabulary) reads `extra` over the default pack's."""
+    token = _IN_FORCE.set(extra)
+    try:
+        yield extra
+    finally:
+        _IN_FORCE.reset(token)
+
+
+def in_force() -> DataFiles:
+    """The data files read over the default pack's in this run (`data_in_force`)."""
+    return _IN_FORCE.get()
+
+
+def on_data(*names: str) -> Callable[[Callable[..., T]], Callable[..., T]]:
+    """Cache what a function compiles from the data files `names` (aliases.yaml...) on its arguments;
+    its keyword `extra` (files read over the default pack's) is, when not given, the files in force
+    (`data_in_force`), and only the files of `names` among them count."""
+
+    def wrap(build: Callable[..., T]) -> Callable[..., T]:
+        cached = functools.lru_cache(maxsize=32)(build)
+        memo: list[tuple[Any, Any]] = [(None, None)]  # the files in force and what they gave, for a call with no argument
+
+        @functools.wraps(build)
+        def get(*args: Any, extra: DataFiles | None = None) -> T:
+            if args or extra is not None:
+                return cached(*args, extra=(_IN_FORCE.get() if extra is None else extra).only(names))
+            files, value = memo[0]
+            if files is not _IN_FORCE.get():
+                files = _IN_FORCE.get()
+                value = cached(extra=files.only(names))
+                memo[0] = (files, value)
+            return value
+
+        return get
+
+    return wrap
+
+
+def merge_data(base: dict, over: dict) -> dict:
+    """`over` read over `base`, key by key: in a mapping, an entry with the same key replaces the
+    earlier one (and comes after the others, so that it wins where two entries claim one word);
+    lists add; a single value replaces."""
+    out = dict(base)
+    for key, value in over.items():
+        old = out.get(key)
+        if isinstance(old, dict) and isinstance(value, dict):
+            merged = {k: v for k, v in old.items() if k not in value}
+            out[key] = {**merged, **value}
+        elif isinstance(old, list) and isinstance(value, list):
+            out[key] = old + [v for v in value if v not in old]
+        else:
+            out[key] = value
+    return out
+
+
+def read_data(name: str, extra: DataFiles = NO_DATA, folder: str | Path | None = None) -> dict:
+    """One data file of the default pack (or of `folder`) with the files of `extra` of that name read
+    over it; checked against its schema (ConfigError, a ValueError, if wrong)."""
+    data, problems = check_data_file(Path(folder or default_rules_dir()) / name)
+    for path in extra.named(name):
+        if problems:
+            break
+        over, problems = check_data_file(path, local=False)
+        data = merge_data(data, over)
     if problems:
         raise ConfigError(list(problems))
     return data
@@ -74,9 +186,11 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-@functools.cache
-def lexicon() -> Lexicon:
-    hedges_doc = _read("hedges.yaml")
+@on_data("hedges.yaml", "units.yaml", "currencies.yaml")
+def lexicon(*, extra: DataFiles = NO_DATA) -> Lexicon:
+    """The hedges, units and currencies of the default pack with `extra` read over them (default:
+    the files in force), compiled once."""
+    hedges_doc = read_data("hedges.yaml", extra)
     hedges: dict[str, Hedge] = {}
     for name, spec in hedges_doc["hedges"].items():
         qualifier = spec.get("qualifier", "approx" if name == "approx" else name)
@@ -84,7 +198,7 @@ def lexicon() -> Lexicon:
             hedges[word.lower()] = Hedge(qualifier, float(spec["width"]))
     hedge_re = re.compile(r"(?:^|(?<=[\s(\[\"“,;—–-]))(" + _alternation(list(hedges)) + r")\s*$", re.IGNORECASE)
 
-    units_doc = _read("units.yaml")
+    units_doc = read_data("units.yaml", extra)
     units: dict[str, str] = {}
     for canonical, forms in units_doc["units"].items():
         for form in forms or []:
@@ -93,7 +207,7 @@ def lexicon() -> Lexicon:
                 units[form.lower()] = canonical
     unit_re = re.compile(r"[ \u00a0-]?(" + _alternation(list(units)) + r")(?![\w/²])")
 
-    cur_doc = _read("currencies.yaml")
+    cur_doc = read_data("currencies.yaml", extra)
     symbols: dict[str, str] = {"¥": "¥"}
     names: dict[str, str] = {}
     for code, spec in cur_doc["currencies"].items():
@@ -223,15 +337,16 @@ DATA_SCHEMAS: dict[str, Keys] = {
 }
 
 
-def _data_schema(name: str) -> Keys | None:
-    return DATA_SCHEMAS.get(name)
-
-
 @functools.lru_cache(maxsize=64)
-def _checked(path: str, _stamp: tuple[int, int]) -> tuple[Any, tuple[str, ...], tuple[tuple[str, yaml.Node, str, str], ...]]:
+def _checked(path: str, _stamp: tuple[int, int], local: bool = True
+             ) -> tuple[Any, tuple[str, ...], tuple[tuple[str, yaml.Node, str, str], ...]]:
     """One data file checked against its schema: (values, problems, references into other files).
-    Cached on the file's modification time and size, so a run checks each file once."""
+    With `local`, references to its own keys are checked here; a file read over the default pack's
+    leaves them all to `validate_data_files`, since it may name the default's keys. Cached on the
+    file's modification time and size, so a run checks each file once."""
     schema = DATA_SCHEMAS[Path(path).name]
+    if not local:  # the keys the default pack requires are there already: a file read over it may leave them out
+        schema = dataclasses.replace(schema, required=())
     ck = Checker(path)
     root = compose_file(Path(path), ck.problems)
     if root is None and not ck.problems:
@@ -243,44 +358,52 @@ def _checked(path: str, _stamp: tuple[int, int]) -> tuple[Any, tuple[str, ...], 
     data = schema.check(root, ck, "")
     data = {} if data is BAD else data
     name = Path(path).name
-    ck.resolve({f"{name}:{key}": list(value) for key, value in data.items() if isinstance(value, dict)})
+    if local:
+        ck.resolve({f"{name}:{key}": list(value) for key, value in data.items() if isinstance(value, dict)})
     return data, tuple(ck.problems), tuple(ck.refs)
 
 
-def check_data_file(path: Path) -> tuple[dict, tuple[str, ...]]:
-    """The values of one data file (hedges.yaml, units.yaml, ...) and every problem found in it."""
+def check_data_file(path: Path, local: bool = True) -> tuple[dict, tuple[str, ...]]:
+    """The values of one data file (hedges.yaml, units.yaml, ...) and every problem found in it
+    (`local`: see `_checked`)."""
     try:
         st = path.stat()
     except OSError as exc:
         return {}, (f"{path}:1:1: cannot be read ({exc.strerror or exc})",)
-    data, problems, _ = _checked(str(path), (st.st_mtime_ns, st.st_size))
+    if path.is_dir():
+        return {}, (f"{path}:1:1: cannot be read (it is a folder)",)
+    data, problems, _ = _checked(str(path), (st.st_mtime_ns, st.st_size), local)
     return data, problems
 
 
-def validate_data_files(folder: Path | None = None) -> list[str]:
-    """Every problem in the data files of `folder` (default: the default pack), references between
-    files resolved ("units" of an attribute must be units.yaml keys), and every unit known to pint."""
+def validate_data_files(folder: Path | None = None, extra: DataFiles = NO_DATA) -> list[str]:
+    """Every problem in the data files of `folder` (default: the default pack) and in the files of
+    `extra` read over them, references between files resolved against both ("units" of an attribute
+    must be units.yaml keys), and every unit known to pint."""
     folder = default_rules_dir() if folder is None else folder
     problems: list[str] = []
     names: dict[str, list[str]] = {}
     pending: list[tuple[str, yaml.Node, str, str]] = []
-    for name in DATA_SCHEMAS:
-        path = folder / name
+    own = [(folder / name, True) for name in DATA_SCHEMAS]
+    for path, local in own + [(path, False) for path in extra.paths if path.name in DATA_SCHEMAS]:
         try:
             st = path.stat()
         except OSError as exc:
             problems.append(f"{path}:1:1: cannot be read ({exc.strerror or exc})")
             continue
-        data, found, refs = _checked(str(path), (st.st_mtime_ns, st.st_size))
+        data, found, refs = _checked(str(path), (st.st_mtime_ns, st.st_size), local)
         problems.extend(found)
         pending.extend(refs)
-        names.update({f"{name}:{k}": list(v) for k, v in data.items() if isinstance(v, dict)})
+        for key, value in data.items():
+            if isinstance(value, dict):
+                names.setdefault(f"{path.name}:{key}", []).extend(value)
     ck = Checker(str(folder), refs=list(pending))
     ck.resolve(names)
     problems.extend(ck.problems)
-    if not any(p.startswith(str(folder / "units.yaml")) for p in problems):
+    units = [folder / "units.yaml", *extra.named("units.yaml")]
+    if not any(p.startswith(tuple(f"{u}:" for u in units)) for p in problems):
         in_use = folder == default_rules_dir()  # then the matcher's own (cached) unit table is the check
-        problems.extend(_check_pint_units(folder / "units.yaml") if in_use else pint_problems(folder / "units.yaml"))
+        problems.extend(_check_pint_units(units, extra) if in_use else pint_problems(units[0]))
     return sorted(problems, key=_position)
 
 
@@ -290,13 +413,14 @@ def _position(problem: str) -> tuple[str, int, int]:
     return (m[1], int(m[2]), int(m[3])) if m else (problem, 0, 0)
 
 
-@functools.cache
-def unit_table() -> dict[str, tuple[str, float]]:
-    """pint unit name -> (dimensionality, factor to base units), computed once with pint."""
+@on_data("units.yaml")
+def unit_table(*, extra: DataFiles = NO_DATA) -> dict[str, tuple[str, float]]:
+    """pint unit name -> (dimensionality, factor to base units), computed once with pint for the
+    default pack's units.yaml with `extra` read over it (default: the files in force)."""
     import pint
 
     ureg = pint.UnitRegistry()
-    doc = _read("units.yaml")
+    doc = read_data("units.yaml", extra)
     for line in doc.get("define", []):
         ureg.define(line)
     table: dict[str, tuple[str, float]] = {}
@@ -308,29 +432,36 @@ def unit_table() -> dict[str, tuple[str, float]]:
     return table
 
 
-def _check_pint_units(path: Path) -> list[str]:
-    """Every `define` line and unit name must mean something to pint. On success this builds the unit
-    table the matcher needs anyway (cached), so the check costs nothing extra; on failure each line
-    is tried alone, so every bad one is reported with its position."""
+def _check_pint_units(paths: list[Path], extra: DataFiles = NO_DATA) -> list[str]:
+    """Every `define` line and unit name of the units files `paths` (the default's, then those of
+    `extra` read over it) must mean something to pint. On success this builds the unit table the
+    matcher needs anyway (cached), so the check costs nothing extra; on failure each line is tried
+    alone, with the definitions of the files before it, so every bad one is reported with its position."""
     try:
-        unit_table()
+        unit_table(extra=extra)
         return []
     except Exception as exc:  # noqa: BLE001 - any pint error: find which lines cause it
-        return pint_problems(path) or [f"{path}:1:1: pint cannot build the unit table from this file ({exc})"]
+        found: list[str] = []
+        defines: list[str] = []
+        for path in paths:
+            found += pint_problems(path, tuple(defines))
+            defines += [str(d) for d in check_data_file(path, local=path == paths[0])[0].get("define", [])]
+        return found or [f"{paths[-1]}:1:1: pint cannot build the unit table from this file ({exc})"]
 
 
-def pint_problems(path: Path) -> list[str]:
-    """Each `define` line and unit name of a units file tried alone with pint: every one pint
-    rejects, with its position (slower than the check above: only run when that one fails)."""
+def pint_problems(path: Path, defines: tuple[str, ...] = ()) -> list[str]:
+    """Each `define` line and unit name of a units file tried alone with pint (after `defines`, the
+    definitions of the files it is read over): every one pint rejects, with its position (slower
+    than the check above: only run when that one fails)."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         return [f"{path}:1:1: cannot be read ({exc})"]
-    return [f"{path}:{line}:{col}: {message}" for line, col, message in _pint_problems(text)]
+    return [f"{path}:{line}:{col}: {message}" for line, col, message in _pint_problems(text, defines)]
 
 
 @functools.lru_cache(maxsize=8)
-def _pint_problems(text: str) -> tuple[tuple[int, int, str], ...]:
+def _pint_problems(text: str, defines: tuple[str, ...] = ()) -> tuple[tuple[int, int, str], ...]:
     """(line, column, message) for each line of a units file that pint rejects; cached on the text,
     since building a registry takes pint a third of a second."""
     import pint
@@ -341,6 +472,9 @@ def _pint_problems(text: str) -> tuple[tuple[int, int, str], ...]:
         return ()
     top = entries("", root, problems)
     ureg: Any = pint.UnitRegistry()
+    for line in defines:
+        with contextlib.suppress(Exception):
+            ureg.define(line)
     out: list[tuple[int, int, str]] = []
 
     def at(node: yaml.Node, message: str) -> None:
