@@ -21,7 +21,7 @@ from factcheck.entity import Named, Reading, Sentence, read
 from factcheck.language.parse import parse
 from factcheck.language.text import singular
 from factcheck.lexicon.config import NO_DATA, DataFiles, on_data, read_data
-from factcheck.lexicon.wordclasses import stop_list, word_class
+from factcheck.lexicon.wordclasses import common_words, stop_list, word_class
 
 _NOT_A_NAME = stop_list("not_a_name")  # lower case: "The", "March", "UTC", "Norwegian" are never a name alone
 _DEMONYMS = word_class("demonyms")
@@ -53,6 +53,17 @@ def _common_word(word: str, text: str) -> bool:
     if low.endswith(_COMMON_ENDINGS) and word[1:].islower():
         return True
     return re.search(r"\b" + re.escape(low) + r"\b", text) is not None
+
+
+def _ordinary_first_word(word: str, text: str, end: int) -> bool:
+    """A sentence's capitalised first word that English uses as an ordinary word ("Revenue rose",
+    "Net income fell"), followed by a word in lower case, and never written capitalised inside a
+    sentence of the text."""
+    return (word.lower() in common_words() and _LOWER_NEXT.match(text, end) is not None
+            and re.search(r"[\w,;] " + re.escape(word) + r"\b", text) is None)
+
+
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
 
 
 def normalize_name(name: str) -> str:
@@ -430,6 +441,7 @@ class Mentions:
         return out[::-1]
 
 
+_MODEL_NUMBER = re.compile(r"( \d{1,3}[A-Za-z]?)(?=[ ,;:.)]*(?:[a-z]|$)|[,;:.)](?:\s|$))(?! ?(?:per|percent|million|billion|bn|m|k)\b)")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")  # "GPUs", "SUVs": a common noun in capitals, not a name
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'’ -]*[A-Z.](?:,[ \t]*[\w .]+)?[ \t]*(?:\([^)\n]*\))?)(?=[ \t]*[—–:-])")
 
@@ -463,8 +475,12 @@ def find_mentions(text: str, vocab: Vocabulary) -> list[Mention]:
             continue
         if name.endswith(("-based", "-listed", "-owned", "-backed", "-born")) or _PLURAL_ACRONYM.fullmatch(name):
             continue
-        if " " not in name and _SENTENCE_START.search(text, max(0, start - 3), start) and _common_word(name, text):
-            continue  # "Temperatures reached 46C": a capitalised first word, not a name
+        if " " not in name and _SENTENCE_START.search(text, max(0, start - 3), start) and (
+                _common_word(name, text) or _ordinary_first_word(name, text, start + len(name))):
+            continue  # "Temperatures reached 46C", "Net income fell": a capitalised first word, not a name
+        numbered = _MODEL_NUMBER.match(text, start + len(name))
+        if numbered:
+            name += numbered.group(1)  # "the Orbis 5 robot", "Windows 11": the number is part of the name
         canonical = normalize_name(name)
         if canonical:
             mentions.append(Mention(start, start + len(name), canonical, False))
@@ -527,7 +543,7 @@ _POSSESSIVE_ASIDE = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s*
 def _weak(m: Mention, text: str, s: int, claim: Claim) -> bool:
     """A mention that is rarely what a figure is about: an aside, a modifier, a place, a comparison."""
     left = text[max(s, m.start - 30) : m.start]
-    if _WEAK_BEFORE.search(left) or re.search(r"\b(?:[Aa]ccording\s+to|in|at|across|from)\s+(?:the\s+)?$", left):
+    if _WEAK_BEFORE.search(left) or re.search(r"\b(?:[Aa]ccording\s+to|in|at|across|from|on|via)\s+(?:the\s+)?$", left):
         return True
     if re.search(r"\d[\d,.]*\s*(?:million|billion|bn|m)?\s*$", left):
         return True  # "2,048 Nvidia H800 chips": a modifier of the counted noun
@@ -786,7 +802,7 @@ def _is_person(text: str, m: Mention) -> bool:
 
 
 _POST_AFTER = re.compile(r",\s*(?:the|its|their|his|her|a|an)?\s*(?:[\w'’-]+\s+){0,3}?([a-z]+)\s*[,)]")
-_POST_BEFORE = re.compile(r"\b([a-z]+)\s+$")
+_POST_BEFORE = re.compile(r"\b([a-z]+),?\s+$")
 _PERSON_TITLES = word_class("titles")  # posts people hold: "chief executive", "Ms", "councillor"
 
 

@@ -27,7 +27,7 @@ OWNER_CASES = frozenset({"of", "at", "for", "in", "within"})  # "profit at Korri
 OWNER_LINKS = ("nmod:poss", "nmod")  # of a counted noun, only its owner names the entity
 PHRASE_LINKS = frozenset({"obl", "obl:unmarked", "obl:npmod", "nmod", "nmod:unmarked", "obl:tmod", "nmod:tmod"})
 DESCRIBED = frozenset({"acl:relcl", "acl"})  # a clause that describes the noun it hangs on
-UP_LINKS = frozenset({"conj", "xcomp", "ccomp", "advcl", "parataxis", "advcl:relcl"})
+LOOSE = frozenset({"conj", "parataxis", "appos", "vocative", "dep", "list", "advcl:relcl", "dislocated"})
 MAX_CLIMB = 12  # heads walked from a figure before giving up (a sentence's depth rarely passes 8)
 POINTERS = frozenset({"it", "its", "they", "their", "them", "he", "his", "him", "she", "her", "this", "these", "that",
                       "those", "which", "who", "whose"})
@@ -176,8 +176,8 @@ def read(sent: Sentence, start: int, end: int, date: bool = False) -> Reading:
         if found is not None:
             return found
         weak = weak or _weak_in(sent, node, skip)
-        if node.head.i == node.i:
-            break
+        if node.head.i == node.i or node.dep_ in LOOSE:
+            break  # past a loose link the parse rarely knows which clause is which: let nearness decide
         node = node.head
     return Reading("weak", weak) if weak else Reading("")
 
@@ -199,6 +199,8 @@ def _in_clause(sent: Sentence, node: Token, skip: frozenset[int], date: bool) ->
         named = own_name(sent, obj, skip)
         if named is not None:
             return Reading("name", named.entity)  # "released the Orbis 5 on 2 April"; "put Korrin's debt at"
+        if lemma in _APPRAISAL:
+            return _unnamed(sent, obj)  # "Analysts at Brenner put the cost at $5m": Brenner only estimates
     subject = _subject_of(node, skip)
     if subject is not None:
         return _of_subject(sent, subject, skip)

@@ -60,3 +60,14 @@ def check_wordclass_file(path: Path = WORDCLASS_FILE) -> list[str]:
         return exc.problems
     return []
 
+
+
+COMMON_WORDS_FILE = Path(__file__).with_name("common_words.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Ordinary English words (lower case), from the treebank (scripts/parser/common_words.py): a
+    capitalised first word that is one of them is most likely not a name."""
+    with COMMON_WORDS_FILE.open(encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))

@@ -1,0 +1,106 @@
+"""Who a figure is about, read from its sentence's grammar: invented sentences for each class of error
+that nearness and capital letters got wrong."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from factcheck.attribute import attribute_article
+from factcheck.core.records import Article
+from factcheck.entity import Named, Sentence, read
+from factcheck.extract import extract_article
+from factcheck.language.parse import parse
+from factcheck.pipeline import run
+
+
+def _claims(text: str, title: str = "") -> dict:
+    article = Article(id="t", path="t", body=text, source="Test", title=title, published=dt.date(2025, 6, 10))
+    return {c.text: c for c in attribute_article(article, extract_article(article))}
+
+
+def _findings(tmp_path: Path, *bodies: str) -> list:
+    for i, body in enumerate(bodies):
+        (tmp_path / f"{i}.md").write_text(f"---\nsource: Desk {i}\npublished: 2025-06-1{i}\n---\n{body}\n",
+                                          encoding="utf-8")
+    return [f for f in run([str(tmp_path)]).finding_records if f.severity in ("error", "warning")]
+
+
+def test_a_common_noun_first_in_its_sentence_is_not_the_entity(tmp_path: Path) -> None:
+    a = ("Korrin Steel held its results call on Tuesday. Revenue rose to $3.2 billion in the quarter. "
+         "Net income fell 9% to $410 million.")
+    c = _claims(a)
+    assert c["$3.2 billion"].entity == c["9%"].entity == c["$410 million"].entity == "Korrin Steel"
+    b = "Korrin Steel's revenue rose to $3.6 billion in the quarter, and its net income fell 14%."
+    found = _findings(tmp_path, a, b)
+    assert any({x.text for x in f.claims} >= {"$3.2 billion", "$3.6 billion"} for f in found), found
+
+
+def test_a_relative_clause_is_about_the_noun_it_describes(tmp_path: Path) -> None:
+    a = "Fenwick Labs, which Omar Haddad founded in April 2018, sells sensors."
+    assert _claims(a)["April 2018"].entity == "Fenwick Labs"
+    found = _findings(tmp_path, a, "Fenwick Labs was founded in September 2018.")
+    assert any({x.text for x in f.claims} >= {"April 2018", "September 2018"} for f in found), found
+    assert _claims("Canada, which has pledged $8 million, sent engineers.")["$8 million"].entity == "Canada"
+
+
+def test_a_where_or_whose_clause_is_about_its_own_subject() -> None:
+    c = _claims("Comet Systems made its debut in Hong Kong, where its shares rose 37%.")
+    assert c["37%"].entity == "Comet Systems"
+    c = _claims("The spark was Quillon, a Leeds lab whose flagship model, Ostra-2, went on sale on 20 January.")
+    assert c["20 January"].entity != "Leeds"
+
+
+def test_a_number_is_part_of_a_product_name(tmp_path: Path) -> None:
+    assert _claims("The Orbis 4 robot went on sale in May 2024.")["May 2024"].entity == "Orbis 4"
+    c = _claims("Tallow Robotics released the Orbis 5 robot on 2 April 2025.")
+    assert c["2 April 2025"].entity == "Orbis 5"  # the thing released, not the company releasing it
+    found = _findings(tmp_path, "The Orbis 4 robot went on sale in May 2024.",
+                      "Tallow Robotics released the Orbis 5 robot on 2 April 2025.")
+    assert not found, found
+
+
+def test_a_platform_or_destination_is_not_the_entity() -> None:
+    c = _claims("Pinecone's budgeting app reached No. 1 on Google's download chart on Saturday, 8 March.")
+    assert c["8 March"].entity == "Pinecone"
+    c = _claims("A privately built probe entered orbit around Mars on Tuesday.")
+    assert c["Tuesday"].entity != "Mars"
+
+
+def test_a_hyphenated_name_first_in_its_sentence_is_a_name() -> None:
+    assert _claims("Halcyon-3 entered orbit on Tuesday, 4 March.")["4 March"].entity == "Halcyon-3"
+
+
+def test_demonyms_weekdays_time_zones_and_datelines_are_not_names() -> None:
+    c = _claims("KESTON (Wire) - The Norwegian signed for £12 million on Monday. Kickoff is at 15:00 UTC on 9 August.",
+                title="Harwick Rovers sign Norwegian striker")
+    assert c["£12 million"].entity not in ("Norwegian", "KESTON", "Wire", "Monday")
+    c = _claims("Brackley Bank's profit rose 4% in the year, the European Central Bank said on 3 March.")
+    assert c["4%"].entity == "Brackley Bank"
+
+
+def test_a_title_before_a_name_is_not_part_of_it() -> None:
+    c = _claims("Rival Quillon sold 4,000 units in March.")
+    assert c["4,000"].entity == "Quillon"
+
+
+def test_an_estimate_is_about_what_is_estimated_not_who_estimates() -> None:
+    c = _claims("Korrin Steel is rebuilding its plant. Analysts at Brenner put the cost at $5 million.")
+    assert c["$5 million"].entity == "Korrin Steel"
+    c = _claims("Korrin Steel is rebuilding its Leeds plant. Analysts at Brenner put the cost at $5 million.")
+    assert c["$5 million"].entity != "Brenner"
+
+
+def test_a_person_s_figure_in_a_company_story_is_the_company_s() -> None:
+    c = _claims("Castleford Foods cut 300 jobs. Its chief executive, Ada Morrow, said costs would rise by "
+                "£40m next year.", title="Castleford Foods cuts jobs")
+    assert c["£40m"].entity == "Castleford Foods"
+
+
+def test_the_grammar_reads_subject_owner_and_new_things() -> None:
+    text = "Korrin Steel's revenue rose 5%, while a fleet that tops out at 300 km/h was sold."
+    doc = parse([text])[0]
+    sent = Sentence(doc, 0, (Named(0, 12, "Korrin Steel"),))
+    assert read(sent, text.index("5%"), text.index("5%") + 2).entity == "Korrin Steel"
+    at = text.index("300 km/h")
+    assert read(sent, at, at + 8).how == "unnamed"
