@@ -768,7 +768,9 @@ def attribute_article(article: Article, claims: list[Claim], vocab: Vocabulary |
             out.append(replace(claim, entity=prev.entity, attribute=prev.attribute, period=prev.period,
                                period_source=prev.period_source))
             continue
-        entity = _entity(claim, text, mentions, vocab, parsed.get(claim.sentence), story)
+        sentence = parsed.get(claim.sentence)
+        reading = read(sentence, claim.start, claim.end, claim.kind == "date") if sentence else Reading("")
+        entity = _entity(claim, text, mentions, vocab, reading, story)
         attribute, cue_start, cue_end = _attribute_and_cue(claim, text, vocab, entity)
         period, source = _period_for(claim, dated, article.published, text)
         scope = _scope_for(claim, text, vocab, by_sentence[claim.sentence])
@@ -780,12 +782,15 @@ def attribute_article(article: Article, claims: list[Claim], vocab: Vocabulary |
 
 
 def _parsed(text: str, claims: list[Claim], mentions: Mentions) -> dict[tuple[int, int], Sentence]:
-    """Each sentence that holds a claim, parsed once, with the names inside it."""
+    """Each sentence where the parse can decide who a claim is about (it holds a claim and a name),
+    parsed once, with the names inside it. Elsewhere nearness decides, as the parse would."""
     spans = sorted({c.sentence for c in claims})
-    docs = parse(text[s:e] for s, e in spans)
-    return {(s, e): Sentence(doc, s, tuple(Named(m.start, m.end, m.entity) for m in mentions.starting(s, e)
-                                           if m.end <= e))
-            for (s, e), doc in zip(spans, docs)}
+    named = {(s, e): tuple(Named(m.start, m.end, m.entity) for m in mentions.starting(s, e) if m.end <= e)
+             for s, e in spans}
+    spans = [span for span in spans if named[span]]
+    texts = sorted({text[s:e] for s, e in spans})  # a sentence written twice is parsed once
+    docs = dict(zip(texts, parse(texts)))
+    return {(s, e): Sentence(docs[text[s:e]], s, named[(s, e)]) for s, e in spans}
 
 
 def _is_person(text: str, m: Mention) -> bool:
@@ -827,12 +832,11 @@ class _Story:
         return cls(topic, persons)
 
 
-def _entity(claim: Claim, text: str, mentions: Mentions, vocab: Vocabulary, sentence: Sentence | None,
+def _entity(claim: Claim, text: str, mentions: Mentions, vocab: Vocabulary, reading: Reading,
             story: _Story) -> str:
     """The name the sentence's grammar gives the figure (its clause's subject, a possessive owner, the
     thing a relative clause describes), none for a new unnamed thing ("a fleet that tops out at..."),
     else the nearest name. A person's figure in a story about a company is the company's."""
-    reading = read(sentence, claim.start, claim.end, claim.kind == "date") if sentence else Reading("")
     if reading.how == "unnamed":
         return ""
     found = reading.entity if reading.how == "name" else _entity_for(claim, text, mentions, vocab)
