@@ -600,3 +600,17 @@ def test_the_table_names_each_form_once_and_scans_in_its_order() -> None:
     assert len(set(names)) == len(names) == len(forms.by_name)
     assert [n for n in forms.scan.groupindex if n in forms.by_name] == names
     assert names.index("month_day") < names.index("month")  # "March 3" before the bare "March"
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("The referee sent off the striker after a scuffle. Harbor Foods said revenue rose 2.5% to $3.1 billion in the"
+     " third quarter, beating forecasts.", ["the third quarter"]),
+    ("The striker scored twice. Vega Motors said sales rose 4.2% to $8.5 billion in the second half, above forecasts.",
+     ["the second half"]),
+    ("Vega Motors said sales rose 4.2% in the second half; the striker scored twice in the second half of the match.",
+     ["the second half"]),
+])
+def test_a_year_less_quarter_is_weighed_in_its_own_sentence(text: str, read: list[str]) -> None:
+    """The talk around "the third quarter" is its own sentence (the one sentence splitter), up to a
+    semicolon: a decimal point in it once let the sentence before (a game) count."""
+    assert [m.text for m in find_dates(text, ANCHOR)] == read

@@ -27,6 +27,7 @@ from factcheck.extract.dates.calendar import (
 from factcheck.extract.dates.draft import AGO_ONLY, Prefix, Raw
 from factcheck.extract.dates.tense import around, clause_tense, tense_of
 from factcheck.extract.dates.words import count, date_words
+from factcheck.language.text import sentences_of
 
 # how far the handlers look around a match, in characters
 WORD_BEFORE_REACH = 12  # the word before a year or weekday ("page 2019", "Black Friday")
@@ -125,8 +126,6 @@ _HOLIDAY_ADJ = {"black", "good", "super", "cyber", "ash", "holy", "easter", "blo
 _NOT_ANCHORED = {"following", "previous", "preceding", "same", "that", "each", "every", "one", "a", "an", "any",
                  "another", "some"}
 _CHAIN = re.compile(r"\s*(?:,\s*)?(?:and|or|to|through|until|till|into|&|[-–/])?\s*\Z")
-_SENT_END = re.compile(r"(?:[.!?](?=[\s\"“”'’)])|[;\n])(?:(?![.!?;\n]).)*\Z")
-_SENT_NEXT = re.compile(r"[.!?](?=[\s\"“”'’)]|\Z)|[;\n]")
 _FINANCE = re.compile(
     r"\b(?:profits?|revenues?|sales|earnings|results|growth|GDP|econom\w*|loss(?:es)?|output|shipments"
     r"|deliveries|income|margins?|EPS|guidance|forecasts?|outlook|quarterly|year-(?:on|over)-year"
@@ -205,12 +204,12 @@ def _chained(prev: Raw | None, kinds: tuple[str, ...], text: str, s: int) -> boo
 
 
 def _sentence(text: str, s: int, e: int) -> str:
-    """The sentence around s..e, without the span."""
-    before = text[max(0, s - 200):s]
-    cut = _SENT_END.search(before)
-    after = text[e:e + 200]
-    cut2 = _SENT_NEXT.search(after)
-    return (before[cut.start() + 1:] if cut else before) + " " + (after[:cut2.start()] if cut2 else after)
+    """The sentence around s..e, up to a semicolon either side, without the span: the talk a year-less
+    "second half" is read in ("sales rose in the second half; the striker scored twice")."""
+    start, end = sentences_of(text).span_of(s)
+    start = max(start, text.rfind(";", start, s) + 1)
+    semicolon = text.find(";", e, end)
+    return text[start:s] + " " + text[e:semicolon if semicolon >= 0 else end]
 
 
 def _resolve_year_expr(m: re.Match[str], p: str, anchor: dt.date | None) -> tuple[int | None, bool, bool]:
