@@ -35,6 +35,7 @@ GENERIC_REACH = 20  # a word before a bare month that makes it any such month ("
 PERIOD_NOUN_REACH = 30  # the noun before "for May" ("revenue for May")
 FISCAL_REACH = 8  # "fiscal" right before a quarter code
 FOLLOW_REACH = 300  # how far "the previous day" may stand from the day it counts from
+SENTENCE_REACH = 200  # how much of a sentence either side of a year-less quarter is read for its talk
 # years
 ISO_YEARS = (1900, 2100)  # the years an ISO date may have
 YEARS = (1000, 2100)  # the years a bare four-digit number may be
@@ -207,6 +208,7 @@ def _sentence(text: str, s: int, e: int) -> str:
     """The sentence around s..e, up to a semicolon either side, without the span: the talk a year-less
     "second half" is read in ("sales rose in the second half; the striker scored twice")."""
     start, end = sentences_of(text).span_of(s)
+    start, end = max(start, s - SENTENCE_REACH), min(end, e + SENTENCE_REACH)
     start = max(start, text.rfind(";", start, s) + 1)
     semicolon = text.find(";", e, end)
     return text[start:s] + " " + text[e:semicolon if semicolon >= 0 else end]
