@@ -1399,7 +1399,7 @@ def _link_exchange_rate(f: Figure, link: _Link, ctx: _Context) -> Figure | None:
     """ "Sterling rose to $1.3320": a small amount after a currency subject is an exchange rate."""
     if (
         f.kind == "quantity" and f.value is not None and f.value < _FX_LEVEL_BELOW
-        and (f.unit == "USD" or f.unit in ctx.lex.rates) and ctx.fx
+        and ctx.lex.is_money(f.unit, per=False) and ctx.fx
     ):
         return _currency_pair(ctx.text, f, _sentence_start(ctx.text, f.start), None, ctx)
     return f
