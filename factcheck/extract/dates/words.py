@@ -73,13 +73,28 @@ def spaced(word: str) -> str:
 
 
 def alternation(words: Iterable[str]) -> str:
-    """The words as one alternation in their order, except that a word comes before any word that starts
-    it ("this past" is tried before "this")."""
-    out: list[str] = []
+    """The words as one alternation with their shared beginnings written once, in the words' order
+    ("this", "this past", "this coming" -> "this(?:\\s+(?:past|coming))?"): a longer word is tried before
+    a shorter one it starts with, and the scan does not read a shared beginning twice."""
+    trie: dict = {}
     for w in dict.fromkeys(words):
-        at = next((i for i, v in enumerate(out) if w.startswith(v)), len(out))
-        out.insert(at, w)
-    return "|".join(spaced(w) for w in out)
+        node = trie
+        for token in re.findall(r"\s+|[^\s]", w):
+            node = node.setdefault(r"\s+" if token.isspace() else re.escape(token), {})
+        node[""] = {}
+    return _branches(trie)
+
+
+def _branches(node: dict) -> str:
+    """The pattern of a trie node: its branches, optional when a word ends there."""
+    ends = "" in node
+    alts = [key + _branches(child) for key, child in node.items() if key]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    if ends:
+        return (body if len(alts) > 1 else f"(?:{body})") + "?"
+    return body
 
 
 def capitalised(words: Iterable[str]) -> list[str]:
