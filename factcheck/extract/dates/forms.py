@@ -196,7 +196,7 @@ def date_forms() -> DateForms:
         return _PART.sub(lambda m: parts[m[1]](m[2] or ""), written)
 
     forms, runs = [], []
-    for (head, rows) in itertools.groupby(_TABLE, key=lambda row: row[1]):
+    for head, rows in itertools.groupby(_TABLE, key=lambda row: row[1]):
         rests = []
         for name, _, handler, example, written in rows:
             rest = fill(written)

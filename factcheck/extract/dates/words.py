@@ -1,6 +1,6 @@
 """The words dates are written with: months, weekdays, seasons, relative days, directions and ordinals
 from the packaged word-class file (read once, `date_words`), the regular expressions built from them, and
-the context words the handlers weigh ("for May" after "revenue" is the month, "Black Friday" no day)."""
+the number words of "two weeks ago" (to move to the rule pack's number words when they live there)."""
 
 from __future__ import annotations
 
