@@ -36,7 +36,7 @@ def dimension(claim: Claim) -> str:
         return "percentage_point" if unit == "basis_point" else unit
     base, _, denom = unit.partition("/")
     suffix = f"/{denom}" if denom else ""
-    if base in lexicon().rates or base == "USD":
+    if lexicon().is_money(unit):
         return "money" + suffix
     if unit == "times":
         return "times"
@@ -84,7 +84,7 @@ def normalized(claim: Claim) -> tuple[float, float] | None:
     if unit == "basis_point":
         return lo / 100.0, hi / 100.0
     base = unit.partition("/")[0]
-    if base in lexicon().rates or base == "USD":
+    if lexicon().is_money(unit):
         band = usd_band(base, _claim_date(claim))
         if band is None:
             return None

@@ -175,3 +175,29 @@ def test_facts_lists_each_sources_value() -> None:
     lost = [f for f in facts if f["entity"] == "Nvidia" and f["attribute"] == "market value lost"]
     assert lost and lost[0]["agree"] is False
     assert {"$589 billion", "$689 billion"} <= {v["text"] for v in lost[0]["values"]}
+
+
+def test_every_input_the_run_cannot_go_on_with_ends_the_same_way(tmp_path: Path) -> None:
+    """One way to stop on bad input: each problem with its position, then one `factcheck:` line, exit 2."""
+    rules = tmp_path / "mine.yaml"
+    rules.write_text("rules:\n  - id: loose\n    kind: figure_conflict\n    tolerence: 0.2\n", encoding="utf-8")
+    decisions = tmp_path / "decisions.yaml"
+    decisions.write_text("decisions: [\n", encoding="utf-8")
+    story = tmp_path / "story"
+    story.mkdir()
+    write_article(story, "a.md", "Revenue rose 5% to $3 million in 2024.\n")
+    cases = [
+        (("check", str(story), "--rules", str(rules), "--no-report"), f"{rules}:4:5:", "1 problem(s) in rule files"),
+        (("rules", "list", "--rules", str(rules)), f"{rules}:4:5:", "1 problem(s) in rule files"),
+        (("check", str(story), "--decisions", str(decisions), "--no-report"), f"{decisions}:2:",
+         f"the decisions file {decisions} does not load"),
+        (("review", str(story), "--decisions", str(decisions), "--set", "abcd", "dismissed", "--reason", "x"),
+         f"{decisions}:2:", "this decision was not saved"),
+        (("facts", str(tmp_path / "nothing-here")), "skipped: ", "no readable article in the given paths"),
+    ]
+    for args, problem, why in cases:
+        proc = run_cli(*args)
+        lines = proc.stderr.strip().splitlines()
+        assert proc.returncode == 2, (args, proc.stderr)
+        assert lines[-1].startswith("factcheck: ") and why in lines[-1], (args, lines)
+        assert len(lines) > 1 and all(line.startswith(problem) for line in lines[:-1]), (args, lines)

@@ -180,3 +180,10 @@ def test_extract_and_facts_report_a_broken_data_file_with_its_position(tmp_path)
         assert proc.returncode == 2, proc.stderr
         assert "attributes.yaml:" in proc.stderr and "did you mean 'window'" in proc.stderr
         assert "Traceback" not in proc.stderr
+
+
+def test_one_money_test_knows_dollars_and_the_currencies_with_rates() -> None:
+    lex = factcheck.lexicon.config.lexicon()
+    assert lex.is_money("USD") and lex.is_money("CNY") and lex.is_money("EUR/share")
+    assert not lex.is_money("EUR/share", per=False)
+    assert not lex.is_money("km") and not lex.is_money("percent") and not lex.is_money("")

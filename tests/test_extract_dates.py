@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.extract import extract_text
-from factcheck.extract.dates import DateMention, find_dates
+from factcheck.extract.dates import DateMention, Form, date_forms, find_dates, trace_dates
 
 D = dt.date
 ANCHOR = D(2026, 1, 12)  # a Monday
@@ -573,3 +573,44 @@ def test_number_words_up_to_ninety_nine_read_as_years_ago(text: str, year: str) 
     apart once: the tens stopped at sixty, and "ninety-five years ago" read as five)."""
     (claim,) = [c for c in extract_text(text, published="2025-03-10") if c.kind == "date"]
     assert claim.value == year and claim.text.lower().endswith("years ago")
+
+
+# ------------------------------------------------------------------------------------------------
+# the table of forms: each form reads its own example
+
+
+@pytest.mark.parametrize("form", date_forms().forms, ids=lambda f: f.name)
+def test_each_date_form_reads_its_example(form: Form) -> None:
+    readings = trace_dates(form.example, ANCHOR)
+    own = [(span, m) for name, span, m in readings if name == form.name]
+    assert own, f"{form.name}: {form.example!r} is read as {[(n, s) for n, s, _ in readings]}"
+    (start, end), mention = own[0]
+    assert any(start <= m.start() < end for m in form.pattern.finditer(form.example)), "its own pattern reads it"
+    if form.handler is None:  # a span passed over: no mention in it
+        assert mention is None
+        assert not any(m.start < end and start < m.end for m in find_dates(form.example, ANCHOR))
+    else:
+        assert mention is not None and mention.resolved, f"{form.name}: {mention}"
+        assert (form.handler.__doc__ or "").strip(), f"{form.name}: its handler says what it reads"
+
+
+def test_the_table_names_each_form_once_and_scans_in_its_order() -> None:
+    forms = date_forms()
+    names = [f.name for f in forms.forms]
+    assert len(set(names)) == len(names) == len(forms.by_name)
+    assert [n for n in forms.scan.groupindex if n in forms.by_name] == names
+    assert names.index("month_day") < names.index("month")  # "March 3" before the bare "March"
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("The referee sent off the striker after a scuffle. Harbor Foods said revenue rose 2.5% to $3.1 billion in the"
+     " third quarter, beating forecasts.", ["the third quarter"]),
+    ("The striker scored twice. Vega Motors said sales rose 4.2% to $8.5 billion in the second half, above forecasts.",
+     ["the second half"]),
+    ("Vega Motors said sales rose 4.2% in the second half; the striker scored twice in the second half of the match.",
+     ["the second half"]),
+])
+def test_a_year_less_quarter_is_weighed_in_its_own_sentence(text: str, read: list[str]) -> None:
+    """The talk around "the third quarter" is its own sentence (the one sentence splitter), up to a
+    semicolon: a decimal point in it once let the sentence before (a game) count."""
+    assert [m.text for m in find_dates(text, ANCHOR)] == read

@@ -800,3 +800,13 @@ def test_invariants_on_news_like_text(text: str, raw_skip: list[tuple[int, int]]
     skip = [(s, s + n) for s, n in raw_skip if n]
     _check(text)
     _check(text, skip)
+
+
+@pytest.mark.parametrize("text", [
+    "Exports to China rose in May. Visitors from Japan and the U.S. paid ¥5,000 for a ticket.",
+    "China's exports rose. A survey in Japan, by the U.S. embassy, found rents of ¥90,000.",
+])
+def test_the_yen_sign_reads_its_whole_sentence_past_an_abbreviation(text: str) -> None:
+    """"U.S." ends no sentence (the one sentence splitter): the sentence names Japan, so ¥ is yen."""
+    (fig,) = find_figures(text)
+    assert (fig.unit, fig.ambiguous) == ("JPY", "")

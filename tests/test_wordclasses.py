@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from factcheck.lexicon.wordclasses import check_wordclass_file, stop_list, union, word_class
+from factcheck.lexicon.wordclasses import check_wordclass_file, stop_list, union, word_class, word_list
 
 
 def test_classes_and_unions_hold_their_words():
@@ -23,3 +23,10 @@ def test_a_wrong_file_names_line_and_key(tmp_path: Path):
     problems = check_wordclass_file(bad)
     assert any(":5:" in p and "'monthz'" in p and "months" in p for p in problems), problems
     assert any(":6:" in p and "'wordz'" in p for p in problems), problems
+
+
+def test_ordered_classes_keep_the_files_order():
+    assert word_list("months")[:2] == ("january", "february") and len(word_list("months")) == 12
+    assert word_list("weekdays")[0] == "monday"
+    assert word_list("seasons") == ("spring", "summer", "autumn", "winter")
+    assert set(word_list("ordinals")) == word_class("ordinals")

@@ -107,13 +107,27 @@ def progress_bar() -> Callable[[int, int], None] | None:
     return show
 
 
+def exit_with_problems(problems: Sequence[str], why: str) -> NoReturn:
+    """Input the run cannot go on with (a bad rule, data or decisions file, no article): each problem on
+    stderr as it came (`path:line:col: ...`), then one line saying what it means; exit 2."""
+    for line in problems:
+        click.echo(line, err=True)
+    click.echo(f"factcheck: {why}", err=True)
+    sys.exit(ExitCode.USAGE)
+
+
 def config_problems(exc: RuleError) -> NoReturn:
     """A bad rule or data file (the default pack's, one given with --rules, or a story's aliases.yaml
     beside its articles): every problem with its position, then exit 2."""
-    for line in exc.problems:
-        click.echo(line, err=True)
-    click.echo(f"factcheck: {len(exc.problems)} problem(s) in rule or data files; nothing was checked", err=True)
-    sys.exit(ExitCode.USAGE)
+    exit_with_problems(exc.problems, f"{len(exc.problems)} problem(s) in rule or data files; nothing was checked")
+
+
+def _articles_or_exit(result: Result) -> Result:
+    """The run's skipped files and warnings on stderr; no readable article is a usage error (exit 2)."""
+    report_problems(result.problems)
+    if not result.articles:
+        exit_with_problems([], "no readable article in the given paths")
+    return result
 
 
 def read_or_exit(paths: Sequence[str], apply: bool, max_bytes: int, rule_paths: Sequence[str] = ()) -> Result:
@@ -125,11 +139,7 @@ def read_or_exit(paths: Sequence[str], apply: bool, max_bytes: int, rule_paths: 
         result = run(list(paths), list(rule_paths), apply=apply, progress=progress_bar(), max_article_bytes=max_bytes)
     except RuleError as exc:
         config_problems(exc)
-    report_problems(result.problems)
-    if not result.articles:
-        click.echo("factcheck: no readable article in the given paths", err=True)
-        sys.exit(ExitCode.USAGE)
-    return result
+    return _articles_or_exit(result)
 
 
 def run_or_exit(paths: Sequence[str], rule_paths: Sequence[str], decisions: Path | None,
@@ -145,16 +155,9 @@ def run_or_exit(paths: Sequence[str], rule_paths: Sequence[str], decisions: Path
     except RuleError as exc:
         config_problems(exc)
     except DecisionsError as exc:
-        for line in exc.problems:
-            click.echo(line, err=True)
-        click.echo(f"factcheck: the decisions file {decisions} does not load; it was left as it is."
-                   " Fix the line(s) above, or point --decisions elsewhere", err=True)
-        sys.exit(ExitCode.USAGE)
-    report_problems(result.problems)
-    if not result.articles:
-        click.echo("factcheck: no readable article in the given paths", err=True)
-        sys.exit(ExitCode.USAGE)
-    return result
+        exit_with_problems(exc.problems, f"the decisions file {decisions} does not load; it was left as it is."
+                                         " Fix the line(s) above, or point --decisions elsewhere")
+    return _articles_or_exit(result)
 
 
 def report_stale(result: Result) -> None:

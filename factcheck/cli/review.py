@@ -148,19 +148,15 @@ def _save(path: Path, decision: Decision) -> None:
 def _guarded(path: Path, write: Callable[[], T]) -> T:
     """Run a write of the decisions file; a file that does not load (it is left alone) or cannot be
     written is reported, and the run stops with exit 2."""
-    from factcheck.cli.common import ExitCode
+    from factcheck.cli.common import exit_with_problems
 
     try:
         return write()
     except DecisionsError as exc:
-        for line in exc.problems:
-            click.echo(line, err=True)
-        click.echo(f"factcheck: the decisions file {path} does not load; it was left as it is and this decision"
-                   " was not saved", err=True)
-        raise SystemExit(ExitCode.USAGE) from exc
+        exit_with_problems(exc.problems, f"the decisions file {path} does not load; it was left as it is and this"
+                                         " decision was not saved")
     except OSError as exc:  # a folder we may not write, or the lock held by another writer for too long
-        click.echo(f"factcheck: could not write {path}: {exc}", err=True)
-        raise SystemExit(ExitCode.USAGE) from exc
+        exit_with_problems([], f"could not write {path}: {exc}")
 
 
 def _set(paths: Sequence[str], rule_paths: Sequence[str], decisions_file: str | None, set_: tuple[str, str],

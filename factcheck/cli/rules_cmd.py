@@ -32,13 +32,19 @@ def _exit(code: str) -> NoReturn:
 
 def _load(paths: Sequence[str], include_default: bool = True) -> Pack:
     """The pack, or every problem on stderr and exit 2, as `check` does."""
+    from factcheck.cli.common import exit_with_problems
+
     try:
         return load_pack(list(paths), include_default=include_default)
     except RuleError as exc:
-        for line in exc.problems:
-            click.echo(line, err=True)
-        click.echo(f"factcheck: {len(exc.problems)} problem(s) in rule or data files", err=True)
-        _exit("USAGE")
+        exit_with_problems(exc.problems, f"{len(exc.problems)} problem(s) in rule or data files")
+
+
+def _no_rule(rule_id: str, ids: list[str], listed: str = "") -> NoReturn:
+    """An unknown rule id: say so (with the nearest id) and exit 2."""
+    from factcheck.cli.common import exit_with_problems
+
+    exit_with_problems([], f"no rule '{rule_id}' is loaded{suggest(rule_id, ids)}{listed}")
 
 
 def _shown(where: str) -> str:
@@ -123,9 +129,7 @@ def explain(rule_id: str, rule_paths: tuple[str, ...]) -> None:
     rule = next((r for r in pack.rules if r.id == rule_id), None)
     if rule is None:
         ids = [r.id for r in pack.rules]
-        click.echo(f"factcheck: no rule '{rule_id}' is loaded{suggest(rule_id, ids)} (rules: {', '.join(ids)})",
-                   err=True)
-        _exit("USAGE")
+        _no_rule(rule_id, ids, f" (rules: {', '.join(ids)})")
     click.echo("\n".join(_explain(rule, pack)))
     _exit("OK")
 
@@ -202,9 +206,7 @@ def test(paths: tuple[str, ...], only: tuple[str, ...]) -> None:
     rules = [r for r in pack.rules if not only or r.id in only]
     for rule_id in only:
         if rule_id not in {r.id for r in pack.rules}:
-            click.echo(f"factcheck: no rule '{rule_id}' is loaded{suggest(rule_id, [r.id for r in pack.rules])}",
-                       err=True)
-            _exit("USAGE")
+            _no_rule(rule_id, [r.id for r in pack.rules])
     with data_in_force(pack.data):
         reports = run_rules(rules)
     failed_examples = 0

@@ -9,7 +9,7 @@ from typing import TypeVar
 from factcheck.core.records import Article, Claim
 from factcheck.extract.dates import DateMention, find_dates
 from factcheck.extract.numbers import Figure, find_figures
-from factcheck.language.text import Normalized, SentenceIndex, normalize
+from factcheck.language.text import Normalized, normalize, sentences_of
 
 __all__ = ["extract_article", "extract_text"]
 
@@ -46,7 +46,7 @@ def extract_article(article: Article) -> list[Claim]:
     items.extend((f.start, -1, f) for f in figures)
     items.sort(key=lambda t: t[0])
     position = {i: n for n, (_, i, _) in enumerate(items) if i >= 0}
-    sentences = SentenceIndex(body)
+    sentences = sentences_of(body)
     claims: list[Claim] = []
     previous_end = -1
     for _, _i, m in items:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from factcheck.language.text import IRREGULAR_PLURALS as _IRREGULAR
+from factcheck.language.text import sentences_of
 from factcheck.language.text import singular as _singular
 from factcheck.lexicon.config import Hedge, Lexicon, lexicon
 
@@ -681,11 +682,9 @@ class _Context:
         return i > 0 and self.skip_ends[i - 1] > start
 
     def sentence(self, pos: int) -> str:
-        text = self.text
-        lo = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), text.rfind("? ", 0, pos), pos - 300)
-        hi_candidates = [i for i in (text.find(". ", pos), text.find("\n", pos)) if i >= 0]
-        hi = min([*hi_candidates, pos + 300])
-        return text[max(lo, 0) : hi]
+        """The sentence holding `pos` (the one sentence splitter), at most 300 characters either side."""
+        start, end = sentences_of(self.text).span_of(pos)
+        return self.text[max(start, pos - 300) : min(end, pos + 300)]
 
     def yen(self, pos: int) -> tuple[str, str]:
         """Which currency "¥" at `pos` stands for, and the ambiguity note when the text does not say."""
@@ -1092,9 +1091,6 @@ def _scan(text: str, ctx: _Context, rejects: list[tuple[int, Reject]] | None) ->
 
 # ---------------------------------------------------------------- what the sentence says about a figure
 
-_ABBREV = {"nov", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "dec", "mr", "mrs", "ms",
-           "dr", "st", "no", "vs", "inc", "corp", "ltd", "co", "u.s", "u.k", "e.g", "i.e", "jr", "sr", "gov", "sen",
-           "rep", "gen", "prof", "fig", "approx", "est"}
 _FX_WORDS = ("dollar", "greenback", "yen", "euro", "pound", "sterling", "yuan", "renminbi", "won", "rupee", "franc",
              "rouble", "ruble", "lira", "rand", "peso", "ringgit", "baht", "rupiah", "zloty")
 _CLAUSE_BREAK = re.compile(r"(?:;|:|,[ \u00a0]+(?:while|whereas|but|and)|[ \u00a0](?:while|whereas))[ \u00a0]")
@@ -1164,31 +1160,15 @@ _COUNT_FATE = re.compile(
 )
 
 
-_SENT_BREAK = re.compile(r"[.!?][\"”’)]*[ \u00a0]+[\"“‘(]?[A-Z]|\n")
 _OR = re.compile(r"(?:[ \u00a0]+[a-z]+)?,?[ \u00a0]+or[ \u00a0]+")
 _PUNCT_AFTER = re.compile(r"[ \u00a0]*(?:[.;,)]|$)")
 
 
 def _sentence_start(text: str, pos: int) -> int:
-    """Where the sentence holding `pos` starts (a full stop before a capital that ends no abbreviation)."""
-    lo = max(0, pos - 400)
-    i = pos
-    while True:
-        i = max(text.rfind(". ", lo, i), text.rfind("? ", lo, i), text.rfind("! ", lo, i), text.rfind("\n", lo, i))
-        if i < 0:
-            return lo
-        if text[i] == "\n":
-            return i + 1
-        j = i
-        while j > lo and (text[j - 1].isalpha() or text[j - 1] == "."):
-            j -= 1
-        word = text[j:i].lower()
-        nxt = text[i + 2 : i + 3]
-        initial = len(word) == 1 and word.isalpha()  # "J. Smith"
-        if word not in _ABBREV and not initial and (nxt.isupper() or nxt in "\"“‘(" or nxt.isdigit()):
-            return i + 2
-        if i <= lo:
-            return lo
+    """Where the sentence holding `pos` starts (the one sentence splitter; at most 400 characters back),
+    after its leading spaces."""
+    start = max(sentences_of(text).span_of(pos)[0], pos - 400)
+    return pos - len(text[start:pos].lstrip())
 
 
 def _coordinated(between: str, a_noun: str) -> bool:
@@ -1330,9 +1310,8 @@ def _neighbour(text: str, f: Figure, prev: Figure | None, out: list[Figure], ten
         or f.noun == "point" and p.kind == "percent"
     ):
         between = text[p.end : f.start]
-        if len(between) > _LINK_REACH or ("." in between or "\n" in between or "?" in between or "!" in between) and (
-            _SENT_BREAK.search(between)
-        ):
+        sentences = sentences_of(text)
+        if len(between) > _LINK_REACH or sentences.index_of(p.start) != sentences.index_of(f.start):
             p, between = None, ""
     else:
         p = None
@@ -1420,7 +1399,7 @@ def _link_exchange_rate(f: Figure, link: _Link, ctx: _Context) -> Figure | None:
     """ "Sterling rose to $1.3320": a small amount after a currency subject is an exchange rate."""
     if (
         f.kind == "quantity" and f.value is not None and f.value < _FX_LEVEL_BELOW
-        and (f.unit == "USD" or f.unit in ctx.lex.rates) and ctx.fx
+        and ctx.lex.is_money(f.unit, per=False) and ctx.fx
     ):
         return _currency_pair(ctx.text, f, _sentence_start(ctx.text, f.start), None, ctx)
     return f

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -76,6 +77,12 @@ class SentenceIndex:
 
     def span_of(self, offset: int) -> tuple[int, int]:
         return self.spans[self.index_of(offset)]
+
+
+@functools.lru_cache(maxsize=4)
+def sentences_of(text: str) -> SentenceIndex:
+    """The sentence index of a text, built once however many stages ask (the last few texts are kept)."""
+    return SentenceIndex(text)
 
 
 _MARKED = re.compile(f"[{''.join(STANDS_FOR)}]")

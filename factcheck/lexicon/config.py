@@ -181,6 +181,12 @@ class Lexicon:
     subunits: dict[str, tuple[str, float]]  # "cents" -> ("USD", 0.01)
     rates: dict[str, list[dict]]  # ISO code -> [{from, to, usd_low, usd_high}]
 
+    def is_money(self, unit: str, per: bool = True) -> bool:
+        """Whether a unit is money: US dollars or a currency with exchange rates in currencies.yaml; with
+        `per`, also money per something ("USD/share"), else only an amount."""
+        code = unit.partition("/")[0] if per else unit
+        return code == "USD" or code in self.rates
+
 
 def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))

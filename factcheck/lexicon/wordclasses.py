@@ -22,7 +22,7 @@ _SCHEMA = Keys(required=("classes",), fields={
 
 
 @functools.lru_cache(maxsize=4)
-def _read(path: str) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+def _read(path: str) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], dict[str, tuple[str, ...]]]:
     ck = Checker(path)
     root = compose_file(Path(path), ck.problems)
     data = _SCHEMA.check(root, ck, "") if root is not None else {}
@@ -30,16 +30,22 @@ def _read(path: str) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str
         ck.resolve({f"{Path(path).name}:classes": list(data.get("classes") or {})})
     if ck.problems or not isinstance(data, dict) or not data:
         raise ConfigError(ck.problems or [f"{path}:1:1: the word-class file is empty"])
-    classes = {name: frozenset(w.lower() for w in words) for name, words in data["classes"].items()}
+    ordered = {name: tuple(dict.fromkeys(w.lower() for w in words)) for name, words in data["classes"].items()}
+    classes = {name: frozenset(words) for name, words in ordered.items()}
     lists = {name: frozenset().union(*(classes[c] for c in spec.get("classes", [])),
                                      (w.lower() for w in spec.get("words", [])))
              for name, spec in (data.get("lists") or {}).items()}
-    return classes, lists
+    return classes, lists, ordered
 
 
 def word_class(name: str) -> frozenset[str]:
     """The words of one class ("months", "titles"), lower case."""
     return _read(str(WORDCLASS_FILE))[0][name]
+
+
+def word_list(name: str) -> tuple[str, ...]:
+    """The words of one class in the file's order (months from January, weekdays from Monday), lower case."""
+    return _read(str(WORDCLASS_FILE))[2][name]
 
 
 def stop_list(name: str) -> frozenset[str]:

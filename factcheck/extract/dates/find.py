@@ -1,0 +1,205 @@
+"""Finding the date mentions of a text: the scan tries the table of forms at each position (in table
+order), reads the words before each match, lets the form's handler read it, then links weekday words to
+the dates they stand next to and reads "from X to Y" and "between X and Y" as ranges."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from dataclasses import dataclass
+
+from factcheck.core.records import FIRST_YEAR, LAST_YEAR
+from factcheck.extract.dates.calendar import SCHED_DAYS, iso_day
+from factcheck.extract.dates.draft import Raw, apply_prefix, read_prefix
+from factcheck.extract.dates.forms import date_forms
+from factcheck.extract.dates.handlers import LABEL_AFTER
+
+PREFIX_REACH = 40  # characters read before a match for its qualifier, modifier and context words
+LABEL_DAY_REACH = 3  # a weekday labels the day within this many days of its date's (else the other way)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date mention: `text == source[start:end]`, standing for the days `low..high` (inclusive).
+
+    `granularity` is day, week, month, quarter, half, season, year or decade; `value` is the ISO
+    form at that granularity ("2025-01-20", "2024-05", "2025", "1990s") or None for weeks,
+    quarters, halves, seasons and spans. `relative` mentions needed the anchor; without one they
+    are `resolved=False` with `low`/`high`/`value` None. A weekday word written next to a date
+    ("Saturday, January 17") is its own mention whose `labels` is the index of that date in the
+    returned list and whose `low == high` is the day with that weekday nearest the date.
+    `qualifier` is exact, approx, at_most ("by March") or at_least ("since 2017").
+    """
+
+    start: int
+    end: int
+    text: str
+    low: dt.date | None
+    high: dt.date | None
+    granularity: str
+    value: str | None
+    relative: bool = False
+    resolved: bool = True
+    weekday: int | None = None
+    labels: int | None = None
+    qualifier: str = "exact"
+
+
+
+def _scan(text: str, anchor: dt.date | None, passed: list[tuple[str, int, int]] | None = None) -> list[Raw]:
+    """Every mention the forms read, in text order: at each position the first form whose pattern matches
+    (in table order) and whose handler accepts it; a form without a handler passes its text over (noted
+    in `passed` when given)."""
+    out: list[Raw] = []
+    pos = 0
+    forms = date_forms()
+    search, by_name = forms.scan.search, forms.by_name
+    while True:
+        m = search(text, pos)
+        if m is None:
+            break
+        form = by_name[m.lastgroup or ""]
+        s, e = m.span()
+        if form.handler is None:
+            if passed is not None:
+                passed.append((form.name, s, e))
+            pos = e
+            continue
+        prev = out[-1] if out else None
+        pre = read_prefix(text, max(prev.end if prev else 0, s - PREFIX_REACH), s)
+        try:
+            r = form.handler(m, text, anchor, pre, prev)
+            if r is not None:
+                apply_prefix(r, pre, anchor)
+        except (ValueError, OverflowError):
+            r = None
+        if r is not None and not _in_years(r):
+            pos = r.end  # "on January 3, 0001": not a date, nor is "January 3" inside it
+            continue
+        if r is None:
+            pos = s + 1
+            continue
+        r.form = form.name
+        out.append(r)
+        pos = e
+    return out
+
+
+def _in_years(r: Raw) -> bool:
+    """Whether the mention lies within the years read as dates (FIRST_YEAR to LAST_YEAR)."""
+    return all(FIRST_YEAR <= d.year <= LAST_YEAR for d in (r.low, r.high) if d is not None)
+
+
+def _agree(d: Raw, wd: int, anchor: dt.date | None) -> None:
+    """Move a year-less day ("Monday, March 3") to a year near the anchor where its weekday fits: the
+    nearest such year that agrees with the tense that chose its year, else the nearest one (a weekday
+    is firmer evidence than a verb: "has called an election for Thursday, July 4")."""
+    if anchor is None or d.low is None or d.low.weekday() == wd:
+        return
+    fits: list[dt.date] = []
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            c = d.low.replace(year=y)
+        except ValueError:
+            continue
+        if c.weekday() == wd:
+            fits.append(c)
+    window = {"future": (anchor, dt.date.max), "sched": (anchor, anchor + dt.timedelta(days=SCHED_DAYS)),
+             "past": (dt.date.min, anchor), "since": (dt.date.min, anchor)}.get(d.tense, (dt.date.min, dt.date.max))
+    agree = [c for c in fits if window[0] <= c <= window[1]]
+    pool = agree or fits
+    if pool:
+        best = min(pool, key=lambda c: abs((c - anchor).days))
+        d.low = d.high = best
+        d.value = iso_day(best)
+
+
+_LABEL_BEFORE = re.compile(r",?\s*(?:the\s+)?\Z")
+
+
+def _label(raws: list[Raw], text: str, anchor: dt.date | None = None) -> None:
+    """Link weekday words to the calendar dates they stand next to."""
+    for i, w in enumerate(raws):
+        if w.kind != "WD" or w.weekday is None:
+            continue
+        target = -1
+        nxt = raws[i + 1] if i + 1 < len(raws) else None
+        prv = raws[i - 1] if i else None
+        if nxt is not None and nxt.calendar_day and _LABEL_BEFORE.match(text, w.core[1], nxt.start):
+            target = i + 1
+        elif prv is not None and prv.calendar_day and prv.labels is None and \
+                LABEL_AFTER.match(text, prv.end, w.core[0]):
+            target = i - 1
+        if target < 0:
+            continue
+        d = raws[target]
+        if d.yearless:
+            _agree(d, w.weekday, anchor)
+        if w.qualifier != "exact" and d.qualifier == "exact" and target > i:
+            d.qualifier = w.qualifier
+        w.start, w.end = w.core
+        w.qualifier = "exact"
+        w.labels = target
+        w.relative = d.relative
+        w.low = w.high = None
+        w.value = None
+        if d.low is not None:
+            off = (w.weekday - d.low.weekday()) % 7
+            if off > LABEL_DAY_REACH:
+                off -= 7
+            try:
+                w.low = w.high = d.low + dt.timedelta(days=off)
+                w.value = iso_day(w.low)
+            except OverflowError:
+                w.low = w.high = None
+
+
+_RANGE_FROM = re.compile(r"\s*(?:and|to|until|till|through|[-–])\s*\Z")
+_RANGE_BETWEEN = re.compile(r"\s*and\s*\Z")
+
+
+def _ranges(raws: list[Raw], text: str) -> None:
+    """In "from X to Y" and "between X and Y" the second end is an upper bound."""
+    for x, y in itertools.pairwise(raws):
+        if y.qual_word:
+            continue
+        if x.qual_word == "between" and _RANGE_BETWEEN.match(text, x.end, y.start):
+            y.qualifier = "at_most"
+        elif x.ctx_word == "from" and not x.qual_word and _RANGE_FROM.match(text, x.end, y.start):
+            x.qualifier, y.qualifier = "at_least", "at_most"
+
+
+def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
+    """Every date mention in text, sorted by start and non-overlapping; `published` anchors relative ones
+    (a publication date outside the years FIRST_YEAR to LAST_YEAR anchors nothing)."""
+    return [m for _, m in _read(text, published)]
+
+
+def trace_dates(text: str, published: dt.date | None) -> list[tuple[str, tuple[int, int], DateMention | None]]:
+    """Which form read each mention, in text order, as (form, span, mention); a span a form passed over
+    (a fiscal period) comes with None."""
+    passed: list[tuple[str, int, int]] = []
+    readings = [(r.form, (m.start, m.end), m) for r, m in _read(text, published, passed)]
+    return sorted([*readings, *((name, (s, e), None) for name, s, e in passed)], key=lambda t: t[1])
+
+
+def _read(text: str, published: dt.date | None,
+          passed: list[tuple[str, int, int]] | None = None) -> list[tuple[Raw, DateMention]]:
+    """The mentions of text with what the scan made of each."""
+    if published is not None and not FIRST_YEAR <= published.year <= LAST_YEAR:
+        published = None
+    raws = _scan(text, published, passed)
+    _label(raws, text, published)
+    _ranges(raws, text)
+    out: list[tuple[Raw, DateMention]] = []
+    for r in raws:
+        resolved = r.low is not None
+        out.append((r, DateMention(
+            start=r.start, end=r.end, text=text[r.start:r.end],
+            low=r.low, high=r.high, granularity=r.gran,
+            value=r.value if resolved else None,
+            relative=r.relative, resolved=resolved,
+            weekday=r.weekday, labels=r.labels, qualifier=r.qualifier,
+        )))
+    return out
