@@ -20,7 +20,7 @@ from factcheck.core.records import Article, Claim
 from factcheck.entity import Named, Reading, Sentence, read
 from factcheck.language.parse import parse
 from factcheck.language.text import singular
-from factcheck.lexicon.config import NO_DATA, DataFiles, on_data, read_data
+from factcheck.lexicon.config import NO_DATA, DataFiles, lexicon, on_data, read_data
 from factcheck.lexicon.wordclasses import common_words, stop_list, word_class
 
 _NOT_A_NAME = stop_list("not_a_name")  # lower case: "The", "March", "UTC", "Norwegian" are never a name alone
@@ -594,13 +594,6 @@ def _entity_for(claim: Claim, text: str, mentions: Mentions, vocab: Vocabulary) 
     return after[0].entity if after and located and not _CONTRAST.search(text, claim.end, after[0].start) else ""
 
 
-def _is_money(unit: str) -> bool:
-    from factcheck.lexicon.config import lexicon
-
-    base = unit.partition("/")[0]
-    return base == "USD" or base in lexicon().rates
-
-
 def _looks_like_product(entity: str) -> bool:
     """Model and product names carry a number ("R1", "GPT-4", "iPhone 16"); company names rarely do."""
     return any(ch.isdigit() for ch in entity)
@@ -635,7 +628,7 @@ def _attribute_and_cue(claim: Claim, text: str, vocab: Vocabulary, entity: str =
                 continue
             if spec.organisations_only and _looks_like_product(entity):
                 continue
-            if spec.money and not _is_money(claim.unit):
+            if spec.money and not lexicon().is_money(claim.unit):
                 continue
             best, best_dist, best_span = spec.name, dist, (start, end)
             break
