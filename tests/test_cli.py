@@ -187,8 +187,8 @@ def test_every_input_the_run_cannot_go_on_with_ends_the_same_way(tmp_path: Path)
     story.mkdir()
     write_article(story, "a.md", "Revenue rose 5% to $3 million in 2024.\n")
     cases = [
-        (("check", str(story), "--rules", str(rules), "--no-report"), f"{rules}:4:5:", "1 problem(s) in rule files"),
-        (("rules", "list", "--rules", str(rules)), f"{rules}:4:5:", "1 problem(s) in rule files"),
+        (("check", str(story), "--rules", str(rules), "--no-report"), f"{rules}:4:5:", "1 problem(s) in rule or data files"),
+        (("rules", "list", "--rules", str(rules)), f"{rules}:4:5:", "1 problem(s) in rule or data files"),
         (("check", str(story), "--decisions", str(decisions), "--no-report"), f"{decisions}:2:",
          f"the decisions file {decisions} does not load"),
         (("review", str(story), "--decisions", str(decisions), "--set", "abcd", "dismissed", "--reason", "x"),
