@@ -774,13 +774,19 @@ def attribute_article(article: Article, claims: list[Claim], vocab: Vocabulary |
     return out
 
 
+_LEADS = re.compile(r"\s*(?:[\"“‘(]\s*)?(?:The\s+)?\S")  # a sentence whose one name stands first: its subject
+
+
 def _parsed(text: str, claims: list[Claim], mentions: Mentions) -> dict[tuple[int, int], Sentence]:
-    """Each sentence where the parse can decide who a claim is about (it holds a claim and a name),
-    parsed once, with the names inside it. Elsewhere nearness decides, as the parse would."""
+    """Each sentence where the parse can decide who a claim is about, parsed once, with the names
+    inside it: one that names two things or more, or one thing not as its first words ("A probe
+    entered orbit around Mars"). Elsewhere nearness decides, as the parse would: with no name, or
+    one that opens the sentence ("Korrin Steel's revenue rose"), there is nothing to choose."""
     spans = sorted({c.sentence for c in claims})
     named = {(s, e): tuple(Named(m.start, m.end, m.entity) for m in mentions.starting(s, e) if m.end <= e)
              for s, e in spans}
-    spans = [span for span in spans if named[span]]
+    spans = [span for span in spans if len(named[span]) >= 2 or (named[span] and not _LEADS.fullmatch(
+        text, span[0], named[span][0].start + 1))]
     texts = sorted({text[s:e] for s, e in spans})  # a sentence written twice is parsed once
     docs = dict(zip(texts, parse(texts)))
     return {(s, e): Sentence(docs[text[s:e]], s, named[(s, e)]) for s, e in spans}
