@@ -839,6 +839,8 @@ def _entity(claim: Claim, text: str, mentions: Mentions, vocab: Vocabulary, read
     if reading.how == "unnamed":
         return ""
     found = reading.entity if reading.how == "name" else _entity_for(claim, text, mentions, vocab)
+    if found and found == reading.avoid:
+        found = story.topic if story.topic != found else ""
     if found in story.persons and story.topic and claim.kind != "date":
         return story.topic  # "Daniel Okafor expects £38m of extra costs": the company's, not his
     return found

@@ -14,7 +14,7 @@ of them the figure belongs to, never what counts as a name.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from factcheck.lexicon.wordclasses import word_class
@@ -57,6 +57,7 @@ class Reading:
     how: str
     entity: str = ""
     noun: str = ""
+    avoid: str = ""  # a name that is not the answer though it stands near: who made an estimate
 
 
 @dataclass(frozen=True)
@@ -199,8 +200,10 @@ def _in_clause(sent: Sentence, node: Token, skip: frozenset[int], date: bool) ->
         named = own_name(sent, obj, skip)
         if named is not None:
             return Reading("name", named.entity)  # "released the Orbis 5 on 2 April"; "put Korrin's debt at"
-        if lemma in _APPRAISAL:
-            return _unnamed(sent, obj)  # "Analysts at Brenner put the cost at $5m": Brenner only estimates
+        if lemma in _APPRAISAL:  # "Analysts at Brenner put the cost at $5m": Brenner only estimates
+            subject = _subject_of(node, skip)
+            estimator = own_name(sent, subject, skip) if subject is not None else None
+            return replace(_unnamed(sent, obj), avoid=estimator.entity if estimator else "")
     subject = _subject_of(node, skip)
     if subject is not None:
         return _of_subject(sent, subject, skip)
