@@ -21,70 +21,24 @@ from decimal import Decimal
 
 from factcheck.language.text import IRREGULAR_PLURALS as _IRREGULAR
 from factcheck.language.text import singular as _singular
+from factcheck.extract.words import (
+    CARDINALS,
+    NUMBER_WORD,
+    SCALES,
+    SHORT_SCALES,
+    TENS,
+    figure_words,
+)
 from factcheck.lexicon.config import Hedge, Lexicon, lexicon
 
-_SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "quadrillion": 1e15,
-           "quintillion": 1e18, "sextillion": 1e21, "septillion": 1e24}
-_SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "tr": 1e12, "trn": 1e12}
 _DENOMINATORS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
                  "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
-_MULT_WORDS = ["half", "halved", "halving", "twice", "thrice", "double", "doubled", "doubling", "doubles", "triple",
-               "tripled", "tripling", "triples", "quadruple", "quadrupled", "quadrupling", "quadruples", "tenfold",
-               "threefold", "twofold", "fourfold", "fivefold", "hundredfold"]
 _MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }
 
 
-def _trie(words: list[str]) -> str:
-    """One regex alternation for many literal words, factored by prefix so it fails fast."""
-    root: dict[str, dict] = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, dict]) -> str:
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return "(?:" + body + ")?" if "" in node else body
-
-    return build(root)
-
-
-_FAST: dict[int, tuple[Lexicon, re.Pattern[str], re.Pattern[str]]] = {}
-
-
-def _fast(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The lexicon's unit and currency-name patterns rebuilt as prefix tries (same matches, fewer steps)."""
-    hit = _FAST.get(id(lex))
-    if hit is None or hit[0] is not lex:
-        unit_re = re.compile(r"[ \u00a0-]?(" + _trie(list(lex.units)) + r")(?![\w/²])")
-        names = sorted({w.lower() for w in [*lex.names, *lex.subunits]})
-        name_re = re.compile(r"[ \u00a0-]?(" + _trie(names) + r")\b", re.I)
-        hit = _FAST[id(lex)] = (lex, unit_re, name_re)
-    return hit[1], hit[2]
-
-
-_TRIGGER_WORDS = [*_SMALL, *_TENS, "hundred", *_SCALES, "dozen", *_MULT_WORDS]
-_SCALE_ALT = "|".join(_SCALES)
-# Where a figure may start: a digit, a number word, a multiplier word, "a"/"an" before a scale or fraction.
-_SCAN = re.compile(
-    r"\b(?:(?P<d>\d)|(?P<g>RMB|Rmb|USD|EUR|GBP|HKD|CNY|JPY|SGD|AUD|CAD|CHF|INR|KRW)(?=\d)|(?:"
-    + _trie([*_TRIGGER_WORDS, *(w.capitalize() for w in _TRIGGER_WORDS)])
-    + r"|[Aa]n?(?=[ \u00a0-](?:hundred|" + _SCALE_ALT + r"|dozen|half|third|quarter|fifth|sixth|"
-    r"eighth|tenth|decade|century|fortnight)\b))\b|(?P<w>within[ \u00a0])an?(?=[ \u00a0](?:year|month|week|day)\b))"
-)
 # Time words read as a number of larger units: "a decade" is 10 years.
 _DURATIONS = {"decade": ("year", 10.0), "decades": ("year", 10.0), "century": ("year", 100.0),
               "centuries": ("year", 100.0), "fortnight": ("week", 2.0), "fortnights": ("week", 2.0)}
@@ -95,10 +49,10 @@ _DURATION_AFTER = re.compile(
 _A_UNIT = {"decade", "century", "fortnight", "year", "month", "week", "day"}
 _DIGITS = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)(?P<glue>[A-Za-z]+\b|°[CF]\b)?")
 _WORD_TOKEN = re.compile(r"([A-Za-z]+)(?:(?:[ \u00a0]+|-)(?=[A-Za-z]))?")
-_WORD = "(?:" + _trie(list(_SMALL) + list(_TENS)) + ")"
 
 # ---------------------------------------------------------------- what stands after a number
 
+_SCALE_ALT = "|".join(SCALES)
 _SCALE_AFTER = re.compile(r"[ \u00a0-]?(" + _SCALE_ALT + r"|mn|mln|bn|trn|tn)\b", re.I)
 _PERCENT_AFTER = re.compile(
     r"[ \u00a0]?(%|percent(?:age)?[ \u00a0]+points?\b|per[ \u00a0]?cent(?:age)?[ \u00a0]+points?\b|pp\b|ppts?\b|"
@@ -106,9 +60,6 @@ _PERCENT_AFTER = re.compile(
     r"basis[ \u00a0]+points?\b|bps\b|bp\b|per[ \u00a0-]?cent\b|pct\b|pc\b)",
     re.I,
 )
-_RANGE_JOIN = re.compile(r"[ \u00a0]*(?:-|–|—|to|and|or)[ \u00a0]*(?=[-−]?(?:US\$|HK\$|[$€£¥]|[A-Z]{3}[ \u00a0])?[\d.]|"
-                         r"(?i:" + _WORD + r"\b))")
-_SECOND_SYMBOL = re.compile(r"US\$|HK\$|[$€£¥]|(?:USD|EUR|GBP|CNY|RMB|HKD|JPY)[ \u00a0]?")
 _PER = re.compile(
     r"(?P<paren>[ \u00a0]*\([^()\n]{1,40}\))?"
     r"(?:[ \u00a0]+(?P<conn>per|a|an|each)[ \u00a0]+|[ \u00a0]*(?P<conn2>/)[ \u00a0]*|-(?P<conn3>a|an|per)-(?=[a-z]))"
@@ -193,7 +144,7 @@ _RACE_DISTANCES = {60, 100, 110, 200, 400, 800, 1500, 3000, 5000, 10000}
 _OF_THE = re.compile(
     r"[ \u00a0]+of[ \u00a0]+(?:the|its|their|his|her|our|these|those)"
     r"(?:[ \u00a0]+(?:[A-Z][\w&.-]*[ \u00a0]+)*[\w&.-]+['’]s)?"
-    r"(?:[ \u00a0]+(?:\d[\d,]*|" + _WORD + r"))?(?=[ \u00a0])"
+    r"(?:[ \u00a0]+(?:\d[\d,]*|" + NUMBER_WORD + r"))?(?=[ \u00a0])"
 )
 # A word number with nothing after it is prose unless the sentence says what it counts: kept for now.
 _TENTATIVE_AFTER = re.compile(
@@ -220,7 +171,7 @@ _UNIT_RATIO = {("year", "month"): 12.0, ("week", "day"): 7.0, ("day", "hour"): 2
                ("minute", "second"): 60.0, ("month", "year"): 1 / 12, ("day", "week"): 1 / 7,
                ("hour", "day"): 1 / 24, ("minute", "hour"): 1 / 60, ("second", "minute"): 1 / 60}
 _COMPOUND_UNIT = re.compile(
-    r"(?:,?[ \u00a0]+and)?[ \u00a0]+(\d{1,2}(?:\.\d+)?|" + _WORD + r")[ \u00a0-]?(seconds?|minutes?|hours?|inch(?:es)?|"
+    r"(?:,?[ \u00a0]+and)?[ \u00a0]+(\d{1,2}(?:\.\d+)?|" + NUMBER_WORD + r")[ \u00a0-]?(seconds?|minutes?|hours?|inch(?:es)?|"
     r"months?|days?|centimetres?|centimeters?|cm|yards?)\b(?![ \u00a0]+(?:later|ago|after|before|earlier|of|per)\b)"
 )
 _CAPS_AFTER = re.compile(r"[ \u00a0]([A-Z]{2,})\b(?![.\d])(?:[ \u00a0]+([A-Za-z]+))?")
@@ -250,7 +201,6 @@ _METRE_AFTER = re.compile(
 )
 # One match for the three: the phone pattern comes first (its group 1 is the separator it repeats)
 _NOT_A_FIGURE = re.compile(f"(?:{_PHONE.pattern})|(?:{_TIME.pattern})|(?:{_HYPHEN_CHAIN.pattern})")
-_RMB = re.compile(r"\b[Rr]mb[ \u00a0]?$")  # the Financial Times' "Rmb12bn"
 _ADDRESS = re.compile(
     r"[ \u00a0]+(?:[A-Z][a-z]+[ \u00a0]+){1,2}(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Drive|Place|"
     r"Square|Terrace|Way|Crescent|Court|Close|Gardens|Park)\b"
@@ -263,22 +213,6 @@ _TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second"}
 _MINUS_WORD = re.compile(r"\bminus[ \u00a0]+$", re.I)
 _LINE_START = re.compile(r"(?:^|\n)[ \t>*#-]*$")
 _URLISH = re.compile(r"://|www\.|@")
-# Words that tie "¥" to China or Japan; matched in lower-cased text (faster than re.I).
-_CHINA = re.compile(r"\b(?:" + _trie(["yuan", "renminbi", "rmb", "cny", "china", "chinese", "beijing", "shanghai",
-                                        "shenzhen", "hangzhou", "guangzhou"]) + r")\b")
-_JAPAN = re.compile(
-    r"\b(?:" + _trie(["yen", "jpy", "japan", "japanese", "tokyo", "nikkei", "osaka", "topix", "boj"]) + r")\b"
-)
-_OTHER_DOLLAR = re.compile(
-    r"\b(?:HK|AU?|CA?|S|NT|NZ)\$|\b(?:HKD|AUD|CAD|SGD|TWD|NZD)\b"
-    r"|\b(?:Hong Kong|Australian|Canadian|Singapore|Taiwan|New Zealand|HK)[ \u00a0]dollars?\b"
-)
-_OTHER_DOLLAR_CODES = {
-    "hk$": "HKD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "s$": "SGD", "nt$": "TWD", "nz$": "NZD",
-    "hong kong": "HKD", "hk": "HKD", "australian": "AUD", "canadian": "CAD", "singapore": "SGD", "taiwan": "TWD",
-    "new zealand": "NZD",
-}
-_US_WORDS = re.compile(r"\b(?:US|U\.S\.|American|greenbacks?|Wall Street|USD)\b")
 _WEIGHT_CONTEXT = re.compile(r"\b(?:weigh\w*|lost|gained|heavy|heavier|lighter|pounds? of)\b", re.I)
 _SPORT_BEFORE = re.compile(
     r"\b(?:won|win|wins|winning|lost|lose|loses|losing|beat|beats|beaten|beating|defeated|defeat|defeats|drew|draw|"
@@ -370,12 +304,12 @@ _MULTIPLIER = re.compile(
     r"|(?P<halved>halved|halving)"
     r"|(?P<frac>(?:(?P<fnum>a|one|two|three|four|five|seven|nine)[ \u00a0-]+)?(?P<fden>half|thirds?|quarters?|fifths?|"
     r"sixths?|eighths?|tenths?))\b"
-    r"|(?P<nfold>(?P<fn>\d+(?:\.\d+)?|" + _WORD + r"|hundred)[ \u00a0-]?fold)\b"
-    r"|(?P<ntimes>(?P<tn>\d+(?:\.\d+)?|" + _WORD + r")[ \u00a0]+times)(?=[ \u00a0]+(?:as|more|larger|bigger|"
+    r"|(?P<nfold>(?P<fn>\d+(?:\.\d+)?|" + NUMBER_WORD + r"|hundred)[ \u00a0-]?fold)\b"
+    r"|(?P<ntimes>(?P<tn>\d+(?:\.\d+)?|" + NUMBER_WORD + r")[ \u00a0]+times)(?=[ \u00a0]+(?:as|more|larger|bigger|"
     r"higher|greater|the|what|that|faster|cheaper|smaller|lower|over|longer|heavier|stronger|its|their)\b)"
     r"|(?P<nx>(?P<xn>\d+(?:\.\d+)?)x)(?=[\s,.;:)]|$)"
-    r"|(?P<inx>(?P<ia>\d{1,2}|" + _WORD + r")(?:[ \u00a0]+(?P<inoun>(?-i:[a-z]{3,20}))(?<!s))?"
-    r"[ \u00a0]+(?:in|out[ \u00a0]+of)[ \u00a0]+(?P<ib>\d{1,3}|" + _WORD
+    r"|(?P<inx>(?P<ia>\d{1,2}|" + NUMBER_WORD + r")(?:[ \u00a0]+(?P<inoun>(?-i:[a-z]{3,20}))(?<!s))?"
+    r"[ \u00a0]+(?:in|out[ \u00a0]+of)[ \u00a0]+(?P<ib>\d{1,3}|" + NUMBER_WORD
     + r"|hundred|a[ \u00a0]+hundred))\b)"
 )
 _FRAC_FOLLOW = re.compile(
@@ -435,8 +369,8 @@ class Figure:
 # ---------------------------------------------------------------- small helpers
 
 
-_WORD_CLASS = {**{w: "unit" for w in _SMALL}, **{w: "tens" for w in _TENS}, "hundred": "hundred", "dozen": "dozen",
-               **{w: "scale" for w in _SCALES}, "a": "a", "an": "a", "half": "half", "and": "and"}
+_WORD_CLASS = {**{w: "unit" for w in CARDINALS}, **{w: "tens" for w in TENS}, "hundred": "hundred", "dozen": "dozen",
+               **{w: "scale" for w in SCALES}, "a": "a", "an": "a", "half": "half", "and": "and"}
 _WORD_NEXT = {
     "start": {"unit", "tens", "a", "half"},
     "a": {"hundred", "scale", "dozen"},
@@ -462,7 +396,7 @@ def _read_words(text: str, pos: int) -> tuple[float, int] | None:
         cls = _WORD_CLASS.get(tok)
         if cls is None or cls not in _WORD_NEXT[state]:
             break
-        if state == "tens" and cls == "unit" and not 0 < _SMALL[tok] < 10:
+        if state == "tens" and cls == "unit" and not 0 < CARDINALS[tok] < 10:
             break
         if cls == "and":
             state = "and"
@@ -473,9 +407,9 @@ def _read_words(text: str, pos: int) -> tuple[float, int] | None:
         elif cls == "half":
             current = 0.5
         elif cls == "unit":
-            current += _SMALL[tok]
+            current += CARDINALS[tok]
         elif cls == "tens":
-            current += _TENS[tok]
+            current += TENS[tok]
         elif cls == "dozen":
             current = (current or 1.0) * 12
         elif cls == "hundred":
@@ -483,7 +417,7 @@ def _read_words(text: str, pos: int) -> tuple[float, int] | None:
                 break
             current = (current or 1.0) * 100
         else:
-            scale = _SCALES[tok]
+            scale = SCALES[tok]
             if scale >= last_scale:
                 break
             total += (current or 1.0) * scale
@@ -618,36 +552,40 @@ def _is_month(word: str) -> bool:
     return bool(word) and word[0].isupper() and word.lower().rstrip(".") in _MONTHS
 
 
-def currency_hints(text: str) -> tuple[str, str]:
-    """How this article writes "¥" and bare "dollars": from what else it says (yuan/yen, HK$...).
+def currency_hints(text: str, lex: Lexicon | None = None) -> tuple[dict[str, str], dict[str, str]]:
+    """How this article writes a sign several currencies share ("¥") and a bare name ("dollars"): from
+    what else it says (yuan or yen, HK$...), by the hints and names of rules/currencies.yaml.
 
-    Returns (yen_hint, dollar_hint): yen_hint is "CNY" or "JPY" when the article leans one way (""
-    when it does not); dollar_hint is the ISO code of another dollar the article also writes
-    ("HKD" for HK$...), "" when "dollars" can only be US dollars.
+    Returns (leans, kin): leans maps a shared sign to the currency whose hints the article names most
+    ("¥" -> "CNY"; absent when it leans no way); kin maps a currency with a bare name to another
+    currency of that name the article also writes ("USD" -> "HKD" for HK$...).
     """
-    low = text.lower()
-    china = len(_CHINA.findall(low))
-    japan = len(_JAPAN.findall(low))
-    yen_hint = "CNY" if china > japan else "JPY" if japan > china else ""
-    other = _OTHER_DOLLAR.search(text)
-    dollar_hint = ""
-    if other:
-        g = other.group()
-        key = g.lower() if g.endswith("$") else g if g.isupper() else g.rsplit(None, 1)[0].lower()
-        dollar_hint = _OTHER_DOLLAR_CODES.get(key, key if key.isupper() else "HKD")
-    return yen_hint, dollar_hint
+    vocab = figure_words(lex or lexicon())
+    leans: dict[str, str] = {}
+    for sym, codes in vocab.lex.shared_symbols.items():
+        counts = sorted(((len(vocab.hints[c].findall(text)), c) for c in codes), reverse=True)
+        if counts[0][0] > counts[1][0]:
+            leans[sym] = counts[0][1]
+    kin: dict[str, str] = {}
+    for code, pattern in vocab.kin.items():
+        other = pattern.search(text)
+        if other:
+            g = other.group()
+            kin[code] = vocab.kin_codes.get(g.lower()) or vocab.kin_codes.get(g.rsplit(None, 1)[0].lower(), "")
+    return leans, kin
 
 
 class _Context:
     """Per-text facts computed once, lazily: currency hints, skip spans; and the stages and guards to run."""
 
-    __slots__ = ("_fx", "_hints", "lex", "plan", "rtext", "skip_ends", "skip_starts", "text", "urlish")
+    __slots__ = ("_fx", "_hints", "lex", "plan", "rtext", "skip_ends", "skip_starts", "text", "urlish", "vocab")
 
     def __init__(self, text: str, lex: Lexicon, skip: list[tuple[int, int]], plan: _Plan | None = None) -> None:
         self.text = text
         self.plan = _PLAN if plan is None else plan
         self.rtext = text[::-1]
         self.lex = lex
+        self.vocab = figure_words(lex)
         spans = sorted((s, e) for s, e in skip if e > s)
         merged: list[tuple[int, int]] = []
         for s, e in spans:
@@ -657,7 +595,7 @@ class _Context:
                 merged.append((s, e))
         self.skip_starts = [s for s, _ in merged]
         self.skip_ends = [e for _, e in merged]
-        self._hints: tuple[str, str] | None = None
+        self._hints: tuple[dict[str, str], dict[str, str]] | None = None
         self.urlish = bool(_URLISH.search(text))
         self._fx: bool | None = None
 
@@ -666,13 +604,13 @@ class _Context:
         """Does the text name a currency in words (so an amount may be an exchange rate)?"""
         if self._fx is None:
             low = self.text.lower()
-            self._fx = any(w in low for w in _FX_WORDS)
+            self._fx = any(w in low for w in self.vocab.fx_words)
         return self._fx
 
     @property
-    def hints(self) -> tuple[str, str]:
+    def hints(self) -> tuple[dict[str, str], dict[str, str]]:
         if self._hints is None:
-            self._hints = currency_hints(self.text)
+            self._hints = currency_hints(self.text, self.lex)
         return self._hints
 
     def skipped(self, start: int, end: int) -> bool:
@@ -687,30 +625,37 @@ class _Context:
         hi = min([*hi_candidates, pos + 300])
         return text[max(lo, 0) : hi]
 
-    def yen(self, pos: int) -> tuple[str, str]:
-        """Which currency "¥" at `pos` stands for, and the ambiguity note when the text does not say."""
-        sent = self.sentence(pos).lower()
-        china, japan = bool(_CHINA.search(sent)), bool(_JAPAN.search(sent))
-        if china != japan:
-            return ("CNY" if china else "JPY"), ""
-        hint = self.hints[0]
-        if hint:
-            other = "JPY" if hint == "CNY" else "CNY"
-            low = self.text.lower()
-            if _CHINA.search(low) and _JAPAN.search(low):
-                return hint, f"¥: {hint} or {other} (the article names both; {hint} assumed)"
-            return hint, ""
-        return "CNY", "¥: CNY or JPY (the text does not say; CNY assumed)"
-
-    def dollars(self, pos: int) -> tuple[str, str]:
-        """Which currency a bare "dollars" at `pos` stands for, and the ambiguity note."""
-        other = self.hints[1]
-        if not other:
-            return "USD", ""
+    def shared(self, sym: str, pos: int) -> tuple[str, str]:
+        """Which currency a sign several share ("¥") stands for at `pos`, and the ambiguity note when the
+        text does not say: the one whose hints the sentence names, else the article, else the first listed."""
+        codes, hints = self.lex.shared_symbols[sym], self.vocab.hints
         sent = self.sentence(pos)
-        if _US_WORDS.search(sent):
-            return "USD", ""
-        return "USD", f"dollars: USD or {other} (the article also writes {other}; USD assumed)"
+        named = [c for c in codes if hints[c].search(sent)]
+        if len(named) == 1:
+            return named[0], ""
+        lean = self.hints[0].get(sym, "")
+        if lean:
+            if sum(1 for c in codes if hints[c].search(self.text)) > 1:
+                both = "both" if len(codes) == 2 else "several"
+                others = " or ".join(c for c in codes if c != lean)
+                return lean, f"{sym}: {lean} or {others} (the article names {both}; {lean} assumed)"
+            return lean, ""
+        return codes[0], f"{sym}: {' or '.join(codes)} (the text does not say; {codes[0]} assumed)"
+
+    def bare(self, word: str, pos: int) -> tuple[str, str]:
+        """Which currency a bare name ("dollars") at `pos` stands for, and the ambiguity note when the
+        article also writes another currency of that name (HK$) and the sentence does not say."""
+        code = self.vocab.bare[word]
+        other = self.hints[1].get(code, "")
+        if not other or self.vocab.hints[code].search(self.sentence(pos)):
+            return code, ""
+        label = next(n for n, c in self.vocab.bare.items() if c == code)
+        return code, f"{label}: {code} or {other} (the article also writes {other}; {code} assumed)"
+
+    def shows(self, code: str) -> bool:
+        """Does the text show the currency: one of its symbols or hints?"""
+        cur = self.lex.currencies[code]
+        return any(s in self.text for s in cur.symbols) or bool(self.vocab.hints[code].search(self.text))
 
 
 def _apply_hedge(h: Hedge, low: float, high: float, value: float | None, band: float) -> tuple[str, float, float]:
@@ -775,7 +720,6 @@ _PRICE_FROM = {"prices", "price", "priced", "pricing", "fares", "fare", "tickets
 _NOT_PRICE_FROM = _UP | _DOWN | _UP_BY | _DOWN_BY | {"away", "changed", "moved", "switched", "back", "apart", "far"}
 _ESTIMATE_VERBS = {"estimate", "estimates", "estimated", "estimating"}
 _MODALS = {"would", "could", "will", "may", "might", "should", "to", "can"}
-_TO_NUMBER = re.compile(r"[ \u00a0]*(?:to|-|–|and)[ \u00a0]*(?:US\$|[$€£¥])?\d")
 _MORE_ER = {"longer", "older", "bigger", "larger", "taller", "heavier", "wider", "further", "farther", "faster",
             "costlier", "deeper", "higher", "greater", "later", "hotter", "warmer", "stronger"}
 _LESS_ER = {"shorter", "younger", "smaller", "lighter", "narrower", "slower", "cheaper", "lower", "shallower",
@@ -846,7 +790,7 @@ def _hedge_in_words(
     the levy would add $300"."""
     hedges = ctx.lex.hedges
     w0 = words[0] if words else ""
-    if w0 in _PASS_MILESTONE and (kind != "count" or _is_milestone(value)) and not _TO_NUMBER.match(text, end):
+    if w0 in _PASS_MILESTONE and (kind != "count" or _is_milestone(value)) and not ctx.vocab.to_number.match(text, end):
         return hedges.get("more than")  # but "the bill passed 310 to 118" is a tally
     if w0 == "at" and len(words) > 1:
         if words[1] in _ESTIMATE_AT and (words[1] != "put" or len(words) > 2 and words[2] in ("be", "is", "was")):
@@ -860,7 +804,7 @@ def _hedge_in_words(
             return hedges.get("at least")  # "starting from $5"
         if currency and (nxt in _PRICE_FROM or "/" in unit and nxt) and _NOT_PRICE_FROM.isdisjoint(
             words[i + 1 : i + 4]
-        ) and not _TO_NUMBER.match(text, end):
+        ) and not ctx.vocab.to_number.match(text, end):
             return hedges.get("at least")  # "tickets from £25", "rooms go from £89 a night"
     if "stimat" in text[max(0, start - 120) : start]:
         lw = _words_before(ctx, start, long=True)
@@ -975,7 +919,7 @@ def _is_label(text: str, start: int, end: int, lex: Lexicon, words: list[str], b
         return True
     if text[end : end + 1] == "-" and re.match(r"-\d+[A-Za-z]", text[end : end + 8]):
         return True
-    if text[end : end + 1] == "-" and text[end + 1 : end + 2].isupper() and not _fast(lex)[0].match(
+    if text[end : end + 1] == "-" and text[end + 1 : end + 2].isupper() and not figure_words(lex).unit_re.match(
         text[end : end + 24].lower()
     ):
         return True  # "7-Eleven", "3-Series" (but "a 10-Year Plan" in a headline)
@@ -1054,7 +998,7 @@ def _scan(text: str, ctx: _Context, rejects: list[tuple[int, Reject]] | None) ->
     figures: list[Figure] = []
     tentative: set[int] = set()
     taken_until = 0
-    for m in _SCAN.finditer(text):
+    for m in ctx.vocab.scan.finditer(text):
         kind = m.lastgroup  # "d" a digit, "g" a glued currency code, "w" "within a year", None a word
         start = m.end(kind) if kind == "g" or kind == "w" else m.start()
         if start < taken_until or ctx.skipped(start, start + 1):
@@ -1095,8 +1039,6 @@ def _scan(text: str, ctx: _Context, rejects: list[tuple[int, Reject]] | None) ->
 _ABBREV = {"nov", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "dec", "mr", "mrs", "ms",
            "dr", "st", "no", "vs", "inc", "corp", "ltd", "co", "u.s", "u.k", "e.g", "i.e", "jr", "sr", "gov", "sen",
            "rep", "gen", "prof", "fig", "approx", "est"}
-_FX_WORDS = ("dollar", "greenback", "yen", "euro", "pound", "sterling", "yuan", "renminbi", "won", "rupee", "franc",
-             "rouble", "ruble", "lira", "rand", "peso", "ringgit", "baht", "rupiah", "zloty")
 _CLAUSE_BREAK = re.compile(r"(?:;|:|,[ \u00a0]+(?:while|whereas|but|and)|[ \u00a0](?:while|whereas))[ \u00a0]")
 # "418 stores, up from 392", "by 4 cents to 52 cents a share", "$73.17 a barrel, down $1.49": one measure
 _LINK = re.compile(
@@ -1134,25 +1076,6 @@ _SUBJECT_STOP = (_UP | _DOWN | _LEVEL_LEAD | {
     "said", "say", "says",
 }) - {"of"}
 _PRONOUNS = {"those", "they", "these", "it", "them", "that", "this", "which", "who"}
-_CURRENCY_WORDS = {"dollar": "USD", "greenback": "USD", "yen": "JPY", "euro": "EUR", "pound": "GBP", "sterling": "GBP",
-                   "yuan": "CNY", "renminbi": "CNY", "won": "KRW", "rupee": "INR", "franc": "CHF", "rouble": "RUB",
-                   "ruble": "RUB", "lira": "TRY", "rand": "ZAR", "peso": "MXN", "real": "BRL", "ringgit": "MYR",
-                   "baht": "THB", "rupiah": "IDR", "krona": "SEK", "krone": "NOK", "zloty": "PLN", "shekel": "ILS"}
-_FX_PAIR = re.compile(
-    r"\b(?:the[ \u00a0]+)?(dollar|greenback|yen|euro|pound|sterling|yuan|renminbi|won|rupee|franc|rouble|ruble|lira|"
-    r"rand|peso|ringgit|baht|rupiah|zloty)\b[^;!?]{0,80}?\b(?:against|versus|vs\.?)[ \u00a0]+(?:the[ \u00a0]+)?"
-    r"(dollar|greenback|yen|euro|pound|sterling|yuan|renminbi|won|rupee|franc)\b",
-    re.I,
-)
-_FX_SUBJECT = re.compile(
-    r"[\"“‘(]?(?:The[ \u00a0]+|the[ \u00a0]+)?(?:(?:US|U\.S\.|Australian|Canadian|New[ \u00a0]Zealand|Japanese|"
-    r"Chinese|Indian|Swiss|British)[ \u00a0]+)?(dollar|greenback|yen|euro|pound|sterling|yuan|renminbi|won|rupee|"
-    r"franc|rouble|ruble|lira|rand|peso|ringgit|baht|rupiah|zloty|Sterling)\b",
-    re.I,
-)
-_PER_CURRENCY = re.compile(
-    r"[ \u00a0]+(?:per|to[ \u00a0]+the|a)[ \u00a0]+(dollar|euro|pound|yen|yuan|greenback)\b", re.I
-)
 _SUPERLATIVE_BEFORE = re.compile(r"\b(?:\w+est|worst|best|most|least|biggest|largest|first|record)[ \u00a0]+$", re.I)
 _POINTS_AFTER = re.compile(r"[ \u00a0]+(?:percentage[ \u00a0]+)?points?\b", re.I)
 _AGE_BEFORE = re.compile(r"[A-Z][\w'’.-]+(?:[ \u00a0]+[A-Z][\w'’.-]+)+,[ \u00a0]+$")
@@ -1503,16 +1426,18 @@ def _bare_count(
 
 def _currency_pair(text: str, f: Figure, sent: int, words: list[str] | None, ctx: _Context) -> Figure:
     """ "157 per dollar", "fell against the yen to 147.1", "Sterling rose to $1.3320": an exchange rate."""
-    pm = _PER_CURRENCY.match(text, f.end) if f.kind == "count" else None
+    vocab = ctx.vocab
+    fx = vocab.fx_codes
+    pm = vocab.per_currency.match(text, f.end) if f.kind == "count" else None
     if pm and not ctx.skipped(f.end, pm.end()):
-        base = _CURRENCY_WORDS[pm.group(1).lower()]
-        for m in _FX_SUBJECT.finditer(text, sent, f.start):
-            quote = _CURRENCY_WORDS.get(m.group(1).lower(), "")
+        base = fx[pm.group(1).lower()]
+        for m in vocab.fx_subject.finditer(text, sent, f.start):
+            quote = fx.get(m.group(1).lower(), "")
             if quote and quote != base:
                 return _with(f, kind="quantity", unit=f"{quote}/{base}", end=pm.end())
         return f
     if words is None:  # an amount of money: only a level after a currency subject ("Sterling rose to $1.33")
-        if f.value is None or f.value >= 1000 or "/" in f.unit or not _FX_SUBJECT.match(text, sent):
+        if f.value is None or f.value >= 1000 or "/" in f.unit or not vocab.fx_subject.match(text, sent):
             return f
         words = _words_before(ctx, f.start)
     i = 0
@@ -1522,20 +1447,20 @@ def _currency_pair(text: str, f: Figure, sent: int, words: list[str] | None, ctx
         return f
     if f.kind == "count":
         clause = text[sent : f.start]
-        pair = (" against " in clause or " vs" in clause or " versus " in clause) and _FX_PAIR.search(
+        pair = (" against " in clause or " vs" in clause or " versus " in clause) and vocab.fx_pair.search(
             text, sent, f.start
         )
         if pair:
-            base = _CURRENCY_WORDS[pair.group(1).lower()]
-            quote = _CURRENCY_WORDS[pair.group(2).lower()]
+            base = fx[pair.group(1).lower()]
+            quote = fx[pair.group(2).lower()]
             if base != quote:
                 return _with(f, kind="quantity", unit=f"{quote}/{base}")
         return f
     if f.value is None or f.value >= 1000 or "/" in f.unit:
         return f
-    sm = _FX_SUBJECT.match(text, sent)
+    sm = vocab.fx_subject.match(text, sent)
     if sm:
-        base = _CURRENCY_WORDS.get(sm.group(1).lower(), "")
+        base = fx.get(sm.group(1).lower(), "")
         if base and base != f.unit:
             return _with(f, unit=f"{f.unit}/{base}")  # "Sterling rose 0.3 per cent to $1.3320": USD per GBP
     return f
@@ -1620,7 +1545,7 @@ def _fraction_value(text: str, m: re.Match[str]) -> _MultiplierRead | None:
     ):
         return None
     fnum = (m.group("fnum") or "a").lower()
-    num = 1 if fnum in ("a", "one") else _SMALL[fnum]
+    num = 1 if fnum in ("a", "one") else CARDINALS[fnum]
     den = _DENOMINATORS[m.group("fden").lower()]
     if (num > 1) != m.group("fden").lower().endswith("s") or num >= den:
         return None
@@ -1636,7 +1561,7 @@ def _one_in_value(text: str, m: re.Match[str], lex: Lexicon) -> _MultiplierRead 
         return None
     if m.group("inoun") and (na != 1 or m.group("inoun") in _NOUN_STOP or m.group("inoun") in lex.units):
         return None  # only "one practice in ten": one thing in so many
-    if _fast(lex)[0].match(text, m.end()) or _NOT_IN_X.match(text, m.end()):
+    if figure_words(lex).unit_re.match(text, m.end()) or _NOT_IN_X.match(text, m.end()):
         return None  # "3 in 10 minutes", "2 in 5 games": a tally, not a share
     return na / nb, None, -1
 
@@ -1736,11 +1661,11 @@ def _times(x: float, scale: float) -> float:
 
 def _scale_of(word: str) -> float:
     w = word.lower()
-    return _SCALES.get(w) or _SHORT_SCALES.get(w, 1.0)
+    return SCALES.get(w) or SHORT_SCALES.get(w, 1.0)
 
 
 def _next_is_plural_noun_or_unit(text: str, pos: int, lex: Lexicon) -> bool:
-    if _fast(lex)[0].match(text, pos) or _fast(lex)[1].match(text, pos):
+    if figure_words(lex).unit_re.match(text, pos) or figure_words(lex).name_re.match(text, pos):
         return True
     nm = re.match(r"[ \u00a0]+([A-Za-z-]+)(?:[ \u00a0]+([A-Za-z]+))?", text[pos : pos + 40])
     if not nm or nm.group(1).lower() in _NOUN_STOP:
@@ -1756,11 +1681,11 @@ def _resolve_glue(text: str, end: _End, glue: str, ctx: _Context) -> _End | None
     lex = ctx.lex
     g = glue.lower()
     glue_end = end.end + len(glue)
-    if g in _SHORT_SCALES:
+    if g in SHORT_SCALES:
         currency_before = bool(lex.symbol_re.search(text, max(0, end.num_start - 6), end.num_start))
         strong = g in ("bn", "mn", "mln", "tn", "trn", "tr")
         if strong or currency_before or _next_is_plural_noun_or_unit(text, glue_end, lex):
-            end.scale = _SHORT_SCALES[g]
+            end.scale = SHORT_SCALES[g]
             end.end = glue_end
             return end
         if glue == "m":
@@ -1773,9 +1698,9 @@ def _resolve_glue(text: str, end: _End, glue: str, ctx: _Context) -> _End | None
         return None
     if g in ("pc", "pct", "pp", "ppt", "ppts", "bps", "bp"):
         return end  # read as a percent by the suffix reader
-    if g == "p" and end.number < 1000:
-        end.currency, end.end = "GBP", glue_end
-        end.scale = 0.01
+    if g in ctx.vocab.glued and end.number < 1000:
+        end.currency, end.scale = ctx.vocab.glued[g]
+        end.end = glue_end
         return end
     if glue.startswith("°"):
         return end
@@ -1784,7 +1709,7 @@ def _resolve_glue(text: str, end: _End, glue: str, ctx: _Context) -> _End | None
         if unit:
             end.glue_unit, end.end = unit, glue_end  # "40C" in a story about heat
             return end
-    um = _fast(lex)[0].match(text, end.end)
+    um = ctx.vocab.unit_re.match(text, end.end)
     if um and um.end() >= glue_end:
         return end  # the unit reader takes it
     return None  # 5G, 70B, 1st, 10pm, 1990s: names, ordinals, times
@@ -1794,18 +1719,24 @@ def _currency_before(text: str, start: int, ctx: _Context) -> tuple[str, str, in
     c = text[start - 1] if start else ""
     if c in " \u00a0":
         c = text[start - 2] if start > 1 else ""
-    if not c or c.islower() and c != "b" or c.isdigit() or c in " \u00a0,.;:()\"'“”‘’-–—\n":
-        return "", "", -1  # every symbol and code ends in a sign or a capital ("Rmb" in "b")
+    if not c or c.islower() and c not in ctx.vocab.sign_lowers or c.isdigit() or c in " \u00a0,.;:()\"'“”‘’-–—\n":
+        return "", "", -1  # every symbol and code ends in a sign or a capital (or a letter some symbol ends in)
     sm = ctx.lex.symbol_re.search(text, max(0, start - 6), start)
     if not sm:
-        rm = _RMB.search(text, max(0, start - 5), start)
-        return ("CNY", "", rm.start()) if rm else ("", "", -1)
-    sym = sm.group(1)
-    code = ctx.lex.symbols.get(sym, ctx.lex.symbols.get(sym.strip(), ""))
-    if code == "¥":
-        code, amb = ctx.yen(start)
+        return "", "", -1
+    code, shared = _symbol_code(ctx.lex, sm.group(1))
+    if shared:
+        code, amb = ctx.shared(code, start)
         return code, amb, sm.start(1)
     return code, "", sm.start(1)
+
+
+def _symbol_code(lex: Lexicon, sym: str) -> tuple[str, bool]:
+    """The code a symbol stands for, and whether several currencies share it (then the symbol is returned)."""
+    key = sym if sym in lex.symbols else sym.strip()
+    if key in lex.shared_symbols:
+        return key, True
+    return lex.symbols.get(key, ""), False
 
 
 def _per_unit(per: re.Match[str], unit: str, lex: Lexicon) -> tuple[str, int]:
@@ -1836,7 +1767,7 @@ def _per_unit(per: re.Match[str], unit: str, lex: Lexicon) -> tuple[str, int]:
 
 def _per_denominator(text: str, at: int, noun: str, lex: Lexicon, strict: bool = False) -> tuple[str, int]:
     """The unit or rate noun starting at `at`: a unit from the table or a noun that prices are quoted per."""
-    um = _fast(lex)[0].match(text, at)
+    um = figure_words(lex).unit_re.match(text, at)
     if um and um.start(1) == at:
         d = lex.units.get(um.group(1), lex.units.get(um.group(1).lower(), ""))
         if d:
@@ -1844,6 +1775,37 @@ def _per_denominator(text: str, at: int, noun: str, lex: Lexicon, strict: bool =
     if _singular(noun).lower() in _PER_NOUNS or (strict and _looks_plural(noun) and noun.islower()):
         return _singular(noun).lower(), at + len(noun)
     return "", -1
+
+
+def _currency_name(
+    text: str, pos: int, nm: re.Match[str], ctx: _Context, currency: str
+) -> tuple[str, str, str, float, str, int] | None:
+    """A currency name or subunit after a number ("yuan", "cents"), as `_suffix` returns it; a name that is
+    also a unit read as the unit ("five pounds of flour"), one that is an everyday word ("won 3-1") as no
+    currency unless the text shows it; None when the name is of another currency than the sign before."""
+    lex, vocab = ctx.lex, ctx.vocab
+    word = nm.group(1).lower()
+    if word in lex.subunits:
+        base, factor = lex.subunits[word]
+        return "quantity", currency or base, currency or base, factor, "", nm.end()
+    named = lex.names[word]
+    amb = ""
+    if word in vocab.unit_names and (
+        re.match(r"[ \u00a0]+of\b", text[nm.end() : nm.end() + 5])
+        or (not currency and _WEIGHT_CONTEXT.search(text, max(0, pos - 40), pos))
+    ):
+        if currency:
+            return "quantity", currency, currency, 1.0, "", pos
+        return "quantity", vocab.unit_names[word], "", 1.0, "", nm.end()
+    if word in vocab.bare and not currency:
+        named, amb = ctx.bare(word, pos)
+    if word in vocab.weak and not currency and not ctx.shows(named) and not re.search(
+        r"(?:illion|bn|tn)[ \u00a0]?$", text[max(0, pos - 8) : pos]
+    ):  # "450 trillion won" is money
+        return "count", "", "", 1.0, "", pos  # "won 3-1" more often than Korean won
+    if not currency or currency == named:
+        return "quantity", named, named, 1.0, amb, nm.end()
+    return None
 
 
 def _suffix(text: str, pos: int, ctx: _Context, currency: str, glue_unit: str) -> tuple[str, str, str, float, str, int]:
@@ -1861,32 +1823,14 @@ def _suffix(text: str, pos: int, ctx: _Context, currency: str, glue_unit: str) -
         return "percent", unit, currency, 1.0, "", pm.end()
     if glue_unit:
         return "quantity", glue_unit, currency, 1.0, "", pos
-    nm = _fast(lex)[1].match(text, pos)
+    nm = ctx.vocab.name_re.match(text, pos)
     if nm:
-        word = nm.group(1).lower()
-        if word in lex.subunits:
-            base, factor = lex.subunits[word]
-            return "quantity", currency or base, currency or base, factor, "", nm.end()
-        named = lex.names[word]
-        amb = ""
-        if word in ("pounds", "pound") and (
-            re.match(r"[ \u00a0]+of\b", text[nm.end() : nm.end() + 5])
-            or (not currency and _WEIGHT_CONTEXT.search(text, max(0, pos - 40), pos))
-        ):
-            if currency:
-                return "quantity", currency, currency, 1.0, "", pos
-            return "quantity", "pound", "", 1.0, "", nm.end()
-        if word in ("dollars", "dollar", "bucks") and not currency:
-            named, amb = ctx.dollars(pos)
-        if word == "won" and not currency and "₩" not in ctx.text and "Korea" not in ctx.text and not re.search(
-            r"(?:illion|bn|tn)[ \u00a0]?$", text[max(0, pos - 8) : pos]
-        ):  # "450 trillion won" is money
-            return "count", "", "", 1.0, "", pos  # "won 3-1" more often than Korean won
-        if not currency or currency == named:
-            return "quantity", named, named, 1.0, amb, nm.end()
+        read = _currency_name(text, pos, nm, ctx, currency)
+        if read is not None:
+            return read
     if currency:
         return "quantity", currency, currency, 1.0, "", pos
-    um = _fast(lex)[0].match(text, pos)
+    um = ctx.vocab.unit_re.match(text, pos)
     if um:
         unit = lex.units.get(um.group(1), lex.units.get(um.group(1).lower(), ""))
         if unit:
@@ -2063,7 +2007,7 @@ def _stage_range_join(d: _Draft, ctx: _Context) -> _Draft | Reject:
     d.lead = lead_words[0] if lead_words else ""
     d.own_suffix = d.kind != "count" or bool(d.currency)
     text = ctx.text
-    joiner = _RANGE_JOIN.match(text, d.suffix_end if d.own_suffix else d.end_pos)
+    joiner = ctx.vocab.range_join.match(text, d.suffix_end if d.own_suffix else d.end_pos)
     if not joiner or ctx.skipped(joiner.end(), joiner.end() + 1):
         return d
     join = joiner.group().strip().lower()
@@ -2080,11 +2024,11 @@ def _stage_range_join(d: _Draft, ctx: _Context) -> _Draft | Reject:
     sign2 = text[p2 : p2 + 1] in "-−"
     if sign2:
         p2 += 1
-    sym2 = _SECOND_SYMBOL.match(text, p2)
+    sym2 = ctx.vocab.second_symbol.match(text, p2)
     cur_second = ""
     if sym2:
-        code = ctx.lex.symbols.get(sym2.group(), ctx.lex.symbols.get(sym2.group().strip(), ""))
-        cur_second = d.currency if code == "¥" else code
+        code, shared = _symbol_code(ctx.lex, sym2.group())
+        cur_second = d.currency if shared else code
         p2 = sym2.end()
     first = d.first
     second = _read_end(text, p2, ctx, words_ok=not first.digits or d.own_suffix and d.unit in _TIME_UNITS)
@@ -2130,8 +2074,8 @@ def _stage_range_values(d: _Draft, ctx: _Context) -> _Draft | Reject:
     if scale1 == 1.0 and not second.digits and second.number >= 100:
         last2 = text[second.num_start : second.end].rsplit(None, 1)[-1].lower()
         last1 = text[d.pos : d.first.end].rsplit(None, 1)[-1].lower()
-        borrow = _SCALES.get(last2, 100.0 if last2 == "hundred" and number < 10 else 1.0)
-        if last1 not in _SCALES and last1 != "hundred" and number * borrow <= second.number:
+        borrow = SCALES.get(last2, 100.0 if last2 == "hundred" and number < 10 else 1.0)
+        if last1 not in SCALES and last1 != "hundred" and number * borrow <= second.number:
             scale1 = borrow  # "two to three million", "five to six hundred": the first end borrows
     v1 = _times(-number if d.negative else number, scale1)
     v2 = _times(d.n2, second.scale)
@@ -2163,10 +2107,10 @@ def _stage_from_to(d: _Draft, ctx: _Context) -> _Draft | Reject:
     if not jm:
         return d
     p2 = end_pos + jm.end()
-    sym2 = _SECOND_SYMBOL.match(text, p2)
+    sym2 = ctx.vocab.second_symbol.match(text, p2)
     if sym2 and not d.currency:
-        code = ctx.lex.symbols.get(sym2.group(), ctx.lex.symbols.get(sym2.group().strip(), ""))
-        if code != "¥":
+        code, shared = _symbol_code(ctx.lex, sym2.group())
+        if not shared:
             d.currency = code
         p2 = sym2.end()
     nxt = _read_end(text, p2, ctx, words_ok=not d.first.digits)

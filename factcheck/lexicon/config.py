@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from factcheck.core.regex import alternation
 from factcheck.core.yamlcheck import (
     BAD,
     Checker,
@@ -49,8 +50,29 @@ def _read(name: str) -> dict:
 
 @dataclass(frozen=True)
 class Hedge:
+    """A hedge word's bound (`qualifier`), how far it widens a figure (`width`), and whether a change
+    before it still gives the figure its direction and it may stand between an amount and its conversion."""
+
     qualifier: str
     width: float
+    change: bool = False
+    conversion: bool = False
+
+
+@dataclass(frozen=True)
+class Currency:
+    """One currency and every word the extractor reads it by (an entry of rules/currencies.yaml)."""
+
+    code: str
+    symbols: tuple[str, ...]  # written before a number: "US$", "¥"
+    names: tuple[str, ...]  # written after a number: "dollars", "yuan"
+    weak_names: tuple[str, ...]  # names that are everyday words too ("won"): read only when the text shows the currency
+    unit_names: dict[str, str]  # names that are also a unit ("pounds" of weight): name -> pint unit
+    subunits: dict[str, float]  # "cents" -> 0.01
+    glued_subunits: dict[str, float]  # written glued to digits: "p" -> 0.01 ("50p")
+    hints: tuple[str, ...]  # words that tie an ambiguous sign or name to this currency ("Tokyo" for "¥")
+    fx_words: tuple[str, ...]  # the currency named as a thing that trades: "the dollar", "sterling"
+    rates: tuple[dict, ...]  # [{from, to, usd_low, usd_high}]
 
 
 @dataclass(frozen=True)
@@ -62,27 +84,57 @@ class Lexicon:
     max_rounding: float
     units: dict[str, str]  # surface form -> pint unit name
     unit_re: re.Pattern[str]  # a unit right after a number
-    symbols: dict[str, str]  # currency symbol -> ISO code
+    symbols: dict[str, str]  # currency symbol -> ISO code (the first currency listing it)
     symbol_re: re.Pattern[str]  # a currency symbol or code right before a number
     names: dict[str, str]  # lower-case currency name or code -> ISO code
     name_re: re.Pattern[str]  # a currency name right after a number
     subunits: dict[str, tuple[str, float]]  # "cents" -> ("USD", 0.01)
     rates: dict[str, list[dict]]  # ISO code -> [{from, to, usd_low, usd_high}]
+    currencies: dict[str, Currency]  # ISO code -> the currency, in the file's order
+    shared_symbols: dict[str, tuple[str, ...]]  # a symbol several currencies write ("¥") -> their codes, in order
+    fx_adjectives: tuple[str, ...]  # words before a currency's fx word: "the Australian dollar"
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+def _hedges(doc: dict) -> tuple[dict[str, Hedge], re.Pattern[str]]:
+    """Each hedge phrase (lower case) with its group's bound, width and flags; and the pattern that finds one."""
+    hedges: dict[str, Hedge] = {}
+    for name, spec in doc["hedges"].items():
+        qualifier = spec.get("qualifier", "approx" if name == "approx" else name)
+        hedge = Hedge(qualifier, float(spec["width"]), spec.get("change", False), spec.get("conversion", False))
+        for word in spec["words"]:
+            hedges[word.lower()] = hedge
+    hedge_re = re.compile(r"(?:^|(?<=[\s(\[\"“,;—–-]))(" + alternation(list(hedges)) + r")\s*$", re.IGNORECASE)
+    return hedges, hedge_re
+
+
+def _currency(code: str, spec: dict) -> Currency:
+    return Currency(
+        code=code, symbols=tuple(spec.get("symbols", ())), names=tuple(spec.get("names", ())),
+        weak_names=tuple(spec.get("weak_names", ())), unit_names=dict(spec.get("unit_names", {})),
+        subunits={k: float(v) for k, v in spec.get("subunits", {}).items()},
+        glued_subunits={k: float(v) for k, v in spec.get("glued_subunits", {}).items()},
+        hints=tuple(spec.get("hints", ())), fx_words=tuple(spec.get("fx_words", ())), rates=tuple(spec.get("rates", ())),
+    )
+
+
+def _symbols(currencies: dict[str, Currency]) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """Symbol -> code (a code is a symbol of its own, also followed by a space; so is a symbol ending in a
+    letter), the first currency listing a symbol keeping it; and the symbols several currencies share."""
+    symbols: dict[str, str] = {}
+    owners: dict[str, list[str]] = {}
+    for code, cur in currencies.items():
+        for sym in (*cur.symbols, code):
+            for form in (sym, sym + " ") if sym[-1:].isalpha() else (sym,):
+                symbols.setdefault(form, code)
+                owners.setdefault(form, []).append(code)
+    shared = {sym: tuple(dict.fromkeys(codes)) for sym, codes in owners.items() if len(set(codes)) > 1}
+    return symbols, shared
 
 
 @functools.cache
 def lexicon() -> Lexicon:
     hedges_doc = _read("hedges.yaml")
-    hedges: dict[str, Hedge] = {}
-    for name, spec in hedges_doc["hedges"].items():
-        qualifier = spec.get("qualifier", "approx" if name == "approx" else name)
-        for word in spec["words"]:
-            hedges[word.lower()] = Hedge(qualifier, float(spec["width"]))
-    hedge_re = re.compile(r"(?:^|(?<=[\s(\[\"“,;—–-]))(" + _alternation(list(hedges)) + r")\s*$", re.IGNORECASE)
+    hedges, hedge_re = _hedges(hedges_doc)
 
     units_doc = _read("units.yaml")
     units: dict[str, str] = {}
@@ -91,24 +143,17 @@ def lexicon() -> Lexicon:
             units[form] = canonical
             if not form.isupper() and form.lower() not in units and len(form) > 3:
                 units[form.lower()] = canonical
-    unit_re = re.compile(r"[ \u00a0-]?(" + _alternation(list(units)) + r")(?![\w/²])")
+    unit_re = re.compile(r"[ \u00a0-]?(" + alternation(list(units)) + r")(?![\w/²])")
 
     cur_doc = _read("currencies.yaml")
-    symbols: dict[str, str] = {"¥": "¥"}
-    names: dict[str, str] = {}
-    for code, spec in cur_doc["currencies"].items():
-        for sym in spec.get("symbols", []):
-            symbols[sym] = code
-        for name in spec.get("names", []):
-            names[name.lower()] = code
-        symbols[code + " "] = code
-        symbols[code] = code
-    symbols["RMB "] = "CNY"
-    symbols["RMB"] = "CNY"
-    symbol_re = re.compile(r"(?:^|(?<=[^\w$€£¥₹₩]))(" + _alternation(list(symbols)) + r")\s?$")
-    subunits = {k.lower(): (v["of"], float(v["factor"])) for k, v in cur_doc.get("subunits", {}).items()}
-    name_re = re.compile(r"[ \u00a0-]?(" + _alternation(list(names) + list(subunits)) + r")\b", re.IGNORECASE)
-    rates = {code: list(bands) for code, bands in cur_doc.get("rates", {}).items()}
+    currencies = {code: _currency(code, spec or {}) for code, spec in cur_doc["currencies"].items()}
+    symbols, shared = _symbols(currencies)
+    names = {n.lower(): c.code for c in currencies.values() for n in (*c.names, *c.weak_names)}
+    signs = "".join(sorted({s[-1] for s in symbols if not s[-1].isalnum() and not s[-1].isspace()}))
+    symbol_re = re.compile(r"(?:^|(?<=[^\w" + re.escape(signs) + r"]))(" + alternation(list(symbols)) + r")\s?$")
+    subunits = {k.lower(): (c.code, f) for c in currencies.values() for k, f in c.subunits.items()}
+    name_re = re.compile(r"[ \u00a0-]?(" + alternation(list(names) + list(subunits)) + r")\b", re.IGNORECASE)
+    rates = {c.code: list(c.rates) for c in currencies.values() if c.rates}
     return Lexicon(
         hedges=hedges,
         hedge_re=hedge_re,
@@ -121,6 +166,9 @@ def lexicon() -> Lexicon:
         name_re=name_re,
         subunits=subunits,
         rates=rates,
+        currencies=currencies,
+        shared_symbols=shared,
+        fx_adjectives=tuple(cur_doc.get("fx_adjectives", ())),
     )
 
 
@@ -166,25 +214,32 @@ DATA_SCHEMAS: dict[str, Keys] = {
                        value=ListOf(Text(), nullable=True, doc="surface forms written after a number")),
     }),
     "currencies.yaml": Keys(required=("currencies",), fields={
-        "currencies": MapOf(key_label="currency code", doc="ISO code -> how prose writes the currency",
+        "currencies": MapOf(key_label="currency code", doc="ISO code -> everything prose writes of the currency",
                             key=Text(pattern=r"[A-Z]{3}", pattern_hint="an ISO code: three capital letters"),
                             value=Keys(fields={
-            "symbols": ListOf(Text(), doc="symbols written before a number (US$, €)"),
+            "symbols": ListOf(Text(), doc="symbols written before a number (US$, €); one listed under two currencies "
+                                          "is ambiguous (¥)"),
             "names": ListOf(Text(), doc="names written after a number (yuan, euros), case-insensitive"),
+            "weak_names": ListOf(Text(), doc="names that are everyday words too (won): read as the currency only "
+                                             "after a scale word or when the text shows the currency"),
+            "unit_names": MapOf(key_label="name", doc="names that are also a unit -> its pint unit (pounds: pound)",
+                                value=Text(ref="units.yaml:units", doc="the pint unit")),
+            "subunits": MapOf(key_label="subunit name", doc="subunit -> how much of the currency it is (cents: 0.01)",
+                              value=Number(above=0, doc="how much of the currency one subunit is")),
+            "glued_subunits": MapOf(key_label="abbreviation",
+                                    doc="subunit written glued to digits under 1,000 -> its factor (p: 0.01, \"50p\")",
+                                    value=Number(above=0, doc="how much of the currency one subunit is")),
+            "hints": ListOf(Text(), doc="words that tie an ambiguous symbol or name to this currency; lower case "
+                                        "matches any case"),
+            "fx_words": ListOf(Text(), doc="the currency named as a thing that trades (the dollar, sterling)"),
+            "rates": ListOf(Keys(required=("from", "to", "usd_low", "usd_high"), check_all=_rate_band, fields={
+                "from": Date(doc="first day the band holds (inclusive)"),
+                "to": Date(doc="last day the band holds (inclusive)"),
+                "usd_low": Number(above=0, doc="lowest value of one unit in USD over the period"),
+                "usd_high": Number(above=0, doc="highest value of one unit in USD over the period"),
+            }), doc="value of one unit in US dollars, as a band, for each period"),
         })),
-        "subunits": MapOf(key_label="subunit name", doc="subunit -> its currency and factor (cents: 0.01 USD)",
-                          value=Keys(required=("of", "factor"), fields={
-            "of": Text(ref="currencies", doc="the currency code it is a part of"),
-            "factor": Number(above=0, doc="how much of the main unit one subunit is"),
-        })),
-        "rates": MapOf(key_label="currency code", key=Text(ref="currencies"),
-                       doc="value of one unit in US dollars, as a band, for each period",
-                       value=ListOf(Keys(required=("from", "to", "usd_low", "usd_high"), check_all=_rate_band, fields={
-            "from": Date(doc="first day the band holds (inclusive)"),
-            "to": Date(doc="last day the band holds (inclusive)"),
-            "usd_low": Number(above=0, doc="lowest value of one unit in USD over the period"),
-            "usd_high": Number(above=0, doc="highest value of one unit in USD over the period"),
-        }))),
+        "fx_adjectives": ListOf(Text(), doc="words that may stand before a currency's fx word (the Australian dollar)"),
     }),
     "aliases.yaml": Keys(fields={
         "entities": MapOf(key_label="entity", nullable=True, distinct=True, keys_are_words=True,
