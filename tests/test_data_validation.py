@@ -44,7 +44,8 @@ def test_the_default_data_files_are_valid() -> None:
 
 
 def test_every_mistake_in_every_file_is_reported_at_once_with_its_position(pack: Path) -> None:
-    _edit(pack / "hedges.yaml", "    width: 0.10\n    words: [about", "    widht: 0.10\n    words: [about")
+    _edit(pack / "hedges.yaml", "    width: 0.10\n    change: true\n    conversion: true\n    words: [about",
+          "    widht: 0.10\n    change: true\n    conversion: true\n    words: [about")
     _edit(pack / "hedges.yaml", "  nearly:\n    qualifier: at_most\n", "  nearly:\n")
     _edit(pack / "currencies.yaml", "{pounds: pound,", "{pounds: pund,")
     _edit(pack / "currencies.yaml", "- {from: 2023-01-01, to: 2026-12-31, usd_low: 0.127",

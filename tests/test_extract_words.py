@@ -69,3 +69,51 @@ def test_a_new_currency_is_one_entry_extracted_normalised_and_converted(pack: Pa
                                     "Its harbour cost Z$200 million ($250 million).\n")
     found = [f for f in factcheck.check([tmp_path / "a.md"]).finding_records if f.rule == "conversion"]
     assert [sorted(c.text for c in f.claims) for f in found] == [["$250 million", "Z$200 million"]]
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    """Change one line of a data file, and read the lexicon afresh."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} not once in {path.name}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    lexicon.cache_clear()
+
+
+HEDGED = ("Shares rose give or take 5% on Monday. Its bonds fell at the very least 12%. "
+          "A ride costs 2 yuan (give or take 50 cents).")
+
+
+def _figures(text: str) -> dict[str, tuple[str, float, float, str | None]]:
+    return {text[f.start : f.end]: (f.qualifier, f.low, f.high, f.direction) for f in find_figures(text)}
+
+
+def test_a_new_hedge_word_is_one_line_with_its_bound_width_direction_and_conversion(pack: Path,
+                                                                                    tmp_path: Path) -> None:
+    before = _figures(HEDGED)
+    assert before["5%"] == ("exact", 4.5, 5.5, None) and before["12%"] == ("exact", 11.5, 12.5, None)
+    write_article(tmp_path, "a.md", HEDGED + "\n")
+    assert not [f for f in factcheck.check([tmp_path / "a.md"]).finding_records if f.rule == "conversion"]
+    _edit(pack / "hedges.yaml", "words: [about, around,", "words: [give or take, about, around,")
+    _edit(pack / "hedges.yaml", "words: [at least,", "words: [at the very least, at least,")
+    assert validate_data_files(pack) == []
+    after = _figures(HEDGED)
+    assert after["5%"] == ("approx", 4.0, 6.0, "up")  # 10% of 5 and the rounding band; the rise is kept
+    assert after["12%"] == ("at_least", 12.0, 24.0, None)  # at_least: no `change: true`, so no direction
+    found = [f for f in factcheck.check([tmp_path / "a.md"]).finding_records if f.rule == "conversion"]
+    assert [sorted(c.text for c in f.claims) for f in found] == [["2 yuan", "50 cents"]]
+
+
+def test_a_new_direction_word_is_one_line(pack: Path) -> None:
+    text = "Shares zoomed 7% on Monday. It kept the 3% it zoomed. The tally zoomed beyond rivals to 1,624."
+
+    def read() -> dict[str, tuple[str | None, str]]:
+        return {text[f.start : f.end]: (f.direction, f.noun) for f in find_figures(text)}
+
+    assert read() == {"7%": (None, ""), "3%": (None, ""), "1,624": (None, "rival")}
+    _edit(pack / "words.yaml", "    verbs: [rose, rise,", "    verbs: [zoomed, rose, rise,")
+    assert validate_data_files(pack) == []
+    assert read() == {
+        "7%": ("up", ""),
+        "3%": ("up", ""),  # "the 3% it zoomed": the verb of a relative clause
+        "1,624": (None, ""),  # the clause's subject ends at the verb: "rivals" is not what is counted
+    }

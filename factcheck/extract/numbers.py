@@ -21,14 +21,7 @@ from decimal import Decimal
 
 from factcheck.language.text import IRREGULAR_PLURALS as _IRREGULAR
 from factcheck.language.text import singular as _singular
-from factcheck.extract.words import (
-    CARDINALS,
-    NUMBER_WORD,
-    SCALES,
-    SHORT_SCALES,
-    TENS,
-    figure_words,
-)
+from factcheck.extract.words import CARDINALS, NUMBER_WORD, TENS, FigureWords, figure_words
 from factcheck.lexicon.config import Hedge, Lexicon, lexicon
 
 _DENOMINATORS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
@@ -52,8 +45,6 @@ _WORD_TOKEN = re.compile(r"([A-Za-z]+)(?:(?:[ \u00a0]+|-)(?=[A-Za-z]))?")
 
 # ---------------------------------------------------------------- what stands after a number
 
-_SCALE_ALT = "|".join(SCALES)
-_SCALE_AFTER = re.compile(r"[ \u00a0-]?(" + _SCALE_ALT + r"|mn|mln|bn|trn|tn)\b", re.I)
 _PERCENT_AFTER = re.compile(
     r"[ \u00a0]?(%|percent(?:age)?[ \u00a0]+points?\b|per[ \u00a0]?cent(?:age)?[ \u00a0]+points?\b|pp\b|ppts?\b|"
     r"of[ \u00a0]+an?[ \u00a0]+(?:(?:percentage|basis)[ \u00a0]+)?point\b|"
@@ -67,14 +58,6 @@ _PER = re.compile(
     r"(?:[ \u00a0]+(?P<noun2>[A-Za-z][A-Za-z-]{1,20})\b)?"
 )
 _PER_SCALES = {"1m": "million", "1,000,000": "million", "1,000": "thousand"}
-_PER_NOUNS = {
-    "share", "token", "barrel", "hour", "day", "week", "month", "year", "person", "head", "user", "gallon", "litre",
-    "liter", "kilo", "kilogram", "kg", "ton", "tonne", "unit", "night", "ticket", "seat", "vehicle", "car", "mile",
-    "kilometre", "kilometer", "km", "pound", "ounce", "query", "request", "subscriber", "employee", "capita",
-    "megawatt-hour", "kilowatt-hour", "kwh", "mwh", "piece", "copy", "game", "episode", "student", "patient",
-    "passenger", "household", "resident", "adult", "child", "contract", "bottle", "meal", "pack", "dose", "visit",
-    "metre", "meter", "square", "acre", "hectare", "bushel", "dollar", "euro", "annum", "item", "page",
-}
 _POST_HEDGE = re.compile(r"(?:[ \u00a0]*\+(?!\w)|-plus\b|-odd\b)|[ \u00a0]+or[ \u00a0]+(more|so|fewer|less)\b", re.I)
 _NOUN_AFTER = re.compile(r"((?:[ \u00a0](?:[A-Z]+\d[\w.-]*|[A-Za-z][A-Za-z'’-]*)){1,4})")
 _NOUN_STOP = {
@@ -109,36 +92,11 @@ _FUNCTION_WORDS = {
     "minus", "plus", "nowhere", "none", "whereas", "because", "although", "though", "thus", "hence", "indeed",
     "again", "said", "says", "say", "reported", "according", "upwards", "upward", "north", "south", "east", "west",
 }
-_LABEL_WORDS = {
-    "page", "pages", "p.", "pp.", "section", "sections", "sec.", "article", "chapter", "row", "rows", "line",
-    "lines", "item", "items", "no.", "nos.", "number", "figure", "fig.", "table", "exhibit", "room", "flight",
-    "route", "highway", "interstate", "gate", "platform", "level", "grade", "stage", "round", "episode", "season",
-    "vol.", "volume", "issue", "act", "clause", "paragraph", "para.", "rule", "version", "v.", "ver.", "step",
-    "phase", "tier", "class", "category", "model", "series", "gen", "generation", "ward", "district", "precinct",
-    "channel", "bus", "type", "terminal", "pier", "berth", "bay", "lane", "exit", "junction", "apartment", "apt.",
-    "suite", "floor", "box", "isbn", "issn", "doi", "id", "ref", "ref.", "code", "ticker", "zip", "postcode",
-    "pin", "appendix", "annex", "footnote", "verse", "psalm", "amendment", "resolution", "marker", "docket",
-    "batch", "schedule", "art.", "ch.", "chap.", "no",
-}
-_LABEL_WORDS |= {
-    "track", "tracks", "junctions", "episodes", "chapters", "rooms", "platforms", "gates", "terminals", "verses",
-    "articles", "clauses", "paragraphs", "appendices", "amendments", "exhibits", "routes", "exits", "lanes", "wards",
-    "districts", "precincts", "floors", "suites", "holes", "studio", "studios", "sections", "pages", "rows",
-}
 # After a label, the list it heads: "junctions 10 and 11", "episodes 1 to 3", "tracks 4, 7 and 9"
 _LABEL_LIST = re.compile(r"(?:[ \u00a0]*(?:,|&|and|or|to|-|–)[ \u00a0]*\d+[A-Za-z]?\b)*")
 # Emergency numbers: "a 999 call", "dialled 911"
 _EMERGENCY = re.compile(r"(?:999|911|112|111|101|000)[ \u00a0]+(?:calls?|operators?|emergency|line)\b")
 _DIAL = {"call", "called", "calling", "dial", "dialled", "dialed", "dialling", "dialing", "ring", "rang", "phoned"}
-# "the 10-year Treasury", "a 30-year mortgage", "a 40-foot container": a kind of thing, not a measure
-_TYPE_NOUNS = {
-    "year": {"treasury", "treasuries", "bond", "bonds", "note", "notes", "gilt", "gilts", "bund", "bunds", "yield",
-             "yields", "mortgage", "mortgages", "swap", "swaps", "jgb", "jgbs", "paper", "maturity", "breakeven",
-             "tenor", "fixed", "fixed-rate"},
-    "month": {"bill", "bills", "treasury", "libor", "sofr", "euribor"},
-    "week": {"bill", "bills"},
-    "foot": {"container", "containers", "equivalent"},
-}
 # Standard track distances: "won the 200 metres" is an event, not a distance run
 _RACE_DISTANCES = {60, 100, 110, 200, 400, 800, 1500, 3000, 5000, 10000}
 _OF_THE = re.compile(
@@ -160,8 +118,6 @@ _ONE_OK = re.compile(
 _CLOCK_AFTER = re.compile(r"[ \u00a0]?(?:[ap]\.?m\b|o['’]clock\b)", re.I)
 _ONE_OR_TWO = re.compile(r"[ \u00a0]+(?:or|to)[ \u00a0]+(?:two|three)\b", re.I)  # "one or two patients"
 _COHORT = re.compile(r"-olds\b")  # "five-year-olds": a group of children, not a figure
-_CASUALTY = {"dead", "injured", "wounded", "missing", "hurt", "killed", "homeless", "displaced", "evacuated",
-             "hospitalised", "hospitalized", "arrested", "detained", "rescued", "infected"}
 _HYPHEN_NOUN = re.compile(r"-([a-z]{3,20})\b(?!-)")
 _HYPHEN_NOT_NOUN = {"strong", "odd", "plus", "fold", "old", "long", "wide", "high", "deep", "tall", "way", "time",
                     "off", "up", "all", "nil", "love", "run", "second", "minute", "hour"}
@@ -229,71 +185,12 @@ _SPORT_AFTER = re.compile(
 
 # ---------------------------------------------------------------- hedges, direction, multipliers
 
-_UP = {
-    "rose", "rise", "rises", "risen", "rising", "up", "gained", "gains", "gain", "gaining", "grew", "grow", "grows",
-    "growing", "grown", "jumped", "jumps", "jump", "jumping", "climbed", "climbs", "climbing", "increased",
-    "increases", "increase", "increasing", "soared", "soars", "soaring", "surged", "surges", "surging", "added",
-    "adds", "adding", "rallied", "rallies", "rallying", "advanced", "advances", "boosted", "boosts", "lifted",
-    "lifts", "hiked", "hikes", "spiked", "spikes", "swelled", "swells", "expanded", "expands", "expanding",
-    "accelerated", "rebounded", "leapt", "leaped", "leaps", "skyrocketed", "ballooned", "add",
-    "rebounds", "rebounding", "recovered", "recovers", "recovering", "regained", "regains", "recouped", "recoups",
-    "bounced", "clawed",  # "clawed back 9%"
-    "firmed", "firming", "strengthened", "strengthens", "strengthening", "appreciated", "appreciates",
-}
-_DOWN = {
-    "fell", "fall", "falls", "falling", "fallen", "down", "lost", "loses", "lose", "losing", "dropped", "drops",
-    "drop", "dropping", "declined", "declines", "decline", "declining", "slid", "slides", "sliding", "slumped",
-    "slumps", "slumping", "plunged", "plunges", "plunging", "plummeted", "plummets", "tumbled", "tumbles",
-    "tumbling", "sank", "sinks", "sinking", "shed", "sheds", "shedding", "cut", "cuts", "cutting", "decreased",
-    "decreases", "decreasing", "shrank", "shrinks", "shrinking", "shrunk", "contracted", "contracts", "retreated",
-    "eased", "eases", "easing", "dipped", "dips", "wiped", "wiping", "erased", "erasing", "slipped", "slips",
-    "lowered", "lowers", "reduced", "reduces", "reducing", "slashed", "slashes", "slashing", "trimmed", "trims",
-    "narrowed", "crashed", "collapsed", "sagged", "weakened", "cratered", "pulled", "withdrew", "withdrawn",
-    "weakens", "weakening", "softened", "softens", "softening", "slowed", "depreciated", "depreciates",
-}
-_UP_BY = {"raised", "raises", "raising", "raise", "higher", "extended", "widened"}
-_DOWN_BY = {"lower", "below"}
-_UP_NOUNS = {"rise", "increase", "gain", "jump", "growth", "surge", "climb", "hike", "boost", "uptick", "rally",
-             "rebound", "expansion", "advance"}
-_DOWN_NOUNS = {"fall", "drop", "decline", "decrease", "plunge", "slump", "slide", "cut", "reduction", "dip",
-               "contraction", "tumble", "retreat", "downturn"}
-_HEDGE_SKIP = {"some", "about", "around", "roughly", "nearly", "almost", "approximately", "more", "than", "over",
-               "as", "much", "many", "a", "further", "another", "an", "additional", "extra", "whopping", "just",
-               "only", "close", "to", "estimated", "slightly", "sharply", "steeply", "modestly", "marginally",
-               "record", "combined", "total", "net", "cumulative", "staggering", "fresh", "back"}
-_DIRECTION_AFTER = re.compile(
-    r"[ \u00a0-]+(?:(?P<up>rise|rises|increase|increases|gain|gains|jump|surge|climb|rally|growth|hike|hikes|uptick|"
-    r"higher|more|premium|up|advance|boost|rebound|extra|additional|raise|raises|stronger|firmer|(?P<above>above))|"
-    r"(?P<down>fall|falls|drop|drops|decline|declines|plunge|slump|loss|losses|slide|tumble|decrease|cut|cuts|"
-    r"lower|less|fewer|cheaper|down|discount|contraction|retreat|dip|selloff|sell-off|weaker|softer|(?P<below>below)|"
-    r"reduction))\b"
-    r"(?![ \u00a0]+(?:sea[ \u00a0]+level|ground|the[ \u00a0]+(?:surface|ground|sea(?:bed)?)|freezing|zero)\b)",
-    re.I,
-)
-# The same with one word between: "a 4% pay rise", "2,000 job cuts", "11 points below"
-_DIRECTION_AFTER_MOD = re.compile(
-    r"[ \u00a0-]+(?P<mod>[a-z]+(?:-[a-z]+)*)[ \u00a0]+(?:(?P<up>rise|rises|increase|increases|gain|gains|jump|surge|"
-    r"climb|rally|growth|hike|hikes|uptick|advance|boost|rebound|raise|raises|more|extra|additional|(?P<above>above))|"
-    r"(?P<down>fall|falls|drop|drops|decline|declines|plunge|slump|loss|losses|slide|tumble|decrease|cut|cuts|"
-    r"fewer|contraction|retreat|dip|selloff|sell-off|(?P<below>below)|reduction|closures?))\b"
-    r"(?![ \u00a0]+(?:sea[ \u00a0]+level|ground|the[ \u00a0]+(?:surface|ground|sea(?:bed)?)|freezing|zero)\b)"
-)
-# Direction words after a figure that name the change itself and so may follow a modifier ("a 4% pay rise").
-_CHANGE_NOUNS = {"rise", "rises", "raise", "raises", "increase", "increases", "gain", "gains", "jump", "surge", "climb",
-                 "rally", "growth",
-                 "hike", "hikes", "uptick", "advance", "boost", "rebound", "fall", "falls", "drop", "drops", "decline",
-                 "declines", "plunge", "slump", "loss", "losses", "slide", "tumble", "decrease", "cut", "cuts",
-                 "contraction", "retreat", "dip", "selloff", "sell-off", "reduction", "closure", "closures"}
-_COUNT_AFTER = {"more", "fewer", "extra", "additional", "above", "below"}
-# A relative clause with a change verb after a figure: "the 12.4% it lost", "the $2bn the group shed".
 _REL_CHANGE = re.compile(
     r"[ \u00a0]+(?:(?:that|which)[ \u00a0]+)?(?:it|they|he|she|we|you|(?:the|its|their|his|her|our)[ \u00a0]+[a-z]+"
     r"(?:[ \u00a0]+[a-z]+)?|[A-Z][\w&'’.-]*(?:[ \u00a0]+[A-Z][\w&'’.-]*)?)[ \u00a0]+"
     r"(?:(?:had|has|have|had[ \u00a0]+been|has[ \u00a0]+been)[ \u00a0]+)?(?:(?:already|previously|recently|just|"
     r"initially|earlier|briefly)[ \u00a0]+)?(?P<verb>[a-z]+)\b"
 )
-_NOT_REL_VERB = {"up", "down", "rise", "rises", "fall", "falls", "gain", "gains", "drop", "drops", "cut", "cuts",
-                 "decline", "declines", "increase", "increases", "add", "adds", "lose", "loses"}
 _MULTIPLIER = re.compile(
     r"(?i:(?P<twice>twice|thrice)(?=[ \u00a0]+(?:(?:as|the|that|what|its|their|his|her|our|this|those|these|more|"
     r"over)\b|(?-i:[A-Z$€£¥\d])))"
@@ -324,7 +221,6 @@ _FRAC_COMPARE = re.compile(
     r"(?P<down>less|fewer|lower|smaller|cheaper|shorter|slower))\b",
     re.I,
 )
-_SCALE_WORD_AFTER = re.compile(r"[ \u00a0]+an?[ \u00a0]+(?:hundred|" + _SCALE_ALT + r"|dozen)\b", re.I)
 _NOT_IN_X = re.compile(
     r"[ \u00a0]+(?:games?|matches|starts|appearances|attempts|seasons|races|tries|shots|outings|innings|years?|"
     r"months?|weeks?|days?|hours?|minutes?|seconds?|laps|rounds|sets)\b",
@@ -369,8 +265,6 @@ class Figure:
 # ---------------------------------------------------------------- small helpers
 
 
-_WORD_CLASS = {**{w: "unit" for w in CARDINALS}, **{w: "tens" for w in TENS}, "hundred": "hundred", "dozen": "dozen",
-               **{w: "scale" for w in SCALES}, "a": "a", "an": "a", "half": "half", "and": "and"}
 _WORD_NEXT = {
     "start": {"unit", "tens", "a", "half"},
     "a": {"hundred", "scale", "dozen"},
@@ -384,7 +278,7 @@ _WORD_NEXT = {
 }
 
 
-def _read_words(text: str, pos: int) -> tuple[float, int] | None:
+def _read_words(text: str, pos: int, vocab: FigureWords) -> tuple[float, int] | None:
     """A number in words starting at `pos` ("twenty-one", "a dozen", "half a million"): value and end."""
     state, total, current, end, last_scale = "start", 0.0, 0.0, pos, math.inf
     p = pos
@@ -393,7 +287,7 @@ def _read_words(text: str, pos: int) -> tuple[float, int] | None:
         if not m:
             break
         tok = m.group(1).lower()
-        cls = _WORD_CLASS.get(tok)
+        cls = vocab.number_class.get(tok)
         if cls is None or cls not in _WORD_NEXT[state]:
             break
         if state == "tens" and cls == "unit" and not 0 < CARDINALS[tok] < 10:
@@ -417,7 +311,7 @@ def _read_words(text: str, pos: int) -> tuple[float, int] | None:
                 break
             current = (current or 1.0) * 100
         else:
-            scale = SCALES[tok]
+            scale = vocab.word_scales[tok]
             if scale >= last_scale:
                 break
             total += (current or 1.0) * scale
@@ -466,21 +360,7 @@ def _looks_plural(word: str) -> bool:
 _MASS_S = {"measles", "mumps", "diabetes", "rabies", "herpes", "maths", "mathematics", "physics", "economics",
            "politics", "athletics", "gymnastics", "news", "ethics", "logistics", "electronics", "genetics",
            "robotics", "aerobics", "linguistics", "metrics", "olympics", "paralympics"}
-# Plural subjects that are amounts, not things counted: "sales rose to 300" is no count of sales.
-_VALUE_SUBJECTS = {"sales", "shares", "stocks", "prices", "earnings", "revenues", "profits", "exports", "imports",
-                   "yields", "rates", "costs", "wages", "rents", "fares", "bonds", "futures", "markets", "savings"}
 # Modifier + noun that name one kind of thing: the modifier stays in the counted noun.
-_COMPOUNDS = {
-    "gold medal", "silver medal", "bronze medal", "electoral vote", "school leaver", "shell company",
-    "distribution centre", "distribution center", "data centre", "data center", "rock core", "care home",
-    "nursing home", "power station", "power plant", "polling station", "police officer", "prison officer",
-    "health worker", "care worker", "aid worker", "asylum seeker", "job seeker", "hedge fund", "oil well",
-    "wind turbine", "solar panel", "charging point", "charging station", "fire engine", "fighter jet",
-    "home run", "hospital bed", "council house", "council home", "mobile phone", "credit card", "bank account",
-    "petrol station", "gas station", "fuel cell", "head teacher", "border crossing", "drone strike", "air strike",
-    "air raid", "civil servant", "junior doctor", "search result", "call centre", "call center", "rail station",
-    "bus stop", "train station", "sex offender", "tax return", "heat pump", "student loan", "work permit",
-}
 _MEDALS = {"gold", "silver", "bronze"}  # "40 golds", "one silver": medals
 # "more than the 138,000 economists had forecast": the noun is who forecast, not what is counted.
 _FORECASTERS = {"economist", "analyst", "forecaster", "strategist", "pollster", "expert", "observer", "trader"}
@@ -490,7 +370,7 @@ _CHANGE_HEADS = {"cut", "loss", "gain", "increase", "rise", "reduction", "additi
 _NOUN_LEAD = {"more", "fewer", "extra", "additional", "further", "other", "new", "less"}
 
 
-def _head_noun(run: str, count: float) -> str:
+def _head_noun(run: str, count: float, vocab: FigureWords) -> str:
     """The counted noun in the words after a count: "Nvidia H800 chips" -> "chip", "people" -> "person",
     "munitions factories" -> "factory", "gold medals" -> "gold medal", "maths and physics teachers" -> "teacher"."""
     words: list[str] = []
@@ -543,7 +423,7 @@ def _head_noun(run: str, count: float) -> str:
         return noun + " medal"
     if head > 0 and not coordinated:
         compound = candidates[head - 1].lower() + " " + noun
-        if compound in _COMPOUNDS:
+        if compound in vocab.nouns["compounds"]:
             return compound
     return noun
 
@@ -700,9 +580,6 @@ def _words_before(ctx: _Context, start: int, long: bool = False) -> list[str]:
     return words
 
 
-_HEDGE_LAST: dict[int, tuple[Lexicon, frozenset[str]]] = {}  # id -> (the lexicon, kept alive; last hedge words)
-
-
 # Verbs of passing a mark ("topped $100,000", "could exceed $50bn"): the figure is a lower bound.
 _PASS_VERBS = {"topped", "tops", "topping", "exceeded", "exceeds", "exceed", "surpassed", "surpasses", "surpass",
                "surpassing", "breached", "breaches", "breaching", "eclipsed", "eclipses", "eclipsing", "crossed",
@@ -717,32 +594,23 @@ _PRICE_FROM = {"prices", "price", "priced", "pricing", "fares", "fare", "tickets
                "starting", "starts", "start", "rooms", "plans", "packages", "rates", "rents", "seats", "subscriptions",
                "memberships", "flights", "sale", "go", "goes", "options", "models", "deals", "offers", "upgrades",
                "tariffs", "trims"}
-_NOT_PRICE_FROM = _UP | _DOWN | _UP_BY | _DOWN_BY | {"away", "changed", "moved", "switched", "back", "apart", "far"}
 _ESTIMATE_VERBS = {"estimate", "estimates", "estimated", "estimating"}
 _MODALS = {"would", "could", "will", "may", "might", "should", "to", "can"}
 _MORE_ER = {"longer", "older", "bigger", "larger", "taller", "heavier", "wider", "further", "farther", "faster",
             "costlier", "deeper", "higher", "greater", "later", "hotter", "warmer", "stronger"}
 _LESS_ER = {"shorter", "younger", "smaller", "lighter", "narrower", "slower", "cheaper", "lower", "shallower",
             "earlier", "colder", "cooler", "weaker"}
-# "edged up to 2.5%", "picked up to 2.7%": "up" belongs to the verb; the figure is the level reached.
-_PARTICLE_UP = {"picked", "picks", "edged", "edges", "ticked", "ticks", "inched", "inches", "crept", "creeps", "moved",
-                "moves", "revised", "marked", "ratcheted", "rounded", "went", "goes", "came", "comes", "shot",
-                "jumped", "climbed", "rose", "rises", "risen", "stepped", "bumped", "sped"}
-
-
 _HEDGE_WORDS_EXTRA = _PASS_VERBS | {"past", "within", "near", "than", "of"}
 
 
 def _hedge_before(text: str, start: int, lex: Lexicon, words: list[str]) -> Hedge | None:
     """The hedge right before a figure ("about", "more than", "~"), from rules/hedges.yaml, and the
     bounds that prose writes with verbs and comparatives ("topped", "within", "longer than")."""
-    cached = _HEDGE_LAST.get(id(lex))
-    if cached is None or cached[0] is not lex:
-        cached = _HEDGE_LAST[id(lex)] = (lex, frozenset(h.split()[-1] for h in lex.hedges))
+    vocab = figure_words(lex)
     if words and words[0] in _HEDGE_WORDS_EXTRA:
         w0 = words[0]
         if w0 in _PASS_VERBS or w0 == "past" and len(words) > 1 and (
-            words[1].endswith("ed") or words[1] in _UP or words[1] in _DOWN or words[1] in ("went", "broke", "got")
+            words[1].endswith("ed") or words[1] in vocab.up.verbs or words[1] in vocab.down.verbs or words[1] in ("went", "broke", "got")
         ):
             return lex.hedges.get("more than")  # "weakened past 157 per dollar"
         if w0 == "within":
@@ -756,19 +624,15 @@ def _hedge_before(text: str, start: int, lex: Lexicon, words: list[str]) -> Hedg
                 return lex.hedges.get("less than")
         if w0 == "of" and "estimated" in words[1:4] and "than" not in words[1:4]:
             return lex.hedges.get("about")  # "an estimated street value of £96m"
-    if not (words and words[0] in cached[1]) and "~" not in text[max(0, start - 2) : start]:
+    if not (words and words[0] in vocab.hedge_last) and "~" not in text[max(0, start - 2) : start]:
         return None  # no hedge ends with the word before the figure: skip the regex
     hm = lex.hedge_re.search(text, max(0, start - 30), start)
-    if hm and hm.group(1).lower() == "up to" and len(words) > 2 and words[2] in _PARTICLE_UP:
+    if hm and hm.group(1).lower() == "up to" and len(words) > 2 and words[2] in vocab.lex.words.particles:
         return None
     return lex.hedges[hm.group(1).lower()] if hm else None
 
 
 _AVERAGE_OF = {"average", "total", "median", "mean", "aggregate"}
-# Verbs that take a count away when they stand right before it ("close two plants", "axe 300 jobs").
-_COUNT_DOWN = {"close", "closes", "closing", "shut", "shuts", "shutting", "axe", "axes", "axed", "axing", "scrap",
-               "scraps", "scrapped", "scrapping", "eliminate", "eliminates", "eliminated", "eliminating", "remove",
-               "removed", "removing"}
 _LAY = {"lay", "lays", "laid", "laying"}
 
 
@@ -802,7 +666,7 @@ def _hedge_in_words(
         nxt = words[i + 1] if len(words) > i + 1 else ""
         if nxt in _START_AT:
             return hedges.get("at least")  # "starting from $5"
-        if currency and (nxt in _PRICE_FROM or "/" in unit and nxt) and _NOT_PRICE_FROM.isdisjoint(
+        if currency and (nxt in _PRICE_FROM or "/" in unit and nxt) and ctx.vocab.not_price_from.isdisjoint(
             words[i + 1 : i + 4]
         ) and not ctx.vocab.to_number.match(text, end):
             return hedges.get("at least")  # "tickets from £25", "rooms go from £89 a night"
@@ -816,18 +680,13 @@ def _hedge_in_words(
     return None
 
 
-def _direction_before(words: list[str], kind: str = "") -> str | None:
+def _direction_before(words: list[str], vocab: FigureWords, kind: str = "") -> str | None:
     """ "rose 0.3%", "fell by about 17%", "cut its forecast by 0.2 points", "a rise of 5%", "up 5%",
     "shrunk by an average of 73%", "rise by up to 4.6%", "lay off 4,000", "close two plants"."""
-    return _direction_and_source(words, kind)[0]
+    return _direction_and_source(words, vocab, kind)[0]
 
 
-# A rate that speeds up or slows down: "inflation accelerated to 3.2%", "growth slowed to 1.1%".
-_RATE_UP = {"accelerated", "accelerates", "accelerating", "quickened", "quickens", "quickening"}
-_RATE_DOWN = {"slowed", "slows", "slowing", "decelerated", "decelerates", "decelerating"}
-
-
-def _direction_and_source(words: list[str], kind: str = "") -> tuple[str | None, bool]:
+def _direction_and_source(words: list[str], vocab: FigureWords, kind: str = "") -> tuple[str | None, bool]:
     """The direction before a figure, and whether a noun gave it ("growth of 4%", "a rise of 5%")
     rather than a verb or an adverb ("rose 4%", "up 5%")."""
     i, n = 0, len(words)
@@ -835,40 +694,38 @@ def _direction_and_source(words: list[str], kind: str = "") -> tuple[str | None,
         return None, False
     if kind == "count" and words[0] == "close":
         return "down", False  # "close two plants" ("close to 70%" has "to" before the figure)
-    if kind == "percent" and n > 1 and words[0] == "to" and (words[1] in _RATE_UP or words[1] in _RATE_DOWN):
-        return ("up" if words[1] in _RATE_UP else "down"), False  # "inflation accelerated to 3.2%"
+    up, down = vocab.up, vocab.down
+    if kind == "percent" and n > 1 and words[0] == "to" and (words[1] in up.rate_verbs or words[1] in down.rate_verbs):
+        return ("up" if words[1] in up.rate_verbs else "down"), False  # "inflation accelerated to 3.2%"
     if n > 1 and words[0] == "to" and words[1] == "up":
         if not (kind == "percent" or n > 2 and words[2] == "by"):
             return None, False  # "dropped up to 40 inches of rain": a bound, not a change
         i = 2  # "up to" is a hedge here, not a level: "rise by up to 4.6%"
-    while i < n and words[i] in _HEDGE_SKIP and words[i] != "to":
-        i += 1
+    i = _past_hedges(words, i, vocab)
     if i + 1 < n and words[i] == "of" and words[i + 1] in _AVERAGE_OF:
-        i += 2  # "by an average of 73%", "a total of"
-        while i < n and words[i] in _HEDGE_SKIP and words[i] != "to":
-            i += 1
+        i = _past_hedges(words, i + 2, vocab)  # "by an average of 73%", "a total of"
     if i >= n:
         return None, False
     w = words[i]
     if w == "by":
         for v in words[i + 1 :]:
-            if v in _UP or v in _UP_BY:
+            if v in up.verbs or v in up.by:
                 return "up", False
-            if v in _DOWN or v in _DOWN_BY:
+            if v in down.verbs or v in down.by:
                 return "down", False
         return None, False
-    if w in _UP:
+    if w in up.verbs:
         return "up", False
-    if w in _DOWN:
+    if w in down.verbs:
         return "down", False
-    if kind == "count" and (w in _COUNT_DOWN or (w == "off" and i + 1 < n and words[i + 1] in _LAY)):
+    if kind == "count" and (w in down.count_verbs or (w == "off" and i + 1 < n and words[i + 1] in _LAY)):
         return "down", False
     if w == "of" and i + 1 < n:
         noun = words[i + 1]
-        noun = noun[:-1] if noun.endswith("s") and noun[:-1] in _UP_NOUNS | _DOWN_NOUNS else noun
-        if noun in _UP_NOUNS:
+        noun = noun[:-1] if noun.endswith("s") and (noun[:-1] in up.nouns_of or noun[:-1] in down.nouns_of) else noun
+        if noun in up.nouns_of:
             return "up", True
-        if noun in _DOWN_NOUNS:
+        if noun in down.nouns_of:
             return "down", True
     return None, False
 
@@ -926,7 +783,8 @@ def _is_label(text: str, start: int, end: int, lex: Lexicon, words: list[str], b
     if not by_word or not words or text[start - 1 : start] not in (" ", "\u00a0"):
         return False
     low = words[0]
-    if low in _LABEL_WORDS:
+    vocab = figure_words(lex)
+    if low in vocab.labels:
         return True
     bare = low.rstrip(".")
     if bare.endswith(("'s", "’s", "s'")):
@@ -940,7 +798,7 @@ def _is_label(text: str, start: int, end: int, lex: Lexicon, words: list[str], b
     if word[:1].isupper() or (len(word) > 1 and word[1].isupper()):
         after = text[end : end + 12]
         # "Tesla 5%": the number is a figure all the same
-        return not (_PERCENT_AFTER.match(after) or _SCALE_AFTER.match(after))
+        return not (_PERCENT_AFTER.match(after) or vocab.scale_after.match(after))
     return False
 
 
@@ -1055,26 +913,6 @@ _COORD_FILLER = {
     "earlier", "same", "period", "this", "last", "its", "their", "with", "of", "over", "compared", "basis", "fewer",
 }
 _COORD_TOKEN = re.compile(r"[A-Za-z][A-Za-z/.'’&-]*|\d+|[,;:()]")
-# Nouns that stand for a count of something else: "a crowd of 80,000", "net migration hit 906,000"
-_COLLECTIVE = {"crowd": "spectator", "crowds": "spectator", "attendance": "spectator", "gate": "spectator",
-               "headcount": "employee", "workforce": "employee", "payroll": "employee", "payrolls": "employee",
-               "population": "person", "migration": "person", "immigration": "person", "emigration": "person",
-               "toll": "death", "turnout": "voter", "membership": "member", "readership": "reader",
-               "viewership": "viewer", "audience": "viewer", "enrolment": "student", "enrollment": "student",
-               "intake": "student", "caseload": "case"}
-_PEOPLE_ADJ = {"unemployed", "homeless", "dead", "injured", "wounded", "elderly", "displaced", "missing", "jobless",
-               "poor", "sick", "uninsured", "disabled", "employed", "insured", "vaccinated", "infected"}
-_INDEX_WORDS = {"index", "indices", "gauge", "ftse", "dow", "nasdaq", "s&p", "nikkei", "seng", "kospi", "sensex",
-                "dax", "cac", "stoxx", "topix", "vix", "asx", "tsx", "footsie", "benchmark", "average", "composite",
-                "russell", "ibex", "bovespa", "csi", "nifty", "msci", "taiex", "sti", "klci", "omx", "smi", "mib",
-                "aex", "ise", "bist", "jse", "hsi"}
-_LEVEL_LEAD = {"to", "at", "by", "from", "reached", "reaching", "hit", "hits", "topped", "tops", "totalled", "totaled",
-               "totalling", "totaling", "numbered", "past", "below", "above", "under", "over", "of"}
-_SUBJECT_STOP = (_UP | _DOWN | _LEVEL_LEAD | {
-    "have", "has", "had", "was", "were", "is", "are", "will", "would", "could", "stood", "held", "ended", "closed",
-    "finished", "remained", "came", "edged", "hit", "reached", "be", "been", "may", "might", "should", "rose", "fell",
-    "said", "say", "says",
-}) - {"of"}
 _PRONOUNS = {"those", "they", "these", "it", "them", "that", "this", "which", "who"}
 _SUPERLATIVE_BEFORE = re.compile(r"\b(?:\w+est|worst|best|most|least|biggest|largest|first|record)[ \u00a0]+$", re.I)
 _POINTS_AFTER = re.compile(r"[ \u00a0]+(?:percentage[ \u00a0]+)?points?\b", re.I)
@@ -1136,24 +974,39 @@ _BARE_SUBJECT = re.compile(
 )
 
 
-def _collective_of(words: list[str]) -> str:
+def _past_hedges(words: list[str], i: int, vocab: FigureWords) -> int:
+    """The first of `words` from `i` on that is neither a word looked past between a change and its figure
+    nor a hedge with `change: true`: "rose by about 17%" reads past "about" to "by"; never past "to"."""
+    n, skip, phrases = len(words), vocab.looked_past, vocab.change_hedges
+    while i < n:
+        w = words[i]
+        if w == "to":
+            break
+        if w in skip:
+            i += 1
+            continue
+        toks = next((t for t in phrases.get(w, ()) if tuple(words[i : i + len(t)]) == t), None)
+        if toks is None:
+            break
+        i += len(toks)
+    return i
+
+
+def _collective_of(words: list[str], vocab: FigureWords) -> str:
     """ "a crowd of 80,000", "crowds of more than 15,000", "a headcount of 21,400": who is counted."""
-    i = 0
-    while i < len(words) and words[i] in _HEDGE_SKIP and words[i] != "to":
-        i += 1
-    if len(words) > i + 1 and words[i] in ("of", "to", "at") and words[i + 1] in _COLLECTIVE:
-        return _COLLECTIVE[words[i + 1]]  # "its workforce to 2,000"
+    i = _past_hedges(words, 0, vocab)
+    if len(words) > i + 1 and words[i] in ("of", "to", "at") and words[i + 1] in vocab.collective:
+        return vocab.collective[words[i + 1]]  # "its workforce to 2,000"
     return ""
 
 
-def _subject_noun(text: str, start: int, sent: int, words: list[str]) -> str:
+def _subject_noun(text: str, start: int, sent: int, words: list[str], vocab: FigureWords) -> str:
     """What a bare count counts, read from its clause: "Road deaths fell 1% to 1,624" -> death,
     "a crowd of 80,000" -> spectator, "the FTSE 100 closed at 7,910.53" -> point."""
-    i = 0
-    while i < len(words) and words[i] in _HEDGE_SKIP and words[i] != "to":
-        i += 1
-    rest = words[i:]
-    if not rest or rest[0] not in _LEVEL_LEAD and rest[0] not in _UP and rest[0] not in _DOWN:
+    rest = words[_past_hedges(words, 0, vocab) :]
+    if not rest or rest[0] not in vocab.lex.words.levels and rest[0] not in vocab.up.verbs and (
+        rest[0] not in vocab.down.verbs
+    ):
         if rest[:1] in (["voted"], ["vote"], ["votes"]):
             return "vote"
         return ""
@@ -1161,32 +1014,35 @@ def _subject_noun(text: str, start: int, sent: int, words: list[str]) -> str:
     for m in _CLAUSE_BREAK.finditer(text, sent, start):
         clause = m.end()
     for lo in (clause, sent) if clause > sent else (sent,):
-        noun = _clause_subject(text[lo:start], lo == sent)
+        noun = _clause_subject(text[lo:start], lo == sent, vocab)
         if noun is None:
             continue  # "those from China": look at the sentence's subject
         return noun
     return ""
 
 
-def _clause_subject(chunk: str, sentence_initial: bool) -> str | None:
+def _clause_subject(chunk: str, sentence_initial: bool, vocab: FigureWords) -> str | None:
+    """The plural noun a clause is about ("Road deaths fell"), a noun that stands for one ("a crowd of"),
+    "point" for an index; None when the clause opens with a pronoun (the sentence's subject is then read)."""
+    nouns = vocab.nouns
     toks = re.findall(r"[A-Za-z][A-Za-z&'’-]*", chunk)
     prev = ""
     for k, t in enumerate(toks):
         low = t.lower()
         if k == 0 and low in _PRONOUNS:
             return None
-        if low in _SUBJECT_STOP and k:
+        if low in vocab.subject_stop and k:
             break
-        if low in _INDEX_WORDS:
+        if low in nouns["indexes"]:
             return "point"
         if low in ("numbers", "figures", "totals", "levels", "volumes", "counts") and prev:
             return _singular(prev)  # "passenger numbers"
         if low == "number" and k + 2 < len(toks) and toks[k + 1].lower() == "of":
             nxt = toks[k + 2].lower()
-            return "person" if nxt in _PEOPLE_ADJ else _singular(nxt) if _looks_plural(nxt) else ""
-        if low in _COLLECTIVE:
-            return "prisoner" if prev.lower() == "prison" else _COLLECTIVE[low]
-        if low in _VALUE_SUBJECTS:
+            return "person" if nxt in nouns["people"] else _singular(nxt) if _looks_plural(nxt) else ""
+        if low in vocab.collective:
+            return "prisoner" if prev.lower() == "prison" else vocab.collective[low]
+        if low in nouns["amounts"]:
             if k + 1 < len(toks) and toks[k + 1] == "of":
                 continue  # "sales of electric cars rose to 1.2 million": cars
             return ""
@@ -1318,7 +1174,7 @@ def _link_points(f: Figure, link: _Link, ctx: _Context) -> Figure | None:
     text = ctx.text
     pm = _POINTS_AFTER.match(text, f.end)
     if pm and not ctx.skipped(f.end, pm.end()) and (
-        _clause_subject(text[_sentence_start(text, f.start) : p.start], True) != "point"
+        _clause_subject(text[_sentence_start(text, f.start) : p.start], True, ctx.vocab) != "point"
     ):
         return _with(f, kind="percent", unit="percentage_point", noun="", end=pm.end())
     return f
@@ -1402,7 +1258,7 @@ def _bare_count(
     f = _currency_pair(text, f, sent, words, ctx)
     if f.kind != "count":
         return f
-    noun = _collective_of(words)
+    noun = _collective_of(words, ctx.vocab)
     if not noun and words[:1] in (["voted"], ["vote"]):
         noun = "vote"
     if not noun:
@@ -1418,9 +1274,9 @@ def _bare_count(
             if len(set(seen)) > 1 and len(heads) == 1:
                 noun = heads.pop()  # "three gold medals and one silver ... a total of 11": medals
     if not noun:
-        noun = _subject_noun(text, f.start, sent, words)
+        noun = _subject_noun(text, f.start, sent, words, ctx.vocab)
     if not noun and _BARE_SUBJECT.match(text, f.end):
-        noun = _clause_subject(text[sent : f.start], True) or ""  # "one in six pupils ..., and 2,000 were"
+        noun = _clause_subject(text[sent : f.start], True, ctx.vocab) or ""  # "one in six pupils ..., and 2,000 were"
     return _with(f, noun=noun) if noun else f
 
 
@@ -1440,9 +1296,7 @@ def _currency_pair(text: str, f: Figure, sent: int, words: list[str] | None, ctx
         if f.value is None or f.value >= 1000 or "/" in f.unit or not vocab.fx_subject.match(text, sent):
             return f
         words = _words_before(ctx, f.start)
-    i = 0
-    while i < len(words) and words[i] in _HEDGE_SKIP and words[i] != "to":
-        i += 1
+    i = _past_hedges(words, 0, vocab)
     if not words[i:] or words[i] not in ("to", "at", "past", "above", "below", "near", "around", "of"):
         return f
     if f.kind == "count":
@@ -1502,13 +1356,13 @@ def _multiplier_value(text: str, m: re.Match[str], ctx: _Context) -> _Multiplier
     if m.group("halved"):
         return 0.5, "down", -1
     if m.group("frac"):
-        return _fraction_value(text, m)
+        return _fraction_value(text, m, ctx.vocab)
     if m.group("nfold"):
         raw = m.group("fn").lower()
-        return (float(raw) if raw[0].isdigit() else (100.0 if raw == "hundred" else _read_num_word(raw))), None, -1
+        return (float(raw) if raw[0].isdigit() else (100.0 if raw == "hundred" else _read_num_word(raw, ctx.vocab))), None, -1
     if m.group("ntimes"):
         raw = m.group("tn").lower()
-        return (float(raw) if raw[0].isdigit() else _read_num_word(raw)), None, -1
+        return (float(raw) if raw[0].isdigit() else _read_num_word(raw, ctx.vocab)), None, -1
     if m.group("nx"):
         return float(m.group("xn")), None, -1
     return _one_in_value(text, m, ctx.lex)
@@ -1524,13 +1378,13 @@ def _double_value(text: str, m: re.Match[str], word: str) -> _MultiplierRead | N
     return {"double": 2.0, "triple": 3.0, "quadruple": 4.0}[word], None, -1
 
 
-def _fraction_value(text: str, m: re.Match[str]) -> _MultiplierRead | None:
+def _fraction_value(text: str, m: re.Match[str], vocab: FigureWords) -> _MultiplierRead | None:
     """ "a third of", "cut by half", "a fifth more", "a quarter of a percentage point"; not "the second half"
     nor "half a million" (a number in words)."""
     start = m.start()
     if _FRAC_NOT_BEFORE.search(text, max(0, start - _FRAC_NOT_WINDOW), start) and not m.group("fnum"):
         return None
-    if not m.group("fnum") and _SCALE_WORD_AFTER.match(text, m.end()):
+    if not m.group("fnum") and vocab.scale_word_after.match(text, m.end()):
         return None  # "half a million": a number in words
     direction = None
     point_end = -1
@@ -1555,8 +1409,9 @@ def _fraction_value(text: str, m: re.Match[str]) -> _MultiplierRead | None:
 def _one_in_value(text: str, m: re.Match[str], lex: Lexicon) -> _MultiplierRead | None:
     """ "one in five", "3 out of 10", "one practice in ten": a share; not "3 in 10 minutes" (a tally)."""
     a, b = m.group("ia").lower(), _BLANKS.sub(" ", m.group("ib").lower())
-    na = float(a) if a[0].isdigit() else _read_num_word(a)
-    nb = float(b) if b[0].isdigit() else (100.0 if b.endswith("hundred") else _read_num_word(b))
+    vocab = figure_words(lex)
+    na = float(a) if a[0].isdigit() else _read_num_word(a, vocab)
+    nb = float(b) if b[0].isdigit() else (100.0 if b.endswith("hundred") else _read_num_word(b, vocab))
     if na is None or nb is None or not 0 < na < nb:
         return None
     if m.group("inoun") and (na != 1 or m.group("inoun") in _NOUN_STOP or m.group("inoun") in lex.units):
@@ -1580,7 +1435,7 @@ def _multiplier_figure(
         if qualifier in ("at_most", "less_than"):
             low = max(low, 0.0)
     if direction is None:
-        direction = _direction_before(words)
+        direction = _direction_before(words, ctx.vocab)
     if direction is None and value > 1 and point_end < 0:
         direction = "up"  # "double the budget", "seven times the figure", "2.5x faster": above the reference
     if point_end > 0:
@@ -1591,9 +1446,9 @@ def _multiplier_figure(
                   unit="times", qualifier=qualifier, direction=direction, multiplier=value)
 
 
-def _read_num_word(word: str) -> float | None:
+def _read_num_word(word: str, vocab: FigureWords) -> float | None:
     """ "three" -> 3.0, "twenty-one" -> 21.0."""
-    r = _read_words(word, 0)
+    r = _read_words(word, 0, vocab)
     return r[0] if r and r[1] == len(word) else None
 
 
@@ -1630,14 +1485,14 @@ def _read_end(text: str, pos: int, ctx: _Context, *, words_ok: bool = True) -> _
         end = _End(pos, pos + len(digits), number, digits, 1.0)
         if glue:
             return _resolve_glue(text, end, glue, ctx)
-        sm = _SCALE_AFTER.match(text, end.end)
+        sm = ctx.vocab.scale_after.match(text, end.end)
         if sm:
-            end.scale = _scale_of(sm.group(1))
+            end.scale = ctx.vocab.scales.get(sm.group(1).lower(), 1.0)
             end.end = sm.end()
         return end
     if not words_ok:
         return None
-    r = _read_words(text, pos)
+    r = _read_words(text, pos, ctx.vocab)
     if r is None:
         return None
     value, stop = r
@@ -1659,11 +1514,6 @@ def _times(x: float, scale: float) -> float:
     return x * scale
 
 
-def _scale_of(word: str) -> float:
-    w = word.lower()
-    return SCALES.get(w) or SHORT_SCALES.get(w, 1.0)
-
-
 def _next_is_plural_noun_or_unit(text: str, pos: int, lex: Lexicon) -> bool:
     if figure_words(lex).unit_re.match(text, pos) or figure_words(lex).name_re.match(text, pos):
         return True
@@ -1681,11 +1531,12 @@ def _resolve_glue(text: str, end: _End, glue: str, ctx: _Context) -> _End | None
     lex = ctx.lex
     g = glue.lower()
     glue_end = end.end + len(glue)
-    if g in SHORT_SCALES:
+    vocab = ctx.vocab
+    if g in vocab.glued_scales:
         currency_before = bool(lex.symbol_re.search(text, max(0, end.num_start - 6), end.num_start))
-        strong = g in ("bn", "mn", "mln", "tn", "trn", "tr")
+        strong = g in vocab.strong_scales
         if strong or currency_before or _next_is_plural_noun_or_unit(text, glue_end, lex):
-            end.scale = SHORT_SCALES[g]
+            end.scale = vocab.glued_scales[g]
             end.end = glue_end
             return end
         if glue == "m":
@@ -1772,7 +1623,7 @@ def _per_denominator(text: str, at: int, noun: str, lex: Lexicon, strict: bool =
         d = lex.units.get(um.group(1), lex.units.get(um.group(1).lower(), ""))
         if d:
             return d, um.end()
-    if _singular(noun).lower() in _PER_NOUNS or (strict and _looks_plural(noun) and noun.islower()):
+    if _singular(noun).lower() in figure_words(lex).nouns["rates"] or (strict and _looks_plural(noun) and noun.islower()):
         return _singular(noun).lower(), at + len(noun)
     return "", -1
 
@@ -2011,7 +1862,7 @@ def _stage_range_join(d: _Draft, ctx: _Context) -> _Draft | Reject:
     if not joiner or ctx.skipped(joiner.end(), joiner.end() + 1):
         return d
     join = joiner.group().strip().lower()
-    dir_before, dir_noun = _direction_and_source(d.words)
+    dir_before, dir_noun = _direction_and_source(d.words, ctx.vocab)
     after_direction = dir_before is not None
     ok = (join == "and" and d.lead == "between") or join in _DASHES or (
         join in ("to", "or") and d.lead != "from" and d.lead != "by"  # "rose by 3,000 to 221,000": a change, a level
@@ -2074,8 +1925,9 @@ def _stage_range_values(d: _Draft, ctx: _Context) -> _Draft | Reject:
     if scale1 == 1.0 and not second.digits and second.number >= 100:
         last2 = text[second.num_start : second.end].rsplit(None, 1)[-1].lower()
         last1 = text[d.pos : d.first.end].rsplit(None, 1)[-1].lower()
-        borrow = SCALES.get(last2, 100.0 if last2 == "hundred" and number < 10 else 1.0)
-        if last1 not in SCALES and last1 != "hundred" and number * borrow <= second.number:
+        scales = ctx.vocab.word_scales
+        borrow = scales.get(last2, 100.0 if last2 == "hundred" and number < 10 else 1.0)
+        if last1 not in scales and last1 != "hundred" and number * borrow <= second.number:
             scale1 = borrow  # "two to three million", "five to six hundred": the first end borrows
     v1 = _times(-number if d.negative else number, scale1)
     v2 = _times(d.n2, second.scale)
@@ -2137,7 +1989,7 @@ def _stage_units(d: _Draft, ctx: _Context) -> _Draft | Reject:
     cm = _COMPOUND_UNIT.match(ctx.text, d.suffix_end) if d.compoundable and d.qualifier != "range" else None
     if cm:
         raw = cm.group(1)
-        part = float(raw) if raw[0].isdigit() else _read_num_word(raw.lower())
+        part = float(raw) if raw[0].isdigit() else _read_num_word(raw.lower(), ctx.vocab)
         units = ctx.lex.units
         u2 = units.get(cm.group(2), units.get(cm.group(2).lower(), ""))
         if part is not None and u2 == _SMALLER[d.unit][0]:
@@ -2198,21 +2050,21 @@ def _stage_noun(d: _Draft, ctx: _Context) -> _Draft | Reject:
         return d
     text, pos_after = ctx.text, d.pos_after
     nn = _NOUN_AFTER.match(text, pos_after)
-    noun = _head_noun(nn.group(1), d.number * d.scale) if nn else ""
+    noun = _head_noun(nn.group(1), d.number * d.scale, ctx.vocab) if nn else ""
     if not noun and d.noun_from >= 0:
         nf = _NOUN_AFTER.match(text, d.noun_from)
-        noun = _head_noun(nf.group(1), 2.0) if nf else ""
+        noun = _head_noun(nf.group(1), 2.0, ctx.vocab) if nf else ""
     if not noun and text[pos_after : pos_after + 1] == "-":
         hm = _HYPHEN_NOUN.match(text, pos_after)
         if hm and hm.group(1) not in _HYPHEN_NOT_NOUN:
             noun = _singular(hm.group(1))  # "the 27-nation bloc", "a 12-member panel"
-    if not noun and nn and nn.group(1).split()[0].lower() in _CASUALTY:
+    if not noun and nn and nn.group(1).split()[0].lower() in ctx.vocab.nouns["casualties"]:
         noun = "person"  # "five dead and 12 wounded"
     if not noun:
         om = _OF_THE.match(text, pos_after)
         if om:  # "Sixty-two of the chain's cafes", "52 of the Senate's 100 seats"
             nf = _NOUN_AFTER.match(text, om.end())
-            noun = _head_noun(nf.group(1), 2.0) if nf else ""
+            noun = _head_noun(nf.group(1), 2.0, ctx.vocab) if nf else ""
     d.noun = noun
     d.next_word = nn.group(1).split()[0] if nn else ""
     d.tentative = bool(
@@ -2259,13 +2111,13 @@ def _figure_hedge(d: _Draft, ctx: _Context) -> Hedge | None:
 def _stage_direction(d: _Draft, ctx: _Context) -> _Draft | Reject:
     """direction: "rose 0.3%", "a 17% drop", "up 5%", "the 8% they gained", "+2.5%", "-3.5%"."""
     kind, words = d.kind, d.words
-    direction = _direction_before(words, kind)
+    direction = _direction_before(words, ctx.vocab, kind)
     if direction is None and len(words) == _SHORT_RUN and "by" in words:
-        direction = _direction_before(_words_before(ctx, d.start, long=True), kind)
+        direction = _direction_before(_words_before(ctx, d.start, long=True), ctx.vocab, kind)
     if direction is None:
         direction = _direction_after(d, ctx)
     if direction is None and kind != "count":
-        direction = _relative_change(ctx.text, d.pos_after)
+        direction = _relative_change(ctx.text, d.pos_after, ctx.vocab)
     if direction is None and kind == "percent":
         direction = "down" if d.negative else "up" if d.explicit_up else None
     d.direction = direction
@@ -2277,9 +2129,10 @@ def _direction_after(d: _Draft, ctx: _Context) -> str | None:
     text, pos_after, kind = ctx.text, d.pos_after, d.kind
     if d.unit == "times":
         return None
-    da = _DIRECTION_AFTER.match(text, pos_after)
+    vocab = ctx.vocab
+    da = vocab.direction_after.match(text, pos_after)
     if da is None and text[pos_after + 1 : pos_after + 2].islower():
-        da = _DIRECTION_AFTER_MOD.match(text, pos_after)
+        da = vocab.direction_after_mod.match(text, pos_after)
     if not da:
         return None
     word = (da.group("up") or da.group("down")).lower()
@@ -2288,21 +2141,21 @@ def _direction_after(d: _Draft, ctx: _Context) -> str | None:
         ok = True  # "11 points below", "2,000 job cuts": the counted noun stands between
     elif mod:
         # "a 4% pay rise": a word may stand before a change noun, not before "higher"
-        ok = word in _CHANGE_NOUNS and mod not in _FUNCTION_WORDS and mod not in _NOUN_STOP and kind != "count"
+        ok = word in vocab.change_nouns and mod not in _FUNCTION_WORDS and mod not in _NOUN_STOP and kind != "count"
     else:
-        ok = kind != "count" or word in _COUNT_AFTER  # "10.9 million more people"
+        ok = kind != "count" or word in vocab.count_after  # "10.9 million more people"
     return ("up" if da.group("up") else "down") if ok else None
 
 
-def _relative_change(text: str, pos: int) -> str | None:
+def _relative_change(text: str, pos: int, vocab: FigureWords) -> str | None:
     """A relative clause with a change verb after the figure: "the 8% they gained", "the 12.4% it lost"."""
     rel = _REL_CHANGE.match(text, pos)
     if not rel:
         return None
     verb = rel.group("verb").lower()
-    if verb in _NOT_REL_VERB:
+    if verb in vocab.lex.words.not_relative:
         return None
-    return "up" if verb in _UP else "down" if verb in _DOWN else None
+    return "up" if verb in vocab.up.verbs else "down" if verb in vocab.down.verbs else None
 
 
 def _stage_share_of(d: _Draft, ctx: _Context) -> _Draft | Reject:
@@ -2444,10 +2297,10 @@ def _g_cohort(d: _Draft, ctx: _Context) -> bool:
 def _g_kind_of_thing(d: _Draft, ctx: _Context) -> bool:
     """A kind of thing named by a measure: "the 10-year Treasury", "a 40-foot container"."""
     text, first = ctx.text, d.first
-    if not d.compoundable or text[first.end : first.end + 1] != "-" or d.unit not in _TYPE_NOUNS:
+    if not d.compoundable or text[first.end : first.end + 1] != "-" or d.unit not in ctx.vocab.kinds:
         return False
     after = _WORD_AFTER.match(text[d.suffix_end : d.suffix_end + _TYPE_NOUN_WINDOW])
-    return after is not None and after.group(1).lower() in _TYPE_NOUNS[d.unit]
+    return after is not None and after.group(1).lower() in ctx.vocab.kinds[d.unit]
 
 
 def _g_race_event(d: _Draft, ctx: _Context) -> bool:

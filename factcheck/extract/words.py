@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from factcheck.core.regex import alternation, trie
-from factcheck.lexicon.config import Lexicon
+from factcheck.lexicon.config import Direction, Lexicon
 
 CARDINALS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -17,14 +17,17 @@ CARDINALS = {
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "quadrillion": 1e15,
-          "quintillion": 1e18, "sextillion": 1e21, "septillion": 1e24}
-SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "tr": 1e12, "trn": 1e12}
 MULTIPLIER_WORDS = ["half", "halved", "halving", "twice", "thrice", "double", "doubled", "doubling", "doubles",
                     "triple", "tripled", "tripling", "triples", "quadruple", "quadrupled", "quadrupling", "quadruples",
                     "tenfold", "threefold", "twofold", "fourfold", "fivefold", "hundredfold"]
 NUMBER_WORD = "(?:" + trie(list(CARDINALS) + list(TENS)) + ")"  # one number word: "seven", "twenty"
 _BLANK = r"[ \u00a0]"
+# A subject ends before these (with the change and level words): "Road deaths fell", "Sales were"
+_SUBJECT_STOP = {"have", "has", "had", "was", "were", "is", "are", "will", "would", "could", "stood", "held", "ended",
+                 "closed", "finished", "remained", "came", "edged", "hit", "reached", "be", "been", "may", "might",
+                 "should", "rose", "fell", "said", "say", "says"}
+# After a change word, a level, not a change: "rose 20 feet above sea level"
+_NOT_A_CHANGE_AFTER = r"(?![ \u00a0]+(?:sea[ \u00a0]+level|ground|the[ \u00a0]+(?:surface|ground|sea(?:bed)?)|freezing|zero)\b)"
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,28 @@ class FigureWords:
     fx_pair: re.Pattern[str]  # "the dollar ... against the yen"
     fx_subject: re.Pattern[str]  # "the Australian dollar", "Sterling" at the start of a clause
     per_currency: re.Pattern[str]  # "157 per dollar", "to the pound"
+    scales: dict[str, float]  # every scale word -> what it multiplies by
+    word_scales: dict[str, float]  # written as words: "million" (also inside numbers in words)
+    glued_scales: dict[str, float]  # glued to digits: "bn", "m"
+    strong_scales: frozenset[str]  # glued, and a scale whatever follows: "bn" (not "m", "k", "b")
+    scale_after: re.Pattern[str]  # a scale word after a number: " million", " bn"
+    scale_word_after: re.Pattern[str]  # "half a million": a scale word after "a"
+    number_class: dict[str, str]  # a word of a number in words -> its class (unit, tens, hundred, scale...)
+    up: Direction
+    down: Direction
+    looked_past: frozenset[str]  # words between a change and its figure
+    change_hedges: dict[str, tuple[tuple[str, ...], ...]]  # hedges looked past, by their last word: words nearest first
+    hedge_last: frozenset[str]  # the last word of every hedge phrase
+    subject_stop: frozenset[str]  # a clause's subject ends before these
+    not_price_from: frozenset[str]  # words before "from" that make it where a change starts
+    change_nouns: frozenset[str]  # "a 4% pay rise": a change that may follow a modifier
+    count_after: frozenset[str]  # "10.9 million more people"
+    direction_after: re.Pattern[str]  # a change named right after the figure: "a 17% drop", "5% higher"
+    direction_after_mod: re.Pattern[str]  # the same after one word: "a 4% pay rise", "2,000 job cuts"
+    labels: frozenset[str]  # "page 12"
+    nouns: dict[str, frozenset[str]]  # rates, compounds, people, casualties, indexes, amounts (rules/words.yaml)
+    collective: dict[str, str]  # "crowd" -> "spectator"
+    kinds: dict[str, frozenset[str]]  # "year" -> nouns a hyphenated measure names a kind of ("10-year Treasury")
 
 
 _CACHE: dict[int, FigureWords] = {}
@@ -116,15 +141,67 @@ def _fx(lex: Lexicon) -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str],
     return codes, pair, subject, per
 
 
+def _scales(lex: Lexicon) -> dict[str, object]:
+    """The scale words of rules/words.yaml by how they are written, and the patterns that find them."""
+    scales = {w: v for w, (v, _) in lex.words.scales.items()}
+    written = {w: how for w, (_, how) in lex.words.scales.items()}
+    words = {w: v for w, v in scales.items() if written[w] == "word"}
+    spaced = [w for w in scales if written[w] in ("word", "abbreviation")]
+    return {
+        "scales": scales,
+        "word_scales": words,
+        "glued_scales": {w: v for w, v in scales.items() if written[w] != "word"},
+        "strong_scales": frozenset(w for w in scales if written[w] in ("abbreviation", "glued")),
+        "scale_after": re.compile(r"[ \u00a0-]?(" + "|".join(map(re.escape, spaced)) + r")\b", re.I),
+        "scale_word_after": re.compile(r"[ \u00a0]+an?[ \u00a0]+(?:hundred|" + "|".join(map(re.escape, words))
+                                       + r"|dozen)\b", re.I),
+        "number_class": {**{w: "unit" for w in CARDINALS}, **{w: "tens" for w in TENS}, "hundred": "hundred",
+                         "dozen": "dozen", **{w: "scale" for w in words}, "a": "a", "an": "a", "half": "half",
+                         "and": "and"},
+    }
+
+
+def _changes(lex: Lexicon) -> dict[str, object]:
+    """The change words of rules/words.yaml, the hedges looked past before them, and the patterns of a change
+    named after the figure."""
+    w = lex.words
+    up, down = w.up, w.down
+    phrases: dict[str, list[tuple[str, ...]]] = {}
+    for phrase, hedge in lex.hedges.items():
+        if hedge.change:
+            toks = tuple(reversed(phrase.split()))
+            phrases.setdefault(toks[0], []).append(toks)
+    after_up, after_down = up.nouns | up.counts | up.after, down.nouns | down.counts | down.after
+    mod_up, mod_down = up.nouns | up.counts, down.nouns | down.counts
+    return {
+        "up": up,
+        "down": down,
+        "looked_past": w.looked_past,
+        "change_hedges": {k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
+        "hedge_last": frozenset(h.split()[-1] for h in lex.hedges),
+        "subject_stop": frozenset((up.verbs | down.verbs | w.levels | _SUBJECT_STOP) - {"of"}),
+        "not_price_from": up.verbs | down.verbs | up.by | down.by | w.moves,
+        "change_nouns": up.nouns | down.nouns,
+        "count_after": up.counts | down.counts,
+        "direction_after": re.compile(
+            r"[ \u00a0-]+(?:(?P<up>" + alternation(list(after_up)) + r")|(?P<down>" + alternation(list(after_down))
+            + r"))\b" + _NOT_A_CHANGE_AFTER, re.I),
+        "direction_after_mod": re.compile(
+            r"[ \u00a0-]+(?P<mod>[a-z]+(?:-[a-z]+)*)[ \u00a0]+(?:(?P<up>" + alternation(list(mod_up))
+            + r")|(?P<down>" + alternation(list(mod_down)) + r"))\b" + _NOT_A_CHANGE_AFTER),
+    }
+
+
 def _scan(lex: Lexicon) -> re.Pattern[str]:
     """Where a figure may start: a digit, a currency code glued to one ("RMB5bn"), a number or multiplier
     word, "a"/"an" before a scale or fraction, "within a" before a span of time."""
     glued = [s for s in lex.symbols if s.isalpha()]
-    words = [*CARDINALS, *TENS, "hundred", *SCALES, "dozen", *MULTIPLIER_WORDS]
+    scales = [w for w, (_, how) in lex.words.scales.items() if how == "word"]
+    words = [*CARDINALS, *TENS, "hundred", *scales, "dozen", *MULTIPLIER_WORDS]
     return re.compile(
         r"\b(?:(?P<d>\d)|(?P<g>" + trie(glued) + r")(?=\d)|(?:"
         + trie([*words, *(w.capitalize() for w in words)])
-        + r"|[Aa]n?(?=[ \u00a0-](?:hundred|" + "|".join(SCALES) + r"|dozen|half|third|quarter|fifth|sixth|"
+        + r"|[Aa]n?(?=[ \u00a0-](?:hundred|" + "|".join(map(re.escape, scales)) + r"|dozen|half|third|quarter|fifth|sixth|"
         r"eighth|tenth|decade|century|fortnight)\b))\b|(?P<w>within[ \u00a0])an?(?=[ \u00a0](?:year|month|week|day)\b))"
     )
 
@@ -158,4 +235,10 @@ def _build(lex: Lexicon) -> FigureWords:
         fx_pair=fx_pair,
         fx_subject=fx_subject,
         per_currency=per_currency,
+        labels=lex.words.nouns["labels"],
+        nouns=lex.words.nouns,
+        collective=lex.words.collective,
+        kinds=lex.words.kinds,
+        **_scales(lex),  # type: ignore[arg-type]
+        **_changes(lex),  # type: ignore[arg-type]
     )

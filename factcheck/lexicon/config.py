@@ -76,6 +76,61 @@ class Currency:
 
 
 @dataclass(frozen=True)
+class Direction:
+    """The words that make a figure a change in one direction (rules/words.yaml `changes.up`, `changes.down`)."""
+
+    verbs: frozenset[str]  # "rose 5%", "the 8% it gained"
+    by: frozenset[str]  # "raised by 5%"
+    nouns_of: frozenset[str]  # "a rise of 5%"
+    nouns: frozenset[str]  # "a 5% rise", "a 4% pay rise"
+    counts: frozenset[str]  # "10.9 million more people"
+    after: frozenset[str]  # "5% higher"
+    rate_verbs: frozenset[str]  # "inflation accelerated to 3.2%"
+    count_verbs: frozenset[str]  # "close two plants"
+
+
+@dataclass(frozen=True)
+class Words:
+    """The words of rules/words.yaml, lower case: scales, change words, nouns, conversion bridges."""
+
+    scales: dict[str, tuple[float, str]]  # word -> (what it multiplies by, how it is written)
+    up: Direction
+    down: Direction
+    looked_past: frozenset[str]  # between a change and its figure: "rose a further 5%"
+    levels: frozenset[str]  # before a level: "rose to 5%"
+    particles: frozenset[str]  # "edged up to 2.5%"
+    not_relative: frozenset[str]  # no change verb of a relative clause
+    moves: frozenset[str]  # "moved from": a change starts, no lowest price
+    nouns: dict[str, frozenset[str]]  # labels, rates, compounds, people, casualties, indexes, amounts
+    collective: dict[str, str]  # "crowd" -> "spectator"
+    kinds: dict[str, frozenset[str]]  # unit -> nouns a hyphenated measure names a kind of
+    bridges: tuple[str, ...]  # between an amount and its conversion: "or", "worth"
+
+
+def _lower(words: list[str] | None) -> frozenset[str]:
+    return frozenset(w.lower() for w in words or ())
+
+
+def _direction(spec: dict) -> Direction:
+    return Direction(**{name: _lower(spec.get(name)) for name in Direction.__dataclass_fields__})
+
+
+def _words(doc: dict) -> Words:
+    changes, nouns = doc["changes"], doc.get("nouns") or {}
+    kinds = nouns.get("kinds") or {}
+    return Words(
+        scales={w.lower(): (float(s["value"]), s["written"]) for w, s in doc["scales"].items()},
+        up=_direction(changes["up"] or {}), down=_direction(changes["down"] or {}),
+        **{name: _lower(changes.get(name)) for name in ("looked_past", "levels", "particles", "not_relative", "moves")},
+        nouns={name: _lower(nouns.get(name)) for name in ("labels", "rates", "compounds", "people", "casualties",
+                                                          "indexes", "amounts")},
+        collective={k.lower(): v.lower() for k, v in (nouns.get("collective") or {}).items()},
+        kinds={unit: _lower(words) for unit, words in kinds.items()},
+        bridges=tuple(doc.get("bridges") or ()),
+    )
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """Everything the extractor looks up, compiled once."""
 
@@ -93,6 +148,8 @@ class Lexicon:
     currencies: dict[str, Currency]  # ISO code -> the currency, in the file's order
     shared_symbols: dict[str, tuple[str, ...]]  # a symbol several currencies write ("¥") -> their codes, in order
     fx_adjectives: tuple[str, ...]  # words before a currency's fx word: "the Australian dollar"
+    words: Words  # rules/words.yaml
+    bridge_re: re.Pattern[str]  # what may stand between an amount and its conversion: "(about", ", or roughly"
 
 
 def _hedges(doc: dict) -> tuple[dict[str, Hedge], re.Pattern[str]]:
@@ -131,6 +188,14 @@ def _symbols(currencies: dict[str, Currency]) -> tuple[dict[str, str], dict[str,
     return symbols, shared
 
 
+def _bridge_re(words: Words, hedges: dict[str, Hedge]) -> re.Pattern[str]:
+    """The gap between an amount and its conversion: a bracket or dash, a bridge word ("or", "worth") and up to two
+    hedges that take part in the conversion check ("around about"), each optional: "2 yuan (about 28 cents)"."""
+    bridge = alternation(list(words.bridges)) or "(?!)"
+    hedge = alternation([w for w, h in hedges.items() if h.conversion]) or "(?!)"
+    return re.compile(rf"^\s*(?:\(|,|—|–|-|/)?\s*(?:{bridge})?\s*(?:{hedge})?\s*(?:{hedge})?\s*$", re.I)
+
+
 @functools.cache
 def lexicon() -> Lexicon:
     hedges_doc = _read("hedges.yaml")
@@ -154,6 +219,7 @@ def lexicon() -> Lexicon:
     subunits = {k.lower(): (c.code, f) for c in currencies.values() for k, f in c.subunits.items()}
     name_re = re.compile(r"[ \u00a0-]?(" + alternation(list(names) + list(subunits)) + r")\b", re.IGNORECASE)
     rates = {c.code: list(c.rates) for c in currencies.values() if c.rates}
+    words = _words(_read("words.yaml"))
     return Lexicon(
         hedges=hedges,
         hedge_re=hedge_re,
@@ -169,6 +235,8 @@ def lexicon() -> Lexicon:
         currencies=currencies,
         shared_symbols=shared,
         fx_adjectives=tuple(cur_doc.get("fx_adjectives", ())),
+        words=words,
+        bridge_re=_bridge_re(words, hedges),
     )
 
 
@@ -195,6 +263,19 @@ def _rate_band(seen: Any) -> None:
         seen.problem("usd_high", f"'usd_high' ({v['usd_high']}) is below 'usd_low' ({v['usd_low']})")
 
 
+SCALE_FORMS = ("word", "abbreviation", "glued", "weak")
+_DIRECTION = Keys(doc="the words of one direction", fields={
+    "verbs": ListOf(Text(), doc="before the figure, or after it in a clause (rose 5%, up 5%, the 8% it gained)"),
+    "by": ListOf(Text(), doc="give \"by\" its direction (raised by 5%)"),
+    "nouns_of": ListOf(Text(), doc="a change named before \"of\" (a rise of 5%)"),
+    "nouns": ListOf(Text(), doc="a change named after the figure, maybe after one word (a 4% pay rise)"),
+    "counts": ListOf(Text(), doc="after a count too, maybe after one word (10.9 million more people)"),
+    "after": ListOf(Text(), doc="other words right after the figure (5% higher)"),
+    "rate_verbs": ListOf(Text(), doc="a rate that speeds up or slows down before \"to\" (accelerated to 3.2%)"),
+    "count_verbs": ListOf(Text(), doc="take a count away right before it (close two plants)"),
+})
+
+
 DATA_SCHEMAS: dict[str, Keys] = {
     "hedges.yaml": Keys(required=("hedges",), fields={
         "hedges": MapOf(key_label="hedge", doc="hedge groups; a group's name is its qualifier unless it gives one",
@@ -202,6 +283,10 @@ DATA_SCHEMAS: dict[str, Keys] = {
             "qualifier": Text(choices=HEDGE_QUALIFIERS, doc="how the hedge bounds the figure (default: the group's name)"),
             "width": Number(low=0, doc="how far the hedge widens the interval, relative to the figure (0.10 = 10%)"),
             "words": ListOf(Text(), min_items=1, doc="the hedge words, matched case-insensitively before a figure"),
+            "change": Flag(default=False, doc="true: a change before the hedge still gives the figure its direction "
+                                              "(\"rose about 5%\")"),
+            "conversion": Flag(default=False, doc="true: the hedge may stand between an amount and its conversion "
+                                                  "(\"2 yuan (about 28 cents)\")"),
         })),
         "rounding": Keys(doc="the rounding band added by written digits", fields={
             "max_relative": Number(low=0, high=1, default=0.05,
@@ -240,6 +325,38 @@ DATA_SCHEMAS: dict[str, Keys] = {
             }), doc="value of one unit in US dollars, as a band, for each period"),
         })),
         "fx_adjectives": ListOf(Text(), doc="words that may stand before a currency's fx word (the Australian dollar)"),
+    }),
+    "words.yaml": Keys(required=("scales", "changes", "nouns"), fields={
+        "scales": MapOf(key_label="scale word", doc="a word after a number -> what it multiplies by and how it is written",
+                        value=Keys(required=("value", "written"), fields={
+            "value": Number(above=0, doc="what the word multiplies the number by (million: 1000000)"),
+            "written": Text(choices=SCALE_FORMS, doc="word: spaced, and in numbers in words; abbreviation: glued or "
+                                                     "spaced; glued: glued only; weak: glued, when a currency or a "
+                                                     "plural noun or unit says so"),
+        })),
+        "changes": Keys(required=("up", "down"), doc="the words that make a figure a change up or down", fields={
+            "up": _DIRECTION,
+            "down": _DIRECTION,
+            "looked_past": ListOf(Text(), doc="words between a change and its figure (\"rose a further 5%\")"),
+            "levels": ListOf(Text(), doc="words before a level, not a change (\"rose to 5%\", \"reached 300\")"),
+            "particles": ListOf(Text(), doc="verbs whose \"up to\" is a particle and a level (\"edged up to 2.5%\")"),
+            "not_relative": ListOf(Text(), doc="words after \"it\", \"they\" that are no change verb of a clause"),
+            "moves": ListOf(Text(), doc="words before \"from\" that make it where a change starts (\"moved from\")"),
+        }),
+        "nouns": Keys(doc="what a count counts, what labels a number, what a rate is per", fields={
+            "labels": ListOf(Text(), doc="words before a number that make it a label (page 12, junctions 10 and 11)"),
+            "rates": ListOf(Text(), doc="nouns a price is quoted per (a barrel, per share)"),
+            "collective": MapOf(key_label="noun", doc="noun -> what it counts (crowd: spectator)",
+                                value=Text(doc="the noun counted")),
+            "compounds": ListOf(Text(), doc="modifier and noun that name one kind of thing (gold medal)"),
+            "people": ListOf(Text(), doc="adjectives that count people (the number of unemployed)"),
+            "casualties": ListOf(Text(), doc="adjectives after a count that make it a count of people (12 wounded)"),
+            "indexes": ListOf(Text(), doc="words that name a stock index, whose figures are points"),
+            "amounts": ListOf(Text(), doc="plural subjects that are amounts, not things counted (sales, prices)"),
+            "kinds": MapOf(key_label="unit", doc="unit -> nouns that a hyphenated measure names a kind of (10-year "
+                                                 "Treasury)", value=ListOf(Text(), doc="the nouns")),
+        }),
+        "bridges": ListOf(Text(), doc="words between an amount and its conversion besides a hedge (or, worth)"),
     }),
     "aliases.yaml": Keys(fields={
         "entities": MapOf(key_label="entity", nullable=True, distinct=True, keys_are_words=True,
