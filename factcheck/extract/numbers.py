@@ -23,13 +23,11 @@ from factcheck.language.text import IRREGULAR_PLURALS as _IRREGULAR
 from factcheck.language.text import singular as _singular
 from factcheck.extract.words import CARDINALS, NUMBER_WORD, TENS, FigureWords, figure_words
 from factcheck.lexicon.config import Hedge, Lexicon, lexicon
+from factcheck.lexicon.wordclasses import stop_list, union, word_class
 
 _DENOMINATORS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
                  "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
-_MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-}
+_MONTHS = union("months", "month_abbreviations")
 
 
 # Time words read as a number of larger units: "a decade" is 10 years.
@@ -60,38 +58,10 @@ _PER = re.compile(
 _PER_SCALES = {"1m": "million", "1,000,000": "million", "1,000": "thousand"}
 _POST_HEDGE = re.compile(r"(?:[ \u00a0]*\+(?!\w)|-plus\b|-odd\b)|[ \u00a0]+or[ \u00a0]+(more|so|fewer|less)\b", re.I)
 _NOUN_AFTER = re.compile(r"((?:[ \u00a0](?:[A-Z]+\d[\w.-]*|[A-Za-z][A-Za-z'’-]*)){1,4})")
-_NOUN_STOP = {
-    "of", "in", "to", "and", "or", "for", "on", "at", "with", "by", "from", "that", "which", "who", "was", "were",
-    "is", "are", "be", "been", "the", "a", "an", "as", "than", "it", "its", "their", "this", "these", "those",
-    "per", "each", "but", "so", "into", "over", "under", "after", "before", "since", "while", "ago", "more",
-    "less", "fewer", "times", "has", "have", "had", "will", "would", "could", "can", "percent", "cent", "about",
-    "when", "where", "if", "not", "also", "just", "only", "all", "up", "down", "out", "off", "s", "across",
-    "through", "between", "among", "against", "during", "within", "without", "around", "near", "via", "including",
-    "like", "worldwide", "nationwide", "last", "next", "every", "here", "there", "now", "then",
-    "yesterday", "today", "tomorrow", "said", "says", "say", "according", "do", "did", "does", "may", "might",
-    "must", "should", "shall", "got", "get", "gets", "his", "her", "our", "my", "your", "them", "they", "we",
-    "he", "she", "i", "you", "me", "us", "him", "what", "how", "why", "because", "although", "though", "until",
-    "behind", "above", "below", "beyond", "toward", "towards", "upon", "onto", "alone", "apiece",
-    "respectively", "nor", "yet", "either", "neither", "both", "too", "very", "again", "still", "already",
-    "ahead", "away", "back", "earlier", "later", "compared", "versus", "vs", "plus", "minus", "almost", "nearly",
-}
-_PLURAL_ONLY = {"staff", "police", "cattle", "aircraft", "sheep", "fish", "deer", "livestock", "personnel", "crew"}
+_NOUN_STOP = stop_list("noun_stop")
+_PLURAL_ONLY = word_class("plural_only")
 # Capitalised words that, right before a number, do not make it a product name ("The 300 passengers").
-_FUNCTION_WORDS = {
-    "the", "a", "an", "some", "only", "all", "another", "those", "these", "this", "that", "about", "around",
-    "nearly", "over", "more", "up", "just", "almost", "roughly", "by", "in", "on", "at", "for", "with", "from",
-    "of", "and", "but", "or", "after", "before", "since", "until", "to", "last", "next", "every", "each", "its",
-    "their", "his", "her", "our", "my", "your", "we", "they", "he", "she", "it", "i", "as", "when", "while", "if",
-    "even", "still", "already", "now", "then", "here", "there", "total", "exactly", "precisely", "barely",
-    "fewer", "less", "under", "below", "above", "between", "among", "approximately", "estimated", "additional",
-    "extra", "further", "both", "many", "most", "what", "which", "who", "where", "why", "how", "yes", "no", "not",
-    "never", "also", "so", "yet", "than", "like", "per", "via", "within", "without", "across", "through",
-    "during", "against", "toward", "towards", "into", "onto", "upon", "out", "off", "down", "once", "overall",
-    "altogether", "combined", "today", "yesterday", "tomorrow", "meanwhile", "however", "perhaps", "maybe",
-    "fully", "least", "well", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "minus", "plus", "nowhere", "none", "whereas", "because", "although", "though", "thus", "hence", "indeed",
-    "again", "said", "says", "say", "reported", "according", "upwards", "upward", "north", "south", "east", "west",
-}
+_FUNCTION_WORDS = stop_list("function_words")
 # After a label, the list it heads: "junctions 10 and 11", "episodes 1 to 3", "tracks 4, 7 and 9"
 _LABEL_LIST = re.compile(r"(?:[ \u00a0]*(?:,|&|and|or|to|-|–)[ \u00a0]*\d+[A-Za-z]?\b)*")
 # Emergency numbers: "a 999 call", "dialled 911"
@@ -357,10 +327,7 @@ def _looks_plural(word: str) -> bool:
 
 
 # Words that end in -s but count as one thing ("measles cases", "maths teachers").
-_MASS_S = {"measles", "mumps", "diabetes", "rabies", "herpes", "maths", "mathematics", "physics", "economics",
-           "politics", "athletics", "gymnastics", "news", "ethics", "logistics", "electronics", "genetics",
-           "robotics", "aerobics", "linguistics", "metrics", "olympics", "paralympics"}
-# Modifier + noun that name one kind of thing: the modifier stays in the counted noun.
+_MASS_S = word_class("singular_in_s")
 _MEDALS = {"gold", "silver", "bronze"}  # "40 golds", "one silver": medals
 # "more than the 138,000 economists had forecast": the noun is who forecast, not what is counted.
 _FORECASTERS = {"economist", "analyst", "forecaster", "strategist", "pollster", "expert", "observer", "trader"}
@@ -894,9 +861,7 @@ def _scan(text: str, ctx: _Context, rejects: list[tuple[int, Reject]] | None) ->
 
 # ---------------------------------------------------------------- what the sentence says about a figure
 
-_ABBREV = {"nov", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "dec", "mr", "mrs", "ms",
-           "dr", "st", "no", "vs", "inc", "corp", "ltd", "co", "u.s", "u.k", "e.g", "i.e", "jr", "sr", "gov", "sen",
-           "rep", "gen", "prof", "fig", "approx", "est"}
+_ABBREV = stop_list("figure_abbreviations")
 _CLAUSE_BREAK = re.compile(r"(?:;|:|,[ \u00a0]+(?:while|whereas|but|and)|[ \u00a0](?:while|whereas))[ \u00a0]")
 # "418 stores, up from 392", "by 4 cents to 52 cents a share", "$73.17 a barrel, down $1.49": one measure
 _LINK = re.compile(
@@ -913,7 +878,7 @@ _COORD_FILLER = {
     "earlier", "same", "period", "this", "last", "its", "their", "with", "of", "over", "compared", "basis", "fewer",
 }
 _COORD_TOKEN = re.compile(r"[A-Za-z][A-Za-z/.'’&-]*|\d+|[,;:()]")
-_PRONOUNS = {"those", "they", "these", "it", "them", "that", "this", "which", "who"}
+_PRONOUNS = stop_list("pronouns")
 _SUPERLATIVE_BEFORE = re.compile(r"\b(?:\w+est|worst|best|most|least|biggest|largest|first|record)[ \u00a0]+$", re.I)
 _POINTS_AFTER = re.compile(r"[ \u00a0]+(?:percentage[ \u00a0]+)?points?\b", re.I)
 _AGE_BEFORE = re.compile(r"[A-Z][\w'’.-]+(?:[ \u00a0]+[A-Z][\w'’.-]+)+,[ \u00a0]+$")

@@ -10,22 +10,15 @@ from dataclasses import dataclass
 
 from factcheck.core.regex import alternation, trie
 from factcheck.lexicon.config import Direction, Lexicon
+from factcheck.lexicon.wordclasses import stop_list, word_list
 
-CARDINALS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+CARDINALS = {w: i for i, w in enumerate(word_list("cardinals"))}  # "zero" is 0, "one" 1...
+TENS = {w: 20 + 10 * i for i, w in enumerate(word_list("tens"))}  # "twenty" is 20, "thirty" 30...
 MULTIPLIER_WORDS = ["half", "halved", "halving", "twice", "thrice", "double", "doubled", "doubling", "doubles",
                     "triple", "tripled", "tripling", "triples", "quadruple", "quadrupled", "quadrupling", "quadruples",
                     "tenfold", "threefold", "twofold", "fourfold", "fivefold", "hundredfold"]
 NUMBER_WORD = "(?:" + trie(list(CARDINALS) + list(TENS)) + ")"  # one number word: "seven", "twenty"
 _BLANK = r"[ \u00a0]"
-# A subject ends before these (with the change and level words): "Road deaths fell", "Sales were"
-_SUBJECT_STOP = {"have", "has", "had", "was", "were", "is", "are", "will", "would", "could", "stood", "held", "ended",
-                 "closed", "finished", "remained", "came", "edged", "hit", "reached", "be", "been", "may", "might",
-                 "should", "rose", "fell", "said", "say", "says"}
 # After a change word, a level, not a change: "rose 20 feet above sea level"
 _NOT_A_CHANGE_AFTER = r"(?![ \u00a0]+(?:sea[ \u00a0]+level|ground|the[ \u00a0]+(?:surface|ground|sea(?:bed)?)|freezing|zero)\b)"
 
@@ -179,7 +172,7 @@ def _changes(lex: Lexicon) -> dict[str, object]:
         "looked_past": w.looked_past,
         "change_hedges": {k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
         "hedge_last": frozenset(h.split()[-1] for h in lex.hedges),
-        "subject_stop": frozenset((up.verbs | down.verbs | w.levels | _SUBJECT_STOP) - {"of"}),
+        "subject_stop": frozenset((up.verbs | down.verbs | w.levels | stop_list("subject_stop")) - {"of"}),
         "not_price_from": up.verbs | down.verbs | up.by | down.by | w.moves,
         "change_nouns": up.nouns | down.nouns,
         "count_after": up.counts | down.counts,
