@@ -103,6 +103,16 @@ def test_a_new_hedge_word_is_one_line_with_its_bound_width_direction_and_convers
     assert [sorted(c.text for c in f.claims) for f in found] == [["2 yuan", "50 cents"]]
 
 
+def test_a_new_hedge_after_a_figure_is_one_line(pack: Path) -> None:
+    text = "The storm felled 300 or thereabouts trees and 40-ish homes."
+    assert {k: v[0] for k, v in _figures(text).items()} == {"300": "exact", "40": "exact"}
+    _edit(pack / "hedges.yaml", 'after: ["-odd", or so]', 'after: ["-odd", "-ish", or so, or thereabouts]')
+    assert validate_data_files(pack) == []
+    after = _figures(text)
+    assert after["300"] == ("approx", 255.0, 345.0, None)  # 10% and the band of "300" (5%): spaced, not in the span
+    assert after["40-ish"][0] == "approx"  # glued: part of the figure
+
+
 def test_a_new_direction_word_is_one_line(pack: Path) -> None:
     text = "Shares zoomed 7% on Monday. It kept the 3% it zoomed. The tally zoomed beyond rivals to 1,624."
 

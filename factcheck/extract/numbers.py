@@ -56,7 +56,6 @@ _PER = re.compile(
     r"(?:[ \u00a0]+(?P<noun2>[A-Za-z][A-Za-z-]{1,20})\b)?"
 )
 _PER_SCALES = {"1m": "million", "1,000,000": "million", "1,000": "thousand"}
-_POST_HEDGE = re.compile(r"(?:[ \u00a0]*\+(?!\w)|-plus\b|-odd\b)|[ \u00a0]+or[ \u00a0]+(more|so|fewer|less)\b", re.I)
 _NOUN_AFTER = re.compile(r"((?:[ \u00a0](?:[A-Z]+\d[\w.-]*|[A-Za-z][A-Za-z'’-]*)){1,4})")
 _NOUN_STOP = stop_list("noun_stop")
 _PLURAL_ONLY = word_class("plural_only")
@@ -160,24 +159,6 @@ _REL_CHANGE = re.compile(
     r"(?:[ \u00a0]+[a-z]+)?|[A-Z][\w&'’.-]*(?:[ \u00a0]+[A-Z][\w&'’.-]*)?)[ \u00a0]+"
     r"(?:(?:had|has|have|had[ \u00a0]+been|has[ \u00a0]+been)[ \u00a0]+)?(?:(?:already|previously|recently|just|"
     r"initially|earlier|briefly)[ \u00a0]+)?(?P<verb>[a-z]+)\b"
-)
-_MULTIPLIER = re.compile(
-    r"(?i:(?P<twice>twice|thrice)(?=[ \u00a0]+(?:(?:as|the|that|what|its|their|his|her|our|this|those|these|more|"
-    r"over)\b|(?-i:[A-Z$€£¥\d])))"
-    r"|(?P<up2>(?:doubled|doubling|doubles)(?![ \u00a0]+down\b))|(?P<up3>tripled|tripling|triples)"
-    r"|(?P<up4>quadrupled|quadrupling|quadruples)"
-    r"|(?P<dbl>double|triple|quadruple)(?![\w-])(?![ \u00a0]+(?:digits?|standards?|taxation|act|agents?|dip|"
-    r"check|click|bed|room|whammy|blow|header|play|fault|decker|crown|life|time)\b)"
-    r"|(?P<halved>halved|halving)"
-    r"|(?P<frac>(?:(?P<fnum>a|one|two|three|four|five|seven|nine)[ \u00a0-]+)?(?P<fden>half|thirds?|quarters?|fifths?|"
-    r"sixths?|eighths?|tenths?))\b"
-    r"|(?P<nfold>(?P<fn>\d+(?:\.\d+)?|" + NUMBER_WORD + r"|hundred)[ \u00a0-]?fold)\b"
-    r"|(?P<ntimes>(?P<tn>\d+(?:\.\d+)?|" + NUMBER_WORD + r")[ \u00a0]+times)(?=[ \u00a0]+(?:as|more|larger|bigger|"
-    r"higher|greater|the|what|that|faster|cheaper|smaller|lower|over|longer|heavier|stronger|its|their)\b)"
-    r"|(?P<nx>(?P<xn>\d+(?:\.\d+)?)x)(?=[\s,.;:)]|$)"
-    r"|(?P<inx>(?P<ia>\d{1,2}|" + NUMBER_WORD + r")(?:[ \u00a0]+(?P<inoun>(?-i:[a-z]{3,20}))(?<!s))?"
-    r"[ \u00a0]+(?:in|out[ \u00a0]+of)[ \u00a0]+(?P<ib>\d{1,3}|" + NUMBER_WORD
-    + r"|hundred|a[ \u00a0]+hundred))\b)"
 )
 _FRAC_FOLLOW = re.compile(
     r"[ \u00a0]+(?:of|the|that|as|its|their|his|her|our|all|what|those|these|this)\b", re.I
@@ -836,9 +817,9 @@ def _scan(text: str, ctx: _Context, rejects: list[tuple[int, Reject]] | None) ->
             if ex >= 0:
                 taken_until = ex
                 continue
-            mm = _MULTIPLIER.match(text, start) if _MULTIPLIER_DIGITS.match(text, start) else None
+            mm = ctx.vocab.multiplier.match(text, start) if _MULTIPLIER_DIGITS.match(text, start) else None
         else:
-            mm = _MULTIPLIER.match(text, start)
+            mm = ctx.vocab.multiplier.match(text, start)
         fig = None
         if mm:
             fig = _multiplier(text, mm, ctx)
@@ -1677,8 +1658,6 @@ _TO_AFTER = re.compile(r"[ \u00a0]+to[ \u00a0]")
 _TO_JOIN = re.compile(r"[ \u00a0]+to[ \u00a0]+")
 _WORD_AFTER = re.compile(r"[ \u00a0]+([A-Za-z-]+)")
 _MEASURE_AFTER = re.compile(r"[ \u00a0]+(?:of|from|away|long|high|deep|wide|tall|further|more|less)\b")
-_POST_HEDGE_KEYS = {"more": "at least", "+": "at least", "plus": "at least", "so": "about", "odd": "about",
-                    "fewer": "no more than", "less": "no more than"}
 _DASHES = ("-", "–", "—")
 
 
@@ -1971,11 +1950,12 @@ def _stage_units(d: _Draft, ctx: _Context) -> _Draft | Reject:
 
 def _stage_post_hedge(d: _Draft, ctx: _Context) -> _Draft | Reject:
     """post_hedge: "200+", "50-odd" (part of the figure), "100 or more", "a million or so" (after it)."""
-    ph = _POST_HEDGE.match(ctx.text, d.pos_after)
+    ph = ctx.vocab.post_hedge.match(ctx.text, d.pos_after)
     if ph:
-        word = (ph.group(1) or ph.group().strip(" \u00a0-")).lower()
-        d.post_hedge = ctx.lex.hedges.get(_POST_HEDGE_KEYS.get(word) or "")
-        if d.post_hedge is not None and not ph.group(1):
+        glued = ph.group("glued")
+        form = glued.strip(" \u00a0") if glued else " ".join(ph.group("after").split())
+        d.post_hedge = ctx.lex.hedges_after.get(form.lower())
+        if d.post_hedge is not None and glued:
             d.pos_after = ph.end()
     return d
 

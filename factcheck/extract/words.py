@@ -47,6 +47,8 @@ class FigureWords:
     fx_pair: re.Pattern[str]  # "the dollar ... against the yen"
     fx_subject: re.Pattern[str]  # "the Australian dollar", "Sterling" at the start of a clause
     per_currency: re.Pattern[str]  # "157 per dollar", "to the pound"
+    multiplier: re.Pattern[str]  # "twice", "doubled", "a third", "threefold", "2.5x", "one in five"
+    post_hedge: re.Pattern[str]  # a hedge after a figure: glued ("200+", "50-odd") or spaced ("or more")
     scales: dict[str, float]  # every scale word -> what it multiplies by
     word_scales: dict[str, float]  # written as words: "million" (also inside numbers in words)
     glued_scales: dict[str, float]  # glued to digits: "bn", "m"
@@ -199,6 +201,45 @@ def _scan(lex: Lexicon) -> re.Pattern[str]:
     )
 
 
+def _multiplier(lex: Lexicon) -> re.Pattern[str]:
+    """A multiplier or a share: "twice" (before "the", a name, a sign or a number), "doubled", "double the",
+    "halved", "a third", "threefold", "seven times as", "2.5x", "one in five"."""
+    signs = re.escape("".join(sorted({s[0] for s in lex.symbols if not s[0].isalnum()})))
+    return re.compile(
+        r"(?i:(?P<twice>twice|thrice)(?=[ \u00a0]+(?:(?:as|the|that|what|its|their|his|her|our|this|those|these|more|"
+        r"over)\b|(?-i:[A-Z\d" + signs + r"])))"
+        r"|(?P<up2>(?:doubled|doubling|doubles)(?![ \u00a0]+down\b))|(?P<up3>tripled|tripling|triples)"
+        r"|(?P<up4>quadrupled|quadrupling|quadruples)"
+        r"|(?P<dbl>double|triple|quadruple)(?![\w-])(?![ \u00a0]+(?:digits?|standards?|taxation|act|agents?|dip|"
+        r"check|click|bed|room|whammy|blow|header|play|fault|decker|crown|life|time)\b)"
+        r"|(?P<halved>halved|halving)"
+        r"|(?P<frac>(?:(?P<fnum>a|one|two|three|four|five|seven|nine)[ \u00a0-]+)?(?P<fden>half|thirds?|quarters?|fifths?|"
+        r"sixths?|eighths?|tenths?))\b"
+        r"|(?P<nfold>(?P<fn>\d+(?:\.\d+)?|" + NUMBER_WORD + r"|hundred)[ \u00a0-]?fold)\b"
+        r"|(?P<ntimes>(?P<tn>\d+(?:\.\d+)?|" + NUMBER_WORD + r")[ \u00a0]+times)(?=[ \u00a0]+(?:as|more|larger|bigger|"
+        r"higher|greater|the|what|that|faster|cheaper|smaller|lower|over|longer|heavier|stronger|its|their)\b)"
+        r"|(?P<nx>(?P<xn>\d+(?:\.\d+)?)x)(?=[\s,.;:)]|$)"
+        r"|(?P<inx>(?P<ia>\d{1,2}|" + NUMBER_WORD + r")(?:[ \u00a0]+(?P<inoun>(?-i:[a-z]{3,20}))(?<!s))?"
+        r"[ \u00a0]+(?:in|out[ \u00a0]+of)[ \u00a0]+(?P<ib>\d{1,3}|" + NUMBER_WORD
+        + r"|hundred|a[ \u00a0]+hundred))\b)"
+    )
+
+
+def _post_hedge(lex: Lexicon) -> re.Pattern[str]:
+    """A hedge written after a figure (hedges.yaml `after`): glued to it, a sign ("200+", maybe after spaces)
+    or a hyphenated word ("50-odd"); or spaced words ("100 or more")."""
+    glued, spaced = [], []
+    for form in lex.hedges_after:
+        if form[0] in "+-" and not any(ch.isalpha() for ch in form):
+            glued.append(r"[ \u00a0]*" + re.escape(form) + r"(?!\w)")
+        elif form[0] in "+-":
+            glued.append(re.escape(form) + r"\b")
+        else:
+            spaced.append(r"[ \u00a0]+".join(map(re.escape, form.split())))
+    return re.compile(r"(?P<glued>" + ("|".join(glued) or "(?!)") + r")|[ \u00a0]+(?P<after>"
+                      + ("|".join(spaced) or "(?!)") + r")\b", re.I)
+
+
 def _build(lex: Lexicon) -> FigureWords:
     signs = alternation([s for s in lex.symbols if not s[-1].isalnum() and not s[-1].isspace()])
     codes = alternation([s for s in lex.symbols if s.isalpha()])
@@ -228,6 +269,8 @@ def _build(lex: Lexicon) -> FigureWords:
         fx_pair=fx_pair,
         fx_subject=fx_subject,
         per_currency=per_currency,
+        multiplier=_multiplier(lex),
+        post_hedge=_post_hedge(lex),
         labels=lex.words.nouns["labels"],
         nouns=lex.words.nouns,
         collective=lex.words.collective,

@@ -135,6 +135,7 @@ class Lexicon:
     """Everything the extractor looks up, compiled once."""
 
     hedges: dict[str, Hedge]  # lower-case phrase -> hedge
+    hedges_after: dict[str, Hedge]  # a hedge written after a figure ("+", "-odd", "or more") -> hedge
     hedge_re: re.Pattern[str]  # a hedge phrase at the end of the text before a number
     max_rounding: float
     units: dict[str, str]  # surface form -> pint unit name
@@ -152,16 +153,19 @@ class Lexicon:
     bridge_re: re.Pattern[str]  # what may stand between an amount and its conversion: "(about", ", or roughly"
 
 
-def _hedges(doc: dict) -> tuple[dict[str, Hedge], re.Pattern[str]]:
-    """Each hedge phrase (lower case) with its group's bound, width and flags; and the pattern that finds one."""
+def _hedges(doc: dict) -> tuple[dict[str, Hedge], re.Pattern[str], dict[str, Hedge]]:
+    """Each hedge phrase (lower case) with its group's bound, width and flags; the pattern that finds one
+    before a figure; and the hedges written after a figure ("+", "or more")."""
     hedges: dict[str, Hedge] = {}
+    after: dict[str, Hedge] = {}
     for name, spec in doc["hedges"].items():
         qualifier = spec.get("qualifier", "approx" if name == "approx" else name)
         hedge = Hedge(qualifier, float(spec["width"]), spec.get("change", False), spec.get("conversion", False))
         for word in spec["words"]:
             hedges[word.lower()] = hedge
+        after.update((" ".join(word.lower().split()), hedge) for word in spec.get("after", ()))
     hedge_re = re.compile(r"(?:^|(?<=[\s(\[\"“,;—–-]))(" + alternation(list(hedges)) + r")\s*$", re.IGNORECASE)
-    return hedges, hedge_re
+    return hedges, hedge_re, after
 
 
 def _currency(code: str, spec: dict) -> Currency:
@@ -199,7 +203,7 @@ def _bridge_re(words: Words, hedges: dict[str, Hedge]) -> re.Pattern[str]:
 @functools.cache
 def lexicon() -> Lexicon:
     hedges_doc = _read("hedges.yaml")
-    hedges, hedge_re = _hedges(hedges_doc)
+    hedges, hedge_re, hedges_after = _hedges(hedges_doc)
 
     units_doc = _read("units.yaml")
     units: dict[str, str] = {}
@@ -222,6 +226,7 @@ def lexicon() -> Lexicon:
     words = _words(_read("words.yaml"))
     return Lexicon(
         hedges=hedges,
+        hedges_after=hedges_after,
         hedge_re=hedge_re,
         max_rounding=float(hedges_doc.get("rounding", {}).get("max_relative", 0.05)),
         units=units,
@@ -283,6 +288,7 @@ DATA_SCHEMAS: dict[str, Keys] = {
             "qualifier": Text(choices=HEDGE_QUALIFIERS, doc="how the hedge bounds the figure (default: the group's name)"),
             "width": Number(low=0, doc="how far the hedge widens the interval, relative to the figure (0.10 = 10%)"),
             "words": ListOf(Text(), min_items=1, doc="the hedge words, matched case-insensitively before a figure"),
+            "after": ListOf(Text(), doc="hedge words after a figure: glued (+, -odd) or spaced (or more, or so)"),
             "change": Flag(default=False, doc="true: a change before the hedge still gives the figure its direction "
                                               "(\"rose about 5%\")"),
             "conversion": Flag(default=False, doc="true: the hedge may stand between an amount and its conversion "
