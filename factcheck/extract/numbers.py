@@ -551,10 +551,10 @@ _LESS_ER = {"shorter", "younger", "smaller", "lighter", "narrower", "slower", "c
 _HEDGE_WORDS_EXTRA = _PASS_VERBS | {"past", "within", "near", "than", "of"}
 
 
-def _hedge_before(text: str, start: int, lex: Lexicon, words: list[str]) -> Hedge | None:
+def _hedge_before(text: str, start: int, vocab: FigureWords, words: list[str]) -> Hedge | None:
     """The hedge right before a figure ("about", "more than", "~"), from rules/hedges.yaml, and the
     bounds that prose writes with verbs and comparatives ("topped", "within", "longer than")."""
-    vocab = figure_words(lex)
+    lex = vocab.lex
     if words and words[0] in _HEDGE_WORDS_EXTRA:
         w0 = words[0]
         if w0 in _PASS_VERBS or w0 == "past" and len(words) > 1 and (
@@ -716,7 +716,7 @@ def _excluded_end(text: str, ctx: _Context, start: int) -> int:
     return -1
 
 
-def _is_label(text: str, start: int, end: int, lex: Lexicon, words: list[str], by_word: bool = True) -> bool:
+def _is_label(text: str, start: int, end: int, vocab: FigureWords, words: list[str], by_word: bool = True) -> bool:
     """ "Claude 3.5", "Windows 11", "Llama 3.3-70B", "page 12": a name or label, not a figure."""
     if start and text[start - 1] == "#":
         return True
@@ -724,20 +724,19 @@ def _is_label(text: str, start: int, end: int, lex: Lexicon, words: list[str], b
         return True
     if text[end : end + 1] == "-" and re.match(r"-\d+[A-Za-z]", text[end : end + 8]):
         return True
-    if text[end : end + 1] == "-" and text[end + 1 : end + 2].isupper() and not figure_words(lex).unit_re.match(
+    if text[end : end + 1] == "-" and text[end + 1 : end + 2].isupper() and not vocab.unit_re.match(
         text[end : end + 24].lower()
     ):
         return True  # "7-Eleven", "3-Series" (but "a 10-Year Plan" in a headline)
     if not by_word or not words or text[start - 1 : start] not in (" ", "\u00a0"):
         return False
     low = words[0]
-    vocab = figure_words(lex)
     if low in vocab.labels:
         return True
     bare = low.rstrip(".")
     if bare.endswith(("'s", "’s", "s'")):
         return False  # "DeepSeek's 40 million": a possessive, not a name with a number
-    if bare in _MONTHS or bare in _FUNCTION_WORDS or bare in lex.names or bare in lex.hedges:
+    if bare in _MONTHS or bare in _FUNCTION_WORDS or bare in vocab.lex.names or bare in vocab.lex.hedges:
         return False
     j = start - 1
     while j > 0 and text[j - 1] in " \u00a0":
@@ -1311,7 +1310,7 @@ def _multiplier_value(text: str, m: re.Match[str], ctx: _Context) -> _Multiplier
         return (float(raw) if raw[0].isdigit() else _read_num_word(raw, ctx.vocab)), None, -1
     if m.group("nx"):
         return float(m.group("xn")), None, -1
-    return _one_in_value(text, m, ctx.lex)
+    return _one_in_value(text, m, ctx.vocab)
 
 
 def _double_value(text: str, m: re.Match[str], word: str) -> _MultiplierRead | None:
@@ -1352,17 +1351,16 @@ def _fraction_value(text: str, m: re.Match[str], vocab: FigureWords) -> _Multipl
     return num / den, direction, point_end
 
 
-def _one_in_value(text: str, m: re.Match[str], lex: Lexicon) -> _MultiplierRead | None:
+def _one_in_value(text: str, m: re.Match[str], vocab: FigureWords) -> _MultiplierRead | None:
     """ "one in five", "3 out of 10", "one practice in ten": a share; not "3 in 10 minutes" (a tally)."""
     a, b = m.group("ia").lower(), _BLANKS.sub(" ", m.group("ib").lower())
-    vocab = figure_words(lex)
     na = float(a) if a[0].isdigit() else _read_num_word(a, vocab)
     nb = float(b) if b[0].isdigit() else (100.0 if b.endswith("hundred") else _read_num_word(b, vocab))
     if na is None or nb is None or not 0 < na < nb:
         return None
-    if m.group("inoun") and (na != 1 or m.group("inoun") in _NOUN_STOP or m.group("inoun") in lex.units):
+    if m.group("inoun") and (na != 1 or m.group("inoun") in _NOUN_STOP or m.group("inoun") in vocab.lex.units):
         return None  # only "one practice in ten": one thing in so many
-    if figure_words(lex).unit_re.match(text, m.end()) or _NOT_IN_X.match(text, m.end()):
+    if vocab.unit_re.match(text, m.end()) or _NOT_IN_X.match(text, m.end()):
         return None  # "3 in 10 minutes", "2 in 5 games": a tally, not a share
     return na / nb, None, -1
 
@@ -1375,7 +1373,7 @@ def _multiplier_figure(
     start = m.start()
     qualifier, low, high = "exact", value, value
     words = _words_before(ctx, start)
-    hedge = _hedge_before(text, start, ctx.lex, words)
+    hedge = _hedge_before(text, start, ctx.vocab, words)
     if hedge:
         qualifier, low, high = _apply_hedge(hedge, value, value, value, 0.0)
         if qualifier in ("at_most", "less_than"):
@@ -1460,8 +1458,8 @@ def _times(x: float, scale: float) -> float:
     return x * scale
 
 
-def _next_is_plural_noun_or_unit(text: str, pos: int, lex: Lexicon) -> bool:
-    if figure_words(lex).unit_re.match(text, pos) or figure_words(lex).name_re.match(text, pos):
+def _next_is_plural_noun_or_unit(text: str, pos: int, vocab: FigureWords) -> bool:
+    if vocab.unit_re.match(text, pos) or vocab.name_re.match(text, pos):
         return True
     nm = re.match(r"[ \u00a0]+([A-Za-z-]+)(?:[ \u00a0]+([A-Za-z]+))?", text[pos : pos + 40])
     if not nm or nm.group(1).lower() in _NOUN_STOP:
@@ -1481,7 +1479,7 @@ def _resolve_glue(text: str, end: _End, glue: str, ctx: _Context) -> _End | None
     if g in vocab.glued_scales:
         currency_before = bool(lex.symbol_re.search(text, max(0, end.num_start - 6), end.num_start))
         strong = g in vocab.strong_scales
-        if strong or currency_before or _next_is_plural_noun_or_unit(text, glue_end, lex):
+        if strong or currency_before or _next_is_plural_noun_or_unit(text, glue_end, vocab):
             end.scale = vocab.glued_scales[g]
             end.end = glue_end
             return end
@@ -1536,18 +1534,18 @@ def _symbol_code(lex: Lexicon, sym: str) -> tuple[str, bool]:
     return lex.symbols.get(key, ""), False
 
 
-def _per_unit(per: re.Match[str], unit: str, lex: Lexicon) -> tuple[str, int]:
+def _per_unit(per: re.Match[str], unit: str, vocab: FigureWords) -> tuple[str, int]:
     """ "$2.19 per million tokens" -> ("USD/million_token", end); (unit, -1) when what follows is no rate.
 
     One lower-case modifier may stand before the noun: "per million input tokens" is a price per
     million tokens, "per metric ton" a price per ton."""
     text = per.string
     noun = per.group("noun")
-    denom, end = _per_denominator(text, per.start("noun"), noun, lex)
+    denom, end = _per_denominator(text, per.start("noun"), noun, vocab)
     if not denom:
         noun2 = per.group("noun2")
         if noun2 and noun.islower() and noun.lower() not in _NOUN_STOP:
-            d2, e2 = _per_denominator(text, per.start("noun2"), noun2, lex, strict=True)
+            d2, e2 = _per_denominator(text, per.start("noun2"), noun2, vocab, strict=True)
             if d2:
                 denom, end = d2, e2  # "per million output tokens"
     if not denom:
@@ -1562,14 +1560,15 @@ def _per_unit(per: re.Match[str], unit: str, lex: Lexicon) -> tuple[str, int]:
     return f"{unit}/{denom}", end
 
 
-def _per_denominator(text: str, at: int, noun: str, lex: Lexicon, strict: bool = False) -> tuple[str, int]:
+def _per_denominator(text: str, at: int, noun: str, vocab: FigureWords, strict: bool = False) -> tuple[str, int]:
     """The unit or rate noun starting at `at`: a unit from the table or a noun that prices are quoted per."""
-    um = figure_words(lex).unit_re.match(text, at)
+    lex = vocab.lex
+    um = vocab.unit_re.match(text, at)
     if um and um.start(1) == at:
         d = lex.units.get(um.group(1), lex.units.get(um.group(1).lower(), ""))
         if d:
             return d, um.end()
-    if _singular(noun).lower() in figure_words(lex).nouns["rates"] or (strict and _looks_plural(noun) and noun.islower()):
+    if _singular(noun).lower() in vocab.nouns["rates"] or (strict and _looks_plural(noun) and noun.islower()):
         return _singular(noun).lower(), at + len(noun)
     return "", -1
 
@@ -1973,7 +1972,7 @@ def _stage_rate(d: _Draft, ctx: _Context) -> _Draft | Reject:
             if per is not None and per.group("paren"):
                 per = None
         if per:
-            unit, per_end = _per_unit(per, unit, ctx.lex)
+            unit, per_end = _per_unit(per, unit, ctx.vocab)
             if per_end > 0 and not per.group("paren") and not outside:
                 d.pos_after = per_end  # "2 yuan (about 25 cents) per million tokens": the span stays "2 yuan"
     if (
@@ -2045,7 +2044,7 @@ def _figure_hedge(d: _Draft, ctx: _Context) -> Hedge | None:
     """The hedge of a figure: a word before it ("about"), a bound prose writes ("passed 1 million"), or
     one after it ("200+"); "over five years" is a span of time, not a bound."""
     text, words = ctx.text, d.words
-    hedge = _hedge_before(text, d.start, ctx.lex, words)
+    hedge = _hedge_before(text, d.start, ctx.vocab, words)
     if hedge is None and d.post_hedge is None and words and d.qualifier != "range":
         hedge = _hedge_in_words(text, d.start, d.pos_after, ctx, words, d.kind, d.currency, d.unit, d.value)
     if hedge is not None and d.unit in _TIME_UNITS and words[:1] == ["over"]:
@@ -2184,7 +2183,7 @@ def _g_label(d: _Draft, ctx: _Context) -> bool:
     first = d.first
     return (
         not d.currency and bool(first.digits)
-        and _is_label(ctx.text, d.pos, first.end, ctx.lex, d.words, first.scale == 1.0)
+        and _is_label(ctx.text, d.pos, first.end, ctx.vocab, d.words, first.scale == 1.0)
     )
 
 

@@ -179,11 +179,11 @@ def _changes(lex: Lexicon) -> dict[str, object]:
         "change_nouns": up.nouns | down.nouns,
         "count_after": up.counts | down.counts,
         "direction_after": re.compile(
-            r"[ \u00a0-]+(?:(?P<up>" + alternation(list(after_up)) + r")|(?P<down>" + alternation(list(after_down))
+            r"[ \u00a0-]+(?:(?P<up>" + trie(sorted(after_up)) + r")|(?P<down>" + trie(sorted(after_down))
             + r"))\b" + _NOT_A_CHANGE_AFTER, re.I),
         "direction_after_mod": re.compile(
-            r"[ \u00a0-]+(?P<mod>[a-z]+(?:-[a-z]+)*)[ \u00a0]+(?:(?P<up>" + alternation(list(mod_up))
-            + r")|(?P<down>" + alternation(list(mod_down)) + r"))\b" + _NOT_A_CHANGE_AFTER),
+            r"[ \u00a0-]+(?P<mod>[a-z]+(?:-[a-z]+)*)[ \u00a0]+(?:(?P<up>" + trie(sorted(mod_up))
+            + r")|(?P<down>" + trie(sorted(mod_down)) + r"))\b" + _NOT_A_CHANGE_AFTER),
     }
 
 
