@@ -127,3 +127,12 @@ def test_a_new_direction_word_is_one_line(pack: Path) -> None:
         "3%": ("up", ""),  # "the 3% it zoomed": the verb of a relative clause
         "1,624": (None, ""),  # the clause's subject ends at the verb: "rivals" is not what is counted
     }
+
+
+def test_a_new_scale_word_is_one_line(pack: Path) -> None:
+    text = "Some 5 lakh people applied, and two lakh rupees were paid."
+    assert [(text[f.start : f.end], f.value) for f in find_figures(text)] == [("5", 5.0), ("two", 2.0)]
+    _add(pack / "words.yaml", "scales:", "  lakh: {value: 100000, written: word}\n")
+    assert validate_data_files(pack) == []
+    assert [(text[f.start : f.end], f.value, f.unit) for f in find_figures(text)] == [
+        ("5 lakh", 500000.0, ""), ("two lakh rupees", 200000.0, "INR")]

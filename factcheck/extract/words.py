@@ -1,6 +1,7 @@
 """The words the figure extractor reads, as tables and patterns built from one lexicon (rules/*.yaml and
 the packaged word classes), compiled once per lexicon: currencies (symbols, names, the words that tell
-one from another), number words and scales, and the trigger scan that finds where a figure may start.
+one from another), number words and scales, hedges, the words of a change, nouns, and the trigger scan
+that finds where a figure may start. The shapes stay code; every word in them comes from the data.
 """
 
 from __future__ import annotations
@@ -80,6 +81,8 @@ def figure_words(lex: Lexicon) -> FigureWords:
     """The figure extractor's words for `lex`, built on first use and kept with it."""
     hit = _CACHE.get(id(lex))
     if hit is None or hit.lex is not lex:
+        if len(_CACHE) > 8:
+            _CACHE.clear()  # lexicons read afresh (tests, a changed pack): keep only the recent ones
         hit = _CACHE[id(lex)] = _build(lex)
     return hit
 
@@ -241,6 +244,7 @@ def _post_hedge(lex: Lexicon) -> re.Pattern[str]:
 
 
 def _build(lex: Lexicon) -> FigureWords:
+    """Every table and pattern of `lex` the figure extractor reads, compiled once."""
     signs = alternation([s for s in lex.symbols if not s[-1].isalnum() and not s[-1].isspace()])
     codes = alternation([s for s in lex.symbols if s.isalpha()])
     bare, kin, kin_codes = _kin(lex)
