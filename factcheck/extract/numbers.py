@@ -558,7 +558,8 @@ def _hedge_before(text: str, start: int, vocab: FigureWords, words: list[str]) -
     if words and words[0] in _HEDGE_WORDS_EXTRA:
         w0 = words[0]
         if w0 in _PASS_VERBS or w0 == "past" and len(words) > 1 and (
-            words[1].endswith("ed") or words[1] in vocab.up.verbs or words[1] in vocab.down.verbs or words[1] in ("went", "broke", "got")
+            words[1].endswith("ed") or words[1] in vocab.up.verbs or words[1] in vocab.down.verbs
+            or words[1] in ("went", "broke", "got")
         ):
             return lex.hedges.get("more than")  # "weakened past 157 per dollar"
         if w0 == "within":
@@ -1304,7 +1305,8 @@ def _multiplier_value(text: str, m: re.Match[str], ctx: _Context) -> _Multiplier
         return _fraction_value(text, m, ctx.vocab)
     if m.group("nfold"):
         raw = m.group("fn").lower()
-        return (float(raw) if raw[0].isdigit() else (100.0 if raw == "hundred" else _read_num_word(raw, ctx.vocab))), None, -1
+        value = float(raw) if raw[0].isdigit() else 100.0 if raw == "hundred" else _read_num_word(raw, ctx.vocab)
+        return value, None, -1
     if m.group("ntimes"):
         raw = m.group("tn").lower()
         return (float(raw) if raw[0].isdigit() else _read_num_word(raw, ctx.vocab)), None, -1
@@ -1510,11 +1512,14 @@ def _resolve_glue(text: str, end: _End, glue: str, ctx: _Context) -> _End | None
     return None  # 5G, 70B, 1st, 10pm, 1990s: names, ordinals, times
 
 
+_NOT_BEFORE_NUMBER = " \u00a0,.;:()\"'“”‘’-–—\n"  # no currency symbol ends in these
+
+
 def _currency_before(text: str, start: int, ctx: _Context) -> tuple[str, str, int]:
     c = text[start - 1] if start else ""
     if c in " \u00a0":
         c = text[start - 2] if start > 1 else ""
-    if not c or c.islower() and c not in ctx.vocab.sign_lowers or c.isdigit() or c in " \u00a0,.;:()\"'“”‘’-–—\n":
+    if not c or c.islower() and c not in ctx.vocab.sign_lowers or c.isdigit() or c in _NOT_BEFORE_NUMBER:
         return "", "", -1  # every symbol and code ends in a sign or a capital (or a letter some symbol ends in)
     sm = ctx.lex.symbol_re.search(text, max(0, start - 6), start)
     if not sm:

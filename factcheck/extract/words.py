@@ -21,7 +21,9 @@ MULTIPLIER_WORDS = ["half", "halved", "halving", "twice", "thrice", "double", "d
 NUMBER_WORD = "(?:" + trie(list(CARDINALS) + list(TENS)) + ")"  # one number word: "seven", "twenty"
 _BLANK = r"[ \u00a0]"
 # After a change word, a level, not a change: "rose 20 feet above sea level"
-_NOT_A_CHANGE_AFTER = r"(?![ \u00a0]+(?:sea[ \u00a0]+level|ground|the[ \u00a0]+(?:surface|ground|sea(?:bed)?)|freezing|zero)\b)"
+_NOT_A_CHANGE_AFTER = (
+    r"(?![ \u00a0]+(?:sea[ \u00a0]+level|ground|the[ \u00a0]+(?:surface|ground|sea(?:bed)?)|freezing|zero)\b)"
+)
 
 
 @dataclass(frozen=True)
@@ -199,8 +201,8 @@ def _scan(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(
         r"\b(?:(?P<d>\d)|(?P<g>" + trie(glued) + r")(?=\d)|(?:"
         + trie([*words, *(w.capitalize() for w in words)])
-        + r"|[Aa]n?(?=[ \u00a0-](?:hundred|" + "|".join(map(re.escape, scales)) + r"|dozen|half|third|quarter|fifth|sixth|"
-        r"eighth|tenth|decade|century|fortnight)\b))\b|(?P<w>within[ \u00a0])an?(?=[ \u00a0](?:year|month|week|day)\b))"
+        + r"|[Aa]n?(?=[ \u00a0-](?:hundred|" + "|".join(map(re.escape, scales))
+        + r"|dozen|half|third|quarter|fifth|sixth|eighth|tenth|decade|century|fortnight)\b))\b|(?P<w>within[ \u00a0])an?(?=[ \u00a0](?:year|month|week|day)\b))"
     )
 
 

@@ -174,7 +174,8 @@ def _currency(code: str, spec: dict) -> Currency:
         weak_names=tuple(spec.get("weak_names", ())), unit_names=dict(spec.get("unit_names", {})),
         subunits={k: float(v) for k, v in spec.get("subunits", {}).items()},
         glued_subunits={k: float(v) for k, v in spec.get("glued_subunits", {}).items()},
-        hints=tuple(spec.get("hints", ())), fx_words=tuple(spec.get("fx_words", ())), rates=tuple(spec.get("rates", ())),
+        hints=tuple(spec.get("hints", ())), fx_words=tuple(spec.get("fx_words", ())),
+        rates=tuple(spec.get("rates", ())),
     )
 
 
@@ -333,7 +334,8 @@ DATA_SCHEMAS: dict[str, Keys] = {
         "fx_adjectives": ListOf(Text(), doc="words that may stand before a currency's fx word (the Australian dollar)"),
     }),
     "words.yaml": Keys(required=("scales", "changes", "nouns"), fields={
-        "scales": MapOf(key_label="scale word", doc="a word after a number -> what it multiplies by and how it is written",
+        "scales": MapOf(key_label="scale word",
+                        doc="a word after a number -> what it multiplies by and how it is written",
                         value=Keys(required=("value", "written"), fields={
             "value": Number(above=0, doc="what the word multiplies the number by (million: 1000000)"),
             "written": Text(choices=SCALE_FORMS, doc="word: spaced, and in numbers in words; abbreviation: glued or "
