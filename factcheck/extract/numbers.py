@@ -390,8 +390,9 @@ def currency_hints(text: str, lex: Lexicon | None = None) -> tuple[dict[str, str
     """
     vocab = figure_words(lex or lexicon())
     leans: dict[str, str] = {}
+    low = text.lower()
     for sym, codes in vocab.lex.shared_symbols.items():
-        counts = sorted(((len(vocab.hints[c].findall(text)), c) for c in codes), reverse=True)
+        counts = sorted(((vocab.hints[c].count(text, low), c) for c in codes), reverse=True)
         if counts[0][0] > counts[1][0]:
             leans[sym] = counts[0][1]
     kin: dict[str, str] = {}
@@ -458,12 +459,13 @@ class _Context:
         text does not say: the one whose hints the sentence names, else the article, else the first listed."""
         codes, hints = self.lex.shared_symbols[sym], self.vocab.hints
         sent = self.sentence(pos)
-        named = [c for c in codes if hints[c].search(sent)]
+        named = [c for c in codes if hints[c].found(sent)]
         if len(named) == 1:
             return named[0], ""
         lean = self.hints[0].get(sym, "")
         if lean:
-            if sum(1 for c in codes if hints[c].search(self.text)) > 1:
+            low = self.text.lower()
+            if sum(1 for c in codes if hints[c].found(self.text, low)) > 1:
                 both = "both" if len(codes) == 2 else "several"
                 others = " or ".join(c for c in codes if c != lean)
                 return lean, f"{sym}: {lean} or {others} (the article names {both}; {lean} assumed)"
@@ -475,7 +477,7 @@ class _Context:
         article also writes another currency of that name (HK$) and the sentence does not say."""
         code = self.vocab.bare[word]
         other = self.hints[1].get(code, "")
-        if not other or self.vocab.hints[code].search(self.sentence(pos)):
+        if not other or self.vocab.hints[code].found(self.sentence(pos)):
             return code, ""
         label = next(n for n, c in self.vocab.bare.items() if c == code)
         return code, f"{label}: {code} or {other} (the article also writes {other}; {code} assumed)"
@@ -483,7 +485,7 @@ class _Context:
     def shows(self, code: str) -> bool:
         """Does the text show the currency: one of its symbols or hints?"""
         cur = self.lex.currencies[code]
-        return any(s in self.text for s in cur.symbols) or bool(self.vocab.hints[code].search(self.text))
+        return any(s in self.text for s in cur.symbols) or self.vocab.hints[code].found(self.text)
 
 
 def _apply_hedge(h: Hedge, low: float, high: float, value: float | None, band: float) -> tuple[str, float, float]:

@@ -38,7 +38,7 @@ class FigureWords:
     second_symbol: re.Pattern[str]  # a currency symbol or code before a range's second end
     to_number: re.Pattern[str]  # "to" or a dash and another number: "passed 310 to 118"
     sign_lowers: frozenset[str]  # lower-case letters a currency symbol may end with ("b" of "Rmb")
-    hints: dict[str, re.Pattern[str]]  # code -> the words that tie an ambiguous sign or name to it
+    hints: dict[str, Hints]  # code -> the words that tie an ambiguous sign or name to it
     bare: dict[str, str]  # a name other currencies end with ("dollars" of "Hong Kong dollars") -> its currency
     kin: dict[str, re.Pattern[str]]  # code -> another currency of its name written in the text (HK$, Canadian dollars)
     kin_codes: dict[str, str]  # what `kin` matched (its symbol, code or name's first words, lower case) -> the code
@@ -89,12 +89,30 @@ def figure_words(lex: Lexicon) -> FigureWords:
     return hit
 
 
-def _hint_re(hints: list[str]) -> re.Pattern[str]:
-    """Whole words: a hint in lower case matches any case, one with capitals only as written ("US")."""
+@dataclass(frozen=True)
+class Hints:
+    """The words that tie an ambiguous sign or name to one currency, as whole words: one in lower case matches
+    any case (looked for in the lower-cased text, quicker than a case-blind pattern), others only as written."""
+
+    lower: re.Pattern[str] | None
+    cased: re.Pattern[str] | None
+
+    def count(self, text: str, low: str) -> int:
+        """How many times `text` (and `low`, the same lower-cased) names the currency."""
+        return (len(self.lower.findall(low)) if self.lower else 0) + (len(self.cased.findall(text)) if self.cased else 0)
+
+    def found(self, text: str, low: str | None = None) -> bool:
+        """Does `text` name the currency?"""
+        if self.cased is not None and self.cased.search(text):
+            return True
+        return self.lower is not None and bool(self.lower.search(text.lower() if low is None else low))
+
+
+def _hints(hints: tuple[str, ...]) -> Hints:
     lower = [h for h in hints if h == h.lower()]
     cased = [h for h in hints if h != h.lower()]
-    alts = ([f"(?i:{trie(lower)})"] if lower else []) + ([alternation(cased)] if cased else [])
-    return re.compile(r"\b(?:" + "|".join(alts) + r")\b") if alts else re.compile(r"(?!)")
+    return Hints(re.compile(r"\b(?:" + trie(lower) + r")\b") if lower else None,
+                 re.compile(r"\b(?:" + alternation(cased) + r")\b") if cased else None)
 
 
 def _kin(lex: Lexicon) -> tuple[dict[str, str], dict[str, re.Pattern[str]], dict[str, str]]:
@@ -263,7 +281,7 @@ def _build(lex: Lexicon) -> FigureWords:
         second_symbol=re.compile(signs + r"|(?:" + codes + r")[ \u00a0]?"),
         to_number=re.compile(r"[ \u00a0]*(?:to|-|–|and)[ \u00a0]*(?:" + signs + r")?\d"),
         sign_lowers=frozenset(s[-1] for s in lex.symbols if s[-1].islower()),
-        hints={c.code: _hint_re(list(c.hints)) for c in curs},
+        hints={c.code: _hints(c.hints) for c in curs},
         bare=bare,
         kin=kin,
         kin_codes=kin_codes,
