@@ -130,9 +130,7 @@ _ADDRESS = re.compile(
     r"[ \u00a0]+(?:[A-Z][a-z]+[ \u00a0]+){1,2}(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Drive|Place|"
     r"Square|Terrace|Way|Crescent|Court|Close|Gardens|Park)\b"
 )
-_YEAR_BEFORE = {"the", "a", "an", "in", "since", "by", "of", "from", "until", "till", "before", "after", "during",
-                "its", "their", "this", "that", "to", "through", "between", "and", "or", "early", "late", "mid",
-                "fiscal", "fy"}
+_YEAR_BEFORE = stop_list("year_before")
 _OF = re.compile(r"[ \u00a0]+of\b")
 _TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second"}
 _MINUS_WORD = re.compile(r"\bminus[ \u00a0]+$", re.I)
@@ -315,7 +313,7 @@ _FORECASTERS = {"economist", "analyst", "forecaster", "strategist", "pollster", 
 _FORECAST_VERBS = {"had", "have", "expected", "forecast", "forecasted", "predicted", "estimated", "anticipated",
                    "projected", "were"}
 _CHANGE_HEADS = {"cut", "loss", "gain", "increase", "rise", "reduction", "addition", "closure", "cull", "drop"}
-_NOUN_LEAD = {"more", "fewer", "extra", "additional", "further", "other", "new", "less"}
+_NOUN_LEAD = stop_list("noun_lead")
 
 
 def _head_noun(run: str, count: float, vocab: FigureWords) -> str:
@@ -545,7 +543,7 @@ _PRICE_FROM = {"prices", "price", "priced", "pricing", "fares", "fare", "tickets
                "memberships", "flights", "sale", "go", "goes", "options", "models", "deals", "offers", "upgrades",
                "tariffs", "trims"}
 _ESTIMATE_VERBS = {"estimate", "estimates", "estimated", "estimating"}
-_MODALS = {"would", "could", "will", "may", "might", "should", "to", "can"}
+_MODALS = stop_list("modal_lead")
 _MORE_ER = {"longer", "older", "bigger", "larger", "taller", "heavier", "wider", "further", "farther", "faster",
             "costlier", "deeper", "higher", "greater", "later", "hotter", "warmer", "stronger"}
 _LESS_ER = {"shorter", "younger", "smaller", "lighter", "narrower", "slower", "cheaper", "lower", "shallower",
@@ -767,7 +765,7 @@ def _is_date_part(text: str, start: int, end: int, digits: str, words: list[str]
 
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _CLOCK = re.compile(r"(?:[01]?\d|2[0-3])\.[0-5]\d")
-_CLOCK_BEFORE = {"at", "by", "until", "till", "before", "after", "around"}
+_CLOCK_BEFORE = stop_list("clock_before")
 
 
 # ---------------------------------------------------------------- the extractor
