@@ -21,7 +21,7 @@ from factcheck.entity import Named, Reading, Sentence, read
 from factcheck.language.parse import parse
 from factcheck.language.text import singular
 from factcheck.lexicon.config import NO_DATA, DataFiles, lexicon, on_data, read_data
-from factcheck.lexicon.wordclasses import common_words, stop_list, word_class
+from factcheck.lexicon.wordclasses import common_words, stop_list, union, word_class
 
 _NOT_A_NAME = stop_list("not_a_name")  # lower case: "The", "March", "UTC", "Norwegian" are never a name alone
 _DEMONYMS = word_class("demonyms")
@@ -33,7 +33,7 @@ _COMMON_ENDINGS = (
     "s", "tion", "ment", "ity", "ness", "ure", "age", "ance", "ence", "ing", "ism", "ship", "hood", "ian", "ese",
     "ish", "al", "ly", "ed", "ful", "less", "ive", "ous", "ic",
 )
-_NUMBER_WORDS = word_class("number_words")
+_NUMBER_WORDS = union("cardinals", "tens", "number_words")
 
 
 def _not_a_name(word: str) -> bool:

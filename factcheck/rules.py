@@ -21,7 +21,7 @@ import yaml
 
 from factcheck.core.records import Claim, Fact, Finding
 from factcheck.core.yamlcheck import ConfigError, compose_text, loc, suggest, value_of
-from factcheck.lexicon.config import DATA_SCHEMAS, NO_DATA, DataFiles, default_rules_dir, validate_data_files
+from factcheck.lexicon.config import DATA_SCHEMAS, NO_DATA, DataFiles, default_rules_dir, lexicon, validate_data_files
 from factcheck.match import comparable, dimension, normalized
 from factcheck.rule_examples import Example, is_examples_file, load_examples_file, parse_block, sibling_file
 
@@ -235,9 +235,6 @@ class DateConflict(Rule):
 
 
 GAP_WORDS = re.compile(r"\b(?:gap|difference|lead|margin|spread|ahead|behind|apart)\b", re.I)
-_BRIDGE = re.compile(r"^\s*(?:\(|,|—|–|-|/)?\s*(?:or|about|around|roughly|approximately|some|nearly|almost|equivalent to|"
-                     r"equal to|worth|which is|or about|or around|or roughly|or some|i\.e\.)?\s*(?:about|around|roughly)?\s*$",
-                     re.I)
 
 
 @dataclass(frozen=True)
@@ -254,13 +251,14 @@ class Conversion(Rule):
     default_message: ClassVar[str] = "{a_text} is not {b_text} at the exchange rates in the rule pack (expected {expected})"
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:
+        bridge = lexicon().bridge_re  # a bracket, "or", "worth", a hedge of hedges.yaml with `conversion: true`
         for claims in ctx.by_article().values():
             money = [c for c in claims if c.kind == "quantity" and dimension(c).startswith("money")]
             for a, b in zip(money, money[1:]):
                 if a.sentence != b.sentence or a.unit.partition("/")[0] == b.unit.partition("/")[0]:
                     continue
                 gap = b.before if b.start - a.end == len(b.before) else None
-                if b.start - a.end > self.max_gap or gap is None or not _BRIDGE.match(gap):
+                if b.start - a.end > self.max_gap or gap is None or not bridge.match(gap):
                     continue
                 ia, ib = normalized(_closed(a)), normalized(_closed(b))
                 if ia is None or ib is None:

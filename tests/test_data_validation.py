@@ -45,11 +45,12 @@ def test_the_default_data_files_are_valid() -> None:
 
 
 def test_every_mistake_in_every_file_is_reported_at_once_with_its_position(pack: Path) -> None:
-    _edit(pack / "hedges.yaml", "    width: 0.10\n    words: [about", "    widht: 0.10\n    words: [about")
+    _edit(pack / "hedges.yaml", "    width: 0.10\n    change: true\n    conversion: true\n    words: [about",
+          "    widht: 0.10\n    change: true\n    conversion: true\n    words: [about")
     _edit(pack / "hedges.yaml", "  nearly:\n    qualifier: at_most\n", "  nearly:\n")
-    _edit(pack / "currencies.yaml", "pence: {of: GBP", "pence: {of: GPB")
-    _edit(pack / "currencies.yaml", "  HKD:\n    - {from: 2023-01-01, to: 2026-12-31",
-          "  HKD:\n    - {from: 2023-01-01, to: 2022-12-31")
+    _edit(pack / "currencies.yaml", "{pounds: pound,", "{pounds: pund,")
+    _edit(pack / "currencies.yaml", "- {from: 2023-01-01, to: 2026-12-31, usd_low: 0.127",
+          "- {from: 2023-01-01, to: 2022-12-31, usd_low: 0.127")
     _edit(pack / "attributes.yaml", "window: 60", "window: sixty")
     _edit(pack / "attributes.yaml", "units: [gpu_hour]", "units: [gpu_hours]")
     _edit(pack / "attributes.yaml", "    kinds: [date]\n    cues: [founded", "    kinds: [dates]\n    cues: [founded")
@@ -71,7 +72,7 @@ def test_every_mistake_in_every_file_is_reported_at_once_with_its_position(pack:
     expected = {
         at("hedges.yaml", "widht"): "unknown key 'widht' in 'approx' (did you mean 'width'?)",
         after("hedges.yaml", "  nearly:"): "hedge 'nearly' has no 'qualifier'",
-        at("currencies.yaml", "pence:"): "'GPB' is not one of the 'currencies' in currencies.yaml (did you mean 'GBP'?)",
+        at("currencies.yaml", "pounds: pund"): "'pund' is not one of the 'units' in units.yaml (did you mean 'pound'?)",
         at("currencies.yaml", "to: 2022-12-31"): "'to' (2022-12-31) is before 'from' (2023-01-01)",
         at("attributes.yaml", "window: sixty"): "'window' must be a whole number, not 'sixty'",
         at("attributes.yaml", "gpu_hours"): "'gpu_hours' is not one of the 'units' in units.yaml (did you mean 'gpu_hour'?)",
@@ -132,12 +133,12 @@ def test_a_rate_band_must_be_dates_and_ordered_rates(pack: Path) -> None:
 def test_check_validates_the_data_files_before_reading_any_article(pack: Path, tmp_path: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """The pack in use is a broken copy: `check` stops with its problems, and reads nothing."""
-    _edit(pack / "currencies.yaml", "pence: {of: GBP", "pence: {oof: GBP")
+    _edit(pack / "currencies.yaml", "    hints: [yen", "    hintz: [yen")
     monkeypatch.setattr(factcheck.lexicon.config, "default_rules_dir", lambda: pack)
     monkeypatch.setattr(factcheck.rules, "default_rules_dir", lambda: pack)
     with pytest.raises(RuleError) as info:
         factcheck.check([tmp_path / "no-such-folder"])
-    assert any(p.startswith(f"{pack}/currencies.yaml:") and "unknown key 'oof' in 'pence' (did you mean 'of'?)" in p
+    assert any(p.startswith(f"{pack}/currencies.yaml:") and "unknown key 'hintz' in 'JPY' (did you mean 'hints'?)" in p
                for p in info.value.problems), info.value.problems
 
 

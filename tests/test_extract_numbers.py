@@ -332,10 +332,11 @@ def test_bare_dollars_ambiguous_next_to_hong_kong_dollars() -> None:
 
 
 def test_currency_hints() -> None:
-    assert currency_hints("The yuan weakened as China cut rates; ¥5 buys little.")[0] == "CNY"
-    assert currency_hints("The yen rallied in Tokyo.")[0] == "JPY"
-    assert currency_hints("Nothing to see.") == ("", "")
-    assert currency_hints("Fares rose to HK$12.")[1] == "HKD"
+    assert currency_hints("The yuan weakened as China cut rates; ¥5 buys little.")[0] == {"¥": "CNY"}
+    assert currency_hints("The yen rallied in Tokyo.")[0] == {"¥": "JPY"}
+    assert currency_hints("Nothing to see.") == ({}, {})
+    assert currency_hints("Fares rose to HK$12.")[1] == {"USD": "HKD"}
+    assert currency_hints("Fares rose to 12 Canadian dollars.")[1] == {"USD": "CAD"}
 
 
 def test_pounds_of_weight_are_not_sterling() -> None:

@@ -22,70 +22,15 @@ from decimal import Decimal
 from factcheck.language.text import IRREGULAR_PLURALS as _IRREGULAR
 from factcheck.language.text import sentences_of
 from factcheck.language.text import singular as _singular
+from factcheck.extract.words import CARDINALS, NUMBER_WORD, TENS, FigureWords, figure_words
 from factcheck.lexicon.config import Hedge, Lexicon, lexicon
+from factcheck.lexicon.wordclasses import stop_list, union, word_class
 
-_SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "quadrillion": 1e15,
-           "quintillion": 1e18, "sextillion": 1e21, "septillion": 1e24}
-_SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "tr": 1e12, "trn": 1e12}
 _DENOMINATORS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
                  "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
-_MULT_WORDS = ["half", "halved", "halving", "twice", "thrice", "double", "doubled", "doubling", "doubles", "triple",
-               "tripled", "tripling", "triples", "quadruple", "quadrupled", "quadrupling", "quadruples", "tenfold",
-               "threefold", "twofold", "fourfold", "fivefold", "hundredfold"]
-_MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-}
+_MONTHS = union("months", "month_abbreviations")
 
 
-def _trie(words: list[str]) -> str:
-    """One regex alternation for many literal words, factored by prefix so it fails fast."""
-    root: dict[str, dict] = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, dict]) -> str:
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return "(?:" + body + ")?" if "" in node else body
-
-    return build(root)
-
-
-_FAST: dict[int, tuple[Lexicon, re.Pattern[str], re.Pattern[str]]] = {}
-
-
-def _fast(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The lexicon's unit and currency-name patterns rebuilt as prefix tries (same matches, fewer steps)."""
-    hit = _FAST.get(id(lex))
-    if hit is None or hit[0] is not lex:
-        unit_re = re.compile(r"[ \u00a0-]?(" + _trie(list(lex.units)) + r")(?![\w/²])")
-        names = sorted({w.lower() for w in [*lex.names, *lex.subunits]})
-        name_re = re.compile(r"[ \u00a0-]?(" + _trie(names) + r")\b", re.I)
-        hit = _FAST[id(lex)] = (lex, unit_re, name_re)
-    return hit[1], hit[2]
-
-
-_TRIGGER_WORDS = [*_SMALL, *_TENS, "hundred", *_SCALES, "dozen", *_MULT_WORDS]
-_SCALE_ALT = "|".join(_SCALES)
-# Where a figure may start: a digit, a number word, a multiplier word, "a"/"an" before a scale or fraction.
-_SCAN = re.compile(
-    r"\b(?:(?P<d>\d)|(?P<g>RMB|Rmb|USD|EUR|GBP|HKD|CNY|JPY|SGD|AUD|CAD|CHF|INR|KRW)(?=\d)|(?:"
-    + _trie([*_TRIGGER_WORDS, *(w.capitalize() for w in _TRIGGER_WORDS)])
-    + r"|[Aa]n?(?=[ \u00a0-](?:hundred|" + _SCALE_ALT + r"|dozen|half|third|quarter|fifth|sixth|"
-    r"eighth|tenth|decade|century|fortnight)\b))\b|(?P<w>within[ \u00a0])an?(?=[ \u00a0](?:year|month|week|day)\b))"
-)
 # Time words read as a number of larger units: "a decade" is 10 years.
 _DURATIONS = {"decade": ("year", 10.0), "decades": ("year", 10.0), "century": ("year", 100.0),
               "centuries": ("year", 100.0), "fortnight": ("week", 2.0), "fortnights": ("week", 2.0)}
@@ -96,20 +41,15 @@ _DURATION_AFTER = re.compile(
 _A_UNIT = {"decade", "century", "fortnight", "year", "month", "week", "day"}
 _DIGITS = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)(?P<glue>[A-Za-z]+\b|°[CF]\b)?")
 _WORD_TOKEN = re.compile(r"([A-Za-z]+)(?:(?:[ \u00a0]+|-)(?=[A-Za-z]))?")
-_WORD = "(?:" + _trie(list(_SMALL) + list(_TENS)) + ")"
 
 # ---------------------------------------------------------------- what stands after a number
 
-_SCALE_AFTER = re.compile(r"[ \u00a0-]?(" + _SCALE_ALT + r"|mn|mln|bn|trn|tn)\b", re.I)
 _PERCENT_AFTER = re.compile(
     r"[ \u00a0]?(%|percent(?:age)?[ \u00a0]+points?\b|per[ \u00a0]?cent(?:age)?[ \u00a0]+points?\b|pp\b|ppts?\b|"
     r"of[ \u00a0]+an?[ \u00a0]+(?:(?:percentage|basis)[ \u00a0]+)?point\b|"
     r"basis[ \u00a0]+points?\b|bps\b|bp\b|per[ \u00a0-]?cent\b|pct\b|pc\b)",
     re.I,
 )
-_RANGE_JOIN = re.compile(r"[ \u00a0]*(?:-|–|—|to|and|or)[ \u00a0]*(?=[-−]?(?:US\$|HK\$|[$€£¥]|[A-Z]{3}[ \u00a0])?[\d.]|"
-                         r"(?i:" + _WORD + r"\b))")
-_SECOND_SYMBOL = re.compile(r"US\$|HK\$|[$€£¥]|(?:USD|EUR|GBP|CNY|RMB|HKD|JPY)[ \u00a0]?")
 _PER = re.compile(
     r"(?P<paren>[ \u00a0]*\([^()\n]{1,40}\))?"
     r"(?:[ \u00a0]+(?P<conn>per|a|an|each)[ \u00a0]+|[ \u00a0]*(?P<conn2>/)[ \u00a0]*|-(?P<conn3>a|an|per)-(?=[a-z]))"
@@ -117,84 +57,22 @@ _PER = re.compile(
     r"(?:[ \u00a0]+(?P<noun2>[A-Za-z][A-Za-z-]{1,20})\b)?"
 )
 _PER_SCALES = {"1m": "million", "1,000,000": "million", "1,000": "thousand"}
-_PER_NOUNS = {
-    "share", "token", "barrel", "hour", "day", "week", "month", "year", "person", "head", "user", "gallon", "litre",
-    "liter", "kilo", "kilogram", "kg", "ton", "tonne", "unit", "night", "ticket", "seat", "vehicle", "car", "mile",
-    "kilometre", "kilometer", "km", "pound", "ounce", "query", "request", "subscriber", "employee", "capita",
-    "megawatt-hour", "kilowatt-hour", "kwh", "mwh", "piece", "copy", "game", "episode", "student", "patient",
-    "passenger", "household", "resident", "adult", "child", "contract", "bottle", "meal", "pack", "dose", "visit",
-    "metre", "meter", "square", "acre", "hectare", "bushel", "dollar", "euro", "annum", "item", "page",
-}
-_POST_HEDGE = re.compile(r"(?:[ \u00a0]*\+(?!\w)|-plus\b|-odd\b)|[ \u00a0]+or[ \u00a0]+(more|so|fewer|less)\b", re.I)
 _NOUN_AFTER = re.compile(r"((?:[ \u00a0](?:[A-Z]+\d[\w.-]*|[A-Za-z][A-Za-z'’-]*)){1,4})")
-_NOUN_STOP = {
-    "of", "in", "to", "and", "or", "for", "on", "at", "with", "by", "from", "that", "which", "who", "was", "were",
-    "is", "are", "be", "been", "the", "a", "an", "as", "than", "it", "its", "their", "this", "these", "those",
-    "per", "each", "but", "so", "into", "over", "under", "after", "before", "since", "while", "ago", "more",
-    "less", "fewer", "times", "has", "have", "had", "will", "would", "could", "can", "percent", "cent", "about",
-    "when", "where", "if", "not", "also", "just", "only", "all", "up", "down", "out", "off", "s", "across",
-    "through", "between", "among", "against", "during", "within", "without", "around", "near", "via", "including",
-    "like", "worldwide", "nationwide", "last", "next", "every", "here", "there", "now", "then",
-    "yesterday", "today", "tomorrow", "said", "says", "say", "according", "do", "did", "does", "may", "might",
-    "must", "should", "shall", "got", "get", "gets", "his", "her", "our", "my", "your", "them", "they", "we",
-    "he", "she", "i", "you", "me", "us", "him", "what", "how", "why", "because", "although", "though", "until",
-    "behind", "above", "below", "beyond", "toward", "towards", "upon", "onto", "alone", "apiece",
-    "respectively", "nor", "yet", "either", "neither", "both", "too", "very", "again", "still", "already",
-    "ahead", "away", "back", "earlier", "later", "compared", "versus", "vs", "plus", "minus", "almost", "nearly",
-}
-_PLURAL_ONLY = {"staff", "police", "cattle", "aircraft", "sheep", "fish", "deer", "livestock", "personnel", "crew"}
+_NOUN_STOP = stop_list("noun_stop")
+_PLURAL_ONLY = word_class("plural_only")
 # Capitalised words that, right before a number, do not make it a product name ("The 300 passengers").
-_FUNCTION_WORDS = {
-    "the", "a", "an", "some", "only", "all", "another", "those", "these", "this", "that", "about", "around",
-    "nearly", "over", "more", "up", "just", "almost", "roughly", "by", "in", "on", "at", "for", "with", "from",
-    "of", "and", "but", "or", "after", "before", "since", "until", "to", "last", "next", "every", "each", "its",
-    "their", "his", "her", "our", "my", "your", "we", "they", "he", "she", "it", "i", "as", "when", "while", "if",
-    "even", "still", "already", "now", "then", "here", "there", "total", "exactly", "precisely", "barely",
-    "fewer", "less", "under", "below", "above", "between", "among", "approximately", "estimated", "additional",
-    "extra", "further", "both", "many", "most", "what", "which", "who", "where", "why", "how", "yes", "no", "not",
-    "never", "also", "so", "yet", "than", "like", "per", "via", "within", "without", "across", "through",
-    "during", "against", "toward", "towards", "into", "onto", "upon", "out", "off", "down", "once", "overall",
-    "altogether", "combined", "today", "yesterday", "tomorrow", "meanwhile", "however", "perhaps", "maybe",
-    "fully", "least", "well", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "minus", "plus", "nowhere", "none", "whereas", "because", "although", "though", "thus", "hence", "indeed",
-    "again", "said", "says", "say", "reported", "according", "upwards", "upward", "north", "south", "east", "west",
-}
-_LABEL_WORDS = {
-    "page", "pages", "p.", "pp.", "section", "sections", "sec.", "article", "chapter", "row", "rows", "line",
-    "lines", "item", "items", "no.", "nos.", "number", "figure", "fig.", "table", "exhibit", "room", "flight",
-    "route", "highway", "interstate", "gate", "platform", "level", "grade", "stage", "round", "episode", "season",
-    "vol.", "volume", "issue", "act", "clause", "paragraph", "para.", "rule", "version", "v.", "ver.", "step",
-    "phase", "tier", "class", "category", "model", "series", "gen", "generation", "ward", "district", "precinct",
-    "channel", "bus", "type", "terminal", "pier", "berth", "bay", "lane", "exit", "junction", "apartment", "apt.",
-    "suite", "floor", "box", "isbn", "issn", "doi", "id", "ref", "ref.", "code", "ticker", "zip", "postcode",
-    "pin", "appendix", "annex", "footnote", "verse", "psalm", "amendment", "resolution", "marker", "docket",
-    "batch", "schedule", "art.", "ch.", "chap.", "no",
-}
-_LABEL_WORDS |= {
-    "track", "tracks", "junctions", "episodes", "chapters", "rooms", "platforms", "gates", "terminals", "verses",
-    "articles", "clauses", "paragraphs", "appendices", "amendments", "exhibits", "routes", "exits", "lanes", "wards",
-    "districts", "precincts", "floors", "suites", "holes", "studio", "studios", "sections", "pages", "rows",
-}
+_FUNCTION_WORDS = stop_list("function_words")
 # After a label, the list it heads: "junctions 10 and 11", "episodes 1 to 3", "tracks 4, 7 and 9"
 _LABEL_LIST = re.compile(r"(?:[ \u00a0]*(?:,|&|and|or|to|-|–)[ \u00a0]*\d+[A-Za-z]?\b)*")
 # Emergency numbers: "a 999 call", "dialled 911"
 _EMERGENCY = re.compile(r"(?:999|911|112|111|101|000)[ \u00a0]+(?:calls?|operators?|emergency|line)\b")
 _DIAL = {"call", "called", "calling", "dial", "dialled", "dialed", "dialling", "dialing", "ring", "rang", "phoned"}
-# "the 10-year Treasury", "a 30-year mortgage", "a 40-foot container": a kind of thing, not a measure
-_TYPE_NOUNS = {
-    "year": {"treasury", "treasuries", "bond", "bonds", "note", "notes", "gilt", "gilts", "bund", "bunds", "yield",
-             "yields", "mortgage", "mortgages", "swap", "swaps", "jgb", "jgbs", "paper", "maturity", "breakeven",
-             "tenor", "fixed", "fixed-rate"},
-    "month": {"bill", "bills", "treasury", "libor", "sofr", "euribor"},
-    "week": {"bill", "bills"},
-    "foot": {"container", "containers", "equivalent"},
-}
 # Standard track distances: "won the 200 metres" is an event, not a distance run
 _RACE_DISTANCES = {60, 100, 110, 200, 400, 800, 1500, 3000, 5000, 10000}
 _OF_THE = re.compile(
     r"[ \u00a0]+of[ \u00a0]+(?:the|its|their|his|her|our|these|those)"
     r"(?:[ \u00a0]+(?:[A-Z][\w&.-]*[ \u00a0]+)*[\w&.-]+['’]s)?"
-    r"(?:[ \u00a0]+(?:\d[\d,]*|" + _WORD + r"))?(?=[ \u00a0])"
+    r"(?:[ \u00a0]+(?:\d[\d,]*|" + NUMBER_WORD + r"))?(?=[ \u00a0])"
 )
 # A word number with nothing after it is prose unless the sentence says what it counts: kept for now.
 _TENTATIVE_AFTER = re.compile(
@@ -210,8 +88,6 @@ _ONE_OK = re.compile(
 _CLOCK_AFTER = re.compile(r"[ \u00a0]?(?:[ap]\.?m\b|o['’]clock\b)", re.I)
 _ONE_OR_TWO = re.compile(r"[ \u00a0]+(?:or|to)[ \u00a0]+(?:two|three)\b", re.I)  # "one or two patients"
 _COHORT = re.compile(r"-olds\b")  # "five-year-olds": a group of children, not a figure
-_CASUALTY = {"dead", "injured", "wounded", "missing", "hurt", "killed", "homeless", "displaced", "evacuated",
-             "hospitalised", "hospitalized", "arrested", "detained", "rescued", "infected"}
 _HYPHEN_NOUN = re.compile(r"-([a-z]{3,20})\b(?!-)")
 _HYPHEN_NOT_NOUN = {"strong", "odd", "plus", "fold", "old", "long", "wide", "high", "deep", "tall", "way", "time",
                     "off", "up", "all", "nil", "love", "run", "second", "minute", "hour"}
@@ -221,7 +97,7 @@ _UNIT_RATIO = {("year", "month"): 12.0, ("week", "day"): 7.0, ("day", "hour"): 2
                ("minute", "second"): 60.0, ("month", "year"): 1 / 12, ("day", "week"): 1 / 7,
                ("hour", "day"): 1 / 24, ("minute", "hour"): 1 / 60, ("second", "minute"): 1 / 60}
 _COMPOUND_UNIT = re.compile(
-    r"(?:,?[ \u00a0]+and)?[ \u00a0]+(\d{1,2}(?:\.\d+)?|" + _WORD + r")[ \u00a0-]?(seconds?|minutes?|hours?|inch(?:es)?|"
+    r"(?:,?[ \u00a0]+and)?[ \u00a0]+(\d{1,2}(?:\.\d+)?|" + NUMBER_WORD + r")[ \u00a0-]?(seconds?|minutes?|hours?|inch(?:es)?|"
     r"months?|days?|centimetres?|centimeters?|cm|yards?)\b(?![ \u00a0]+(?:later|ago|after|before|earlier|of|per)\b)"
 )
 _CAPS_AFTER = re.compile(r"[ \u00a0]([A-Z]{2,})\b(?![.\d])(?:[ \u00a0]+([A-Za-z]+))?")
@@ -251,35 +127,16 @@ _METRE_AFTER = re.compile(
 )
 # One match for the three: the phone pattern comes first (its group 1 is the separator it repeats)
 _NOT_A_FIGURE = re.compile(f"(?:{_PHONE.pattern})|(?:{_TIME.pattern})|(?:{_HYPHEN_CHAIN.pattern})")
-_RMB = re.compile(r"\b[Rr]mb[ \u00a0]?$")  # the Financial Times' "Rmb12bn"
 _ADDRESS = re.compile(
     r"[ \u00a0]+(?:[A-Z][a-z]+[ \u00a0]+){1,2}(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Drive|Place|"
     r"Square|Terrace|Way|Crescent|Court|Close|Gardens|Park)\b"
 )
-_YEAR_BEFORE = {"the", "a", "an", "in", "since", "by", "of", "from", "until", "till", "before", "after", "during",
-                "its", "their", "this", "that", "to", "through", "between", "and", "or", "early", "late", "mid",
-                "fiscal", "fy"}
+_YEAR_BEFORE = stop_list("year_before")
 _OF = re.compile(r"[ \u00a0]+of\b")
 _TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second"}
 _MINUS_WORD = re.compile(r"\bminus[ \u00a0]+$", re.I)
 _LINE_START = re.compile(r"(?:^|\n)[ \t>*#-]*$")
 _URLISH = re.compile(r"://|www\.|@")
-# Words that tie "¥" to China or Japan; matched in lower-cased text (faster than re.I).
-_CHINA = re.compile(r"\b(?:" + _trie(["yuan", "renminbi", "rmb", "cny", "china", "chinese", "beijing", "shanghai",
-                                        "shenzhen", "hangzhou", "guangzhou"]) + r")\b")
-_JAPAN = re.compile(
-    r"\b(?:" + _trie(["yen", "jpy", "japan", "japanese", "tokyo", "nikkei", "osaka", "topix", "boj"]) + r")\b"
-)
-_OTHER_DOLLAR = re.compile(
-    r"\b(?:HK|AU?|CA?|S|NT|NZ)\$|\b(?:HKD|AUD|CAD|SGD|TWD|NZD)\b"
-    r"|\b(?:Hong Kong|Australian|Canadian|Singapore|Taiwan|New Zealand|HK)[ \u00a0]dollars?\b"
-)
-_OTHER_DOLLAR_CODES = {
-    "hk$": "HKD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "s$": "SGD", "nt$": "TWD", "nz$": "NZD",
-    "hong kong": "HKD", "hk": "HKD", "australian": "AUD", "canadian": "CAD", "singapore": "SGD", "taiwan": "TWD",
-    "new zealand": "NZD",
-}
-_US_WORDS = re.compile(r"\b(?:US|U\.S\.|American|greenbacks?|Wall Street|USD)\b")
 _WEIGHT_CONTEXT = re.compile(r"\b(?:weigh\w*|lost|gained|heavy|heavier|lighter|pounds? of)\b", re.I)
 _SPORT_BEFORE = re.compile(
     r"\b(?:won|win|wins|winning|lost|lose|loses|losing|beat|beats|beaten|beating|defeated|defeat|defeats|drew|draw|"
@@ -296,88 +153,11 @@ _SPORT_AFTER = re.compile(
 
 # ---------------------------------------------------------------- hedges, direction, multipliers
 
-_UP = {
-    "rose", "rise", "rises", "risen", "rising", "up", "gained", "gains", "gain", "gaining", "grew", "grow", "grows",
-    "growing", "grown", "jumped", "jumps", "jump", "jumping", "climbed", "climbs", "climbing", "increased",
-    "increases", "increase", "increasing", "soared", "soars", "soaring", "surged", "surges", "surging", "added",
-    "adds", "adding", "rallied", "rallies", "rallying", "advanced", "advances", "boosted", "boosts", "lifted",
-    "lifts", "hiked", "hikes", "spiked", "spikes", "swelled", "swells", "expanded", "expands", "expanding",
-    "accelerated", "rebounded", "leapt", "leaped", "leaps", "skyrocketed", "ballooned", "add",
-    "rebounds", "rebounding", "recovered", "recovers", "recovering", "regained", "regains", "recouped", "recoups",
-    "bounced", "clawed",  # "clawed back 9%"
-    "firmed", "firming", "strengthened", "strengthens", "strengthening", "appreciated", "appreciates",
-}
-_DOWN = {
-    "fell", "fall", "falls", "falling", "fallen", "down", "lost", "loses", "lose", "losing", "dropped", "drops",
-    "drop", "dropping", "declined", "declines", "decline", "declining", "slid", "slides", "sliding", "slumped",
-    "slumps", "slumping", "plunged", "plunges", "plunging", "plummeted", "plummets", "tumbled", "tumbles",
-    "tumbling", "sank", "sinks", "sinking", "shed", "sheds", "shedding", "cut", "cuts", "cutting", "decreased",
-    "decreases", "decreasing", "shrank", "shrinks", "shrinking", "shrunk", "contracted", "contracts", "retreated",
-    "eased", "eases", "easing", "dipped", "dips", "wiped", "wiping", "erased", "erasing", "slipped", "slips",
-    "lowered", "lowers", "reduced", "reduces", "reducing", "slashed", "slashes", "slashing", "trimmed", "trims",
-    "narrowed", "crashed", "collapsed", "sagged", "weakened", "cratered", "pulled", "withdrew", "withdrawn",
-    "weakens", "weakening", "softened", "softens", "softening", "slowed", "depreciated", "depreciates",
-}
-_UP_BY = {"raised", "raises", "raising", "raise", "higher", "extended", "widened"}
-_DOWN_BY = {"lower", "below"}
-_UP_NOUNS = {"rise", "increase", "gain", "jump", "growth", "surge", "climb", "hike", "boost", "uptick", "rally",
-             "rebound", "expansion", "advance"}
-_DOWN_NOUNS = {"fall", "drop", "decline", "decrease", "plunge", "slump", "slide", "cut", "reduction", "dip",
-               "contraction", "tumble", "retreat", "downturn"}
-_HEDGE_SKIP = {"some", "about", "around", "roughly", "nearly", "almost", "approximately", "more", "than", "over",
-               "as", "much", "many", "a", "further", "another", "an", "additional", "extra", "whopping", "just",
-               "only", "close", "to", "estimated", "slightly", "sharply", "steeply", "modestly", "marginally",
-               "record", "combined", "total", "net", "cumulative", "staggering", "fresh", "back"}
-_DIRECTION_AFTER = re.compile(
-    r"[ \u00a0-]+(?:(?P<up>rise|rises|increase|increases|gain|gains|jump|surge|climb|rally|growth|hike|hikes|uptick|"
-    r"higher|more|premium|up|advance|boost|rebound|extra|additional|raise|raises|stronger|firmer|(?P<above>above))|"
-    r"(?P<down>fall|falls|drop|drops|decline|declines|plunge|slump|loss|losses|slide|tumble|decrease|cut|cuts|"
-    r"lower|less|fewer|cheaper|down|discount|contraction|retreat|dip|selloff|sell-off|weaker|softer|(?P<below>below)|"
-    r"reduction))\b"
-    r"(?![ \u00a0]+(?:sea[ \u00a0]+level|ground|the[ \u00a0]+(?:surface|ground|sea(?:bed)?)|freezing|zero)\b)",
-    re.I,
-)
-# The same with one word between: "a 4% pay rise", "2,000 job cuts", "11 points below"
-_DIRECTION_AFTER_MOD = re.compile(
-    r"[ \u00a0-]+(?P<mod>[a-z]+(?:-[a-z]+)*)[ \u00a0]+(?:(?P<up>rise|rises|increase|increases|gain|gains|jump|surge|"
-    r"climb|rally|growth|hike|hikes|uptick|advance|boost|rebound|raise|raises|more|extra|additional|(?P<above>above))|"
-    r"(?P<down>fall|falls|drop|drops|decline|declines|plunge|slump|loss|losses|slide|tumble|decrease|cut|cuts|"
-    r"fewer|contraction|retreat|dip|selloff|sell-off|(?P<below>below)|reduction|closures?))\b"
-    r"(?![ \u00a0]+(?:sea[ \u00a0]+level|ground|the[ \u00a0]+(?:surface|ground|sea(?:bed)?)|freezing|zero)\b)"
-)
-# Direction words after a figure that name the change itself and so may follow a modifier ("a 4% pay rise").
-_CHANGE_NOUNS = {"rise", "rises", "raise", "raises", "increase", "increases", "gain", "gains", "jump", "surge", "climb",
-                 "rally", "growth",
-                 "hike", "hikes", "uptick", "advance", "boost", "rebound", "fall", "falls", "drop", "drops", "decline",
-                 "declines", "plunge", "slump", "loss", "losses", "slide", "tumble", "decrease", "cut", "cuts",
-                 "contraction", "retreat", "dip", "selloff", "sell-off", "reduction", "closure", "closures"}
-_COUNT_AFTER = {"more", "fewer", "extra", "additional", "above", "below"}
-# A relative clause with a change verb after a figure: "the 12.4% it lost", "the $2bn the group shed".
 _REL_CHANGE = re.compile(
     r"[ \u00a0]+(?:(?:that|which)[ \u00a0]+)?(?:it|they|he|she|we|you|(?:the|its|their|his|her|our)[ \u00a0]+[a-z]+"
     r"(?:[ \u00a0]+[a-z]+)?|[A-Z][\w&'’.-]*(?:[ \u00a0]+[A-Z][\w&'’.-]*)?)[ \u00a0]+"
     r"(?:(?:had|has|have|had[ \u00a0]+been|has[ \u00a0]+been)[ \u00a0]+)?(?:(?:already|previously|recently|just|"
     r"initially|earlier|briefly)[ \u00a0]+)?(?P<verb>[a-z]+)\b"
-)
-_NOT_REL_VERB = {"up", "down", "rise", "rises", "fall", "falls", "gain", "gains", "drop", "drops", "cut", "cuts",
-                 "decline", "declines", "increase", "increases", "add", "adds", "lose", "loses"}
-_MULTIPLIER = re.compile(
-    r"(?i:(?P<twice>twice|thrice)(?=[ \u00a0]+(?:(?:as|the|that|what|its|their|his|her|our|this|those|these|more|"
-    r"over)\b|(?-i:[A-Z$€£¥\d])))"
-    r"|(?P<up2>(?:doubled|doubling|doubles)(?![ \u00a0]+down\b))|(?P<up3>tripled|tripling|triples)"
-    r"|(?P<up4>quadrupled|quadrupling|quadruples)"
-    r"|(?P<dbl>double|triple|quadruple)(?![\w-])(?![ \u00a0]+(?:digits?|standards?|taxation|act|agents?|dip|"
-    r"check|click|bed|room|whammy|blow|header|play|fault|decker|crown|life|time)\b)"
-    r"|(?P<halved>halved|halving)"
-    r"|(?P<frac>(?:(?P<fnum>a|one|two|three|four|five|seven|nine)[ \u00a0-]+)?(?P<fden>half|thirds?|quarters?|fifths?|"
-    r"sixths?|eighths?|tenths?))\b"
-    r"|(?P<nfold>(?P<fn>\d+(?:\.\d+)?|" + _WORD + r"|hundred)[ \u00a0-]?fold)\b"
-    r"|(?P<ntimes>(?P<tn>\d+(?:\.\d+)?|" + _WORD + r")[ \u00a0]+times)(?=[ \u00a0]+(?:as|more|larger|bigger|"
-    r"higher|greater|the|what|that|faster|cheaper|smaller|lower|over|longer|heavier|stronger|its|their)\b)"
-    r"|(?P<nx>(?P<xn>\d+(?:\.\d+)?)x)(?=[\s,.;:)]|$)"
-    r"|(?P<inx>(?P<ia>\d{1,2}|" + _WORD + r")(?:[ \u00a0]+(?P<inoun>(?-i:[a-z]{3,20}))(?<!s))?"
-    r"[ \u00a0]+(?:in|out[ \u00a0]+of)[ \u00a0]+(?P<ib>\d{1,3}|" + _WORD
-    + r"|hundred|a[ \u00a0]+hundred))\b)"
 )
 _FRAC_FOLLOW = re.compile(
     r"[ \u00a0]+(?:of|the|that|as|its|their|his|her|our|all|what|those|these|this)\b", re.I
@@ -391,7 +171,6 @@ _FRAC_COMPARE = re.compile(
     r"(?P<down>less|fewer|lower|smaller|cheaper|shorter|slower))\b",
     re.I,
 )
-_SCALE_WORD_AFTER = re.compile(r"[ \u00a0]+an?[ \u00a0]+(?:hundred|" + _SCALE_ALT + r"|dozen)\b", re.I)
 _NOT_IN_X = re.compile(
     r"[ \u00a0]+(?:games?|matches|starts|appearances|attempts|seasons|races|tries|shots|outings|innings|years?|"
     r"months?|weeks?|days?|hours?|minutes?|seconds?|laps|rounds|sets)\b",
@@ -436,8 +215,6 @@ class Figure:
 # ---------------------------------------------------------------- small helpers
 
 
-_WORD_CLASS = {**{w: "unit" for w in _SMALL}, **{w: "tens" for w in _TENS}, "hundred": "hundred", "dozen": "dozen",
-               **{w: "scale" for w in _SCALES}, "a": "a", "an": "a", "half": "half", "and": "and"}
 _WORD_NEXT = {
     "start": {"unit", "tens", "a", "half"},
     "a": {"hundred", "scale", "dozen"},
@@ -451,7 +228,7 @@ _WORD_NEXT = {
 }
 
 
-def _read_words(text: str, pos: int) -> tuple[float, int] | None:
+def _read_words(text: str, pos: int, vocab: FigureWords) -> tuple[float, int] | None:
     """A number in words starting at `pos` ("twenty-one", "a dozen", "half a million"): value and end."""
     state, total, current, end, last_scale = "start", 0.0, 0.0, pos, math.inf
     p = pos
@@ -460,10 +237,10 @@ def _read_words(text: str, pos: int) -> tuple[float, int] | None:
         if not m:
             break
         tok = m.group(1).lower()
-        cls = _WORD_CLASS.get(tok)
+        cls = vocab.number_class.get(tok)
         if cls is None or cls not in _WORD_NEXT[state]:
             break
-        if state == "tens" and cls == "unit" and not 0 < _SMALL[tok] < 10:
+        if state == "tens" and cls == "unit" and not 0 < CARDINALS[tok] < 10:
             break
         if cls == "and":
             state = "and"
@@ -474,9 +251,9 @@ def _read_words(text: str, pos: int) -> tuple[float, int] | None:
         elif cls == "half":
             current = 0.5
         elif cls == "unit":
-            current += _SMALL[tok]
+            current += CARDINALS[tok]
         elif cls == "tens":
-            current += _TENS[tok]
+            current += TENS[tok]
         elif cls == "dozen":
             current = (current or 1.0) * 12
         elif cls == "hundred":
@@ -484,7 +261,7 @@ def _read_words(text: str, pos: int) -> tuple[float, int] | None:
                 break
             current = (current or 1.0) * 100
         else:
-            scale = _SCALES[tok]
+            scale = vocab.word_scales[tok]
             if scale >= last_scale:
                 break
             total += (current or 1.0) * scale
@@ -530,34 +307,17 @@ def _looks_plural(word: str) -> bool:
 
 
 # Words that end in -s but count as one thing ("measles cases", "maths teachers").
-_MASS_S = {"measles", "mumps", "diabetes", "rabies", "herpes", "maths", "mathematics", "physics", "economics",
-           "politics", "athletics", "gymnastics", "news", "ethics", "logistics", "electronics", "genetics",
-           "robotics", "aerobics", "linguistics", "metrics", "olympics", "paralympics"}
-# Plural subjects that are amounts, not things counted: "sales rose to 300" is no count of sales.
-_VALUE_SUBJECTS = {"sales", "shares", "stocks", "prices", "earnings", "revenues", "profits", "exports", "imports",
-                   "yields", "rates", "costs", "wages", "rents", "fares", "bonds", "futures", "markets", "savings"}
-# Modifier + noun that name one kind of thing: the modifier stays in the counted noun.
-_COMPOUNDS = {
-    "gold medal", "silver medal", "bronze medal", "electoral vote", "school leaver", "shell company",
-    "distribution centre", "distribution center", "data centre", "data center", "rock core", "care home",
-    "nursing home", "power station", "power plant", "polling station", "police officer", "prison officer",
-    "health worker", "care worker", "aid worker", "asylum seeker", "job seeker", "hedge fund", "oil well",
-    "wind turbine", "solar panel", "charging point", "charging station", "fire engine", "fighter jet",
-    "home run", "hospital bed", "council house", "council home", "mobile phone", "credit card", "bank account",
-    "petrol station", "gas station", "fuel cell", "head teacher", "border crossing", "drone strike", "air strike",
-    "air raid", "civil servant", "junior doctor", "search result", "call centre", "call center", "rail station",
-    "bus stop", "train station", "sex offender", "tax return", "heat pump", "student loan", "work permit",
-}
+_MASS_S = word_class("singular_in_s")
 _MEDALS = {"gold", "silver", "bronze"}  # "40 golds", "one silver": medals
 # "more than the 138,000 economists had forecast": the noun is who forecast, not what is counted.
 _FORECASTERS = {"economist", "analyst", "forecaster", "strategist", "pollster", "expert", "observer", "trader"}
 _FORECAST_VERBS = {"had", "have", "expected", "forecast", "forecasted", "predicted", "estimated", "anticipated",
                    "projected", "were"}
 _CHANGE_HEADS = {"cut", "loss", "gain", "increase", "rise", "reduction", "addition", "closure", "cull", "drop"}
-_NOUN_LEAD = {"more", "fewer", "extra", "additional", "further", "other", "new", "less"}
+_NOUN_LEAD = stop_list("noun_lead")
 
 
-def _head_noun(run: str, count: float) -> str:
+def _head_noun(run: str, count: float, vocab: FigureWords) -> str:
     """The counted noun in the words after a count: "Nvidia H800 chips" -> "chip", "people" -> "person",
     "munitions factories" -> "factory", "gold medals" -> "gold medal", "maths and physics teachers" -> "teacher"."""
     words: list[str] = []
@@ -610,7 +370,7 @@ def _head_noun(run: str, count: float) -> str:
         return noun + " medal"
     if head > 0 and not coordinated:
         compound = candidates[head - 1].lower() + " " + noun
-        if compound in _COMPOUNDS:
+        if compound in vocab.nouns["compounds"]:
             return compound
     return noun
 
@@ -619,36 +379,41 @@ def _is_month(word: str) -> bool:
     return bool(word) and word[0].isupper() and word.lower().rstrip(".") in _MONTHS
 
 
-def currency_hints(text: str) -> tuple[str, str]:
-    """How this article writes "¥" and bare "dollars": from what else it says (yuan/yen, HK$...).
+def currency_hints(text: str, lex: Lexicon | None = None) -> tuple[dict[str, str], dict[str, str]]:
+    """How this article writes a sign several currencies share ("¥") and a bare name ("dollars"): from
+    what else it says (yuan or yen, HK$...), by the hints and names of rules/currencies.yaml.
 
-    Returns (yen_hint, dollar_hint): yen_hint is "CNY" or "JPY" when the article leans one way (""
-    when it does not); dollar_hint is the ISO code of another dollar the article also writes
-    ("HKD" for HK$...), "" when "dollars" can only be US dollars.
+    Returns (leans, kin): leans maps a shared sign to the currency whose hints the article names most
+    ("¥" -> "CNY"; absent when it leans no way); kin maps a currency with a bare name to another
+    currency of that name the article also writes ("USD" -> "HKD" for HK$...).
     """
+    vocab = figure_words(lex or lexicon())
+    leans: dict[str, str] = {}
     low = text.lower()
-    china = len(_CHINA.findall(low))
-    japan = len(_JAPAN.findall(low))
-    yen_hint = "CNY" if china > japan else "JPY" if japan > china else ""
-    other = _OTHER_DOLLAR.search(text)
-    dollar_hint = ""
-    if other:
-        g = other.group()
-        key = g.lower() if g.endswith("$") else g if g.isupper() else g.rsplit(None, 1)[0].lower()
-        dollar_hint = _OTHER_DOLLAR_CODES.get(key, key if key.isupper() else "HKD")
-    return yen_hint, dollar_hint
+    for sym, codes in vocab.lex.shared_symbols.items():
+        counts = sorted(((vocab.hints[c].count(text, low), c) for c in codes), reverse=True)
+        if counts[0][0] > counts[1][0]:
+            leans[sym] = counts[0][1]
+    kin: dict[str, str] = {}
+    for code, pattern in vocab.kin.items():
+        other = pattern.search(text)
+        if other:
+            g = other.group()
+            kin[code] = vocab.kin_codes.get(g.lower()) or vocab.kin_codes.get(g.rsplit(None, 1)[0].lower(), "")
+    return leans, kin
 
 
 class _Context:
     """Per-text facts computed once, lazily: currency hints, skip spans; and the stages and guards to run."""
 
-    __slots__ = ("_fx", "_hints", "lex", "plan", "rtext", "skip_ends", "skip_starts", "text", "urlish")
+    __slots__ = ("_fx", "_hints", "lex", "plan", "rtext", "skip_ends", "skip_starts", "text", "urlish", "vocab")
 
     def __init__(self, text: str, lex: Lexicon, skip: list[tuple[int, int]], plan: _Plan | None = None) -> None:
         self.text = text
         self.plan = _PLAN if plan is None else plan
         self.rtext = text[::-1]
         self.lex = lex
+        self.vocab = figure_words(lex)
         spans = sorted((s, e) for s, e in skip if e > s)
         merged: list[tuple[int, int]] = []
         for s, e in spans:
@@ -658,7 +423,7 @@ class _Context:
                 merged.append((s, e))
         self.skip_starts = [s for s, _ in merged]
         self.skip_ends = [e for _, e in merged]
-        self._hints: tuple[str, str] | None = None
+        self._hints: tuple[dict[str, str], dict[str, str]] | None = None
         self.urlish = bool(_URLISH.search(text))
         self._fx: bool | None = None
 
@@ -667,13 +432,13 @@ class _Context:
         """Does the text name a currency in words (so an amount may be an exchange rate)?"""
         if self._fx is None:
             low = self.text.lower()
-            self._fx = any(w in low for w in _FX_WORDS)
+            self._fx = any(w in low for w in self.vocab.fx_words)
         return self._fx
 
     @property
-    def hints(self) -> tuple[str, str]:
+    def hints(self) -> tuple[dict[str, str], dict[str, str]]:
         if self._hints is None:
-            self._hints = currency_hints(self.text)
+            self._hints = currency_hints(self.text, self.lex)
         return self._hints
 
     def skipped(self, start: int, end: int) -> bool:
@@ -686,30 +451,38 @@ class _Context:
         start, end = sentences_of(self.text).span_of(pos)
         return self.text[max(start, pos - 300) : min(end, pos + 300)]
 
-    def yen(self, pos: int) -> tuple[str, str]:
-        """Which currency "¥" at `pos` stands for, and the ambiguity note when the text does not say."""
-        sent = self.sentence(pos).lower()
-        china, japan = bool(_CHINA.search(sent)), bool(_JAPAN.search(sent))
-        if china != japan:
-            return ("CNY" if china else "JPY"), ""
-        hint = self.hints[0]
-        if hint:
-            other = "JPY" if hint == "CNY" else "CNY"
-            low = self.text.lower()
-            if _CHINA.search(low) and _JAPAN.search(low):
-                return hint, f"¥: {hint} or {other} (the article names both; {hint} assumed)"
-            return hint, ""
-        return "CNY", "¥: CNY or JPY (the text does not say; CNY assumed)"
-
-    def dollars(self, pos: int) -> tuple[str, str]:
-        """Which currency a bare "dollars" at `pos` stands for, and the ambiguity note."""
-        other = self.hints[1]
-        if not other:
-            return "USD", ""
+    def shared(self, sym: str, pos: int) -> tuple[str, str]:
+        """Which currency a sign several share ("¥") stands for at `pos`, and the ambiguity note when the
+        text does not say: the one whose hints the sentence names, else the article, else the first listed."""
+        codes, hints = self.lex.shared_symbols[sym], self.vocab.hints
         sent = self.sentence(pos)
-        if _US_WORDS.search(sent):
-            return "USD", ""
-        return "USD", f"dollars: USD or {other} (the article also writes {other}; USD assumed)"
+        named = [c for c in codes if hints[c].found(sent)]
+        if len(named) == 1:
+            return named[0], ""
+        lean = self.hints[0].get(sym, "")
+        if lean:
+            low = self.text.lower()
+            if sum(1 for c in codes if hints[c].found(self.text, low)) > 1:
+                both = "both" if len(codes) == 2 else "several"
+                others = " or ".join(c for c in codes if c != lean)
+                return lean, f"{sym}: {lean} or {others} (the article names {both}; {lean} assumed)"
+            return lean, ""
+        return codes[0], f"{sym}: {' or '.join(codes)} (the text does not say; {codes[0]} assumed)"
+
+    def bare(self, word: str, pos: int) -> tuple[str, str]:
+        """Which currency a bare name ("dollars") at `pos` stands for, and the ambiguity note when the
+        article also writes another currency of that name (HK$) and the sentence does not say."""
+        code = self.vocab.bare[word]
+        other = self.hints[1].get(code, "")
+        if not other or self.vocab.hints[code].found(self.sentence(pos)):
+            return code, ""
+        label = next(n for n, c in self.vocab.bare.items() if c == code)
+        return code, f"{label}: {code} or {other} (the article also writes {other}; {code} assumed)"
+
+    def shows(self, code: str) -> bool:
+        """Does the text show the currency: one of its symbols or hints?"""
+        cur = self.lex.currencies[code]
+        return any(s in self.text for s in cur.symbols) or self.vocab.hints[code].found(self.text)
 
 
 def _apply_hedge(h: Hedge, low: float, high: float, value: float | None, band: float) -> tuple[str, float, float]:
@@ -754,9 +527,6 @@ def _words_before(ctx: _Context, start: int, long: bool = False) -> list[str]:
     return words
 
 
-_HEDGE_LAST: dict[int, tuple[Lexicon, frozenset[str]]] = {}  # id -> (the lexicon, kept alive; last hedge words)
-
-
 # Verbs of passing a mark ("topped $100,000", "could exceed $50bn"): the figure is a lower bound.
 _PASS_VERBS = {"topped", "tops", "topping", "exceeded", "exceeds", "exceed", "surpassed", "surpasses", "surpass",
                "surpassing", "breached", "breaches", "breaching", "eclipsed", "eclipses", "eclipsing", "crossed",
@@ -771,33 +541,24 @@ _PRICE_FROM = {"prices", "price", "priced", "pricing", "fares", "fare", "tickets
                "starting", "starts", "start", "rooms", "plans", "packages", "rates", "rents", "seats", "subscriptions",
                "memberships", "flights", "sale", "go", "goes", "options", "models", "deals", "offers", "upgrades",
                "tariffs", "trims"}
-_NOT_PRICE_FROM = _UP | _DOWN | _UP_BY | _DOWN_BY | {"away", "changed", "moved", "switched", "back", "apart", "far"}
 _ESTIMATE_VERBS = {"estimate", "estimates", "estimated", "estimating"}
-_MODALS = {"would", "could", "will", "may", "might", "should", "to", "can"}
-_TO_NUMBER = re.compile(r"[ \u00a0]*(?:to|-|–|and)[ \u00a0]*(?:US\$|[$€£¥])?\d")
+_MODALS = stop_list("modal_lead")
 _MORE_ER = {"longer", "older", "bigger", "larger", "taller", "heavier", "wider", "further", "farther", "faster",
             "costlier", "deeper", "higher", "greater", "later", "hotter", "warmer", "stronger"}
 _LESS_ER = {"shorter", "younger", "smaller", "lighter", "narrower", "slower", "cheaper", "lower", "shallower",
             "earlier", "colder", "cooler", "weaker"}
-# "edged up to 2.5%", "picked up to 2.7%": "up" belongs to the verb; the figure is the level reached.
-_PARTICLE_UP = {"picked", "picks", "edged", "edges", "ticked", "ticks", "inched", "inches", "crept", "creeps", "moved",
-                "moves", "revised", "marked", "ratcheted", "rounded", "went", "goes", "came", "comes", "shot",
-                "jumped", "climbed", "rose", "rises", "risen", "stepped", "bumped", "sped"}
-
-
 _HEDGE_WORDS_EXTRA = _PASS_VERBS | {"past", "within", "near", "than", "of"}
 
 
-def _hedge_before(text: str, start: int, lex: Lexicon, words: list[str]) -> Hedge | None:
+def _hedge_before(text: str, start: int, vocab: FigureWords, words: list[str]) -> Hedge | None:
     """The hedge right before a figure ("about", "more than", "~"), from rules/hedges.yaml, and the
     bounds that prose writes with verbs and comparatives ("topped", "within", "longer than")."""
-    cached = _HEDGE_LAST.get(id(lex))
-    if cached is None or cached[0] is not lex:
-        cached = _HEDGE_LAST[id(lex)] = (lex, frozenset(h.split()[-1] for h in lex.hedges))
+    lex = vocab.lex
     if words and words[0] in _HEDGE_WORDS_EXTRA:
         w0 = words[0]
         if w0 in _PASS_VERBS or w0 == "past" and len(words) > 1 and (
-            words[1].endswith("ed") or words[1] in _UP or words[1] in _DOWN or words[1] in ("went", "broke", "got")
+            words[1].endswith("ed") or words[1] in vocab.up.verbs or words[1] in vocab.down.verbs
+            or words[1] in ("went", "broke", "got")
         ):
             return lex.hedges.get("more than")  # "weakened past 157 per dollar"
         if w0 == "within":
@@ -811,19 +572,15 @@ def _hedge_before(text: str, start: int, lex: Lexicon, words: list[str]) -> Hedg
                 return lex.hedges.get("less than")
         if w0 == "of" and "estimated" in words[1:4] and "than" not in words[1:4]:
             return lex.hedges.get("about")  # "an estimated street value of £96m"
-    if not (words and words[0] in cached[1]) and "~" not in text[max(0, start - 2) : start]:
+    if not (words and words[0] in vocab.hedge_last) and "~" not in text[max(0, start - 2) : start]:
         return None  # no hedge ends with the word before the figure: skip the regex
     hm = lex.hedge_re.search(text, max(0, start - 30), start)
-    if hm and hm.group(1).lower() == "up to" and len(words) > 2 and words[2] in _PARTICLE_UP:
+    if hm and hm.group(1).lower() == "up to" and len(words) > 2 and words[2] in vocab.lex.words.particles:
         return None
     return lex.hedges[hm.group(1).lower()] if hm else None
 
 
 _AVERAGE_OF = {"average", "total", "median", "mean", "aggregate"}
-# Verbs that take a count away when they stand right before it ("close two plants", "axe 300 jobs").
-_COUNT_DOWN = {"close", "closes", "closing", "shut", "shuts", "shutting", "axe", "axes", "axed", "axing", "scrap",
-               "scraps", "scrapped", "scrapping", "eliminate", "eliminates", "eliminated", "eliminating", "remove",
-               "removed", "removing"}
 _LAY = {"lay", "lays", "laid", "laying"}
 
 
@@ -845,7 +602,7 @@ def _hedge_in_words(
     the levy would add $300"."""
     hedges = ctx.lex.hedges
     w0 = words[0] if words else ""
-    if w0 in _PASS_MILESTONE and (kind != "count" or _is_milestone(value)) and not _TO_NUMBER.match(text, end):
+    if w0 in _PASS_MILESTONE and (kind != "count" or _is_milestone(value)) and not ctx.vocab.to_number.match(text, end):
         return hedges.get("more than")  # but "the bill passed 310 to 118" is a tally
     if w0 == "at" and len(words) > 1:
         if words[1] in _ESTIMATE_AT and (words[1] != "put" or len(words) > 2 and words[2] in ("be", "is", "was")):
@@ -857,9 +614,9 @@ def _hedge_in_words(
         nxt = words[i + 1] if len(words) > i + 1 else ""
         if nxt in _START_AT:
             return hedges.get("at least")  # "starting from $5"
-        if currency and (nxt in _PRICE_FROM or "/" in unit and nxt) and _NOT_PRICE_FROM.isdisjoint(
+        if currency and (nxt in _PRICE_FROM or "/" in unit and nxt) and ctx.vocab.not_price_from.isdisjoint(
             words[i + 1 : i + 4]
-        ) and not _TO_NUMBER.match(text, end):
+        ) and not ctx.vocab.to_number.match(text, end):
             return hedges.get("at least")  # "tickets from £25", "rooms go from £89 a night"
     if "stimat" in text[max(0, start - 120) : start]:
         lw = _words_before(ctx, start, long=True)
@@ -871,18 +628,13 @@ def _hedge_in_words(
     return None
 
 
-def _direction_before(words: list[str], kind: str = "") -> str | None:
+def _direction_before(words: list[str], vocab: FigureWords, kind: str = "") -> str | None:
     """ "rose 0.3%", "fell by about 17%", "cut its forecast by 0.2 points", "a rise of 5%", "up 5%",
     "shrunk by an average of 73%", "rise by up to 4.6%", "lay off 4,000", "close two plants"."""
-    return _direction_and_source(words, kind)[0]
+    return _direction_and_source(words, vocab, kind)[0]
 
 
-# A rate that speeds up or slows down: "inflation accelerated to 3.2%", "growth slowed to 1.1%".
-_RATE_UP = {"accelerated", "accelerates", "accelerating", "quickened", "quickens", "quickening"}
-_RATE_DOWN = {"slowed", "slows", "slowing", "decelerated", "decelerates", "decelerating"}
-
-
-def _direction_and_source(words: list[str], kind: str = "") -> tuple[str | None, bool]:
+def _direction_and_source(words: list[str], vocab: FigureWords, kind: str = "") -> tuple[str | None, bool]:
     """The direction before a figure, and whether a noun gave it ("growth of 4%", "a rise of 5%")
     rather than a verb or an adverb ("rose 4%", "up 5%")."""
     i, n = 0, len(words)
@@ -890,40 +642,38 @@ def _direction_and_source(words: list[str], kind: str = "") -> tuple[str | None,
         return None, False
     if kind == "count" and words[0] == "close":
         return "down", False  # "close two plants" ("close to 70%" has "to" before the figure)
-    if kind == "percent" and n > 1 and words[0] == "to" and (words[1] in _RATE_UP or words[1] in _RATE_DOWN):
-        return ("up" if words[1] in _RATE_UP else "down"), False  # "inflation accelerated to 3.2%"
+    up, down = vocab.up, vocab.down
+    if kind == "percent" and n > 1 and words[0] == "to" and (words[1] in up.rate_verbs or words[1] in down.rate_verbs):
+        return ("up" if words[1] in up.rate_verbs else "down"), False  # "inflation accelerated to 3.2%"
     if n > 1 and words[0] == "to" and words[1] == "up":
         if not (kind == "percent" or n > 2 and words[2] == "by"):
             return None, False  # "dropped up to 40 inches of rain": a bound, not a change
         i = 2  # "up to" is a hedge here, not a level: "rise by up to 4.6%"
-    while i < n and words[i] in _HEDGE_SKIP and words[i] != "to":
-        i += 1
+    i = _past_hedges(words, i, vocab)
     if i + 1 < n and words[i] == "of" and words[i + 1] in _AVERAGE_OF:
-        i += 2  # "by an average of 73%", "a total of"
-        while i < n and words[i] in _HEDGE_SKIP and words[i] != "to":
-            i += 1
+        i = _past_hedges(words, i + 2, vocab)  # "by an average of 73%", "a total of"
     if i >= n:
         return None, False
     w = words[i]
     if w == "by":
         for v in words[i + 1 :]:
-            if v in _UP or v in _UP_BY:
+            if v in up.verbs or v in up.by:
                 return "up", False
-            if v in _DOWN or v in _DOWN_BY:
+            if v in down.verbs or v in down.by:
                 return "down", False
         return None, False
-    if w in _UP:
+    if w in up.verbs:
         return "up", False
-    if w in _DOWN:
+    if w in down.verbs:
         return "down", False
-    if kind == "count" and (w in _COUNT_DOWN or (w == "off" and i + 1 < n and words[i + 1] in _LAY)):
+    if kind == "count" and (w in down.count_verbs or (w == "off" and i + 1 < n and words[i + 1] in _LAY)):
         return "down", False
     if w == "of" and i + 1 < n:
         noun = words[i + 1]
-        noun = noun[:-1] if noun.endswith("s") and noun[:-1] in _UP_NOUNS | _DOWN_NOUNS else noun
-        if noun in _UP_NOUNS:
+        noun = noun[:-1] if noun.endswith("s") and (noun[:-1] in up.nouns_of or noun[:-1] in down.nouns_of) else noun
+        if noun in up.nouns_of:
             return "up", True
-        if noun in _DOWN_NOUNS:
+        if noun in down.nouns_of:
             return "down", True
     return None, False
 
@@ -966,7 +716,7 @@ def _excluded_end(text: str, ctx: _Context, start: int) -> int:
     return -1
 
 
-def _is_label(text: str, start: int, end: int, lex: Lexicon, words: list[str], by_word: bool = True) -> bool:
+def _is_label(text: str, start: int, end: int, vocab: FigureWords, words: list[str], by_word: bool = True) -> bool:
     """ "Claude 3.5", "Windows 11", "Llama 3.3-70B", "page 12": a name or label, not a figure."""
     if start and text[start - 1] == "#":
         return True
@@ -974,19 +724,19 @@ def _is_label(text: str, start: int, end: int, lex: Lexicon, words: list[str], b
         return True
     if text[end : end + 1] == "-" and re.match(r"-\d+[A-Za-z]", text[end : end + 8]):
         return True
-    if text[end : end + 1] == "-" and text[end + 1 : end + 2].isupper() and not _fast(lex)[0].match(
+    if text[end : end + 1] == "-" and text[end + 1 : end + 2].isupper() and not vocab.unit_re.match(
         text[end : end + 24].lower()
     ):
         return True  # "7-Eleven", "3-Series" (but "a 10-Year Plan" in a headline)
     if not by_word or not words or text[start - 1 : start] not in (" ", "\u00a0"):
         return False
     low = words[0]
-    if low in _LABEL_WORDS:
+    if low in vocab.labels:
         return True
     bare = low.rstrip(".")
     if bare.endswith(("'s", "’s", "s'")):
         return False  # "DeepSeek's 40 million": a possessive, not a name with a number
-    if bare in _MONTHS or bare in _FUNCTION_WORDS or bare in lex.names or bare in lex.hedges:
+    if bare in _MONTHS or bare in _FUNCTION_WORDS or bare in vocab.lex.names or bare in vocab.lex.hedges:
         return False
     j = start - 1
     while j > 0 and text[j - 1] in " \u00a0":
@@ -995,7 +745,7 @@ def _is_label(text: str, start: int, end: int, lex: Lexicon, words: list[str], b
     if word[:1].isupper() or (len(word) > 1 and word[1].isupper()):
         after = text[end : end + 12]
         # "Tesla 5%": the number is a figure all the same
-        return not (_PERCENT_AFTER.match(after) or _SCALE_AFTER.match(after))
+        return not (_PERCENT_AFTER.match(after) or vocab.scale_after.match(after))
     return False
 
 
@@ -1014,7 +764,7 @@ def _is_date_part(text: str, start: int, end: int, digits: str, words: list[str]
 
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _CLOCK = re.compile(r"(?:[01]?\d|2[0-3])\.[0-5]\d")
-_CLOCK_BEFORE = {"at", "by", "until", "till", "before", "after", "around"}
+_CLOCK_BEFORE = stop_list("clock_before")
 
 
 # ---------------------------------------------------------------- the extractor
@@ -1053,7 +803,7 @@ def _scan(text: str, ctx: _Context, rejects: list[tuple[int, Reject]] | None) ->
     figures: list[Figure] = []
     tentative: set[int] = set()
     taken_until = 0
-    for m in _SCAN.finditer(text):
+    for m in ctx.vocab.scan.finditer(text):
         kind = m.lastgroup  # "d" a digit, "g" a glued currency code, "w" "within a year", None a word
         start = m.end(kind) if kind == "g" or kind == "w" else m.start()
         if start < taken_until or ctx.skipped(start, start + 1):
@@ -1066,9 +816,9 @@ def _scan(text: str, ctx: _Context, rejects: list[tuple[int, Reject]] | None) ->
             if ex >= 0:
                 taken_until = ex
                 continue
-            mm = _MULTIPLIER.match(text, start) if _MULTIPLIER_DIGITS.match(text, start) else None
+            mm = ctx.vocab.multiplier.match(text, start) if _MULTIPLIER_DIGITS.match(text, start) else None
         else:
-            mm = _MULTIPLIER.match(text, start)
+            mm = ctx.vocab.multiplier.match(text, start)
         fig = None
         if mm:
             fig = _multiplier(text, mm, ctx)
@@ -1091,8 +841,6 @@ def _scan(text: str, ctx: _Context, rejects: list[tuple[int, Reject]] | None) ->
 
 # ---------------------------------------------------------------- what the sentence says about a figure
 
-_FX_WORDS = ("dollar", "greenback", "yen", "euro", "pound", "sterling", "yuan", "renminbi", "won", "rupee", "franc",
-             "rouble", "ruble", "lira", "rand", "peso", "ringgit", "baht", "rupiah", "zloty")
 _CLAUSE_BREAK = re.compile(r"(?:;|:|,[ \u00a0]+(?:while|whereas|but|and)|[ \u00a0](?:while|whereas))[ \u00a0]")
 # "418 stores, up from 392", "by 4 cents to 52 cents a share", "$73.17 a barrel, down $1.49": one measure
 _LINK = re.compile(
@@ -1109,46 +857,7 @@ _COORD_FILLER = {
     "earlier", "same", "period", "this", "last", "its", "their", "with", "of", "over", "compared", "basis", "fewer",
 }
 _COORD_TOKEN = re.compile(r"[A-Za-z][A-Za-z/.'’&-]*|\d+|[,;:()]")
-# Nouns that stand for a count of something else: "a crowd of 80,000", "net migration hit 906,000"
-_COLLECTIVE = {"crowd": "spectator", "crowds": "spectator", "attendance": "spectator", "gate": "spectator",
-               "headcount": "employee", "workforce": "employee", "payroll": "employee", "payrolls": "employee",
-               "population": "person", "migration": "person", "immigration": "person", "emigration": "person",
-               "toll": "death", "turnout": "voter", "membership": "member", "readership": "reader",
-               "viewership": "viewer", "audience": "viewer", "enrolment": "student", "enrollment": "student",
-               "intake": "student", "caseload": "case"}
-_PEOPLE_ADJ = {"unemployed", "homeless", "dead", "injured", "wounded", "elderly", "displaced", "missing", "jobless",
-               "poor", "sick", "uninsured", "disabled", "employed", "insured", "vaccinated", "infected"}
-_INDEX_WORDS = {"index", "indices", "gauge", "ftse", "dow", "nasdaq", "s&p", "nikkei", "seng", "kospi", "sensex",
-                "dax", "cac", "stoxx", "topix", "vix", "asx", "tsx", "footsie", "benchmark", "average", "composite",
-                "russell", "ibex", "bovespa", "csi", "nifty", "msci", "taiex", "sti", "klci", "omx", "smi", "mib",
-                "aex", "ise", "bist", "jse", "hsi"}
-_LEVEL_LEAD = {"to", "at", "by", "from", "reached", "reaching", "hit", "hits", "topped", "tops", "totalled", "totaled",
-               "totalling", "totaling", "numbered", "past", "below", "above", "under", "over", "of"}
-_SUBJECT_STOP = (_UP | _DOWN | _LEVEL_LEAD | {
-    "have", "has", "had", "was", "were", "is", "are", "will", "would", "could", "stood", "held", "ended", "closed",
-    "finished", "remained", "came", "edged", "hit", "reached", "be", "been", "may", "might", "should", "rose", "fell",
-    "said", "say", "says",
-}) - {"of"}
-_PRONOUNS = {"those", "they", "these", "it", "them", "that", "this", "which", "who"}
-_CURRENCY_WORDS = {"dollar": "USD", "greenback": "USD", "yen": "JPY", "euro": "EUR", "pound": "GBP", "sterling": "GBP",
-                   "yuan": "CNY", "renminbi": "CNY", "won": "KRW", "rupee": "INR", "franc": "CHF", "rouble": "RUB",
-                   "ruble": "RUB", "lira": "TRY", "rand": "ZAR", "peso": "MXN", "real": "BRL", "ringgit": "MYR",
-                   "baht": "THB", "rupiah": "IDR", "krona": "SEK", "krone": "NOK", "zloty": "PLN", "shekel": "ILS"}
-_FX_PAIR = re.compile(
-    r"\b(?:the[ \u00a0]+)?(dollar|greenback|yen|euro|pound|sterling|yuan|renminbi|won|rupee|franc|rouble|ruble|lira|"
-    r"rand|peso|ringgit|baht|rupiah|zloty)\b[^;!?]{0,80}?\b(?:against|versus|vs\.?)[ \u00a0]+(?:the[ \u00a0]+)?"
-    r"(dollar|greenback|yen|euro|pound|sterling|yuan|renminbi|won|rupee|franc)\b",
-    re.I,
-)
-_FX_SUBJECT = re.compile(
-    r"[\"“‘(]?(?:The[ \u00a0]+|the[ \u00a0]+)?(?:(?:US|U\.S\.|Australian|Canadian|New[ \u00a0]Zealand|Japanese|"
-    r"Chinese|Indian|Swiss|British)[ \u00a0]+)?(dollar|greenback|yen|euro|pound|sterling|yuan|renminbi|won|rupee|"
-    r"franc|rouble|ruble|lira|rand|peso|ringgit|baht|rupiah|zloty|Sterling)\b",
-    re.I,
-)
-_PER_CURRENCY = re.compile(
-    r"[ \u00a0]+(?:per|to[ \u00a0]+the|a)[ \u00a0]+(dollar|euro|pound|yen|yuan|greenback)\b", re.I
-)
+_PRONOUNS = stop_list("pronouns")
 _SUPERLATIVE_BEFORE = re.compile(r"\b(?:\w+est|worst|best|most|least|biggest|largest|first|record)[ \u00a0]+$", re.I)
 _POINTS_AFTER = re.compile(r"[ \u00a0]+(?:percentage[ \u00a0]+)?points?\b", re.I)
 _AGE_BEFORE = re.compile(r"[A-Z][\w'’.-]+(?:[ \u00a0]+[A-Z][\w'’.-]+)+,[ \u00a0]+$")
@@ -1193,24 +902,39 @@ _BARE_SUBJECT = re.compile(
 )
 
 
-def _collective_of(words: list[str]) -> str:
+def _past_hedges(words: list[str], i: int, vocab: FigureWords) -> int:
+    """The first of `words` from `i` on that is neither a word looked past between a change and its figure
+    nor a hedge with `change: true`: "rose by about 17%" reads past "about" to "by"; never past "to"."""
+    n, skip, phrases = len(words), vocab.looked_past, vocab.change_hedges
+    while i < n:
+        w = words[i]
+        if w == "to":
+            break
+        if w in skip:
+            i += 1
+            continue
+        toks = next((t for t in phrases.get(w, ()) if tuple(words[i : i + len(t)]) == t), None)
+        if toks is None:
+            break
+        i += len(toks)
+    return i
+
+
+def _collective_of(words: list[str], vocab: FigureWords) -> str:
     """ "a crowd of 80,000", "crowds of more than 15,000", "a headcount of 21,400": who is counted."""
-    i = 0
-    while i < len(words) and words[i] in _HEDGE_SKIP and words[i] != "to":
-        i += 1
-    if len(words) > i + 1 and words[i] in ("of", "to", "at") and words[i + 1] in _COLLECTIVE:
-        return _COLLECTIVE[words[i + 1]]  # "its workforce to 2,000"
+    i = _past_hedges(words, 0, vocab)
+    if len(words) > i + 1 and words[i] in ("of", "to", "at") and words[i + 1] in vocab.collective:
+        return vocab.collective[words[i + 1]]  # "its workforce to 2,000"
     return ""
 
 
-def _subject_noun(text: str, start: int, sent: int, words: list[str]) -> str:
+def _subject_noun(text: str, start: int, sent: int, words: list[str], vocab: FigureWords) -> str:
     """What a bare count counts, read from its clause: "Road deaths fell 1% to 1,624" -> death,
     "a crowd of 80,000" -> spectator, "the FTSE 100 closed at 7,910.53" -> point."""
-    i = 0
-    while i < len(words) and words[i] in _HEDGE_SKIP and words[i] != "to":
-        i += 1
-    rest = words[i:]
-    if not rest or rest[0] not in _LEVEL_LEAD and rest[0] not in _UP and rest[0] not in _DOWN:
+    rest = words[_past_hedges(words, 0, vocab) :]
+    if not rest or rest[0] not in vocab.lex.words.levels and rest[0] not in vocab.up.verbs and (
+        rest[0] not in vocab.down.verbs
+    ):
         if rest[:1] in (["voted"], ["vote"], ["votes"]):
             return "vote"
         return ""
@@ -1218,32 +942,35 @@ def _subject_noun(text: str, start: int, sent: int, words: list[str]) -> str:
     for m in _CLAUSE_BREAK.finditer(text, sent, start):
         clause = m.end()
     for lo in (clause, sent) if clause > sent else (sent,):
-        noun = _clause_subject(text[lo:start], lo == sent)
+        noun = _clause_subject(text[lo:start], lo == sent, vocab)
         if noun is None:
             continue  # "those from China": look at the sentence's subject
         return noun
     return ""
 
 
-def _clause_subject(chunk: str, sentence_initial: bool) -> str | None:
+def _clause_subject(chunk: str, sentence_initial: bool, vocab: FigureWords) -> str | None:
+    """The plural noun a clause is about ("Road deaths fell"), a noun that stands for one ("a crowd of"),
+    "point" for an index; None when the clause opens with a pronoun (the sentence's subject is then read)."""
+    nouns = vocab.nouns
     toks = re.findall(r"[A-Za-z][A-Za-z&'’-]*", chunk)
     prev = ""
     for k, t in enumerate(toks):
         low = t.lower()
         if k == 0 and low in _PRONOUNS:
             return None
-        if low in _SUBJECT_STOP and k:
+        if low in vocab.subject_stop and k:
             break
-        if low in _INDEX_WORDS:
+        if low in nouns["indexes"]:
             return "point"
         if low in ("numbers", "figures", "totals", "levels", "volumes", "counts") and prev:
             return _singular(prev)  # "passenger numbers"
         if low == "number" and k + 2 < len(toks) and toks[k + 1].lower() == "of":
             nxt = toks[k + 2].lower()
-            return "person" if nxt in _PEOPLE_ADJ else _singular(nxt) if _looks_plural(nxt) else ""
-        if low in _COLLECTIVE:
-            return "prisoner" if prev.lower() == "prison" else _COLLECTIVE[low]
-        if low in _VALUE_SUBJECTS:
+            return "person" if nxt in nouns["people"] else _singular(nxt) if _looks_plural(nxt) else ""
+        if low in vocab.collective:
+            return "prisoner" if prev.lower() == "prison" else vocab.collective[low]
+        if low in nouns["amounts"]:
             if k + 1 < len(toks) and toks[k + 1] == "of":
                 continue  # "sales of electric cars rose to 1.2 million": cars
             return ""
@@ -1374,7 +1101,7 @@ def _link_points(f: Figure, link: _Link, ctx: _Context) -> Figure | None:
     text = ctx.text
     pm = _POINTS_AFTER.match(text, f.end)
     if pm and not ctx.skipped(f.end, pm.end()) and (
-        _clause_subject(text[_sentence_start(text, f.start) : p.start], True) != "point"
+        _clause_subject(text[_sentence_start(text, f.start) : p.start], True, ctx.vocab) != "point"
     ):
         return _with(f, kind="percent", unit="percentage_point", noun="", end=pm.end())
     return f
@@ -1458,7 +1185,7 @@ def _bare_count(
     f = _currency_pair(text, f, sent, words, ctx)
     if f.kind != "count":
         return f
-    noun = _collective_of(words)
+    noun = _collective_of(words, ctx.vocab)
     if not noun and words[:1] in (["voted"], ["vote"]):
         noun = "vote"
     if not noun:
@@ -1474,47 +1201,47 @@ def _bare_count(
             if len(set(seen)) > 1 and len(heads) == 1:
                 noun = heads.pop()  # "three gold medals and one silver ... a total of 11": medals
     if not noun:
-        noun = _subject_noun(text, f.start, sent, words)
+        noun = _subject_noun(text, f.start, sent, words, ctx.vocab)
     if not noun and _BARE_SUBJECT.match(text, f.end):
-        noun = _clause_subject(text[sent : f.start], True) or ""  # "one in six pupils ..., and 2,000 were"
+        noun = _clause_subject(text[sent : f.start], True, ctx.vocab) or ""  # "one in six pupils ..., and 2,000 were"
     return _with(f, noun=noun) if noun else f
 
 
 def _currency_pair(text: str, f: Figure, sent: int, words: list[str] | None, ctx: _Context) -> Figure:
     """ "157 per dollar", "fell against the yen to 147.1", "Sterling rose to $1.3320": an exchange rate."""
-    pm = _PER_CURRENCY.match(text, f.end) if f.kind == "count" else None
+    vocab = ctx.vocab
+    fx = vocab.fx_codes
+    pm = vocab.per_currency.match(text, f.end) if f.kind == "count" else None
     if pm and not ctx.skipped(f.end, pm.end()):
-        base = _CURRENCY_WORDS[pm.group(1).lower()]
-        for m in _FX_SUBJECT.finditer(text, sent, f.start):
-            quote = _CURRENCY_WORDS.get(m.group(1).lower(), "")
+        base = fx[pm.group(1).lower()]
+        for m in vocab.fx_subject.finditer(text, sent, f.start):
+            quote = fx.get(m.group(1).lower(), "")
             if quote and quote != base:
                 return _with(f, kind="quantity", unit=f"{quote}/{base}", end=pm.end())
         return f
     if words is None:  # an amount of money: only a level after a currency subject ("Sterling rose to $1.33")
-        if f.value is None or f.value >= 1000 or "/" in f.unit or not _FX_SUBJECT.match(text, sent):
+        if f.value is None or f.value >= 1000 or "/" in f.unit or not vocab.fx_subject.match(text, sent):
             return f
         words = _words_before(ctx, f.start)
-    i = 0
-    while i < len(words) and words[i] in _HEDGE_SKIP and words[i] != "to":
-        i += 1
+    i = _past_hedges(words, 0, vocab)
     if not words[i:] or words[i] not in ("to", "at", "past", "above", "below", "near", "around", "of"):
         return f
     if f.kind == "count":
         clause = text[sent : f.start]
-        pair = (" against " in clause or " vs" in clause or " versus " in clause) and _FX_PAIR.search(
+        pair = (" against " in clause or " vs" in clause or " versus " in clause) and vocab.fx_pair.search(
             text, sent, f.start
         )
         if pair:
-            base = _CURRENCY_WORDS[pair.group(1).lower()]
-            quote = _CURRENCY_WORDS[pair.group(2).lower()]
+            base = fx[pair.group(1).lower()]
+            quote = fx[pair.group(2).lower()]
             if base != quote:
                 return _with(f, kind="quantity", unit=f"{quote}/{base}")
         return f
     if f.value is None or f.value >= 1000 or "/" in f.unit:
         return f
-    sm = _FX_SUBJECT.match(text, sent)
+    sm = vocab.fx_subject.match(text, sent)
     if sm:
-        base = _CURRENCY_WORDS.get(sm.group(1).lower(), "")
+        base = fx.get(sm.group(1).lower(), "")
         if base and base != f.unit:
             return _with(f, unit=f"{f.unit}/{base}")  # "Sterling rose 0.3 per cent to $1.3320": USD per GBP
     return f
@@ -1556,16 +1283,17 @@ def _multiplier_value(text: str, m: re.Match[str], ctx: _Context) -> _Multiplier
     if m.group("halved"):
         return 0.5, "down", -1
     if m.group("frac"):
-        return _fraction_value(text, m)
+        return _fraction_value(text, m, ctx.vocab)
     if m.group("nfold"):
         raw = m.group("fn").lower()
-        return (float(raw) if raw[0].isdigit() else (100.0 if raw == "hundred" else _read_num_word(raw))), None, -1
+        value = float(raw) if raw[0].isdigit() else 100.0 if raw == "hundred" else _read_num_word(raw, ctx.vocab)
+        return value, None, -1
     if m.group("ntimes"):
         raw = m.group("tn").lower()
-        return (float(raw) if raw[0].isdigit() else _read_num_word(raw)), None, -1
+        return (float(raw) if raw[0].isdigit() else _read_num_word(raw, ctx.vocab)), None, -1
     if m.group("nx"):
         return float(m.group("xn")), None, -1
-    return _one_in_value(text, m, ctx.lex)
+    return _one_in_value(text, m, ctx.vocab)
 
 
 def _double_value(text: str, m: re.Match[str], word: str) -> _MultiplierRead | None:
@@ -1578,13 +1306,13 @@ def _double_value(text: str, m: re.Match[str], word: str) -> _MultiplierRead | N
     return {"double": 2.0, "triple": 3.0, "quadruple": 4.0}[word], None, -1
 
 
-def _fraction_value(text: str, m: re.Match[str]) -> _MultiplierRead | None:
+def _fraction_value(text: str, m: re.Match[str], vocab: FigureWords) -> _MultiplierRead | None:
     """ "a third of", "cut by half", "a fifth more", "a quarter of a percentage point"; not "the second half"
     nor "half a million" (a number in words)."""
     start = m.start()
     if _FRAC_NOT_BEFORE.search(text, max(0, start - _FRAC_NOT_WINDOW), start) and not m.group("fnum"):
         return None
-    if not m.group("fnum") and _SCALE_WORD_AFTER.match(text, m.end()):
+    if not m.group("fnum") and vocab.scale_word_after.match(text, m.end()):
         return None  # "half a million": a number in words
     direction = None
     point_end = -1
@@ -1599,23 +1327,23 @@ def _fraction_value(text: str, m: re.Match[str]) -> _MultiplierRead | None:
     ):
         return None
     fnum = (m.group("fnum") or "a").lower()
-    num = 1 if fnum in ("a", "one") else _SMALL[fnum]
+    num = 1 if fnum in ("a", "one") else CARDINALS[fnum]
     den = _DENOMINATORS[m.group("fden").lower()]
     if (num > 1) != m.group("fden").lower().endswith("s") or num >= den:
         return None
     return num / den, direction, point_end
 
 
-def _one_in_value(text: str, m: re.Match[str], lex: Lexicon) -> _MultiplierRead | None:
+def _one_in_value(text: str, m: re.Match[str], vocab: FigureWords) -> _MultiplierRead | None:
     """ "one in five", "3 out of 10", "one practice in ten": a share; not "3 in 10 minutes" (a tally)."""
     a, b = m.group("ia").lower(), _BLANKS.sub(" ", m.group("ib").lower())
-    na = float(a) if a[0].isdigit() else _read_num_word(a)
-    nb = float(b) if b[0].isdigit() else (100.0 if b.endswith("hundred") else _read_num_word(b))
+    na = float(a) if a[0].isdigit() else _read_num_word(a, vocab)
+    nb = float(b) if b[0].isdigit() else (100.0 if b.endswith("hundred") else _read_num_word(b, vocab))
     if na is None or nb is None or not 0 < na < nb:
         return None
-    if m.group("inoun") and (na != 1 or m.group("inoun") in _NOUN_STOP or m.group("inoun") in lex.units):
+    if m.group("inoun") and (na != 1 or m.group("inoun") in _NOUN_STOP or m.group("inoun") in vocab.lex.units):
         return None  # only "one practice in ten": one thing in so many
-    if _fast(lex)[0].match(text, m.end()) or _NOT_IN_X.match(text, m.end()):
+    if vocab.unit_re.match(text, m.end()) or _NOT_IN_X.match(text, m.end()):
         return None  # "3 in 10 minutes", "2 in 5 games": a tally, not a share
     return na / nb, None, -1
 
@@ -1628,13 +1356,13 @@ def _multiplier_figure(
     start = m.start()
     qualifier, low, high = "exact", value, value
     words = _words_before(ctx, start)
-    hedge = _hedge_before(text, start, ctx.lex, words)
+    hedge = _hedge_before(text, start, ctx.vocab, words)
     if hedge:
         qualifier, low, high = _apply_hedge(hedge, value, value, value, 0.0)
         if qualifier in ("at_most", "less_than"):
             low = max(low, 0.0)
     if direction is None:
-        direction = _direction_before(words)
+        direction = _direction_before(words, ctx.vocab)
     if direction is None and value > 1 and point_end < 0:
         direction = "up"  # "double the budget", "seven times the figure", "2.5x faster": above the reference
     if point_end > 0:
@@ -1645,9 +1373,9 @@ def _multiplier_figure(
                   unit="times", qualifier=qualifier, direction=direction, multiplier=value)
 
 
-def _read_num_word(word: str) -> float | None:
+def _read_num_word(word: str, vocab: FigureWords) -> float | None:
     """ "three" -> 3.0, "twenty-one" -> 21.0."""
-    r = _read_words(word, 0)
+    r = _read_words(word, 0, vocab)
     return r[0] if r and r[1] == len(word) else None
 
 
@@ -1684,14 +1412,14 @@ def _read_end(text: str, pos: int, ctx: _Context, *, words_ok: bool = True) -> _
         end = _End(pos, pos + len(digits), number, digits, 1.0)
         if glue:
             return _resolve_glue(text, end, glue, ctx)
-        sm = _SCALE_AFTER.match(text, end.end)
+        sm = ctx.vocab.scale_after.match(text, end.end)
         if sm:
-            end.scale = _scale_of(sm.group(1))
+            end.scale = ctx.vocab.scales.get(sm.group(1).lower(), 1.0)
             end.end = sm.end()
         return end
     if not words_ok:
         return None
-    r = _read_words(text, pos)
+    r = _read_words(text, pos, ctx.vocab)
     if r is None:
         return None
     value, stop = r
@@ -1713,13 +1441,8 @@ def _times(x: float, scale: float) -> float:
     return x * scale
 
 
-def _scale_of(word: str) -> float:
-    w = word.lower()
-    return _SCALES.get(w) or _SHORT_SCALES.get(w, 1.0)
-
-
-def _next_is_plural_noun_or_unit(text: str, pos: int, lex: Lexicon) -> bool:
-    if _fast(lex)[0].match(text, pos) or _fast(lex)[1].match(text, pos):
+def _next_is_plural_noun_or_unit(text: str, pos: int, vocab: FigureWords) -> bool:
+    if vocab.unit_re.match(text, pos) or vocab.name_re.match(text, pos):
         return True
     nm = re.match(r"[ \u00a0]+([A-Za-z-]+)(?:[ \u00a0]+([A-Za-z]+))?", text[pos : pos + 40])
     if not nm or nm.group(1).lower() in _NOUN_STOP:
@@ -1735,11 +1458,12 @@ def _resolve_glue(text: str, end: _End, glue: str, ctx: _Context) -> _End | None
     lex = ctx.lex
     g = glue.lower()
     glue_end = end.end + len(glue)
-    if g in _SHORT_SCALES:
+    vocab = ctx.vocab
+    if g in vocab.glued_scales:
         currency_before = bool(lex.symbol_re.search(text, max(0, end.num_start - 6), end.num_start))
-        strong = g in ("bn", "mn", "mln", "tn", "trn", "tr")
-        if strong or currency_before or _next_is_plural_noun_or_unit(text, glue_end, lex):
-            end.scale = _SHORT_SCALES[g]
+        strong = g in vocab.strong_scales
+        if strong or currency_before or _next_is_plural_noun_or_unit(text, glue_end, vocab):
+            end.scale = vocab.glued_scales[g]
             end.end = glue_end
             return end
         if glue == "m":
@@ -1752,9 +1476,9 @@ def _resolve_glue(text: str, end: _End, glue: str, ctx: _Context) -> _End | None
         return None
     if g in ("pc", "pct", "pp", "ppt", "ppts", "bps", "bp"):
         return end  # read as a percent by the suffix reader
-    if g == "p" and end.number < 1000:
-        end.currency, end.end = "GBP", glue_end
-        end.scale = 0.01
+    if g in ctx.vocab.glued and end.number < 1000:
+        end.currency, end.scale = ctx.vocab.glued[g]
+        end.end = glue_end
         return end
     if glue.startswith("°"):
         return end
@@ -1763,42 +1487,51 @@ def _resolve_glue(text: str, end: _End, glue: str, ctx: _Context) -> _End | None
         if unit:
             end.glue_unit, end.end = unit, glue_end  # "40C" in a story about heat
             return end
-    um = _fast(lex)[0].match(text, end.end)
+    um = ctx.vocab.unit_re.match(text, end.end)
     if um and um.end() >= glue_end:
         return end  # the unit reader takes it
     return None  # 5G, 70B, 1st, 10pm, 1990s: names, ordinals, times
+
+
+_NOT_BEFORE_NUMBER = " \u00a0,.;:()\"'“”‘’-–—\n"  # no currency symbol ends in these
 
 
 def _currency_before(text: str, start: int, ctx: _Context) -> tuple[str, str, int]:
     c = text[start - 1] if start else ""
     if c in " \u00a0":
         c = text[start - 2] if start > 1 else ""
-    if not c or c.islower() and c != "b" or c.isdigit() or c in " \u00a0,.;:()\"'“”‘’-–—\n":
-        return "", "", -1  # every symbol and code ends in a sign or a capital ("Rmb" in "b")
+    if not c or c.islower() and c not in ctx.vocab.sign_lowers or c.isdigit() or c in _NOT_BEFORE_NUMBER:
+        return "", "", -1  # every symbol and code ends in a sign or a capital (or a letter some symbol ends in)
     sm = ctx.lex.symbol_re.search(text, max(0, start - 6), start)
     if not sm:
-        rm = _RMB.search(text, max(0, start - 5), start)
-        return ("CNY", "", rm.start()) if rm else ("", "", -1)
-    sym = sm.group(1)
-    code = ctx.lex.symbols.get(sym, ctx.lex.symbols.get(sym.strip(), ""))
-    if code == "¥":
-        code, amb = ctx.yen(start)
+        return "", "", -1
+    code, shared = _symbol_code(ctx.lex, sm.group(1))
+    if shared:
+        code, amb = ctx.shared(code, start)
         return code, amb, sm.start(1)
     return code, "", sm.start(1)
 
 
-def _per_unit(per: re.Match[str], unit: str, lex: Lexicon) -> tuple[str, int]:
+def _symbol_code(lex: Lexicon, sym: str) -> tuple[str, bool]:
+    """The code a symbol stands for, and whether several currencies share it (then the symbol is returned)."""
+    key = sym if sym in lex.symbols else sym.strip()
+    if key in lex.shared_symbols:
+        return key, True
+    return lex.symbols.get(key, ""), False
+
+
+def _per_unit(per: re.Match[str], unit: str, vocab: FigureWords) -> tuple[str, int]:
     """ "$2.19 per million tokens" -> ("USD/million_token", end); (unit, -1) when what follows is no rate.
 
     One lower-case modifier may stand before the noun: "per million input tokens" is a price per
     million tokens, "per metric ton" a price per ton."""
     text = per.string
     noun = per.group("noun")
-    denom, end = _per_denominator(text, per.start("noun"), noun, lex)
+    denom, end = _per_denominator(text, per.start("noun"), noun, vocab)
     if not denom:
         noun2 = per.group("noun2")
         if noun2 and noun.islower() and noun.lower() not in _NOUN_STOP:
-            d2, e2 = _per_denominator(text, per.start("noun2"), noun2, lex, strict=True)
+            d2, e2 = _per_denominator(text, per.start("noun2"), noun2, vocab, strict=True)
             if d2:
                 denom, end = d2, e2  # "per million output tokens"
     if not denom:
@@ -1813,16 +1546,48 @@ def _per_unit(per: re.Match[str], unit: str, lex: Lexicon) -> tuple[str, int]:
     return f"{unit}/{denom}", end
 
 
-def _per_denominator(text: str, at: int, noun: str, lex: Lexicon, strict: bool = False) -> tuple[str, int]:
+def _per_denominator(text: str, at: int, noun: str, vocab: FigureWords, strict: bool = False) -> tuple[str, int]:
     """The unit or rate noun starting at `at`: a unit from the table or a noun that prices are quoted per."""
-    um = _fast(lex)[0].match(text, at)
+    lex = vocab.lex
+    um = vocab.unit_re.match(text, at)
     if um and um.start(1) == at:
         d = lex.units.get(um.group(1), lex.units.get(um.group(1).lower(), ""))
         if d:
             return d, um.end()
-    if _singular(noun).lower() in _PER_NOUNS or (strict and _looks_plural(noun) and noun.islower()):
+    if _singular(noun).lower() in vocab.nouns["rates"] or (strict and _looks_plural(noun) and noun.islower()):
         return _singular(noun).lower(), at + len(noun)
     return "", -1
+
+
+def _currency_name(
+    text: str, pos: int, nm: re.Match[str], ctx: _Context, currency: str
+) -> tuple[str, str, str, float, str, int] | None:
+    """A currency name or subunit after a number ("yuan", "cents"), as `_suffix` returns it; a name that is
+    also a unit read as the unit ("five pounds of flour"), one that is an everyday word ("won 3-1") as no
+    currency unless the text shows it; None when the name is of another currency than the sign before."""
+    lex, vocab = ctx.lex, ctx.vocab
+    word = nm.group(1).lower()
+    if word in lex.subunits:
+        base, factor = lex.subunits[word]
+        return "quantity", currency or base, currency or base, factor, "", nm.end()
+    named = lex.names[word]
+    amb = ""
+    if word in vocab.unit_names and (
+        re.match(r"[ \u00a0]+of\b", text[nm.end() : nm.end() + 5])
+        or (not currency and _WEIGHT_CONTEXT.search(text, max(0, pos - 40), pos))
+    ):
+        if currency:
+            return "quantity", currency, currency, 1.0, "", pos
+        return "quantity", vocab.unit_names[word], "", 1.0, "", nm.end()
+    if word in vocab.bare and not currency:
+        named, amb = ctx.bare(word, pos)
+    if word in vocab.weak and not currency and not ctx.shows(named) and not re.search(
+        r"(?:illion|bn|tn)[ \u00a0]?$", text[max(0, pos - 8) : pos]
+    ):  # "450 trillion won" is money
+        return "count", "", "", 1.0, "", pos  # "won 3-1" more often than Korean won
+    if not currency or currency == named:
+        return "quantity", named, named, 1.0, amb, nm.end()
+    return None
 
 
 def _suffix(text: str, pos: int, ctx: _Context, currency: str, glue_unit: str) -> tuple[str, str, str, float, str, int]:
@@ -1840,32 +1605,14 @@ def _suffix(text: str, pos: int, ctx: _Context, currency: str, glue_unit: str) -
         return "percent", unit, currency, 1.0, "", pm.end()
     if glue_unit:
         return "quantity", glue_unit, currency, 1.0, "", pos
-    nm = _fast(lex)[1].match(text, pos)
+    nm = ctx.vocab.name_re.match(text, pos)
     if nm:
-        word = nm.group(1).lower()
-        if word in lex.subunits:
-            base, factor = lex.subunits[word]
-            return "quantity", currency or base, currency or base, factor, "", nm.end()
-        named = lex.names[word]
-        amb = ""
-        if word in ("pounds", "pound") and (
-            re.match(r"[ \u00a0]+of\b", text[nm.end() : nm.end() + 5])
-            or (not currency and _WEIGHT_CONTEXT.search(text, max(0, pos - 40), pos))
-        ):
-            if currency:
-                return "quantity", currency, currency, 1.0, "", pos
-            return "quantity", "pound", "", 1.0, "", nm.end()
-        if word in ("dollars", "dollar", "bucks") and not currency:
-            named, amb = ctx.dollars(pos)
-        if word == "won" and not currency and "₩" not in ctx.text and "Korea" not in ctx.text and not re.search(
-            r"(?:illion|bn|tn)[ \u00a0]?$", text[max(0, pos - 8) : pos]
-        ):  # "450 trillion won" is money
-            return "count", "", "", 1.0, "", pos  # "won 3-1" more often than Korean won
-        if not currency or currency == named:
-            return "quantity", named, named, 1.0, amb, nm.end()
+        read = _currency_name(text, pos, nm, ctx, currency)
+        if read is not None:
+            return read
     if currency:
         return "quantity", currency, currency, 1.0, "", pos
-    um = _fast(lex)[0].match(text, pos)
+    um = ctx.vocab.unit_re.match(text, pos)
     if um:
         unit = lex.units.get(um.group(1), lex.units.get(um.group(1).lower(), ""))
         if unit:
@@ -1896,8 +1643,6 @@ _TO_AFTER = re.compile(r"[ \u00a0]+to[ \u00a0]")
 _TO_JOIN = re.compile(r"[ \u00a0]+to[ \u00a0]+")
 _WORD_AFTER = re.compile(r"[ \u00a0]+([A-Za-z-]+)")
 _MEASURE_AFTER = re.compile(r"[ \u00a0]+(?:of|from|away|long|high|deep|wide|tall|further|more|less)\b")
-_POST_HEDGE_KEYS = {"more": "at least", "+": "at least", "plus": "at least", "so": "about", "odd": "about",
-                    "fewer": "no more than", "less": "no more than"}
 _DASHES = ("-", "–", "—")
 
 
@@ -2042,11 +1787,11 @@ def _stage_range_join(d: _Draft, ctx: _Context) -> _Draft | Reject:
     d.lead = lead_words[0] if lead_words else ""
     d.own_suffix = d.kind != "count" or bool(d.currency)
     text = ctx.text
-    joiner = _RANGE_JOIN.match(text, d.suffix_end if d.own_suffix else d.end_pos)
+    joiner = ctx.vocab.range_join.match(text, d.suffix_end if d.own_suffix else d.end_pos)
     if not joiner or ctx.skipped(joiner.end(), joiner.end() + 1):
         return d
     join = joiner.group().strip().lower()
-    dir_before, dir_noun = _direction_and_source(d.words)
+    dir_before, dir_noun = _direction_and_source(d.words, ctx.vocab)
     after_direction = dir_before is not None
     ok = (join == "and" and d.lead == "between") or join in _DASHES or (
         join in ("to", "or") and d.lead != "from" and d.lead != "by"  # "rose by 3,000 to 221,000": a change, a level
@@ -2059,11 +1804,11 @@ def _stage_range_join(d: _Draft, ctx: _Context) -> _Draft | Reject:
     sign2 = text[p2 : p2 + 1] in "-−"
     if sign2:
         p2 += 1
-    sym2 = _SECOND_SYMBOL.match(text, p2)
+    sym2 = ctx.vocab.second_symbol.match(text, p2)
     cur_second = ""
     if sym2:
-        code = ctx.lex.symbols.get(sym2.group(), ctx.lex.symbols.get(sym2.group().strip(), ""))
-        cur_second = d.currency if code == "¥" else code
+        code, shared = _symbol_code(ctx.lex, sym2.group())
+        cur_second = d.currency if shared else code
         p2 = sym2.end()
     first = d.first
     second = _read_end(text, p2, ctx, words_ok=not first.digits or d.own_suffix and d.unit in _TIME_UNITS)
@@ -2109,8 +1854,9 @@ def _stage_range_values(d: _Draft, ctx: _Context) -> _Draft | Reject:
     if scale1 == 1.0 and not second.digits and second.number >= 100:
         last2 = text[second.num_start : second.end].rsplit(None, 1)[-1].lower()
         last1 = text[d.pos : d.first.end].rsplit(None, 1)[-1].lower()
-        borrow = _SCALES.get(last2, 100.0 if last2 == "hundred" and number < 10 else 1.0)
-        if last1 not in _SCALES and last1 != "hundred" and number * borrow <= second.number:
+        scales = ctx.vocab.word_scales
+        borrow = scales.get(last2, 100.0 if last2 == "hundred" and number < 10 else 1.0)
+        if last1 not in scales and last1 != "hundred" and number * borrow <= second.number:
             scale1 = borrow  # "two to three million", "five to six hundred": the first end borrows
     v1 = _times(-number if d.negative else number, scale1)
     v2 = _times(d.n2, second.scale)
@@ -2142,10 +1888,10 @@ def _stage_from_to(d: _Draft, ctx: _Context) -> _Draft | Reject:
     if not jm:
         return d
     p2 = end_pos + jm.end()
-    sym2 = _SECOND_SYMBOL.match(text, p2)
+    sym2 = ctx.vocab.second_symbol.match(text, p2)
     if sym2 and not d.currency:
-        code = ctx.lex.symbols.get(sym2.group(), ctx.lex.symbols.get(sym2.group().strip(), ""))
-        if code != "¥":
+        code, shared = _symbol_code(ctx.lex, sym2.group())
+        if not shared:
             d.currency = code
         p2 = sym2.end()
     nxt = _read_end(text, p2, ctx, words_ok=not d.first.digits)
@@ -2172,7 +1918,7 @@ def _stage_units(d: _Draft, ctx: _Context) -> _Draft | Reject:
     cm = _COMPOUND_UNIT.match(ctx.text, d.suffix_end) if d.compoundable and d.qualifier != "range" else None
     if cm:
         raw = cm.group(1)
-        part = float(raw) if raw[0].isdigit() else _read_num_word(raw.lower())
+        part = float(raw) if raw[0].isdigit() else _read_num_word(raw.lower(), ctx.vocab)
         units = ctx.lex.units
         u2 = units.get(cm.group(2), units.get(cm.group(2).lower(), ""))
         if part is not None and u2 == _SMALLER[d.unit][0]:
@@ -2189,11 +1935,12 @@ def _stage_units(d: _Draft, ctx: _Context) -> _Draft | Reject:
 
 def _stage_post_hedge(d: _Draft, ctx: _Context) -> _Draft | Reject:
     """post_hedge: "200+", "50-odd" (part of the figure), "100 or more", "a million or so" (after it)."""
-    ph = _POST_HEDGE.match(ctx.text, d.pos_after)
+    ph = ctx.vocab.post_hedge.match(ctx.text, d.pos_after)
     if ph:
-        word = (ph.group(1) or ph.group().strip(" \u00a0-")).lower()
-        d.post_hedge = ctx.lex.hedges.get(_POST_HEDGE_KEYS.get(word) or "")
-        if d.post_hedge is not None and not ph.group(1):
+        glued = ph.group("glued")
+        form = glued.strip(" \u00a0") if glued else " ".join(ph.group("after").split())
+        d.post_hedge = ctx.lex.hedges_after.get(form.lower())
+        if d.post_hedge is not None and glued:
             d.pos_after = ph.end()
     return d
 
@@ -2211,7 +1958,7 @@ def _stage_rate(d: _Draft, ctx: _Context) -> _Draft | Reject:
             if per is not None and per.group("paren"):
                 per = None
         if per:
-            unit, per_end = _per_unit(per, unit, ctx.lex)
+            unit, per_end = _per_unit(per, unit, ctx.vocab)
             if per_end > 0 and not per.group("paren") and not outside:
                 d.pos_after = per_end  # "2 yuan (about 25 cents) per million tokens": the span stays "2 yuan"
     if (
@@ -2233,21 +1980,21 @@ def _stage_noun(d: _Draft, ctx: _Context) -> _Draft | Reject:
         return d
     text, pos_after = ctx.text, d.pos_after
     nn = _NOUN_AFTER.match(text, pos_after)
-    noun = _head_noun(nn.group(1), d.number * d.scale) if nn else ""
+    noun = _head_noun(nn.group(1), d.number * d.scale, ctx.vocab) if nn else ""
     if not noun and d.noun_from >= 0:
         nf = _NOUN_AFTER.match(text, d.noun_from)
-        noun = _head_noun(nf.group(1), 2.0) if nf else ""
+        noun = _head_noun(nf.group(1), 2.0, ctx.vocab) if nf else ""
     if not noun and text[pos_after : pos_after + 1] == "-":
         hm = _HYPHEN_NOUN.match(text, pos_after)
         if hm and hm.group(1) not in _HYPHEN_NOT_NOUN:
             noun = _singular(hm.group(1))  # "the 27-nation bloc", "a 12-member panel"
-    if not noun and nn and nn.group(1).split()[0].lower() in _CASUALTY:
+    if not noun and nn and nn.group(1).split()[0].lower() in ctx.vocab.nouns["casualties"]:
         noun = "person"  # "five dead and 12 wounded"
     if not noun:
         om = _OF_THE.match(text, pos_after)
         if om:  # "Sixty-two of the chain's cafes", "52 of the Senate's 100 seats"
             nf = _NOUN_AFTER.match(text, om.end())
-            noun = _head_noun(nf.group(1), 2.0) if nf else ""
+            noun = _head_noun(nf.group(1), 2.0, ctx.vocab) if nf else ""
     d.noun = noun
     d.next_word = nn.group(1).split()[0] if nn else ""
     d.tentative = bool(
@@ -2283,7 +2030,7 @@ def _figure_hedge(d: _Draft, ctx: _Context) -> Hedge | None:
     """The hedge of a figure: a word before it ("about"), a bound prose writes ("passed 1 million"), or
     one after it ("200+"); "over five years" is a span of time, not a bound."""
     text, words = ctx.text, d.words
-    hedge = _hedge_before(text, d.start, ctx.lex, words)
+    hedge = _hedge_before(text, d.start, ctx.vocab, words)
     if hedge is None and d.post_hedge is None and words and d.qualifier != "range":
         hedge = _hedge_in_words(text, d.start, d.pos_after, ctx, words, d.kind, d.currency, d.unit, d.value)
     if hedge is not None and d.unit in _TIME_UNITS and words[:1] == ["over"]:
@@ -2294,13 +2041,13 @@ def _figure_hedge(d: _Draft, ctx: _Context) -> Hedge | None:
 def _stage_direction(d: _Draft, ctx: _Context) -> _Draft | Reject:
     """direction: "rose 0.3%", "a 17% drop", "up 5%", "the 8% they gained", "+2.5%", "-3.5%"."""
     kind, words = d.kind, d.words
-    direction = _direction_before(words, kind)
+    direction = _direction_before(words, ctx.vocab, kind)
     if direction is None and len(words) == _SHORT_RUN and "by" in words:
-        direction = _direction_before(_words_before(ctx, d.start, long=True), kind)
+        direction = _direction_before(_words_before(ctx, d.start, long=True), ctx.vocab, kind)
     if direction is None:
         direction = _direction_after(d, ctx)
     if direction is None and kind != "count":
-        direction = _relative_change(ctx.text, d.pos_after)
+        direction = _relative_change(ctx.text, d.pos_after, ctx.vocab)
     if direction is None and kind == "percent":
         direction = "down" if d.negative else "up" if d.explicit_up else None
     d.direction = direction
@@ -2312,9 +2059,10 @@ def _direction_after(d: _Draft, ctx: _Context) -> str | None:
     text, pos_after, kind = ctx.text, d.pos_after, d.kind
     if d.unit == "times":
         return None
-    da = _DIRECTION_AFTER.match(text, pos_after)
+    vocab = ctx.vocab
+    da = vocab.direction_after.match(text, pos_after)
     if da is None and text[pos_after + 1 : pos_after + 2].islower():
-        da = _DIRECTION_AFTER_MOD.match(text, pos_after)
+        da = vocab.direction_after_mod.match(text, pos_after)
     if not da:
         return None
     word = (da.group("up") or da.group("down")).lower()
@@ -2323,21 +2071,21 @@ def _direction_after(d: _Draft, ctx: _Context) -> str | None:
         ok = True  # "11 points below", "2,000 job cuts": the counted noun stands between
     elif mod:
         # "a 4% pay rise": a word may stand before a change noun, not before "higher"
-        ok = word in _CHANGE_NOUNS and mod not in _FUNCTION_WORDS and mod not in _NOUN_STOP and kind != "count"
+        ok = word in vocab.change_nouns and mod not in _FUNCTION_WORDS and mod not in _NOUN_STOP and kind != "count"
     else:
-        ok = kind != "count" or word in _COUNT_AFTER  # "10.9 million more people"
+        ok = kind != "count" or word in vocab.count_after  # "10.9 million more people"
     return ("up" if da.group("up") else "down") if ok else None
 
 
-def _relative_change(text: str, pos: int) -> str | None:
+def _relative_change(text: str, pos: int, vocab: FigureWords) -> str | None:
     """A relative clause with a change verb after the figure: "the 8% they gained", "the 12.4% it lost"."""
     rel = _REL_CHANGE.match(text, pos)
     if not rel:
         return None
     verb = rel.group("verb").lower()
-    if verb in _NOT_REL_VERB:
+    if verb in vocab.lex.words.not_relative:
         return None
-    return "up" if verb in _UP else "down" if verb in _DOWN else None
+    return "up" if verb in vocab.up.verbs else "down" if verb in vocab.down.verbs else None
 
 
 def _stage_share_of(d: _Draft, ctx: _Context) -> _Draft | Reject:
@@ -2421,7 +2169,7 @@ def _g_label(d: _Draft, ctx: _Context) -> bool:
     first = d.first
     return (
         not d.currency and bool(first.digits)
-        and _is_label(ctx.text, d.pos, first.end, ctx.lex, d.words, first.scale == 1.0)
+        and _is_label(ctx.text, d.pos, first.end, ctx.vocab, d.words, first.scale == 1.0)
     )
 
 
@@ -2479,10 +2227,10 @@ def _g_cohort(d: _Draft, ctx: _Context) -> bool:
 def _g_kind_of_thing(d: _Draft, ctx: _Context) -> bool:
     """A kind of thing named by a measure: "the 10-year Treasury", "a 40-foot container"."""
     text, first = ctx.text, d.first
-    if not d.compoundable or text[first.end : first.end + 1] != "-" or d.unit not in _TYPE_NOUNS:
+    if not d.compoundable or text[first.end : first.end + 1] != "-" or d.unit not in ctx.vocab.kinds:
         return False
     after = _WORD_AFTER.match(text[d.suffix_end : d.suffix_end + _TYPE_NOUN_WINDOW])
-    return after is not None and after.group(1).lower() in _TYPE_NOUNS[d.unit]
+    return after is not None and after.group(1).lower() in ctx.vocab.kinds[d.unit]
 
 
 def _g_race_event(d: _Draft, ctx: _Context) -> bool:

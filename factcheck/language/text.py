@@ -8,6 +8,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from factcheck.lexicon.wordclasses import plurals, stop_list
+
 # What a character stands for when figures and dates are read ("" drops it). Decimal digits of every
 # script are read by `unicodedata.decimal` and are not listed.
 STANDS_FOR: dict[str, str] = {
@@ -34,11 +36,7 @@ STANDS_FOR: dict[str, str] = {
 # Between groups of three digits these stand for a thousands separator: "2\u202f048" and "2\u200b048" are 2,048.
 GROUP_SEPARATORS = "\u00a0\u2007\u2008\u2009\u200a\u202f\u200b\u200c\u200d\u2060\ufeff"
 
-_ABBREV = {
-    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "no",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gov", "sen",
-    "rep", "gen", "col", "lt", "sgt", "approx", "est", "fig", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m",
-}
+_ABBREV = stop_list("sentence_abbreviations")  # a full stop after these ends no sentence
 _BOUNDARY = re.compile(
     r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])"  # end of a sentence before a capital
     r"|\n\s*\n"  # a blank line
@@ -141,18 +139,7 @@ def normalize(source: str) -> Normalized:
 
 # ---------------------------------------------------------------- morphology
 
-IRREGULAR_PLURALS = {  # plural -> singular, where dropping an -s is wrong
-    "people": "person", "children": "child", "men": "man", "women": "woman", "mice": "mouse", "data": "data",
-    "buses": "bus", "gases": "gas", "viruses": "virus", "bonuses": "bonus", "campuses": "campus", "series": "series",
-    "species": "species", "crises": "crisis", "analyses": "analysis", "diagnoses": "diagnosis", "media": "media",
-    "criteria": "criterion", "indices": "index", "lives": "life", "wives": "wife", "knives": "knife",
-    "feet": "foot", "teeth": "tooth", "geese": "goose", "staff": "staff", "police": "police", "news": "news",
-    "movies": "movie", "cookies": "cookie", "zombies": "zombie", "calories": "calorie", "rookies": "rookie",
-    "lorries": "lorry", "statuses": "status", "censuses": "census", "thieves": "thief", "wolves": "wolf",
-    "shelves": "shelf", "halves": "half", "leaves": "leaf", "aircraft": "aircraft", "sheep": "sheep",
-    "fish": "fish", "deer": "deer", "cattle": "cattle", "livestock": "livestock", "troops": "troop",
-    "headaches": "headache", "niches": "niche", "caches": "cache", "avalanches": "avalanche",
-}
+IRREGULAR_PLURALS = plurals()  # plural -> singular, where dropping an -s is wrong
 
 
 def singular(word: str) -> str:

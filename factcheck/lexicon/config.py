@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 import yaml
 
+from factcheck.core.regex import alternation
 from factcheck.core.yamlcheck import (
     BAD,
     Checker,
@@ -123,6 +124,12 @@ def on_data(*names: str) -> Callable[[Callable[..., T]], Callable[..., T]]:
                 memo[0] = (files, value)
             return value
 
+        def cache_clear() -> None:
+            """Forget what was compiled (a test that points the default pack elsewhere)."""
+            cached.cache_clear()
+            memo[0] = (None, None)
+
+        get.cache_clear = cache_clear  # type: ignore[attr-defined]
         return get
 
     return wrap
@@ -161,8 +168,84 @@ def read_data(name: str, extra: DataFiles = NO_DATA, folder: str | Path | None =
 
 @dataclass(frozen=True)
 class Hedge:
+    """A hedge word's bound (`qualifier`), how far it widens a figure (`width`), and whether a change
+    before it still gives the figure its direction and it may stand between an amount and its conversion."""
+
     qualifier: str
     width: float
+    change: bool = False
+    conversion: bool = False
+
+
+@dataclass(frozen=True)
+class Currency:
+    """One currency and every word the extractor reads it by (an entry of rules/currencies.yaml)."""
+
+    code: str
+    symbols: tuple[str, ...]  # written before a number: "US$", "¥"
+    names: tuple[str, ...]  # written after a number: "dollars", "yuan"
+    weak_names: tuple[str, ...]  # names that are everyday words too ("won"): read only when the text shows the currency
+    unit_names: dict[str, str]  # names that are also a unit ("pounds" of weight): name -> pint unit
+    subunits: dict[str, float]  # "cents" -> 0.01
+    glued_subunits: dict[str, float]  # written glued to digits: "p" -> 0.01 ("50p")
+    hints: tuple[str, ...]  # words that tie an ambiguous sign or name to this currency ("Tokyo" for "¥")
+    fx_words: tuple[str, ...]  # the currency named as a thing that trades: "the dollar", "sterling"
+    rates: tuple[dict, ...]  # [{from, to, usd_low, usd_high}]
+
+
+@dataclass(frozen=True)
+class Direction:
+    """The words that make a figure a change in one direction (rules/words.yaml `changes.up`, `changes.down`)."""
+
+    verbs: frozenset[str]  # "rose 5%", "the 8% it gained"
+    by: frozenset[str]  # "raised by 5%"
+    nouns_of: frozenset[str]  # "a rise of 5%"
+    nouns: frozenset[str]  # "a 5% rise", "a 4% pay rise"
+    counts: frozenset[str]  # "10.9 million more people"
+    after: frozenset[str]  # "5% higher"
+    rate_verbs: frozenset[str]  # "inflation accelerated to 3.2%"
+    count_verbs: frozenset[str]  # "close two plants"
+
+
+@dataclass(frozen=True)
+class Words:
+    """The words of rules/words.yaml, lower case: scales, change words, nouns, conversion bridges."""
+
+    scales: dict[str, tuple[float, str]]  # word -> (what it multiplies by, how it is written)
+    up: Direction
+    down: Direction
+    looked_past: frozenset[str]  # between a change and its figure: "rose a further 5%"
+    levels: frozenset[str]  # before a level: "rose to 5%"
+    particles: frozenset[str]  # "edged up to 2.5%"
+    not_relative: frozenset[str]  # no change verb of a relative clause
+    moves: frozenset[str]  # "moved from": a change starts, no lowest price
+    nouns: dict[str, frozenset[str]]  # labels, rates, compounds, people, casualties, indexes, amounts
+    collective: dict[str, str]  # "crowd" -> "spectator"
+    kinds: dict[str, frozenset[str]]  # unit -> nouns a hyphenated measure names a kind of
+    bridges: tuple[str, ...]  # between an amount and its conversion: "or", "worth"
+
+
+def _lower(words: list[str] | None) -> frozenset[str]:
+    return frozenset(w.lower() for w in words or ())
+
+
+def _direction(spec: dict) -> Direction:
+    return Direction(**{name: _lower(spec.get(name)) for name in Direction.__dataclass_fields__})
+
+
+def _words(doc: dict) -> Words:
+    changes, nouns = doc["changes"], doc.get("nouns") or {}
+    kinds = nouns.get("kinds") or {}
+    return Words(
+        scales={w.lower(): (float(s["value"]), s["written"]) for w, s in doc["scales"].items()},
+        up=_direction(changes["up"] or {}), down=_direction(changes["down"] or {}),
+        **{name: _lower(changes.get(name)) for name in ("looked_past", "levels", "particles", "not_relative", "moves")},
+        nouns={name: _lower(nouns.get(name)) for name in ("labels", "rates", "compounds", "people", "casualties",
+                                                          "indexes", "amounts")},
+        collective={k.lower(): v.lower() for k, v in (nouns.get("collective") or {}).items()},
+        kinds={unit: _lower(words) for unit, words in kinds.items()},
+        bridges=tuple(doc.get("bridges") or ()),
+    )
 
 
 @dataclass(frozen=True)
@@ -170,16 +253,22 @@ class Lexicon:
     """Everything the extractor looks up, compiled once."""
 
     hedges: dict[str, Hedge]  # lower-case phrase -> hedge
+    hedges_after: dict[str, Hedge]  # a hedge written after a figure ("+", "-odd", "or more") -> hedge
     hedge_re: re.Pattern[str]  # a hedge phrase at the end of the text before a number
     max_rounding: float
     units: dict[str, str]  # surface form -> pint unit name
     unit_re: re.Pattern[str]  # a unit right after a number
-    symbols: dict[str, str]  # currency symbol -> ISO code
+    symbols: dict[str, str]  # currency symbol -> ISO code (the first currency listing it)
     symbol_re: re.Pattern[str]  # a currency symbol or code right before a number
     names: dict[str, str]  # lower-case currency name or code -> ISO code
     name_re: re.Pattern[str]  # a currency name right after a number
     subunits: dict[str, tuple[str, float]]  # "cents" -> ("USD", 0.01)
     rates: dict[str, list[dict]]  # ISO code -> [{from, to, usd_low, usd_high}]
+    currencies: dict[str, Currency]  # ISO code -> the currency, in the file's order
+    shared_symbols: dict[str, tuple[str, ...]]  # a symbol several currencies write ("¥") -> their codes, in order
+    fx_adjectives: tuple[str, ...]  # words before a currency's fx word: "the Australian dollar"
+    words: Words  # rules/words.yaml
+    bridge_re: re.Pattern[str]  # what may stand between an amount and its conversion: "(about", ", or roughly"
 
     def is_money(self, unit: str, per: bool = True) -> bool:
         """Whether a unit is money: US dollars or a currency with exchange rates in currencies.yaml; with
@@ -188,21 +277,60 @@ class Lexicon:
         return code == "USD" or code in self.rates
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
-@on_data("hedges.yaml", "units.yaml", "currencies.yaml")
-def lexicon(*, extra: DataFiles = NO_DATA) -> Lexicon:
-    """The hedges, units and currencies of the default pack with `extra` read over them (default:
-    the files in force), compiled once."""
-    hedges_doc = read_data("hedges.yaml", extra)
+def _hedges(doc: dict) -> tuple[dict[str, Hedge], re.Pattern[str], dict[str, Hedge]]:
+    """Each hedge phrase (lower case) with its group's bound, width and flags; the pattern that finds one
+    before a figure; and the hedges written after a figure ("+", "or more")."""
     hedges: dict[str, Hedge] = {}
-    for name, spec in hedges_doc["hedges"].items():
+    after: dict[str, Hedge] = {}
+    for name, spec in doc["hedges"].items():
         qualifier = spec.get("qualifier", "approx" if name == "approx" else name)
+        hedge = Hedge(qualifier, float(spec["width"]), spec.get("change", False), spec.get("conversion", False))
         for word in spec["words"]:
-            hedges[word.lower()] = Hedge(qualifier, float(spec["width"]))
-    hedge_re = re.compile(r"(?:^|(?<=[\s(\[\"“,;—–-]))(" + _alternation(list(hedges)) + r")\s*$", re.IGNORECASE)
+            hedges[word.lower()] = hedge
+        after.update((" ".join(word.lower().split()), hedge) for word in spec.get("after", ()))
+    hedge_re = re.compile(r"(?:^|(?<=[\s(\[\"“,;—–-]))(" + alternation(list(hedges)) + r")\s*$", re.IGNORECASE)
+    return hedges, hedge_re, after
+
+
+def _currency(code: str, spec: dict) -> Currency:
+    return Currency(
+        code=code, symbols=tuple(spec.get("symbols", ())), names=tuple(spec.get("names", ())),
+        weak_names=tuple(spec.get("weak_names", ())), unit_names=dict(spec.get("unit_names", {})),
+        subunits={k: float(v) for k, v in spec.get("subunits", {}).items()},
+        glued_subunits={k: float(v) for k, v in spec.get("glued_subunits", {}).items()},
+        hints=tuple(spec.get("hints", ())), fx_words=tuple(spec.get("fx_words", ())),
+        rates=tuple(spec.get("rates", ())),
+    )
+
+
+def _symbols(currencies: dict[str, Currency]) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """Symbol -> code (a code is a symbol of its own, also followed by a space; so is a symbol ending in a
+    letter), the first currency listing a symbol keeping it; and the symbols several currencies share."""
+    symbols: dict[str, str] = {}
+    owners: dict[str, list[str]] = {}
+    for code, cur in currencies.items():
+        for sym in (*cur.symbols, code):
+            for form in (sym, sym + " ") if sym[-1:].isalpha() else (sym,):
+                symbols.setdefault(form, code)
+                owners.setdefault(form, []).append(code)
+    shared = {sym: tuple(dict.fromkeys(codes)) for sym, codes in owners.items() if len(set(codes)) > 1}
+    return symbols, shared
+
+
+def _bridge_re(words: Words, hedges: dict[str, Hedge]) -> re.Pattern[str]:
+    """The gap between an amount and its conversion: a bracket or dash, a bridge word ("or", "worth") and up to two
+    hedges that take part in the conversion check ("around about"), each optional: "2 yuan (about 28 cents)"."""
+    bridge = alternation(list(words.bridges)) or "(?!)"
+    hedge = alternation([w for w, h in hedges.items() if h.conversion]) or "(?!)"
+    return re.compile(rf"^\s*(?:\(|,|—|–|-|/)?\s*(?:{bridge})?\s*(?:{hedge})?\s*(?:{hedge})?\s*$", re.I)
+
+
+@on_data("hedges.yaml", "units.yaml", "currencies.yaml", "words.yaml")
+def lexicon(*, extra: DataFiles = NO_DATA) -> Lexicon:
+    """The hedges, units, currencies and words of the default pack with `extra` read over them
+    (default: the files in force), compiled once."""
+    hedges_doc = read_data("hedges.yaml", extra)
+    hedges, hedge_re, hedges_after = _hedges(hedges_doc)
 
     units_doc = read_data("units.yaml", extra)
     units: dict[str, str] = {}
@@ -211,26 +339,21 @@ def lexicon(*, extra: DataFiles = NO_DATA) -> Lexicon:
             units[form] = canonical
             if not form.isupper() and form.lower() not in units and len(form) > 3:
                 units[form.lower()] = canonical
-    unit_re = re.compile(r"[ \u00a0-]?(" + _alternation(list(units)) + r")(?![\w/²])")
+    unit_re = re.compile(r"[ \u00a0-]?(" + alternation(list(units)) + r")(?![\w/²])")
 
     cur_doc = read_data("currencies.yaml", extra)
-    symbols: dict[str, str] = {"¥": "¥"}
-    names: dict[str, str] = {}
-    for code, spec in cur_doc["currencies"].items():
-        for sym in spec.get("symbols", []):
-            symbols[sym] = code
-        for name in spec.get("names", []):
-            names[name.lower()] = code
-        symbols[code + " "] = code
-        symbols[code] = code
-    symbols["RMB "] = "CNY"
-    symbols["RMB"] = "CNY"
-    symbol_re = re.compile(r"(?:^|(?<=[^\w$€£¥₹₩]))(" + _alternation(list(symbols)) + r")\s?$")
-    subunits = {k.lower(): (v["of"], float(v["factor"])) for k, v in cur_doc.get("subunits", {}).items()}
-    name_re = re.compile(r"[ \u00a0-]?(" + _alternation(list(names) + list(subunits)) + r")\b", re.IGNORECASE)
-    rates = {code: list(bands) for code, bands in cur_doc.get("rates", {}).items()}
+    currencies = {code: _currency(code, spec or {}) for code, spec in cur_doc["currencies"].items()}
+    symbols, shared = _symbols(currencies)
+    names = {n.lower(): c.code for c in currencies.values() for n in (*c.names, *c.weak_names)}
+    signs = "".join(sorted({s[-1] for s in symbols if not s[-1].isalnum() and not s[-1].isspace()}))
+    symbol_re = re.compile(r"(?:^|(?<=[^\w" + re.escape(signs) + r"]))(" + alternation(list(symbols)) + r")\s?$")
+    subunits = {k.lower(): (c.code, f) for c in currencies.values() for k, f in c.subunits.items()}
+    name_re = re.compile(r"[ \u00a0-]?(" + alternation(list(names) + list(subunits)) + r")\b", re.IGNORECASE)
+    rates = {c.code: list(c.rates) for c in currencies.values() if c.rates}
+    words = _words(read_data("words.yaml", extra))
     return Lexicon(
         hedges=hedges,
+        hedges_after=hedges_after,
         hedge_re=hedge_re,
         max_rounding=float(hedges_doc.get("rounding", {}).get("max_relative", 0.05)),
         units=units,
@@ -241,6 +364,11 @@ def lexicon(*, extra: DataFiles = NO_DATA) -> Lexicon:
         name_re=name_re,
         subunits=subunits,
         rates=rates,
+        currencies=currencies,
+        shared_symbols=shared,
+        fx_adjectives=tuple(cur_doc.get("fx_adjectives", ())),
+        words=words,
+        bridge_re=_bridge_re(words, hedges),
     )
 
 
@@ -267,6 +395,19 @@ def _rate_band(seen: Any) -> None:
         seen.problem("usd_high", f"'usd_high' ({v['usd_high']}) is below 'usd_low' ({v['usd_low']})")
 
 
+SCALE_FORMS = ("word", "abbreviation", "glued", "weak")
+_DIRECTION = Keys(doc="the words of one direction", fields={
+    "verbs": ListOf(Text(), doc="before the figure, or after it in a clause (rose 5%, up 5%, the 8% it gained)"),
+    "by": ListOf(Text(), doc="give \"by\" its direction (raised by 5%)"),
+    "nouns_of": ListOf(Text(), doc="a change named before \"of\" (a rise of 5%)"),
+    "nouns": ListOf(Text(), doc="a change named after the figure, maybe after one word (a 4% pay rise)"),
+    "counts": ListOf(Text(), doc="after a count too, maybe after one word (10.9 million more people)"),
+    "after": ListOf(Text(), doc="other words right after the figure (5% higher)"),
+    "rate_verbs": ListOf(Text(), doc="a rate that speeds up or slows down before \"to\" (accelerated to 3.2%)"),
+    "count_verbs": ListOf(Text(), doc="take a count away right before it (close two plants)"),
+})
+
+
 DATA_SCHEMAS: dict[str, Keys] = {
     "hedges.yaml": Keys(required=("hedges",), fields={
         "hedges": MapOf(key_label="hedge", doc="hedge groups; a group's name is its qualifier unless it gives one",
@@ -274,6 +415,11 @@ DATA_SCHEMAS: dict[str, Keys] = {
             "qualifier": Text(choices=HEDGE_QUALIFIERS, doc="how the hedge bounds the figure (default: the group's name)"),
             "width": Number(low=0, doc="how far the hedge widens the interval, relative to the figure (0.10 = 10%)"),
             "words": ListOf(Text(), min_items=1, doc="the hedge words, matched case-insensitively before a figure"),
+            "after": ListOf(Text(), doc="hedge words after a figure: glued (+, -odd) or spaced (or more, or so)"),
+            "change": Flag(default=False, doc="true: a change before the hedge still gives the figure its direction "
+                                              "(\"rose about 5%\")"),
+            "conversion": Flag(default=False, doc="true: the hedge may stand between an amount and its conversion "
+                                                  "(\"2 yuan (about 28 cents)\")"),
         })),
         "rounding": Keys(doc="the rounding band added by written digits", fields={
             "max_relative": Number(low=0, high=1, default=0.05,
@@ -286,25 +432,65 @@ DATA_SCHEMAS: dict[str, Keys] = {
                        value=ListOf(Text(), nullable=True, doc="surface forms written after a number")),
     }),
     "currencies.yaml": Keys(required=("currencies",), fields={
-        "currencies": MapOf(key_label="currency code", doc="ISO code -> how prose writes the currency",
+        "currencies": MapOf(key_label="currency code", doc="ISO code -> everything prose writes of the currency",
                             key=Text(pattern=r"[A-Z]{3}", pattern_hint="an ISO code: three capital letters"),
                             value=Keys(fields={
-            "symbols": ListOf(Text(), doc="symbols written before a number (US$, €)"),
+            "symbols": ListOf(Text(), doc="symbols written before a number (US$, €); one listed under two currencies "
+                                          "is ambiguous (¥)"),
             "names": ListOf(Text(), doc="names written after a number (yuan, euros), case-insensitive"),
+            "weak_names": ListOf(Text(), doc="names that are everyday words too (won): read as the currency only "
+                                             "after a scale word or when the text shows the currency"),
+            "unit_names": MapOf(key_label="name", doc="names that are also a unit -> its pint unit (pounds: pound)",
+                                value=Text(ref="units.yaml:units", doc="the pint unit")),
+            "subunits": MapOf(key_label="subunit name", doc="subunit -> how much of the currency it is (cents: 0.01)",
+                              value=Number(above=0, doc="how much of the currency one subunit is")),
+            "glued_subunits": MapOf(key_label="abbreviation",
+                                    doc="subunit written glued to digits under 1,000 -> its factor (p: 0.01, \"50p\")",
+                                    value=Number(above=0, doc="how much of the currency one subunit is")),
+            "hints": ListOf(Text(), doc="words that tie an ambiguous symbol or name to this currency; lower case "
+                                        "matches any case"),
+            "fx_words": ListOf(Text(), doc="the currency named as a thing that trades (the dollar, sterling)"),
+            "rates": ListOf(Keys(required=("from", "to", "usd_low", "usd_high"), check_all=_rate_band, fields={
+                "from": Date(doc="first day the band holds (inclusive)"),
+                "to": Date(doc="last day the band holds (inclusive)"),
+                "usd_low": Number(above=0, doc="lowest value of one unit in USD over the period"),
+                "usd_high": Number(above=0, doc="highest value of one unit in USD over the period"),
+            }), doc="value of one unit in US dollars, as a band, for each period"),
         })),
-        "subunits": MapOf(key_label="subunit name", doc="subunit -> its currency and factor (cents: 0.01 USD)",
-                          value=Keys(required=("of", "factor"), fields={
-            "of": Text(ref="currencies", doc="the currency code it is a part of"),
-            "factor": Number(above=0, doc="how much of the main unit one subunit is"),
+        "fx_adjectives": ListOf(Text(), doc="words that may stand before a currency's fx word (the Australian dollar)"),
+    }),
+    "words.yaml": Keys(required=("scales", "changes", "nouns"), fields={
+        "scales": MapOf(key_label="scale word",
+                        doc="a word after a number -> what it multiplies by and how it is written",
+                        value=Keys(required=("value", "written"), fields={
+            "value": Number(above=0, doc="what the word multiplies the number by (million: 1000000)"),
+            "written": Text(choices=SCALE_FORMS, doc="word: spaced, and in numbers in words; abbreviation: glued or "
+                                                     "spaced; glued: glued only; weak: glued, when a currency or a "
+                                                     "plural noun or unit says so"),
         })),
-        "rates": MapOf(key_label="currency code", key=Text(ref="currencies"),
-                       doc="value of one unit in US dollars, as a band, for each period",
-                       value=ListOf(Keys(required=("from", "to", "usd_low", "usd_high"), check_all=_rate_band, fields={
-            "from": Date(doc="first day the band holds (inclusive)"),
-            "to": Date(doc="last day the band holds (inclusive)"),
-            "usd_low": Number(above=0, doc="lowest value of one unit in USD over the period"),
-            "usd_high": Number(above=0, doc="highest value of one unit in USD over the period"),
-        }))),
+        "changes": Keys(required=("up", "down"), doc="the words that make a figure a change up or down", fields={
+            "up": _DIRECTION,
+            "down": _DIRECTION,
+            "looked_past": ListOf(Text(), doc="words between a change and its figure (\"rose a further 5%\")"),
+            "levels": ListOf(Text(), doc="words before a level, not a change (\"rose to 5%\", \"reached 300\")"),
+            "particles": ListOf(Text(), doc="verbs whose \"up to\" is a particle and a level (\"edged up to 2.5%\")"),
+            "not_relative": ListOf(Text(), doc="words after \"it\", \"they\" that are no change verb of a clause"),
+            "moves": ListOf(Text(), doc="words before \"from\" that make it where a change starts (\"moved from\")"),
+        }),
+        "nouns": Keys(doc="what a count counts, what labels a number, what a rate is per", fields={
+            "labels": ListOf(Text(), doc="words before a number that make it a label (page 12, junctions 10 and 11)"),
+            "rates": ListOf(Text(), doc="nouns a price is quoted per (a barrel, per share)"),
+            "collective": MapOf(key_label="noun", doc="noun -> what it counts (crowd: spectator)",
+                                value=Text(doc="the noun counted")),
+            "compounds": ListOf(Text(), doc="modifier and noun that name one kind of thing (gold medal)"),
+            "people": ListOf(Text(), doc="adjectives that count people (the number of unemployed)"),
+            "casualties": ListOf(Text(), doc="adjectives after a count that make it a count of people (12 wounded)"),
+            "indexes": ListOf(Text(), doc="words that name a stock index, whose figures are points"),
+            "amounts": ListOf(Text(), doc="plural subjects that are amounts, not things counted (sales, prices)"),
+            "kinds": MapOf(key_label="unit", doc="unit -> nouns that a hyphenated measure names a kind of (10-year "
+                                                 "Treasury)", value=ListOf(Text(), doc="the nouns")),
+        }),
+        "bridges": ListOf(Text(), doc="words between an amount and its conversion besides a hedge (or, worth)"),
     }),
     "aliases.yaml": Keys(fields={
         "entities": MapOf(key_label="entity", nullable=True, distinct=True, keys_are_words=True,

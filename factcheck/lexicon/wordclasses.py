@@ -1,5 +1,6 @@
-"""The packaged word-class file: closed-class English (months, pronouns, titles...) and the code's stop
-lists, each declared as a union of classes. Read and checked once, with `path:line:col` errors."""
+"""The packaged word-class file: closed-class English (months, pronouns, titles, number words, irregular
+plurals...) and the code's stop lists, each declared as a union of classes. Read and checked once, with
+`path:line:col` errors."""
 
 from __future__ import annotations
 
@@ -18,11 +19,13 @@ _SCHEMA = Keys(required=("classes",), fields={
         "classes": ListOf(Text(ref="classes"), doc="the classes it takes in whole"),
         "words": ListOf(Text(), doc="words of its own"),
     })),
+    "plurals": MapOf(key_label="plural", nullable=True, doc="irregular plural -> its singular (people: person)",
+                     value=Text(doc="the singular")),
 })
 
 
 @functools.lru_cache(maxsize=4)
-def _read(path: str) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], dict[str, tuple[str, ...]]]:
+def _read(path: str) -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[str]], dict[str, str]]:
     ck = Checker(path)
     root = compose_file(Path(path), ck.problems)
     data = _SCHEMA.check(root, ck, "") if root is not None else {}
@@ -30,22 +33,27 @@ def _read(path: str) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str
         ck.resolve({f"{Path(path).name}:classes": list(data.get("classes") or {})})
     if ck.problems or not isinstance(data, dict) or not data:
         raise ConfigError(ck.problems or [f"{path}:1:1: the word-class file is empty"])
-    ordered = {name: tuple(dict.fromkeys(w.lower() for w in words)) for name, words in data["classes"].items()}
-    classes = {name: frozenset(words) for name, words in ordered.items()}
+    classes = {name: tuple(dict.fromkeys(w.lower() for w in words)) for name, words in data["classes"].items()}
     lists = {name: frozenset().union(*(classes[c] for c in spec.get("classes", [])),
                                      (w.lower() for w in spec.get("words", [])))
              for name, spec in (data.get("lists") or {}).items()}
-    return classes, lists, ordered
+    plurals = {k.lower(): v.lower() for k, v in (data.get("plurals") or {}).items()}
+    return classes, lists, plurals
 
 
 def word_class(name: str) -> frozenset[str]:
     """The words of one class ("months", "titles"), lower case."""
-    return _read(str(WORDCLASS_FILE))[0][name]
+    return frozenset(_read(str(WORDCLASS_FILE))[0][name])
 
 
 def word_list(name: str) -> tuple[str, ...]:
-    """The words of one class in the file's order (months from January, weekdays from Monday), lower case."""
-    return _read(str(WORDCLASS_FILE))[2][name]
+    """The words of one class in the file's order ("cardinals": zero, one, two...), lower case."""
+    return _read(str(WORDCLASS_FILE))[0][name]
+
+
+def plurals() -> dict[str, str]:
+    """Irregular plurals, each with its singular ("people" -> "person")."""
+    return dict(_read(str(WORDCLASS_FILE))[2])
 
 
 def stop_list(name: str) -> frozenset[str]:
