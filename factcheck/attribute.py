@@ -20,7 +20,8 @@ from factcheck.core.records import Article, Claim
 from factcheck.entity import Named, Reading, Sentence, read
 from factcheck.language.parse import parse
 from factcheck.language.text import singular
-from factcheck.lexicon.config import NO_DATA, DataFiles, lexicon, on_data, read_data
+from factcheck.core.regex import alternation
+from factcheck.lexicon.config import NO_DATA, DataFiles, Lexicon, lexicon, on_data, read_data
 from factcheck.lexicon.wordclasses import common_words, stop_list, union, word_class
 
 _NOT_A_NAME = stop_list("not_a_name")  # lower case: "The", "March", "UTC", "Norwegian" are never a name alone
@@ -91,8 +92,18 @@ _WEAK_BEFORE = re.compile(
     r"\bcompared\s+to|\bagainst|\bunlike)\s+$",
     re.I,
 )
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?(?:US\$|HK\$|[$€£¥])?$", re.I)
-_TO_BEFORE = re.compile(r"\bto\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?(?:US\$|HK\$|[$€£¥])?$", re.I)
+_FROM_TO: dict[int, tuple[object, re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def _from_to(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ "from about $", "to roughly €" right before a figure: its before and after sides, with the
+    hedge words and currency signs of the lexicon (built once per lexicon)."""
+    cached = _FROM_TO.get(id(lex))
+    if cached is None or cached[0] is not lex:
+        signs = [sym.strip() for sym in lex.symbols if sym.strip() and not sym.strip().isalpha()]
+        tail = rf"\s+(?:(?:{alternation(list(lex.hedges))})\s+)?(?:{alternation(signs)})?$"
+        cached = _FROM_TO[id(lex)] = (lex, re.compile(r"\bfrom" + tail, re.I), re.compile(r"\bto" + tail, re.I))
+    return cached[1], cached[2]
 
 
 @dataclass(frozen=True)
@@ -330,10 +341,6 @@ def _narrowing(claim: Claim, text: str, vocab: Vocabulary, scope: tuple[tuple[st
     return tuple(sorted(merged.items()))
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 def _inflected(cue: str) -> list[str]:
     """A cue and its usual inflections on its first word: "erase" -> erases, erased, erasing."""
     first, _, rest = cue.partition(" ")
@@ -362,10 +369,10 @@ def vocabulary(rules_dir: str | None = None, *, extra: DataFiles = NO_DATA) -> V
             alias_to_entity[form] = canonical
             if form[:1].islower():
                 alias_to_entity[form[0].upper() + form[1:]] = canonical
-    alias_re = re.compile(r"(?<![\w-])(" + _alternation(list(alias_to_entity)) + r")(?![\w-])")
+    alias_re = re.compile(r"(?<![\w-])(" + alternation(list(alias_to_entity)) + r")(?![\w-])")
     refs = [str(r) for r in aliases_doc.get("references") or []]
     reference_re = re.compile(
-        r"\b[Tt]he\s+(?:[A-Z][\w-]*\s+){0,2}(?:" + _alternation(refs) + r")(?:['’]s)?\b" if refs else r"(?!)"
+        r"\b[Tt]he\s+(?:[A-Z][\w-]*\s+){0,2}(?:" + alternation(refs) + r")(?:['’]s)?\b" if refs else r"(?!)"
     )
     places = frozenset(vocab_place for vocab_place in aliases_doc.get("places") or [])
     specs = []
@@ -649,9 +656,10 @@ def _attribute_and_cue(claim: Claim, text: str, vocab: Vocabulary, entity: str =
                 best = f"{best} of {subject}"
     if claim.kind != "date":
         left = text[max(s, claim.start - 30) : claim.start]
-        if _FROM_BEFORE.search(left):
+        from_before, to_before = _from_to(lexicon())
+        if from_before.search(left):
             best += " (before)"
-        elif _TO_BEFORE.search(left) and re.search(r"\bfrom\b", text[s : claim.start], re.I):
+        elif to_before.search(left) and re.search(r"\bfrom\b", text[s : claim.start], re.I):
             best += " (after)"
     return best, best_span[0], best_span[1]
 

@@ -174,9 +174,7 @@ def test_data_files_given_with_rules_are_checked_against_the_default_packs(tmp_p
     mine = tmp_path / "mine"
     mine.mkdir()
     (mine / "attributes.yaml").write_text("attributes:\n  compute:\n    units: [gpu_hour, gpu_hours]\n", encoding="utf-8")
-    (mine / "currencies.yaml").write_text("rates:\n  CNY:\n    - {from: 2027-01-01, to: 2027-12-31, usd_low: 0.13,"
-                                          " usd_high: 0.15}\n  CYN:\n    - {from: 2027-01-01, to: 2027-12-31,"
-                                          " usd_low: 0.13, usd_high: 0.15}\n", encoding="utf-8")
+    (mine / "currencies.yaml").write_text("currencies:\n  GBP:\n    unit_names: {quids: poundd}\n", encoding="utf-8")
     (mine / "units.yaml").write_text("units:\n  gpu_hour: [GPU hrs]\n  furlongg: [furlongs]\n", encoding="utf-8")
     story = _story(tmp_path / "story", aliases=None)
     code, _, err = _invoke("check", str(story), "--rules", str(mine))
@@ -184,7 +182,7 @@ def test_data_files_given_with_rules_are_checked_against_the_default_packs(tmp_p
     assert code == 2
     assert problems == [
         f"{mine}/attributes.yaml:3:23: 'gpu_hours' is not one of the 'units' in units.yaml (did you mean 'gpu_hour'?)",
-        f"{mine}/currencies.yaml:4:3: 'CYN' is not one of the 'currencies' in currencies.yaml (did you mean 'CNY'?)",
+        f"{mine}/currencies.yaml:3:25: 'poundd' is not one of the 'units' in units.yaml (did you mean 'pound'?)",
         f"{mine}/units.yaml:3:3: 'furlongg' is not a unit pint knows ('furlongg' is not defined in the unit registry);"
         " define it under 'define'",
     ], err

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from factcheck.extract.words import CARDINALS, TENS
 from factcheck.lexicon.wordclasses import word_class, word_list
 
 FIRST_SEASON_MONTH = 3  # spring begins in March; each season three months after the one before
@@ -121,13 +122,8 @@ def word_start(words: Iterable[str], either_case: bool = False) -> str:
 
 # ---------------------------------------------------------------- counts: "two weeks ago", "a few years ago"
 
-COUNT_UNITS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-COUNT_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-              "ninety": 90}
+COUNT_UNITS = {w: n for w, n in CARDINALS.items() if n}  # one to nineteen, from the word-class file
+COUNT_TENS = TENS  # twenty to ninety
 
 
 def _either_case(word: str) -> str:
