@@ -508,7 +508,19 @@ def find_mentions(text: str, vocab: Vocabulary) -> list[Mention]:
         taken = [(r.start, r.end) for r in resolved]
         kept = [x for x in mentions if not _overlaps(taken, x.start, x.end)]
         mentions = sorted(kept + resolved, key=lambda x: x.start)
-    return mentions
+    return _surnames_met(text, mentions)
+
+
+def _surnames_met(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A person's surname alone ("Ms Castell", "Castell, its chief executive,") stands for the one
+    longer name of the article that ends with it ("Mira Castell")."""
+    surnames = {m.entity for m in mentions if " " not in m.entity and not m.place and _is_person(text, m)}
+    longer: dict[str, set[str]] = {}
+    for m in mentions:
+        if " " in m.entity and m.entity.split()[-1] in surnames:
+            longer.setdefault(m.entity.split()[-1], set()).add(m.entity)
+    full = {short: names.pop() for short, names in longer.items() if len(names) == 1}
+    return [replace(m, entity=full[m.entity]) if m.entity in full else m for m in mentions] if full else mentions
 
 
 def name_variants(names: list[str]) -> dict[str, str]:

@@ -104,3 +104,11 @@ def test_the_grammar_reads_subject_owner_and_new_things() -> None:
     assert read(sent, text.index("5%"), text.index("5%") + 2).entity == "Korrin Steel"
     at = text.index("300 km/h")
     assert read(sent, at, at + 8).how == "unnamed"
+
+
+def test_name_variants_meet(tmp_path: Path) -> None:
+    c = _claims("Mira Castell runs Obern AG. Ms Castell said on 3 March that Obern would hire 40 people.")
+    assert c["3 March"].entity == "Mira Castell"  # the surname alone is the person named in full
+    assert c["40"].entity == "Obern"
+    found = _findings(tmp_path, "Obern AG hired 40 engineers in May.", "Obern hired 45 engineers in May.")
+    assert any({x.text for x in f.claims} >= {"40", "45"} for f in found), found
