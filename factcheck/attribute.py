@@ -794,6 +794,7 @@ def attribute_article(article: Article, claims: list[Claim], vocab: Vocabulary |
     return out
 
 
+MAX_PARSED_CHARS = 5_000  # a longer "sentence" is a list or a table, not a clause: nearness decides there
 _LEADS = re.compile(r"\s*(?:[\"“‘(]\s*)?(?:The\s+)?\S")  # a sentence whose one name stands first: its subject
 
 
@@ -805,8 +806,8 @@ def _parsed(text: str, claims: list[Claim], mentions: Mentions) -> dict[tuple[in
     spans = sorted({c.sentence for c in claims})
     named = {(s, e): tuple(Named(m.start, m.end, m.entity) for m in mentions.starting(s, e) if m.end <= e)
              for s, e in spans}
-    spans = [span for span in spans if len(named[span]) >= 2 or (named[span] and not _LEADS.fullmatch(
-        text, span[0], named[span][0].start + 1))]
+    spans = [span for span in spans if span[1] - span[0] <= MAX_PARSED_CHARS and (len(named[span]) >= 2 or (
+        named[span] and not _LEADS.fullmatch(text, span[0], named[span][0].start + 1)))]
     texts = sorted({text[s:e] for s, e in spans})  # a sentence written twice is parsed once
     docs = dict(zip(texts, parse(texts)))
     return {(s, e): Sentence(docs[text[s:e]], s, named[(s, e)]) for s, e in spans}
