@@ -491,7 +491,7 @@ def find_mentions(text: str, vocab: Vocabulary) -> list[Mention]:
         canonical = normalize_name(name)
         if canonical:
             mentions.append(Mention(start, start + len(name), canonical, False))
-    mentions = [replace(x, place=x.entity in vocab.places) for x in mentions]
+    mentions = [replace(x, place=x.entity in vocab.places) for x in _pairs_split(text, mentions, vocab)]
     mentions.sort(key=lambda x: x.start)
     named = [x for x in mentions if not x.place and not _is_person(text, x)]  # what "the company" can mean
     spans = [(x.start, x.end) for x in named]
@@ -509,6 +509,22 @@ def find_mentions(text: str, vocab: Vocabulary) -> list[Mention]:
         kept = [x for x in mentions if not _overlaps(taken, x.start, x.end)]
         mentions = sorted(kept + resolved, key=lambda x: x.start)
     return _surnames_met(text, mentions)
+
+
+def _pairs_split(text: str, mentions: list[Mention], vocab: Vocabulary) -> list[Mention]:
+    """Two names joined by "and" are two names ("Leeds and Manchester", "Gwynedd and Anglesey") when
+    one of them is a place or is written alone elsewhere in the text; "Procter and Gamble" stays one."""
+    out: list[Mention] = []
+    for m in mentions:
+        parts = text[m.start : m.end].split(" and ")
+        alone = [p for p in parts if p in vocab.places or len(re.findall(r"\b" + re.escape(p) + r"\b", text)) > 1]
+        if len(parts) != 2 or not alone or parts[0] == parts[1]:
+            out.append(m)
+            continue
+        second = m.start + len(parts[0]) + len(" and ")
+        out += [Mention(m.start, m.start + len(parts[0]), normalize_name(parts[0]), m.known),
+                Mention(second, m.end, normalize_name(parts[1]), m.known)]
+    return out
 
 
 def _surnames_met(text: str, mentions: list[Mention]) -> list[Mention]:

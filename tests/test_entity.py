@@ -112,3 +112,11 @@ def test_name_variants_meet(tmp_path: Path) -> None:
     assert c["40"].entity == "Obern"
     found = _findings(tmp_path, "Obern AG hired 40 engineers in May.", "Obern hired 45 engineers in May.")
     assert any({x.text for x in f.claims} >= {"40", "45"} for f in found), found
+
+
+def test_two_names_joined_by_and_are_two_when_one_stands_alone() -> None:
+    from factcheck.attribute import find_mentions, vocabulary
+
+    text = "Trains between Leeds and Manchester were cancelled. Leeds lost 300 jobs. Procter and Gamble sold 40."
+    assert [m.entity for m in find_mentions(text, vocabulary())] == ["Leeds", "Manchester", "Leeds",
+                                                                        "Procter and Gamble"]
