@@ -117,6 +117,6 @@ def test_name_variants_meet(tmp_path: Path) -> None:
 def test_two_names_joined_by_and_are_two_when_one_stands_alone() -> None:
     from factcheck.attribute import find_mentions, vocabulary
 
-    text = "Trains between Leeds and Manchester were cancelled. Leeds lost 300 jobs. Procter and Gamble sold 40."
+    text = "Trains between Leeds and Manchester were cancelled. Officials in Leeds said 300 jobs went. Procter and Gamble sold 40."
     assert [m.entity for m in find_mentions(text, vocabulary())] == ["Leeds", "Manchester", "Leeds",
                                                                         "Procter and Gamble"]
