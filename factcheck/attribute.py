@@ -514,11 +514,11 @@ def find_mentions(text: str, vocab: Vocabulary) -> list[Mention]:
 def _pairs_split(text: str, mentions: list[Mention], vocab: Vocabulary) -> list[Mention]:
     """Two names joined by "and" are two names ("Leeds and Manchester", "Gwynedd and Anglesey") when
     one of them is a place or is written alone elsewhere in the text; "Procter and Gamble" stays one."""
+    alone = {text[m.start : m.end] for m in mentions}  # every name as written, once
     out: list[Mention] = []
     for m in mentions:
         parts = text[m.start : m.end].split(" and ")
-        alone = [p for p in parts if p in vocab.places or len(re.findall(r"\b" + re.escape(p) + r"\b", text)) > 1]
-        if len(parts) != 2 or not alone or parts[0] == parts[1]:
+        if len(parts) != 2 or parts[0] == parts[1] or not any(p in vocab.places or p in alone for p in parts):
             out.append(m)
             continue
         second = m.start + len(parts[0]) + len(" and ")
@@ -539,14 +539,14 @@ def _surnames_met(text: str, mentions: list[Mention]) -> list[Mention]:
     return [replace(m, entity=full[m.entity]) if m.entity in full else m for m in mentions] if full else mentions
 
 
-def name_variants(names: list[str]) -> dict[str, str]:
-    """Short forms of a longer name written nearby, to the longer name: "Castell" -> "Mira Castell",
-    "Harlow & Pike" -> "Harlow & Pike Bank", "Sheffield" -> "Sheffield City Council". A short form
-    goes to the longer name only when one longer name fits (its first words, or its last word for a
-    surname)."""
-    distinct = sorted(set(names), key=lambda n: -len(n))
+def name_variants(shorts: list[str], names: list[str]) -> dict[str, str]:
+    """Each short form to the one longer name of `names` it stands for: "Castlegate" -> "Castlegate
+    Retail", "Sheffield" -> "Sheffield City Council" (its first words), "Castell" -> "Mira Castell"
+    (a surname). A short form with no such name, or with several, is left out. Costs shorts x names:
+    keep `shorts` few (a title's names)."""
+    distinct = set(names)
     out: dict[str, str] = {}
-    for short in distinct:
+    for short in set(shorts):
         words = short.split()
         fits = {long for long in distinct if len(long.split()) > len(words)
                 and (long.split()[: len(words)] == words or (len(words) == 1 and long.split()[-1] == short))}
@@ -861,7 +861,7 @@ class _Story:
         persons = frozenset(m.entity for m in mentions.items if _is_person(text, m))
         body_names = [m.entity for m in mentions.items if not m.place]
         in_title = [m.entity for m in find_mentions(article.title, vocab) if not m.place] if article.title else []
-        full = name_variants(body_names + in_title)  # "Castlegate" in a title is the body's "Castlegate Retail"
+        full = name_variants([e for e in in_title if e not in set(body_names)], body_names)  # "Castlegate" -> "Castlegate Retail"
         titled = [full.get(e, e) for e in in_title if full.get(e, e) in set(body_names)]
         lead = mentions.starting(0, text.find("\n\n") if "\n\n" in text.strip() else len(text))
         topic = next((e for e in [*titled, *(m.entity for m in lead if not m.place)] if e not in persons), "")
