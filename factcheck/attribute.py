@@ -873,8 +873,6 @@ def _entity(claim: Claim, text: str, mentions: Mentions, vocab: Vocabulary, read
     """The name the sentence's grammar gives the figure (its clause's subject, a possessive owner, the
     thing a relative clause describes), none for a new unnamed thing ("a fleet that tops out at..."),
     else the nearest name. A person's figure in a story about a company is the company's."""
-    if reading.how == "unnamed":
-        return ""
     found = reading.entity if reading.how == "name" else _entity_for(claim, text, mentions, vocab)
     if found and found == reading.avoid:
         found = story.topic if story.topic != found else ""

@@ -51,8 +51,9 @@ class Reading:
     """What the grammar says a figure is about.
 
     how: "name" (the clause names it), "back" (the clause's subject points back: `noun` is that word,
-    "revenue", "it", "ferry"), "unnamed" (a new thing with no name: "a fleet that..."), "weak" (only a
-    name in a prepositional phrase is near: `entity`), or "" (the parse does not say)."""
+    "revenue", "it", "ferry"), "unnamed" (a thing with no name of its own: "a fleet that..."; what
+    nearness then finds, other than `avoid`, may own it), "weak" (only a name in a prepositional
+    phrase is near: `entity`), or "" (the parse does not say)."""
 
     how: str
     entity: str = ""
@@ -131,7 +132,7 @@ def _of_subject(sent: Sentence, subject: Token, skip: frozenset[int]) -> Reading
     return Reading("name", named.entity) if named else _unnamed(sent, subject)
 
 
-def _unnamed(sent: Sentence, noun: Token) -> Reading:
+def _unnamed(sent: Sentence, noun: Token, weak: str = "") -> Reading:
     """A noun phrase with no name: the name it stands beside ("Kestrel, a train that..."), else a new
     thing when indefinite ("a fleet that tops out at 300 km/h"), else a pointer back ("revenue",
     "its shares", "the ferry")."""
@@ -139,7 +140,7 @@ def _unnamed(sent: Sentence, noun: Token) -> Reading:
     if first >= 2 and sent.doc[first - 1].text == "," and (beside := sent.name_at(sent.doc[first - 2])):
         return Reading("name", beside.entity)
     if any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in noun.children):
-        return Reading("unnamed", noun=_word(noun))
+        return Reading("unnamed", noun=_word(noun), avoid=weak)
     return Reading("back", noun=_pointer(noun))
 
 
@@ -166,7 +167,8 @@ def read(sent: Sentence, start: int, end: int, date: bool = False) -> Reading:
             if node.dep_ in DESCRIBED and not _where_or_when(node):
                 # "Fenwick Labs, which Omar Haddad founded in 2018": about Fenwick Labs
                 named = own_name(sent, node.head, skip)
-                return Reading("name", named.entity) if named else _unnamed(sent, node.head)
+                return Reading("name", named.entity) if named else _unnamed(sent, node.head,
+                                                                             weak or _weak_in(sent, node, skip))
             named = own_name(sent, node, skip, links)
             if named is not None and node.dep_ in PHRASE_LINKS and node.dep_ != "ROOT":
                 weak = weak or named.entity  # "on Google's chart", "around Mars", "from Rosario Athletic"
@@ -175,6 +177,8 @@ def read(sent: Sentence, start: int, end: int, date: bool = False) -> Reading:
             links = NAME_LINKS
         found = _in_clause(sent, node, skip, date)
         if found is not None:
+            if found.how == "unnamed" and not found.avoid:  # the place it went to is not what it is
+                found = replace(found, avoid=weak or _weak_in(sent, node, skip))
             return found
         weak = weak or _weak_in(sent, node, skip)
         if node.head.i == node.i or node.dep_ in LOOSE:
