@@ -25,7 +25,7 @@ from factcheck.lexicon.config import NO_DATA, DataFiles, Lexicon, lexicon, on_da
 from factcheck.lexicon.wordclasses import common_words, stop_list, union, word_class
 
 _NOT_A_NAME = stop_list("not_a_name")  # lower case: "The", "March", "UTC", "Norwegian" are never a name alone
-_DEMONYMS = word_class("demonyms")
+_DEMONYMS = union("demonyms", "compass_points")  # alone never a name, but kept inside one: "North Yorkshire"
 _NAME_PREFIX = stop_list("name_prefix")  # "President", "rival", "Storm": before a name, not part of it
 _CORPORATE = word_class("corporate_suffixes")
 _LOCATIVE = re.compile(r"\b(?i:in|at|near|across|from|to|into|outside|inside)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?$")

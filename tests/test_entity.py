@@ -120,3 +120,10 @@ def test_two_names_joined_by_and_are_two_when_one_stands_alone() -> None:
     text = "Trains between Leeds and Manchester were cancelled. Officials in Leeds said 300 jobs went. Procter and Gamble sold 40."
     assert [m.entity for m in find_mentions(text, vocabulary())] == ["Leeds", "Manchester", "Leeds",
                                                                         "Procter and Gamble"]
+
+
+def test_a_preposition_or_compass_point_first_in_a_sentence_is_not_a_name() -> None:
+    from factcheck.attribute import find_mentions, vocabulary
+
+    text = "Beneath the surface, sales fell. North of the river, 40 homes flooded. North Yorkshire Police said so."
+    assert [m.entity for m in find_mentions(text, vocabulary())] == ["North Yorkshire Police"]
