@@ -56,12 +56,16 @@ def _common_word(word: str, text: str) -> bool:
     return re.search(r"\b" + re.escape(low) + r"\b", text) is not None
 
 
-def _ordinary_first_word(word: str, text: str, end: int) -> bool:
-    """A sentence's capitalised first word that English uses as an ordinary word ("Revenue rose",
-    "Net income fell"), followed by a word in lower case, and never written capitalised inside a
-    sentence of the text."""
-    return (word.lower() in common_words() and _LOWER_NEXT.match(text, end) is not None
-            and re.search(r"[\w,;] " + re.escape(word) + r"\b", text) is None)
+def _first_word_common(word: str, text: str, end: int, memo: dict[str, tuple[bool, bool]]) -> bool:
+    """Whether a sentence's capitalised first word is an ordinary word, not a name: `_common_word`, or
+    a common English word ("Revenue rose", "Net income fell") followed by a word in lower case and
+    never written capitalised inside a sentence of the text. The look-ups over the whole text are
+    done once per word (`memo`), so an article of many such sentences stays linear."""
+    if word not in memo:
+        memo[word] = (_common_word(word, text), word.lower() in common_words()
+                      and re.search(r"[\w,;] " + re.escape(word) + r"\b", text) is None)
+    common, ordinary = memo[word]
+    return common or (ordinary and _LOWER_NEXT.match(text, end) is not None)
 
 
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
@@ -455,6 +459,7 @@ _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'’ -]*[A-Z.](?:,[ \t]*[\w .]+)?
 
 def find_mentions(text: str, vocab: Vocabulary) -> list[Mention]:
     """Named things in the text: aliases first, then other capitalised names."""
+    first_words: dict[str, tuple[bool, bool]] = {}
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
     for m in vocab.alias_re.finditer(text):
@@ -483,7 +488,7 @@ def find_mentions(text: str, vocab: Vocabulary) -> list[Mention]:
         if name.endswith(("-based", "-listed", "-owned", "-backed", "-born")) or _PLURAL_ACRONYM.fullmatch(name):
             continue
         if " " not in name and _SENTENCE_START.search(text, max(0, start - 3), start) and (
-                _common_word(name, text) or _ordinary_first_word(name, text, start + len(name))):
+                _first_word_common(name, text, start + len(name), first_words)):
             continue  # "Temperatures reached 46C", "Net income fell": a capitalised first word, not a name
         numbered = _MODEL_NUMBER.match(text, start + len(name))
         if numbered:

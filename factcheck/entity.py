@@ -14,6 +14,7 @@ of them the figure belongs to, never what counts as a name.
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -69,11 +70,15 @@ class Sentence:
     start: int
     names: tuple[Named, ...]
 
+    @functools.cached_property
+    def starts(self) -> list[int]:
+        """Where each name starts, in order (looked up for every token the parse walks)."""
+        return [n.start for n in self.names]
+
     def name_at(self, token: Token) -> Named | None:
         """The name that covers `token`, if one does."""
         pos = self.start + token.idx
-        starts = [n.start for n in self.names]
-        i = bisect.bisect_right(starts, pos) - 1
+        i = bisect.bisect_right(self.starts, pos) - 1
         return self.names[i] if i >= 0 and self.names[i].end > pos else None
 
     def tokens(self, start: int, end: int) -> list[Token]:
