@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from factcheck.core.records import Article, Claim
 from factcheck.entity import Named, Reading, Sentence, read
 from factcheck.language.parse import parse
-from factcheck.language.text import singular
+from factcheck.language.text import sentences_of, singular
 from factcheck.core.regex import alternation
 from factcheck.lexicon.config import NO_DATA, DataFiles, Lexicon, lexicon, on_data, read_data
 from factcheck.lexicon.wordclasses import common_words, stop_list, union, word_class
@@ -29,6 +29,7 @@ _DEMONYMS = union("demonyms", "compass_points")  # alone never a name, but kept 
 _NAME_PREFIX = stop_list("name_prefix")  # "President", "rival", "Storm": before a name, not part of it
 _CORPORATE = word_class("corporate_suffixes")
 _LOCATIVE = re.compile(r"\b(?i:in|at|near|across|from|to|into|outside|inside)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?$")
+_IN_PLACE = re.compile(r"\b(?i:in|at|on|near|across|from|to|into|outside|inside|around|over)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n][\"'”’)]*\s*|^\s*[\"“‘(]|[.!?:][\"'”’]?\s+[\"“‘(])$")
 _COMMON_ENDINGS = (
     "s", "tion", "ment", "ity", "ness", "ure", "age", "ance", "ence", "ing", "ism", "ship", "hood", "ian", "ese",
@@ -88,8 +89,9 @@ def normalize_name(name: str) -> str:
 
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
-_CAPS = re.compile(  # "Storm Éowyn", "Crumbly & Co", "Bank of England"
-    rf"\b[{_UPPER}][\w&.'’-]*[\w&](?:\s+(?:of\s+|de\s+|and\s+|&\s+)?[{_UPPER}][\w&.'’-]*[\w&])*"
+_CAPS = re.compile(  # "Storm Éowyn", "Crumbly & Co", "Bank of England", "Office for National Statistics"
+    rf"\b[{_UPPER}][\w&.'’-]*[\w&](?:\s+(?:of\s+|for\s+|(?:de|du|da|di|van|von|der|den)\s+|and\s+|&\s+)?"
+    rf"[{_UPPER}][\w&.'’-]*[\w&])*"
 )
 _WEAK_BEFORE = re.compile(
     r"(?:\bbehind|\bbacked\s+by|\bthan|\blike|\bsuch\s+as|\bincluding|\brivals?|\bversus|\bvs\.?|\bcompared\s+with|"
@@ -457,7 +459,7 @@ _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")  # "GPUs", "SUVs": a common noun in 
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'’ -]*[A-Z.](?:,[ \t]*[\w .]+)?[ \t]*(?:\([^)\n]*\))?)(?=[ \t]*[—–:-])")
 
 
-def find_mentions(text: str, vocab: Vocabulary) -> list[Mention]:
+def find_names(text: str, vocab: Vocabulary) -> list[Mention]:
     """Named things in the text: aliases first, then other capitalised names."""
     first_words: dict[str, tuple[bool, bool]] = {}
     mentions: list[Mention] = []
@@ -498,22 +500,46 @@ def find_mentions(text: str, vocab: Vocabulary) -> list[Mention]:
             mentions.append(Mention(start, start + len(name), canonical, False))
     mentions = [replace(x, place=x.entity in vocab.places) for x in _pairs_split(text, mentions, vocab)]
     mentions.sort(key=lambda x: x.start)
-    named = [x for x in mentions if not x.place and not _is_person(text, x)]  # what "the company" can mean
+    return _surnames_met(text, mentions)
+
+
+def find_mentions(text: str, vocab: Vocabulary, topic: str = "") -> list[Mention]:
+    """Named things in the text (`find_names`), and what "the company" and its kind point back to."""
+    return with_references(text, find_names(text, vocab), vocab, topic)
+
+
+def with_references(text: str, mentions: list[Mention], vocab: Vocabulary, topic: str = "") -> list[Mention]:
+    """The mentions, and a mention for each reference ("the company", "the group") to what it points
+    back to: the last thing whose name holds its word ("the group" -> "Castlegate Retail Group"), else
+    the last thing named before it in no place phrase ("on the Llŷn", "in Wales"), else the article's
+    `topic` when named before it, else the last thing named."""
+    named = [x for x in mentions if not x.place and not _is_person(text, x)]
     spans = [(x.start, x.end) for x in named]
-    ends = [x.end for x in named]
     resolved: list[Mention] = []
     for r in vocab.reference_re.finditer(text):
         if _overlaps(spans, r.start(), r.end()):
             continue
-        before = bisect.bisect_right(ends, r.start())
-        if before:
-            antecedent = named[before - 1]
+        antecedent = _antecedent(text, named, r, topic)
+        if antecedent is not None:
             resolved.append(Mention(r.start(), r.end(), antecedent.entity, antecedent.known, reference=True))
-    if resolved:
-        taken = [(r.start, r.end) for r in resolved]
-        kept = [x for x in mentions if not _overlaps(taken, x.start, x.end)]
-        mentions = sorted(kept + resolved, key=lambda x: x.start)
-    return _surnames_met(text, mentions)
+    if not resolved:
+        return mentions
+    taken = [(r.start, r.end) for r in resolved]
+    kept = [x for x in mentions if not _overlaps(taken, x.start, x.end)]
+    return sorted(kept + resolved, key=lambda x: x.start)
+
+
+def _antecedent(text: str, named: list[Mention], ref: re.Match[str], topic: str) -> Mention | None:
+    before = named[: bisect.bisect_right([x.end for x in named], ref.start())]  # noqa: the list is short
+    if not before:
+        return None
+    word = re.compile(r"\b" + re.escape(re.sub(r"['’]s$", "", ref.group().split()[-1])) + r"s?\b", re.I)
+    for x in reversed(before):
+        if word.search(text, max(0, x.start - 16), x.end):
+            return x
+    subject = next((x for x in reversed(before[-3:]) if not _IN_PLACE.search(text, max(0, x.start - 24), x.start)
+                    and not _WEAK_BEFORE.search(text, max(0, x.start - 24), x.start)), None)
+    return subject or next((x for x in before if x.entity == topic), None) or before[-1]
 
 
 def _pairs_split(text: str, mentions: list[Mention], vocab: Vocabulary) -> list[Mention]:
@@ -626,12 +652,25 @@ def _entity_for(claim: Claim, text: str, mentions: Mentions, vocab: Vocabulary) 
                                                                                            m.start))
     known = [m for m in earlier if m.known]
     if known or earlier:
-        # the story's subject, named before, rather than a source or aside in this sentence
-        return (known or earlier)[-1].entity
+        # the story's subject, named before, rather than a source or aside in this sentence; named
+        # further back than the sentence before, the article's topic is the better guess
+        last = (known or earlier)[-1]
+        return last.entity if _just_before(text, last, s) else FAR + last.entity
     if before:
         return before[-1].entity
     # "Twelve schools in Halverton will close": with nothing named earlier, the place is what it is about
     return after[0].entity if after and located and not _CONTRAST.search(text, claim.end, after[0].start) else ""
+
+
+FAR = "\x00"  # marks a name carried from further back than the sentence before
+
+
+def _just_before(text: str, m: Mention, s: int) -> bool:
+    """Whether mention `m` stands in the sentence just before the one that starts at `s`, in its
+    paragraph: what a sentence with no name of its own continues to speak of."""
+    index = sentences_of(text)
+    i = index.index_of(s)
+    return i > 0 and m.start >= index.spans[i - 1][0] and "\n\n" not in text[m.start : s]
 
 
 def _looks_like_product(entity: str) -> bool:
@@ -788,8 +827,9 @@ def attribute_article(article: Article, claims: list[Claim], vocab: Vocabulary |
     """The same claims with entity, attribute and period filled."""
     vocab = vocab or vocabulary()
     text = article.body
-    mentions = Mentions.of(find_mentions(text, vocab))
-    story = _Story.of(article, mentions, vocab)
+    names = find_names(text, vocab)
+    story = _Story.of(article, Mentions.of(names), vocab)
+    mentions = Mentions.of(with_references(text, names, vocab, story.topic))
     dated = _Dated.of(claims, text)
     parsed = _parsed(text, claims, mentions)
     by_sentence: dict[tuple[int, int], list[Claim]] = {}
@@ -840,14 +880,52 @@ def _is_person(text: str, m: Mention) -> bool:
     after, before = text[m.end : m.end + 60], text[max(0, m.start - 30) : m.start]
     if text[m.start : m.end].split()[0].lower().rstrip(".") in _PERSON_TITLES:
         return True
-    post = _POST_AFTER.match(after)
+    post = _POST_AFTER.match(after) or _POST_AT.match(after)  # ", its chief executive," / ", a director at"
     if post and post.group(1).lower() in _PERSON_TITLES:
         return True
     last = _POST_BEFORE.search(before)
     return bool(last and last.group(1).lower() in _PERSON_TITLES)
 
 
+def _affiliation(text: str, m: Mention, mentions: Mentions) -> str:
+    """The organisation a person's post belongs to, where the text says: "Daniel Ferris, its chief
+    executive," (the organisation named before him), "Gareth Pryce, a meteorologist at the Met
+    Office," (named in the post), "Castlegate chief executive Helena Marsh", "the council's finance
+    officer, Marcus Oyelaran," (what "the council" points back to)."""
+    aside = _ASIDE.match(text, m.end)
+    if aside and any(w in _PERSON_TITLES for w in aside.group(1).lower().split()):
+        inside = [x for x in mentions.starting(aside.start(1), aside.end(1)) if not x.place]
+        owner = re.match(r"\s*(?:(its|their)|the ([a-z]+)['’]s)\b", aside.group(1))
+        if inside or not owner:
+            return inside[0].entity if inside else ""
+        return _named_kind(owner.group(2), text, mentions, m.start) if owner.group(2) else _subject_before(
+            text, mentions, m.start)
+    lead = _POST_LEAD.search(text, max(0, m.start - 60), m.start)
+    if lead and any(w in _PERSON_TITLES for w in lead.group(2).split()):
+        owner = [x for x in mentions.starting(lead.start(1), lead.end(1)) if not x.place]
+        if owner:
+            return owner[0].entity
+        if lead.group(1).islower():
+            return _named_kind(lead.group(1), text, mentions, lead.start(1))
+    return ""
+
+
+def _subject_before(text: str, mentions: Mentions, pos: int) -> str:
+    """What "its" points back to at `pos`: the first thing (no place, no person) named in its
+    sentence before it, else in the sentence before."""
+    index = sentences_of(text)
+    i = index.index_of(pos)
+    for start, end in (index.spans[i][0], pos), (index.spans[max(0, i - 1)][0], index.spans[i][0]):
+        named = [x for x in mentions.starting(start, end) if x.end <= end and not x.place and not _is_person(text, x)]
+        if named:
+            return named[0].entity
+    return ""
+
+
+_ASIDE = re.compile(r",([^,;.()]{3,80})[,;.)]")
+_POST_LEAD = re.compile(r"\b([A-Z][\w&.-]*(?: [A-Z][\w&.-]*)*|[a-z]+)(?:['’]s)? ((?:[a-z-]+ ){0,3}[a-z-]+),? $")
 _POST_AFTER = re.compile(r",\s*(?:the|its|their|his|her|a|an)?\s*(?:[\w'’-]+\s+){0,3}?([a-z]+)\s*[,)]")
+_POST_AT = re.compile(r",\s*(?:the|its|their|his|her|a|an)?\s*(?:[\w'’-]+\s+){0,3}?([a-z]+)\s+(?:at|of|for|with)\s")
 _POST_BEFORE = re.compile(r"\b([a-z]+),?\s+$")
 _PERSON_TITLES = word_class("titles")  # posts people hold: "chief executive", "Ms", "councillor"
 
@@ -858,19 +936,22 @@ class _Story:
     lead) and the people it names (by a post: "Ms Castell", "Daniel Ferris, its chief executive,")."""
 
     topic: str
-    persons: frozenset[str]
+    persons: dict[str, str]  # each person named, with the organisation their post belongs to ("" unknown)
 
     @classmethod
     def of(cls, article: Article, mentions: Mentions, vocab: Vocabulary) -> _Story:
         text = article.body
-        persons = frozenset(m.entity for m in mentions.items if _is_person(text, m))
+        persons: dict[str, str] = {}
+        for m in mentions.items:
+            if _is_person(text, m) and not persons.get(m.entity):
+                persons[m.entity] = _affiliation(text, m, mentions)
         body_names = [m.entity for m in mentions.items if not m.place]
         in_title = [m.entity for m in find_mentions(article.title, vocab) if not m.place] if article.title else []
         full = name_variants([e for e in in_title if e not in set(body_names)], body_names)  # "Castlegate" -> "Castlegate Retail"
         titled = [full.get(e, e) for e in in_title if full.get(e, e) in set(body_names)]
         lead = mentions.starting(0, text.find("\n\n") if "\n\n" in text.strip() else len(text))
         topic = next((e for e in [*titled, *(m.entity for m in lead if not m.place)] if e not in persons), "")
-        return cls(topic, persons)
+        return cls(topic, {p: "" if org in persons else org for p, org in persons.items()})
 
 
 def _entity(claim: Claim, text: str, mentions: Mentions, vocab: Vocabulary, reading: Reading,
@@ -878,12 +959,31 @@ def _entity(claim: Claim, text: str, mentions: Mentions, vocab: Vocabulary, read
     """The name the sentence's grammar gives the figure (its clause's subject, a possessive owner, the
     thing a relative clause describes), none for a new unnamed thing ("a fleet that tops out at..."),
     else the nearest name. A person's figure in a story about a company is the company's."""
+    if reading.how == "back" and reading.noun.isalpha():  # "the storm" after "Storm Marten"
+        kind = _named_kind(reading.noun, text, mentions, claim.sentence[0])
+        if kind:
+            return (story.persons[kind] or story.topic or kind) if kind in story.persons else kind
     found = reading.entity if reading.how == "name" else _entity_for(claim, text, mentions, vocab)
+    if found.startswith(FAR):  # "Revenue grew 3.4%." three sentences after a rival was named
+        found = story.topic or found[len(FAR) :]
     if found and found == reading.avoid:
         found = story.topic if story.topic != found else ""
-    if found in story.persons and story.topic and claim.kind != "date":
-        return story.topic  # "Daniel Okafor expects £38m of extra costs": the company's, not his
+    if found in story.persons and claim.kind != "date":
+        # "Daniel Okafor expects £38m of extra costs": his company's, not his; the article's topic
+        # when his post names none
+        return story.persons[found] or story.topic or found
     return found
+
+
+def _named_kind(noun: str, text: str, mentions: Mentions, pos: int) -> str:
+    """The last thing named before `pos` whose name holds `noun`, the word a definite subject points
+    back with ("the storm" -> "Storm Marten", "the mutual" -> "Harrowgate Mutual", "the group" ->
+    "Castlegate Retail Group"); the name's word just before it counts ("Storm" in "Storm Marten")."""
+    word = re.compile(r"\b" + re.escape(noun) + r"s?\b", re.I)
+    before = re.compile(r"\b" + re.escape(noun) + r"\s+$", re.I)
+    found = mentions.last_before(pos, 1, lambda m: word.search(text, m.start, m.end) is not None
+                                 or before.search(text, max(0, m.start - 16), m.start) is not None)
+    return found[-1].entity if found else ""
 
 
 _RESTATE_GAP = re.compile(r"^\s*(?:\(|,\s*or|—|–|/)\s*(?:about|around|roughly|some|nearly|almost|approximately)?\s*$", re.I)

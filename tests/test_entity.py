@@ -127,3 +127,31 @@ def test_a_preposition_or_compass_point_first_in_a_sentence_is_not_a_name() -> N
 
     text = "Beneath the surface, sales fell. North of the river, 40 homes flooded. North Yorkshire Police said so."
     assert [m.entity for m in find_mentions(text, vocabulary())] == ["North Yorkshire Police"]
+
+
+def test_a_sentence_with_no_name_continues_the_one_before_else_the_topic() -> None:
+    body = ("Varden Mills raised its dividend on Monday as sales climbed. Its chief rival, Ostrey Textiles, "
+            "cut prices in March, and analysts at Brockley Partners expect a price war.\n\n"
+            "Staff were told of the plans on a video call. Revenue climbed 6% to £820m in the year.\n\n"
+            "Ostrey Textiles reported its own figures on Friday. Revenue there fell 2% to £410m.")
+    c = _claims(body, title="Varden Mills lifts dividend as sales climb")
+    assert c["£820m"].entity == "Varden Mills"  # three sentences after a rival was named: the topic
+    assert c["£410m"].entity == "Ostrey Textiles"  # the sentence just before named it
+
+
+def test_a_person_s_figure_goes_to_the_organisation_of_their_post() -> None:
+    body = ("Brantwood Assurance said it had paid 4,200 claims by Friday. Leona Vask, its finance "
+            "director, said the bill would reach £38m.\n\nOsric Delane, a director at the Institute for "
+            "Coastal Studies, leads a team of 14 researchers.")
+    c = _claims(body, title="Storm bill for Brantwood Assurance climbs")
+    assert c["£38m"].entity == "Brantwood Assurance"  # "its finance director": the insurer named before
+    assert c["14"].entity == "Institute for Coastal Studies"  # the post names its organisation
+
+
+def test_the_company_points_back_to_its_own_kind_else_to_a_name_in_no_place_phrase() -> None:
+    body = ("Harlow Freight Group lost a contract on Monday. Marla Ince, its chief executive, flew to "
+            "Rotterdam. The group expects sales of £90m this year.")
+    assert _claims(body)["£90m"].entity == "Harlow Freight"  # "the group" -> "Harlow Freight Group"
+    body = ("Kelvin Power Networks restored supply to 9,000 homes, many of them on the Rhinns. The company "
+            "said 1,200 were still cut off.")
+    assert _claims(body)["1,200"].entity == "Kelvin Power Networks"  # not "the Rhinns", a place phrase
