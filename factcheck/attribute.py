@@ -60,11 +60,12 @@ def _common_word(word: str, text: str) -> bool:
 def _first_word_common(word: str, text: str, end: int, memo: dict[str, tuple[bool, bool]]) -> bool:
     """Whether a sentence's capitalised first word is an ordinary word, not a name: `_common_word`, or
     a common English word ("Revenue rose", "Net income fell") followed by a word in lower case and
-    never written capitalised inside a sentence of the text. The look-ups over the whole text are
+    never written capitalised alone inside a sentence of the text (inside a longer name, "Union of
+    Train Crews", it does not count). The look-ups over the whole text are
     done once per word (`memo`), so an article of many such sentences stays linear."""
     if word not in memo:
         memo[word] = (_common_word(word, text), word.lower() in common_words()
-                      and re.search(r"[\w,;] " + re.escape(word) + r"\b", text) is None)
+                      and re.search(r"[a-z\d,;] " + re.escape(word) + r"\b(?! [A-Z])", text) is None)
     common, ordinary = memo[word]
     return common or (ordinary and _LOWER_NEXT.match(text, end) is not None)
 
@@ -533,9 +534,9 @@ def _antecedent(text: str, named: list[Mention], ref: re.Match[str], topic: str)
     before = named[: bisect.bisect_right([x.end for x in named], ref.start())]  # noqa: the list is short
     if not before:
         return None
-    word = re.compile(r"\b" + re.escape(re.sub(r"['’]s$", "", ref.group().split()[-1])) + r"s?\b", re.I)
+    noun = re.sub(r"['’]s$", "", ref.group().split()[-1])
     for x in reversed(before):
-        if word.search(text, max(0, x.start - 16), x.end):
+        if _called(text, x, noun):
             return x
     subject = next((x for x in reversed(before[-3:]) if not _IN_PLACE.search(text, max(0, x.start - 24), x.start)
                     and not _WEAK_BEFORE.search(text, max(0, x.start - 24), x.start)), None)
@@ -855,6 +856,7 @@ def attribute_article(article: Article, claims: list[Claim], vocab: Vocabulary |
     return out
 
 
+_ESTIMATE = re.compile(rf"\b(?:{alternation(sorted(word_class('appraisal_nouns')))})s?\b", re.I)  # whose, not what of
 MAX_PARSED_CHARS = 5_000  # a longer "sentence" is a list or a table, not a clause: nearness decides there
 _LEADS = re.compile(r"\s*(?:[\"“‘(]\s*)?(?:The\s+)?\S")  # a sentence whose one name stands first: its subject
 
@@ -862,13 +864,15 @@ _LEADS = re.compile(r"\s*(?:[\"“‘(]\s*)?(?:The\s+)?\S")  # a sentence whose 
 def _parsed(text: str, claims: list[Claim], mentions: Mentions) -> dict[tuple[int, int], Sentence]:
     """Each sentence where the parse can decide who a claim is about, parsed once, with the names
     inside it: one that names two things or more, or one thing not as its first words ("A probe
-    entered orbit around Mars"). Elsewhere nearness decides, as the parse would: with no name, or
-    one that opens the sentence ("Korrin Steel's revenue rose"), there is nothing to choose."""
+    entered orbit around Mars"), or an estimate ("Calder said its estimate was £900m": not Calder's).
+    Elsewhere nearness decides, as the parse would: with no name, or one that opens the sentence
+    ("Korrin Steel's revenue rose"), there is nothing to choose."""
     spans = sorted({c.sentence for c in claims})
     named = {(s, e): tuple(Named(m.start, m.end, m.entity) for m in mentions.starting(s, e) if m.end <= e)
              for s, e in spans}
     spans = [span for span in spans if span[1] - span[0] <= MAX_PARSED_CHARS and (len(named[span]) >= 2 or (
-        named[span] and not _LEADS.fullmatch(text, span[0], named[span][0].start + 1)))]
+        named[span] and (not _LEADS.fullmatch(text, span[0], named[span][0].start + 1)
+                         or _ESTIMATE.search(text, *span) is not None)))]
     texts = sorted({text[s:e] for s, e in spans})  # a sentence written twice is parsed once
     docs = dict(zip(texts, parse(texts)))
     return {(s, e): Sentence(docs[text[s:e]], s, named[(s, e)]) for s, e in spans}
@@ -975,14 +979,19 @@ def _entity(claim: Claim, text: str, mentions: Mentions, vocab: Vocabulary, read
     return found
 
 
+def _called(text: str, m: Mention, noun: str) -> bool:
+    """Whether the name of `m` holds `noun` ("Harrowgate Mutual": mutual), or it stands just before it
+    ("Storm" in "Storm Marten")."""
+    word = rf"\b{re.escape(noun)}s?\b"
+    return (re.search(word, text[m.start : m.end], re.I) is not None
+            or re.search(word + r"\s+$", text[max(0, m.start - 16) : m.start], re.I) is not None)
+
+
 def _named_kind(noun: str, text: str, mentions: Mentions, pos: int) -> str:
     """The last thing named before `pos` whose name holds `noun`, the word a definite subject points
     back with ("the storm" -> "Storm Marten", "the mutual" -> "Harrowgate Mutual", "the group" ->
     "Castlegate Retail Group"); the name's word just before it counts ("Storm" in "Storm Marten")."""
-    word = re.compile(r"\b" + re.escape(noun) + r"s?\b", re.I)
-    before = re.compile(r"\b" + re.escape(noun) + r"\s+$", re.I)
-    found = mentions.last_before(pos, 1, lambda m: word.search(text, m.start, m.end) is not None
-                                 or before.search(text, max(0, m.start - 16), m.start) is not None)
+    found = mentions.last_before(pos, 1, lambda m: _called(text, m, noun))
     return found[-1].entity if found else ""
 
 

@@ -133,8 +133,26 @@ def _word(token: Token) -> str:
 def _of_subject(sent: Sentence, subject: Token, skip: frozenset[int]) -> Reading:
     if subject.lower_ in ("which", "who", "that") and subject.head.dep_ in DESCRIBED:
         subject = subject.head.head
+    if _word(subject) in _APPRAISAL_NOUNS:  # "Calder's central estimate was £900m": the storm's cost
+        return Reading("unnamed", noun=_word(subject), avoid=_estimator(sent, subject, skip))
     named = own_name(sent, subject, skip)
     return Reading("name", named.entity) if named else _unnamed(sent, subject)
+
+
+def _estimator(sent: Sentence, estimate: Token, skip: frozenset[int]) -> str:
+    """Who made an estimate: its owner by name ("Calder's estimate"), else, for "its estimate", the
+    subject of the clause that reports it ("Calder said that its estimate was...")."""
+    owner = next((c for c in estimate.children if c.dep_ == "nmod:poss"), None)
+    named = own_name(sent, owner, skip) if owner is not None and owner.lower_ not in POINTERS else None
+    if named is not None:
+        return named.entity
+    node = estimate.head
+    while node.head.i != node.i:
+        node = node.head
+        subject = _subject_of(node, skip)
+        if subject is not None and (found := own_name(sent, subject, skip)) is not None:
+            return found.entity
+    return ""
 
 
 def _unnamed(sent: Sentence, noun: Token, weak: str = "") -> Reading:
@@ -224,3 +242,4 @@ def _in_clause(sent: Sentence, node: Token, skip: frozenset[int], date: bool) ->
 
 _CREATION = word_class("creation_verbs")
 _APPRAISAL = word_class("appraisal_verbs")
+_APPRAISAL_NOUNS = word_class("appraisal_nouns")

@@ -152,6 +152,21 @@ def test_the_company_points_back_to_its_own_kind_else_to_a_name_in_no_place_phra
     body = ("Harlow Freight Group lost a contract on Monday. Marla Ince, its chief executive, flew to "
             "Rotterdam. The group expects sales of £90m this year.")
     assert _claims(body)["£90m"].entity == "Harlow Freight"  # "the group" -> "Harlow Freight Group"
+    body = "Harlow Freight Group beat City forecasts on Monday. The group's Dutch arm runs 22 depots."
+    assert _claims(body)["22"].entity == "Harlow Freight"  # "Group" ends the name before "City", not City's
     body = ("Kelvin Power Networks restored supply to 9,000 homes, many of them on the Rhinns. The company "
             "said 1,200 were still cut off.")
     assert _claims(body)["1,200"].entity == "Kelvin Power Networks"  # not "the Rhinns", a place phrase
+
+
+def test_a_common_word_inside_a_longer_name_does_not_make_it_a_name_first_in_a_sentence() -> None:
+    body = ("Dock workers at Norland Port will strike for 48 hours, the Union of Dock Workers said. "
+            "Dock workers voted 81% in favour.")
+    from factcheck.attribute import find_mentions, vocabulary
+    assert [m.entity for m in find_mentions(body, vocabulary())] == ["Norland Port", "Union of Dock Workers"]
+
+
+def test_an_estimate_belongs_to_what_it_estimates_not_to_whoever_made_it() -> None:
+    body = ("Storm Ilse flooded 900 homes in Tarrow. Brisk Catastrophe Models, a risk consultancy, said "
+            "that its central estimate was £310m.")
+    assert _claims(body, title="Storm Ilse bill grows")["£310m"].entity == "Ilse"
