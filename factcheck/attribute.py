@@ -40,8 +40,8 @@ _NUMBER_WORDS = union("cardinals", "tens", "number_words")
 
 def _not_a_name(word: str) -> bool:
     """A capitalised word that is never a name alone ("The", "March", "UTC", "Norwegian"), also in a
-    hyphenated run of them ("April-June")."""
-    return all(part.lower().rstrip(".") in _NOT_A_NAME for part in word.split("-") if part)
+    run of them ("April-June", "Chinese AI")."""
+    return all(part.lower().rstrip(".") in _NOT_A_NAME for part in re.split(r"[-\s]+", word) if part)
 
 
 def _common_word(word: str, text: str) -> bool:
@@ -94,6 +94,7 @@ _CAPS = re.compile(  # "Storm Éowyn", "Crumbly & Co", "Bank of England", "Offic
     rf"\b[{_UPPER}][\w&.'’-]*[\w&](?:\s+(?:of\s+|for\s+|(?:de|du|da|di|van|von|der|den)\s+|and\s+|&\s+)?"
     rf"[{_UPPER}][\w&.'’-]*[\w&])*"
 )
+_JOINED = re.compile(r"\s(?:of|for)\s")  # "Bank of China", "Office for National Statistics"
 _WEAK_BEFORE = re.compile(
     r"(?:\bbehind|\bbacked\s+by|\bthan|\blike|\bsuch\s+as|\bincluding|\brivals?|\bversus|\bvs\.?|\bcompared\s+with|"
     r"\bcompared\s+to|\bagainst|\bunlike)\s+$",
@@ -465,7 +466,10 @@ def find_names(text: str, vocab: Vocabulary) -> list[Mention]:
     first_words: dict[str, tuple[bool, bool]] = {}
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
+    longer = [m.span() for m in _CAPS.finditer(text) if _JOINED.search(m.group())]  # "Bank of China"
     for m in vocab.alias_re.finditer(text):
+        if _JOINED.search(text, max(0, m.start() - 5), m.start()) and _overlaps(longer, m.start(), m.end()):
+            continue  # "China" inside "Bank of China": the longer name is the thing named
         mentions.append(Mention(m.start(), m.end(), vocab.alias_to_entity[m.group(1)], True))
         taken.append(m.span())
     taken += [m.span(1) for m in _DATELINE.finditer(text)]  # "LONDON —": where it was filed, not a name
@@ -963,8 +967,10 @@ def _entity(claim: Claim, text: str, mentions: Mentions, vocab: Vocabulary, read
     """The name the sentence's grammar gives the figure (its clause's subject, a possessive owner, the
     thing a relative clause describes), none for a new unnamed thing ("a fleet that tops out at..."),
     else the nearest name. A person's figure in a story about a company is the company's."""
-    if reading.how == "back" and reading.noun.isalpha():  # "the storm" after "Storm Marten"
-        kind = _named_kind(reading.noun, text, mentions, claim.sentence[0])
+    s, e = claim.sentence
+    if reading.how == "back" and reading.noun.isalpha() and re.search(  # "the storm" after "Storm Marten"
+            rf"\b(?i:the|this|that)\s+(?:[\w-]+\s+)?{re.escape(reading.noun)}", text[s:e]):
+        kind = _named_kind(reading.noun, text, mentions, s)
         if kind:
             return (story.persons[kind] or story.topic or kind) if kind in story.persons else kind
     found = reading.entity if reading.how == "name" else _entity_for(claim, text, mentions, vocab)

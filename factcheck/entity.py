@@ -112,8 +112,17 @@ def own_name(sent: Sentence, noun: Token, skip: frozenset[int] = frozenset(),
     return None
 
 
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})  # tags of a finite verb: a clause of its own
+
+
 def _subject_of(node: Token, skip: frozenset[int]) -> Token | None:
-    return next((c for c in node.children if c.dep_ in SUBJECTS and c.i not in skip), None)
+    """The subject of a clause head; of two (a misparse of a fronted phrase: "Following R1's release,
+    the Bank of China announced..."), the one nearer the verb."""
+    subjects = [c for c in node.children if c.dep_ in SUBJECTS and c.i not in skip]
+    if len(subjects) > 1 and subjects[-1].i < node.i and not any(
+            t.tag_ in FINITE for t in node.doc[subjects[0].i : subjects[-1].i]):
+        return subjects[-1]
+    return next(iter(subjects), None)
 
 
 def _pointer(subject: Token) -> str:

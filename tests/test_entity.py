@@ -170,3 +170,11 @@ def test_an_estimate_belongs_to_what_it_estimates_not_to_whoever_made_it() -> No
     body = ("Storm Ilse flooded 900 homes in Tarrow. Brisk Catastrophe Models, a risk consultancy, said "
             "that its central estimate was £310m.")
     assert _claims(body, title="Storm Ilse bill grows")["£310m"].entity == "Ilse"
+
+
+def test_a_longer_name_holds_a_country_and_a_run_of_non_names_is_no_name() -> None:
+    from factcheck.attribute import find_mentions, vocabulary
+    text = "After the Orla 3 launch, the Bank of Japan set aside ¥90 billion for the Japanese AI sector."
+    assert [m.entity for m in find_mentions(text, vocabulary())] == ["Orla 3", "Bank of Japan"]
+    assert _claims(text)["¥90 billion"].entity == "Bank of Japan"  # not the launch in the fronted phrase
+
