@@ -30,7 +30,8 @@ _NAME_PREFIX = stop_list("name_prefix")  # "President", "rival", "Storm": before
 _CORPORATE = word_class("corporate_suffixes")
 _LOCATIVE = re.compile(r"\b(?i:in|at|near|across|from|to|into|outside|inside)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?$")
 _IN_PLACE = re.compile(r"\b(?i:in|at|on|near|across|from|to|into|outside|inside|around|over)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?$")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:\n][\"'”’)]*\s*|^\s*[\"“‘(]|[.!?:][\"'”’]?\s+[\"“‘(])$")
+_SENTENCE_START = re.compile(  # also after Markdown's emphasis, heading or quote marks: "**Long waits rose.**"
+    r"(?:^|[.!?:\n][\"'”’)*_]*\s*|^\s*[\"“‘(]|[.!?:][\"'”’]?\s+[\"“‘(])(?:[*_#>]+\s*)?$")
 _COMMON_ENDINGS = (
     "s", "tion", "ment", "ity", "ness", "ure", "age", "ance", "ence", "ing", "ism", "ship", "hood", "ian", "ese",
     "ish", "al", "ly", "ed", "ful", "less", "ive", "ous", "ic",
@@ -65,7 +66,7 @@ def _first_word_common(word: str, text: str, end: int, memo: dict[str, tuple[boo
     done once per word (`memo`), so an article of many such sentences stays linear."""
     if word not in memo:
         memo[word] = (_common_word(word, text), word.lower() in common_words()
-                      and re.search(r"[a-z\d,;] " + re.escape(word) + r"\b(?! [A-Z])", text) is None)
+                      and re.search(r"(?:^|[\s(])[a-z][\w'’-]*[,;]? " + re.escape(word) + r"\b(?! [A-Z])", text) is None)
     common, ordinary = memo[word]
     return common or (ordinary and _LOWER_NEXT.match(text, end) is not None)
 
@@ -480,7 +481,7 @@ def find_names(text: str, vocab: Vocabulary) -> list[Mention]:
         while skip < len(words) and _not_a_name(words[skip]) and not (
                 skip < len(words) - 1 and words[skip].lower() in _DEMONYMS):  # "European Central Bank" is a name
             skip += 1
-        if (skip < len(words) - 1 and _SENTENCE_START.search(text, max(0, m.start() - 3), m.start())
+        if (skip < len(words) - 1 and _SENTENCE_START.search(text, max(0, m.start() - 6), m.start())
                 and words[skip].lower().endswith(("ing", "ed")) and words[skip][1:].islower()):
             skip += 1  # "Training Lumen-7 cost...": a sentence's first word, not part of the name
         if skip == len(words):
@@ -494,7 +495,7 @@ def find_names(text: str, vocab: Vocabulary) -> list[Mention]:
             continue
         if name.endswith(("-based", "-listed", "-owned", "-backed", "-born")) or _PLURAL_ACRONYM.fullmatch(name):
             continue
-        if " " not in name and _SENTENCE_START.search(text, max(0, start - 3), start) and (
+        if " " not in name and _SENTENCE_START.search(text, max(0, start - 6), start) and (
                 _first_word_common(name, text, start + len(name), first_words)):
             continue  # "Temperatures reached 46C", "Net income fell": a capitalised first word, not a name
         numbered = _MODEL_NUMBER.match(text, start + len(name))
@@ -549,12 +550,14 @@ def _antecedent(text: str, named: list[Mention], ref: re.Match[str], topic: str)
 
 def _pairs_split(text: str, mentions: list[Mention], vocab: Vocabulary) -> list[Mention]:
     """Two names joined by "and" are two names ("Leeds and Manchester", "Gwynedd and Anglesey") when
-    one of them is a place or is written alone elsewhere in the text; "Procter and Gamble" stays one."""
+    one of them is a place or is written alone elsewhere in the text; "Procter and Gamble" and "Crime
+    Survey for England and Wales" stay one."""
     alone = {text[m.start : m.end] for m in mentions}  # every name as written, once
     out: list[Mention] = []
     for m in mentions:
         parts = text[m.start : m.end].split(" and ")
-        if len(parts) != 2 or parts[0] == parts[1] or not any(p in vocab.places or p in alone for p in parts):
+        if len(parts) != 2 or parts[0] == parts[1] or _JOINED.search(parts[0]) or not any(
+                p in vocab.places or p in alone for p in parts):
             out.append(m)
             continue
         second = m.start + len(parts[0]) + len(" and ")
@@ -832,7 +835,8 @@ def attribute_article(article: Article, claims: list[Claim], vocab: Vocabulary |
     """The same claims with entity, attribute and period filled."""
     vocab = vocab or vocabulary()
     text = article.body
-    names = find_names(text, vocab)
+    outlet = normalize_name(re.sub(r"^[Tt]he\s+", "", article.source or ""))
+    names = [m for m in find_names(text, vocab) if m.entity != outlet]  # "Ledgerline's analysis": the outlet's own
     story = _Story.of(article, Mentions.of(names), vocab)
     mentions = Mentions.of(with_references(text, names, vocab, story.topic))
     dated = _Dated.of(claims, text)
@@ -941,7 +945,7 @@ _PERSON_TITLES = word_class("titles")  # posts people hold: "chief executive", "
 @dataclass(frozen=True)
 class _Story:
     """What an article is about: its topic (the first organisation or thing its title names, else its
-    lead) and the people it names (by a post: "Ms Castell", "Daniel Ferris, its chief executive,")."""
+    lead names other than as a source, else the first place of either) and the people it names (by a post: "Ms Castell", "Daniel Ferris, its chief executive,")."""
 
     topic: str
     persons: dict[str, str]  # each person named, with the organisation their post belongs to ("" unknown)
@@ -953,13 +957,24 @@ class _Story:
         for m in mentions.items:
             if _is_person(text, m) and not persons.get(m.entity):
                 persons[m.entity] = _affiliation(text, m, mentions)
-        body_names = [m.entity for m in mentions.items if not m.place]
-        in_title = [m.entity for m in find_mentions(article.title, vocab) if not m.place] if article.title else []
-        full = name_variants([e for e in in_title if e not in set(body_names)], body_names)  # "Castlegate" -> "Castlegate Retail"
-        titled = [full.get(e, e) for e in in_title if full.get(e, e) in set(body_names)]
         lead = mentions.starting(0, text.find("\n\n") if "\n\n" in text.strip() else len(text))
-        topic = next((e for e in [*titled, *(m.entity for m in lead if not m.place)] if e not in persons), "")
+        places = [m.entity for m in find_mentions(article.title, vocab) if m.place] + [m.entity for m in lead if m.place]
+        topic = next((e for e in [*_titled(article, mentions, vocab), *(
+            m.entity for m in lead if not m.place and not _SOURCE_BEFORE.search(text, max(0, m.start - 24), m.start))]
+            if e not in persons), "") or next(iter(places), "")
         return cls(topic, {p: "" if org in persons else org for p, org in persons.items()})
+
+
+def _titled(article: Article, mentions: Mentions, vocab: Vocabulary) -> list[str]:
+    """The names an article's title gives that its body names too, as the body writes them in full
+    ("Castlegate" -> "Castlegate Retail"); places left out."""
+    body_names = [m.entity for m in mentions.items if not m.place]
+    in_title = [m.entity for m in find_mentions(article.title, vocab) if not m.place] if article.title else []
+    full = name_variants([e for e in in_title if e not in set(body_names)], body_names)
+    return [full.get(e, e) for e in in_title if full.get(e, e) in set(body_names)]
+
+
+_SOURCE_BEFORE = re.compile(r"\b(?:[Aa]ccording\s+to|by|from|told|said)\s+(?:the\s+)?$")  # "published by the ONS"
 
 
 def _entity(claim: Claim, text: str, mentions: Mentions, vocab: Vocabulary, reading: Reading,
@@ -982,6 +997,8 @@ def _entity(claim: Claim, text: str, mentions: Mentions, vocab: Vocabulary, read
         # "Daniel Okafor expects £38m of extra costs": his company's, not his; the article's topic
         # when his post names none
         return story.persons[found] or story.topic or found
+    if not found and reading.how != "unnamed":
+        return story.topic  # nothing named anywhere before it: what the article is about
     return found
 
 

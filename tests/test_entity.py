@@ -178,3 +178,29 @@ def test_a_longer_name_holds_a_country_and_a_run_of_non_names_is_no_name() -> No
     assert [m.entity for m in find_mentions(text, vocabulary())] == ["Orla 3", "Bank of Japan"]
     assert _claims(text)["¥90 billion"].entity == "Bank of Japan"  # not the launch in the fronted phrase
 
+
+
+def test_a_statistics_story_is_about_its_place_not_its_source_or_a_bold_lead_in() -> None:
+    body = ("Figures published on Friday by the Office for Island Statistics show hospital arrivals in "
+            "Tasmania at a record.\n\n**Long stays climbed.** Stays over 12 hours rose 6% to 3,100.\n\n"
+            "On the hottest day, at 31 degrees Celsius, arrivals passed 1,400.")
+    c = _claims(body, title="Hospital arrivals climb to a record")
+    assert c["6%"].entity == c["3,100"].entity == c["1,400"].entity == "Tasmania"
+    from factcheck.attribute import find_mentions, vocabulary
+    assert "Long" not in {m.entity for m in find_mentions(body, vocabulary())}
+    assert "Celsius" not in {m.entity for m in find_mentions(body, vocabulary())}
+
+
+def test_the_outlet_s_own_name_is_not_an_entity(tmp_path: Path) -> None:
+    from factcheck.attribute import vocabulary
+    art = Article(id="t", path="t", body="Grainline's analysis of the data shows 420 closures in 2024.",
+                  source="The Grainline", published=dt.date(2025, 6, 10))
+    assert attribute_article(art, extract_article(art), vocabulary())[0].entity != "Grainline"
+
+
+def test_a_common_word_after_a_capitalised_word_still_counts_as_written_in_a_name() -> None:
+    from factcheck.attribute import find_mentions, vocabulary
+    text = "Police in Orkney logged 310 thefts. Officers from Highland Police joined them."
+    assert [m.entity for m in find_mentions(text, vocabulary())][:1] == ["Orkney"]
+    text = "Figures from the Survey for Orkney and Shetland show 12% growth."
+    assert [m.entity for m in find_mentions(text, vocabulary())] == ["Survey for Orkney and Shetland"]
