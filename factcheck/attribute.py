@@ -666,8 +666,9 @@ def _entity_for(claim: Claim, text: str, mentions: Mentions, vocab: Vocabulary) 
         return last.entity if _just_before(text, last, s) else FAR + last.entity
     if before:
         return before[-1].entity
-    # "Twelve schools in Halverton will close": with nothing named earlier, the place is what it is about
-    return after[0].entity if after and located and not _CONTRAST.search(text, claim.end, after[0].start) else ""
+    # "Twelve schools in Halverton will close": with nothing named earlier, the place is what it is
+    # about; with nothing named at all, the article's topic (FAR alone)
+    return after[0].entity if after and located and not _CONTRAST.search(text, claim.end, after[0].start) else FAR
 
 
 FAR = "\x00"  # marks a name carried from further back than the sentence before
@@ -997,8 +998,6 @@ def _entity(claim: Claim, text: str, mentions: Mentions, vocab: Vocabulary, read
         # "Daniel Okafor expects £38m of extra costs": his company's, not his; the article's topic
         # when his post names none
         return story.persons[found] or story.topic or found
-    if not found and reading.how != "unnamed":
-        return story.topic  # nothing named anywhere before it: what the article is about
     return found
 
 
