@@ -30,8 +30,8 @@ _NAME_PREFIX = stop_list("name_prefix")  # "President", "rival", "Storm": before
 _CORPORATE = word_class("corporate_suffixes")
 _LOCATIVE = re.compile(r"\b(?i:in|at|near|across|from|to|into|outside|inside)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?$")
 _IN_PLACE = re.compile(r"\b(?i:in|at|on|near|across|from|to|into|outside|inside|around|over)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?$")
-_SENTENCE_START = re.compile(  # also after Markdown's emphasis, heading or quote marks: "**Long waits rose.**"
-    r"(?:^|[.!?:\n][\"'”’)*_]*\s*|^\s*[\"“‘(]|[.!?:][\"'”’]?\s+[\"“‘(])(?:[*_#>]+\s*)?$")
+_SENTENCE_START = re.compile(  # also after Markdown's emphasis marks ("**Long waits rose.**") and a dateline
+    r"(?:^|[.!?:\n][\"'”’)*_]*\s*|^\s*[\"“‘(]|[.!?:][\"'”’]?\s+[\"“‘(]|[A-Z)]\s+[—–-]\s+)(?:[*_#>]+\s*)?$")
 _COMMON_ENDINGS = (
     "s", "tion", "ment", "ity", "ness", "ure", "age", "ance", "ence", "ing", "ism", "ship", "hood", "ian", "ese",
     "ish", "al", "ly", "ed", "ful", "less", "ive", "ous", "ic",

@@ -202,5 +202,7 @@ def test_a_common_word_after_a_capitalised_word_still_counts_as_written_in_a_nam
     from factcheck.attribute import find_mentions, vocabulary
     text = "Police in Orkney logged 310 thefts. Officers from Highland Police joined them."
     assert [m.entity for m in find_mentions(text, vocabulary())][:1] == ["Orkney"]
+    text = "KIRKWALL — Police in Orkney logged 310 thefts. Officers from Highland Police joined them."
+    assert [m.entity for m in find_mentions(text, vocabulary())][:1] == ["Orkney"]  # after a dateline too
     text = "Figures from the Survey for Orkney and Shetland show 12% growth."
     assert [m.entity for m in find_mentions(text, vocabulary())] == ["Survey for Orkney and Shetland"]
