@@ -990,6 +990,8 @@ def _entity(claim: Claim, text: str, mentions: Mentions, vocab: Vocabulary, read
         if kind:
             return (story.persons[kind] or story.topic or kind) if kind in story.persons else kind
     found = reading.entity if reading.how == "name" else _entity_for(claim, text, mentions, vocab)
+    if found.startswith(FAR) and reading.how == "weak":  # "In London, 47.1% secured a place"
+        found = reading.entity
     if found.startswith(FAR):  # "Revenue grew 3.4%." three sentences after a rival was named
         found = story.topic or found[len(FAR) :]
     if found and found == reading.avoid:

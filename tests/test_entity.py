@@ -206,3 +206,12 @@ def test_a_common_word_after_a_capitalised_word_still_counts_as_written_in_a_nam
     assert [m.entity for m in find_mentions(text, vocabulary())][:1] == ["Orkney"]  # after a dateline too
     text = "Figures from the Survey for Orkney and Shetland show 12% growth."
     assert [m.entity for m in find_mentions(text, vocabulary())] == ["Survey for Orkney and Shetland"]
+
+
+def test_a_place_phrase_beats_the_topic_when_the_sentence_names_nothing_else() -> None:
+    body = ("Varden College published its admissions figures on Monday.\n\nNationally, 35.6% of school "
+            "leavers won a place. More did so in the south than in the north.\n\nIn Paris, 47.1% of the age "
+            "group secured a place.")
+    c = _claims(body, title="Varden College admissions dip")
+    assert c["35.6%"].entity == "Varden College"  # nothing named: the topic
+    assert c["47.1%"].entity == "Paris"  # a place phrase, and nothing else named: the place
