@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from factcheck.core.records import Article, Claim
 from factcheck.entity import Named, Reading, Sentence, read
+from factcheck.measure import measure
 from factcheck.language.parse import parse
 from factcheck.language.text import sentences_of, singular
 from factcheck.core.regex import alternation
@@ -841,7 +842,8 @@ def attribute_article(article: Article, claims: list[Claim], vocab: Vocabulary |
     story = _Story.of(article, Mentions.of(names), vocab)
     mentions = Mentions.of(with_references(text, names, vocab, story.topic))
     dated = _Dated.of(claims, text)
-    parsed = _parsed(text, claims, mentions)
+    unnamed = {c.sentence for c in claims if c.kind != "date" and _is_generic(_attribute_for(c, text, vocab))}
+    parsed, chooses = _parsed(text, claims, mentions, unnamed)
     by_sentence: dict[tuple[int, int], list[Claim]] = {}
     for c in claims:
         by_sentence.setdefault(c.sentence, []).append(c)
@@ -853,9 +855,12 @@ def attribute_article(article: Article, claims: list[Claim], vocab: Vocabulary |
                                period_source=prev.period_source))
             continue
         sentence = parsed.get(claim.sentence)
-        reading = read(sentence, claim.start, claim.end, claim.kind == "date") if sentence else Reading("")
+        reading = read(sentence, claim.start, claim.end, claim.kind == "date") if claim.sentence in chooses else (
+            Reading(""))
         entity = _entity(claim, text, mentions, vocab, reading, story)
         attribute, cue_start, cue_end = _attribute_and_cue(claim, text, vocab, entity)
+        if sentence is not None and claim.kind != "date" and _is_generic(attribute):
+            attribute = _measured(attribute, measure(sentence, claim.start, claim.end))
         period, source = _period_for(claim, dated, article.published, text)
         scope = _scope_for(claim, text, vocab, by_sentence[claim.sentence])
         if claim.kind != "date":
@@ -870,7 +875,25 @@ MAX_PARSED_CHARS = 5_000  # a longer "sentence" is a list or a table, not a clau
 _LEADS = re.compile(r"\s*(?:[\"“‘(]\s*)?(?:The\s+)?\S")  # a sentence whose one name stands first: its subject
 
 
-def _parsed(text: str, claims: list[Claim], mentions: Mentions) -> dict[tuple[int, int], Sentence]:
+def _is_generic(attribute: str) -> bool:
+    """An attribute that only says the figure's kind: "amount", "share of trains", "number of stores"."""
+    base = attribute.split(" (", 1)[0]
+    return base in GENERIC or base.split(" of ", 1)[0] in GENERIC | {"number"}
+
+
+GENERIC = frozenset({"amount", "count", "share", "change"})
+
+
+def _measured(attribute: str, measured: str) -> str:
+    """A generic attribute replaced by the measure its clause names, its "(before)" or "(after)" kept."""
+    if not measured:
+        return attribute
+    suffix = attribute[attribute.index(" (") :] if " (" in attribute else ""
+    return measured + suffix
+
+
+def _parsed(text: str, claims: list[Claim], mentions: Mentions,
+            unnamed: set[tuple[int, int]]) -> tuple[dict[tuple[int, int], Sentence], frozenset[tuple[int, int]]]:
     """Each sentence where the parse can decide who a claim is about, parsed once, with the names
     inside it: one that names two things or more, or one thing not as its first words ("A probe
     entered orbit around Mars"), or an estimate ("Calder said its estimate was £900m": not Calder's).
@@ -879,12 +902,13 @@ def _parsed(text: str, claims: list[Claim], mentions: Mentions) -> dict[tuple[in
     spans = sorted({c.sentence for c in claims})
     named = {(s, e): tuple(Named(m.start, m.end, m.entity) for m in mentions.starting(s, e) if m.end <= e)
              for s, e in spans}
-    spans = [span for span in spans if span[1] - span[0] <= MAX_PARSED_CHARS and (len(named[span]) >= 2 or (
-        named[span] and (not _LEADS.fullmatch(text, span[0], named[span][0].start + 1)
-                         or _ESTIMATE.search(text, *span) is not None)))]
+    chooses = frozenset(span for span in spans if span[1] - span[0] <= MAX_PARSED_CHARS and (
+        len(named[span]) >= 2 or (named[span] and (not _LEADS.fullmatch(text, span[0], named[span][0].start + 1)
+                                                   or _ESTIMATE.search(text, *span) is not None))))
+    spans = [span for span in spans if span in chooses or (span in unnamed and span[1] - span[0] <= MAX_PARSED_CHARS)]
     texts = sorted({text[s:e] for s, e in spans})  # a sentence written twice is parsed once
     docs = dict(zip(texts, parse(texts)))
-    return {(s, e): Sentence(docs[text[s:e]], s, named[(s, e)]) for s, e in spans}
+    return {(s, e): Sentence(docs[text[s:e]], s, named[(s, e)]) for s, e in spans}, chooses
 
 
 def _is_person(text: str, m: Mention) -> bool:

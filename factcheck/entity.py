@@ -87,7 +87,7 @@ class Sentence:
         return [t for t in self.doc if t.idx < hi and t.idx + len(t.text) > lo]
 
 
-def _top(tokens: list[Token]) -> Token:
+def span_head(tokens: list[Token]) -> Token:
     """The token of a span whose head lies outside it (the span's own head)."""
     inside = {t.i for t in tokens}
     return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
@@ -192,7 +192,7 @@ def read(sent: Sentence, start: int, end: int, date: bool = False) -> Reading:
     if not tokens:
         return Reading("")
     skip = frozenset(t.i for t in tokens)
-    node, weak = _top(tokens), ""
+    node, weak = span_head(tokens), ""
     links = OWNER_LINKS if node.dep_ == "nummod" else NAME_LINKS  # "2,048 Nvidia chips": Nvidia made them
     for _ in range(MAX_CLIMB):
         if node.i not in skip:

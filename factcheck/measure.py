@@ -1,0 +1,135 @@
+"""What a figure measures, read from the grammar of its sentence.
+
+When no cue word of `rules/attributes.yaml` names a figure's measure, the clause does: the noun the
+figure counts or measures ("31 people", "a depth of 8 km", "revenue of $3.6bn"), the subject of a
+verb of level or change ("Net income fell 9% to $410m": net income; "Turnout was 41.3%"), else the
+verb that governs the figure ("killed 31", "pledged $8m"), narrowed by the noun's own modifiers
+("adjusted pre-tax profit"). Words are lemmatised where inflection would part two measures ("jobs"
+and "job"; "was founded", "co-founded" and "founding" all found). A noun that only says "a figure
+of" ("the share of adults", "the number of patients") takes its of-phrase ("share of adult").
+
+Names never make a measure (the entity is read by `factcheck.entity`); a measure is one to three
+lower-case words, or "" when the clause says nothing the caller can use.
+"""
+
+from __future__ import annotations
+
+from factcheck.entity import Sentence, Token, span_head
+from factcheck.lexicon.wordclasses import common_words, word_class
+
+LEVEL_VERBS = word_class("level_verbs")  # "rose to", "was", "stood at": the subject says what is measured
+MEASURE_NOUNS = word_class("measure_nouns")  # "share", "number": what is measured is their of-phrase
+NEUTRAL_VERBS = word_class("neutral_verbs")  # "showed 794,600 pathways": the verb says nothing of the measure
+OWN_WORDS = frozenset({"amod", "compound"})  # a noun's modifiers that narrow it ("net", "pre-tax")
+OBJECTS = frozenset({"obj", "obl", "obl:npmod", "obl:unmarked", "obl:tmod", "nmod:unmarked", "xcomp", "advmod"})
+SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+FIGURE_LINKS = frozenset({"nmod", "obl", "appos", "conj", "nmod:unmarked", "compound"})
+MAX_WORDS = 3
+
+
+def measure(sent: Sentence, start: int, end: int) -> str:
+    """The measure of the figure at [start, end) of the article, or ""."""
+    tokens = sent.tokens(start, end)
+    if not tokens:
+        return ""
+    inside = frozenset(t.i for t in tokens)
+    node = span_head(tokens)
+    while node.dep_ in FIGURE_LINKS and node.head.i != node.i and _is_figure(node.head):
+        node = node.head  # "fell 9% to $410 million": the level hangs on the change, which the clause governs
+    head = node.head
+    if head.i in inside or head.i == node.i or _is_figure(node):
+        own = _of_clause(sent, node, inside)
+        if own or head.i == node.i:
+            return own
+    if node.dep_ in ("nummod", "compound", "amod", "nmod") and _is_noun(head):
+        # "31 people", "a $40m contract", "a depth of 8 km"
+        counted = _phrase(sent, head, inside)
+        return _joined(counted, _governing_verb(head)) if counted else ""
+    if node.dep_ in OBJECTS and _is_verb(head):
+        return _of_verb(sent, head, inside)
+    return ""
+
+
+def _is_figure(token: Token) -> bool:
+    """A token of a figure: a number, a currency sign or a per cent sign."""
+    return token.tag_ in ("CD", "$") or token.text in ("%", "per cent", "percent")
+
+
+def _of_clause(sent: Sentence, node: Token, inside: frozenset[int]) -> str:
+    """The figure heads its clause ("Turnout was 41.3%"): what its subject names."""
+    return _phrase(sent, _subject(node, inside), inside)
+
+
+def _subject(head: Token, inside: frozenset[int]) -> Token | None:
+    """A clause's subject noun; in a relative clause with a pronoun for subject, the noun it
+    describes ("the share of adults who ... rose")."""
+    subject = next((c for c in head.children if c.dep_ in SUBJECTS and c.i not in inside and _is_noun(c)), None)
+    if subject is None and head.dep_ in ("acl:relcl", "acl") and head.head.i not in inside:
+        return head.head
+    return subject
+
+
+def _of_verb(sent: Sentence, verb: Token, inside: frozenset[int]) -> str:
+    """A figure governed by a verb: a verb of level or change gives the floor to its subject ("net
+    income fell 9%"); any other verb is the measure itself ("killed 31", "pledged $8m")."""
+    lemma = _lemma(verb)
+    if lemma in LEVEL_VERBS:
+        return _phrase(sent, _subject(verb, inside), inside)
+    obj = next((c for c in verb.children if c.dep_ == "obj" and c.i not in inside), None)
+    thing = _phrase(sent, obj, inside) if obj is not None else ""
+    return _joined(thing, "" if lemma in NEUTRAL_VERBS else _verb_word(verb))
+
+
+def _is_verb(token: Token) -> bool:
+    """A verb, or a word the tagger took for an adjective that takes an object ("injured 140 people")."""
+    return token.tag_.startswith("VB") or any(c.dep_ == "obj" for c in token.children)
+
+
+def _verb_word(verb: Token) -> str:
+    """A verb as a measure reads it: its participle as written ("killed", "injured"; "co-founded" ->
+    "founded"), else its lemma ("pledge")."""
+    word = verb.lower_ if verb.tag_ in ("VBD", "VBN", "JJ") and verb.lower_.endswith("ed") else _lemma(verb)
+    return word[3:] if word.startswith("co-") else word
+
+
+def _governing_verb(noun: Token) -> str:
+    """The verb a counted noun is the object or subject of ("killed 31 people", "31 people died"),
+    unless it only states a level ("reached 300 stores")."""
+    verb = noun.head
+    if noun.dep_ not in ("obj", "nsubj", "nsubj:pass") or verb.i == noun.i or not _is_verb(verb):
+        return ""
+    return "" if _lemma(verb) in LEVEL_VERBS else _verb_word(verb)
+
+
+def _phrase(sent: Sentence, noun: Token | None, inside: frozenset[int]) -> str:
+    """A common noun with the modifiers that narrow it, lemmatised ("adjusted pre-tax profit"); a
+    measure noun takes its of-phrase ("share of adult"); a name or pronoun says nothing."""
+    if not _is_noun(noun) or sent.name_at(noun) is not None:
+        return ""
+    words = [c.lower_ for c in noun.children if c.dep_ in OWN_WORDS and c.i < noun.i and c.i not in inside
+             and c.is_alpha and sent.name_at(c) is None][-(MAX_WORDS - 1):]
+    phrase = " ".join([*words, _lemma(noun)])
+    if _lemma(noun) in MEASURE_NOUNS:
+        of = next((c for c in noun.children if c.dep_ == "nmod" and c.i not in inside and _is_noun(c)
+                   and sent.name_at(c) is None), None)
+        if of is not None:
+            phrase = f"{phrase} of {_lemma(of)}"
+    return phrase
+
+
+def _joined(thing: str, verb: str) -> str:
+    return " ".join(w for w in (thing, verb) if w)
+
+
+def _is_noun(token: Token | None) -> bool:
+    """A common noun (the tagger writes "Turnout" first in a sentence as a proper noun: a capitalised
+    word counts when English uses it as an ordinary word; "CARDIFF" in a dateline does not)."""
+    if token is None or token.tag_ not in ("NN", "NNS", "NNP", "NNPS") or not token.is_alpha:
+        return False
+    return token.text.islower() or token.lower_ in common_words()
+
+
+def _lemma(token: Token) -> str:
+    """A word's lemma, with a "co-" prefix dropped ("co-founded" -> "found")."""
+    lemma = (token.lemma_ or token.text).lower()
+    return lemma[3:] if lemma.startswith("co-") else lemma
