@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from factcheck.core.records import Article, Claim
 from factcheck.entity import Named, Reading, Sentence, read
-from factcheck.measure import measure
+from factcheck.measure import event, measure
 from factcheck.language.parse import parse
 from factcheck.language.text import sentences_of, singular
 from factcheck.core.regex import alternation
@@ -842,7 +842,7 @@ def attribute_article(article: Article, claims: list[Claim], vocab: Vocabulary |
     story = _Story.of(article, Mentions.of(names), vocab)
     mentions = Mentions.of(with_references(text, names, vocab, story.topic))
     dated = _Dated.of(claims, text)
-    unnamed = {c.sentence for c in claims if c.kind != "date" and _is_generic(_attribute_for(c, text, vocab))}
+    unnamed = {c.sentence for c in claims if _is_generic(_attribute_for(c, text, vocab))}
     parsed, chooses = _parsed(text, claims, mentions, unnamed)
     by_sentence: dict[tuple[int, int], list[Claim]] = {}
     for c in claims:
@@ -861,6 +861,8 @@ def attribute_article(article: Article, claims: list[Claim], vocab: Vocabulary |
         attribute, cue_start, cue_end = _attribute_and_cue(claim, text, vocab, entity)
         if sentence is not None and claim.kind != "date" and _is_generic(attribute):
             attribute = _measured(attribute, measure(sentence, claim.start, claim.end))
+        elif sentence is not None and attribute == "date" and (happened := event(sentence, claim.start, claim.end)):
+            attribute = f"{happened} date"  # "Parliament was dissolved on 12 May": the dissolution's date
         period, source = _period_for(claim, dated, article.published, text)
         scope = _scope_for(claim, text, vocab, by_sentence[claim.sentence])
         if claim.kind != "date":
@@ -876,12 +878,12 @@ _LEADS = re.compile(r"\s*(?:[\"“‘(]\s*)?(?:The\s+)?\S")  # a sentence whose 
 
 
 def _is_generic(attribute: str) -> bool:
-    """An attribute that only says the figure's kind: "amount", "share of trains", "number of stores"."""
-    base = attribute.split(" (", 1)[0]
-    return base in GENERIC or base.split(" of ", 1)[0] in GENERIC | {"number"}
+    """An attribute that only says the figure's kind ("amount", "share", "date"); "share of train" and
+    "number of stores" already say what of."""
+    return attribute.split(" (", 1)[0] in GENERIC
 
 
-GENERIC = frozenset({"amount", "count", "share", "change"})
+GENERIC = frozenset({"amount", "count", "share", "change", "date"})
 
 
 def _measured(attribute: str, measured: str) -> str:
@@ -906,9 +908,10 @@ def _parsed(text: str, claims: list[Claim], mentions: Mentions,
         len(named[span]) >= 2 or (named[span] and (not _LEADS.fullmatch(text, span[0], named[span][0].start + 1)
                                                    or _ESTIMATE.search(text, *span) is not None))))
     spans = [span for span in spans if span in chooses or (span in unnamed and span[1] - span[0] <= MAX_PARSED_CHARS)]
-    texts = sorted({text[s:e] for s, e in spans})  # a sentence written twice is parsed once
+    texts = sorted({text[s:e].strip() for s, e in spans})  # a sentence written twice is parsed once, alike
     docs = dict(zip(texts, parse(texts)))
-    return {(s, e): Sentence(docs[text[s:e]], s, named[(s, e)]) for s, e in spans}, chooses
+    lead = {(s, e): len(text[s:e]) - len(text[s:e].lstrip()) for s, e in spans}
+    return {(s, e): Sentence(docs[text[s:e].strip()], s + lead[(s, e)], named[(s, e)]) for s, e in spans}, chooses
 
 
 def _is_person(text: str, m: Mention) -> bool:

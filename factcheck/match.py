@@ -253,12 +253,13 @@ def _match(claims: list[Claim], attribute_cutoff: float | None, entity_cutoff: f
     vocab = vocabulary()
     attribute_cutoff = vocab.attribute_cutoff if attribute_cutoff is None else attribute_cutoff
     entity_cutoff = vocab.entity_cutoff if entity_cutoff is None else entity_cutoff
+    cue_named = frozenset(spec.name for spec in vocab.attributes)  # the others were read from a clause
     blocks, keys, maker = _blocks(claims, entity_cutoff)
     uf = _UnionFind(list(range(len(claims))))
     for idx in blocks.values():
         if len(idx) < 2:
             continue
-        rep = _attribute_reps(idx, claims, attribute_cutoff)
+        rep = _attribute_reps(idx, claims, attribute_cutoff, cue_named)
         by_attr: dict[str, list[int]] = defaultdict(list)
         for i in idx:
             by_attr[rep[claims[i].attribute or ""]].append(i)
@@ -283,7 +284,8 @@ def _blocks(
     return blocks, keys, maker
 
 
-def _attribute_reps(idx: list[int], claims: list[Claim], cutoff: float) -> dict[str, str]:
+def _attribute_reps(idx: list[int], claims: list[Claim], cutoff: float,
+                    cue_named: frozenset[str] = frozenset()) -> dict[str, str]:
     """Each attribute in a block mapped to the one it is matched as: alike names share one, and a generic
     attribute ("amount", "change") joins the one narrowed or specific attribute the block names."""
     rep = _attribute_groups(sorted({claims[i].attribute or "" for i in idx}), cutoff)
@@ -304,7 +306,8 @@ def _attribute_reps(idx: list[int], claims: list[Claim], cutoff: float) -> dict[
         # "Kessling's net profit was $874m" and "Kessling earned $874m": with one measure named for
         # this entity and dimension, a figure that names none is taken to be about it
         only = next(iter(specific))
-        rep = {a: (only if r in GENERIC_ATTRIBUTES or _generic_of(r) else r) for a, r in rep.items()}
+        rep = {a: (only if r in GENERIC_ATTRIBUTES or (_generic_of(r) and only in cue_named) else r)
+               for a, r in rep.items()}
     return rep
 
 

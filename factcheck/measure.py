@@ -15,10 +15,12 @@ lower-case words, or "" when the clause says nothing the caller can use.
 from __future__ import annotations
 
 from factcheck.entity import Sentence, Token, span_head
+from factcheck.lexicon.config import lexicon
 from factcheck.lexicon.wordclasses import common_words, word_class
 
 LEVEL_VERBS = word_class("level_verbs")  # "rose to", "was", "stood at": the subject says what is measured
 MEASURE_NOUNS = word_class("measure_nouns")  # "share", "number": what is measured is their of-phrase
+SPEECH_VERBS = word_class("speech_verbs")  # "said on Tuesday": a date of saying, no event of the story
 NEUTRAL_VERBS = word_class("neutral_verbs")  # "showed 794,600 pathways": the verb says nothing of the measure
 OWN_WORDS = frozenset({"amod", "compound"})  # a noun's modifiers that narrow it ("net", "pre-tax")
 OBJECTS = frozenset({"obj", "obl", "obl:npmod", "obl:unmarked", "obl:tmod", "nmod:unmarked", "xcomp", "advmod"})
@@ -50,6 +52,28 @@ def measure(sent: Sentence, start: int, end: int) -> str:
     return ""
 
 
+def event(sent: Sentence, start: int, end: int) -> str:
+    """What a date at [start, end) dates: the verb that governs it, as a measure reads it ("dissolved",
+    "founded", "closed"), or "" for a verb that only reports or states ("said on Tuesday")."""
+    tokens = sent.tokens(start, end)
+    if not tokens:
+        return ""
+    node = span_head(tokens)
+    inside = frozenset(t.i for t in tokens)
+    for _ in range(3):  # "on 12 May" -> the verb; "the vote on 12 May" -> the noun it dates
+        node = node.head
+        if node.i in inside:
+            continue
+        if _is_verb(node):
+            lemma = _lemma(node)
+            return "" if lemma in SPEECH_VERBS | LEVEL_VERBS | NEUTRAL_VERBS or _is_change(node) else _verb_word(node)
+        if _is_noun(node) and sent.name_at(node) is None:
+            return _lemma(node)
+        if node.head.i == node.i:
+            break
+    return ""
+
+
 def _is_figure(token: Token) -> bool:
     """A token of a figure: a number, a currency sign or a per cent sign."""
     return token.tag_ in ("CD", "$") or token.text in ("%", "per cent", "percent")
@@ -73,7 +97,7 @@ def _of_verb(sent: Sentence, verb: Token, inside: frozenset[int]) -> str:
     """A figure governed by a verb: a verb of level or change gives the floor to its subject ("net
     income fell 9%"); any other verb is the measure itself ("killed 31", "pledged $8m")."""
     lemma = _lemma(verb)
-    if lemma in LEVEL_VERBS:
+    if lemma in LEVEL_VERBS or _is_change(verb):
         return _phrase(sent, _subject(verb, inside), inside)
     obj = next((c for c in verb.children if c.dep_ == "obj" and c.i not in inside), None)
     thing = _phrase(sent, obj, inside) if obj is not None else ""
@@ -81,8 +105,14 @@ def _of_verb(sent: Sentence, verb: Token, inside: frozenset[int]) -> str:
 
 
 def _is_verb(token: Token) -> bool:
-    """A verb, or a word the tagger took for an adjective that takes an object ("injured 140 people")."""
-    return token.tag_.startswith("VB") or any(c.dep_ == "obj" for c in token.children)
+    """A verb, or a word the tagger took for an adjective that takes an object ("injured 140 people"),
+    or a verb of change it took for a noun ("revenue rose 12%")."""
+    return token.tag_.startswith("VB") or any(c.dep_ == "obj" for c in token.children) or _is_change(token)
+
+
+def _is_change(token: Token) -> bool:
+    words = lexicon().words
+    return token.lower_ in words.up.verbs or token.lower_ in words.down.verbs
 
 
 def _verb_word(verb: Token) -> str:
@@ -98,14 +128,16 @@ def _governing_verb(noun: Token) -> str:
     verb = noun.head
     if noun.dep_ not in ("obj", "nsubj", "nsubj:pass") or verb.i == noun.i or not _is_verb(verb):
         return ""
-    return "" if _lemma(verb) in LEVEL_VERBS else _verb_word(verb)
+    return "" if _lemma(verb) in LEVEL_VERBS or _is_change(verb) or _lemma(verb) in NEUTRAL_VERBS else (
+        _verb_word(verb))
 
 
 def _phrase(sent: Sentence, noun: Token | None, inside: frozenset[int]) -> str:
     """A common noun with the modifiers that narrow it, lemmatised ("adjusted pre-tax profit"); a
     measure noun takes its of-phrase ("share of adult"); a name or pronoun says nothing."""
-    if not _is_noun(noun) or sent.name_at(noun) is not None:
-        return ""
+    if not _is_noun(noun) or sent.name_at(noun) is not None or any(
+            sent.name_at(c) is not None for c in noun.children if c.dep_ in OWN_WORDS):
+        return ""  # "The new Kestrel train reached 350 km/h": the subject is the thing, not its measure
     words = [c.lower_ for c in noun.children if c.dep_ in OWN_WORDS and c.i < noun.i and c.i not in inside
              and c.is_alpha and sent.name_at(c) is None][-(MAX_WORDS - 1):]
     phrase = " ".join([*words, _lemma(noun)])
@@ -124,7 +156,7 @@ def _joined(thing: str, verb: str) -> str:
 def _is_noun(token: Token | None) -> bool:
     """A common noun (the tagger writes "Turnout" first in a sentence as a proper noun: a capitalised
     word counts when English uses it as an ordinary word; "CARDIFF" in a dateline does not)."""
-    if token is None or token.tag_ not in ("NN", "NNS", "NNP", "NNPS") or not token.is_alpha:
+    if token is None or token.tag_ not in ("NN", "NNS", "NNP", "NNPS") or not token.is_alpha or _is_change(token):
         return False
     return token.text.islower() or token.lower_ in common_words()
 
