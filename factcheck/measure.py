@@ -136,7 +136,7 @@ def _phrase(sent: Sentence, noun: Token | None, inside: frozenset[int]) -> str:
     """A common noun with the modifiers that narrow it, lemmatised ("adjusted pre-tax profit"); a
     measure noun takes its of-phrase ("share of adult"); a name or pronoun says nothing."""
     if not _is_noun(noun) or sent.name_at(noun) is not None or any(
-            sent.name_at(c) is not None for c in noun.children if c.dep_ in OWN_WORDS):
+            _names_thing(sent, c) for c in noun.children if c.dep_ in OWN_WORDS):
         return ""  # "The new Kestrel train reached 350 km/h": the subject is the thing, not its measure
     words = [c.lower_ for c in noun.children if c.dep_ in OWN_WORDS and c.i < noun.i and c.i not in inside
              and c.is_alpha and sent.name_at(c) is None][-(MAX_WORDS - 1):]
@@ -149,6 +149,16 @@ def _phrase(sent: Sentence, noun: Token | None, inside: frozenset[int]) -> str:
     return phrase
 
 
+def _names_thing(sent: Sentence, word: Token) -> bool:
+    """Whether a noun's modifier is a name that says which thing it is ("the Kestrel train"), not
+    whose ("Orrin Mills' payroll", which the tagger may read the same way)."""
+    named = sent.name_at(word)
+    if named is None:
+        return False
+    after = next((t for t in word.doc[word.i :] if sent.start + t.idx >= named.end), None)
+    return after is None or after.text not in ("'s", "'", "’s", "’")
+
+
 def _joined(thing: str, verb: str) -> str:
     return " ".join(w for w in (thing, verb) if w)
 
@@ -158,7 +168,8 @@ def _is_noun(token: Token | None) -> bool:
     word counts when English uses it as an ordinary word; "CARDIFF" in a dateline does not)."""
     if token is None or token.tag_ not in ("NN", "NNS", "NNP", "NNPS") or not token.is_alpha or _is_change(token):
         return False
-    return token.text.islower() or token.lower_ in common_words()
+    first = token.i == 0 or token.doc[token.i - 1].is_punct
+    return token.text.islower() or token.lower_ in common_words() or (first and token.text.istitle())
 
 
 def _lemma(token: Token) -> str:

@@ -1,0 +1,74 @@
+"""What a figure measures when no cue word names it, read from its clause (issue #14): invented
+sentences for each class that a closed list of cue words got wrong."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from factcheck.attribute import attribute_article
+from factcheck.core.records import Article
+from factcheck.entity import Sentence
+from factcheck.extract import extract_article
+from factcheck.language.parse import parse
+from factcheck.measure import event, measure
+from factcheck.pipeline import run
+
+
+def _measures(text: str) -> dict[str, str]:
+    """Each figure of one sentence, with the measure its clause gives (no names: the parse alone)."""
+    article = Article(id="t", path="t", body=text, source="Test", published=dt.date(2025, 6, 10))
+    sent = Sentence(parse([text])[0], 0, ())
+    return {c.text: (event if c.kind == "date" else measure)(sent, c.start, c.end) for c in extract_article(article)}
+
+
+def _attributes(text: str) -> dict[str, str]:
+    article = Article(id="t", path="t", body=text, source="Test", published=dt.date(2025, 6, 10))
+    return {c.text: c.attribute or "" for c in attribute_article(article, extract_article(article))}
+
+
+def _findings(tmp_path: Path, *bodies: str) -> list:
+    for i, body in enumerate(bodies):
+        (tmp_path / f"{i}.md").write_text(f"---\nsource: Desk {i}\npublished: 2025-06-1{i}\n---\n{body}\n",
+                                          encoding="utf-8")
+    return [f for f in run([str(tmp_path)]).finding_records if f.severity in ("error", "warning")]
+
+
+def test_the_subject_of_a_verb_of_level_or_change_is_the_measure() -> None:
+    assert _measures("Net income fell 9% to $410 million.") == {"9%": "net income", "$410 million": "net income"}
+    assert _measures("Turnout was 41.3% on the day.")["41.3%"] == "turnout"
+    assert _measures("Its operating costs rose to $2.1 billion.")["$2.1 billion"] == "operating cost"
+
+
+def test_a_measured_noun_or_the_governing_verb_is_the_measure() -> None:
+    assert _measures("The shaft reached a depth of 820 metres.")["820 metres"] == "depth"
+    assert _measures("Canada has pledged $8 million.")["$8 million"] == "pledged"
+
+
+def test_a_date_takes_the_event_its_verb_names_and_a_founding_is_one_however_written() -> None:
+    assert _measures("Parliament was dissolved on 12 May 2024.")["12 May 2024"] == "dissolved"
+    assert _measures("Helix Bio was co-founded in 2011.")["2011"] == _measures("Helix Bio was founded in 2012.")["2012"]
+    assert _measures("The minister said on Tuesday that talks would resume.")["Tuesday"] == ""  # saying is no event
+
+
+def test_two_outlets_that_agree_on_the_dead_and_injured_raise_nothing(tmp_path: Path) -> None:
+    found = _findings(tmp_path, "The Solvik ferry fire killed 31 people and injured 140, officials said.",
+                      "The Solvik ferry fire injured 140 people; 31 died.")
+    assert not found, found
+    found = _findings(tmp_path, "The Solvik ferry fire killed 31 people and injured 140, officials said.",
+                      "The Solvik ferry fire injured 140 people; 36 died.")
+    assert [sorted(c.text for c in f.claims) for f in found] == [["31", "36"]], found
+
+
+def test_two_dates_of_one_event_meet_and_differ(tmp_path: Path) -> None:
+    found = _findings(tmp_path, "Kellard's parliament was dissolved on 12 May 2024.",
+                      "Kellard's parliament was dissolved on 14 May 2024.")
+    assert [sorted(c.text for c in f.claims) for f in found] == [["12 May 2024", "14 May 2024"]], found
+
+
+def test_generic_figures_meet_only_when_their_measure_words_agree(tmp_path: Path) -> None:
+    a = _attributes("Orrin Mills' payroll was £12m in 2024.")["£12m"]
+    b = _attributes("Orrin Mills' tax charge was £40m in 2024.")["£40m"]
+    assert a != b and "amount" not in (a, b)
+    assert not _findings(tmp_path, "Orrin Mills' payroll was £12m in 2024.",
+                         "Orrin Mills' tax charge was £40m in 2024.")
