@@ -614,3 +614,27 @@ def test_a_year_less_quarter_is_weighed_in_its_own_sentence(text: str, read: lis
     """The talk around "the third quarter" is its own sentence (the one sentence splitter), up to a
     semicolon: a decimal point in it once let the sentence before (a game) count."""
     assert [m.text for m in find_dates(text, ANCHOR)] == read
+
+
+def test_a_past_event_keeps_its_year_when_its_weekday_does_not_fit(tmp_path) -> None:
+    """Published Wednesday 12 March 2025, "closed on Friday, 6 March" is 6 March 2025 (a Thursday):
+    the year is not moved past publication to make the weekday fit, and the weekday rule warns."""
+    from factcheck.pipeline import run
+
+    days = {c.text: c.value for c in extract_text("The plant closed on Friday, 6 March, after a fire.",
+                                                   published="2025-03-12") if c.kind == "date"}
+    assert days["6 March"] == "2025-03-06"
+    (tmp_path / "a.md").write_text("---\nsource: A\npublished: 2025-03-12\n---\nThe plant closed on Friday, 6 March, "
+                                   "after a fire.\n", encoding="utf-8")
+    assert [f.rule for f in run([str(tmp_path)]).finding_records] == ["weekday"]
+    booked = {c.text: c.value for c in extract_text("The premier has called an election for Thursday, July 4.",
+                                                     published="2024-05-22") if c.kind == "date"}
+    assert booked["July 4"] == "2024-07-04"  # a date booked "for" may lie ahead
+
+
+def test_by_a_weekday_looks_back_when_its_clause_does() -> None:
+    def day(text: str) -> str:
+        return next(c.value for c in extract_text(text, published="2025-04-08") if c.kind == "date")
+
+    assert day("By Monday evening, at least 85 people had died.") == "2025-04-07"
+    assert day("By Monday, the insurer will have paid 900 claims.") == "2025-04-14"

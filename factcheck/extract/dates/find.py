@@ -91,10 +91,12 @@ def _in_years(r: Raw) -> bool:
     return all(FIRST_YEAR <= d.year <= LAST_YEAR for d in (r.low, r.high) if d is not None)
 
 
-def _agree(d: Raw, wd: int, anchor: dt.date | None) -> None:
+def _agree(d: Raw, wd: int, anchor: dt.date | None, booked: bool = False) -> None:
     """Move a year-less day ("Monday, March 3") to a year near the anchor where its weekday fits: the
-    nearest such year that agrees with the tense that chose its year, else the nearest one (a weekday
-    is firmer evidence than a verb: "has called an election for Thursday, July 4")."""
+    nearest such year that agrees with the tense that chose its year. A past event is never moved
+    past the anchor ("The plant closed on Friday, 6 March" keeps the year before publication, and
+    the weekday rule warns), unless the date is one booked "for" ("has called an election for
+    Thursday, July 4": then the nearest year that fits)."""
     if anchor is None or d.low is None or d.low.weekday() == wd:
         return
     fits: list[dt.date] = []
@@ -108,13 +110,14 @@ def _agree(d: Raw, wd: int, anchor: dt.date | None) -> None:
     window = {"future": (anchor, dt.date.max), "sched": (anchor, anchor + dt.timedelta(days=SCHED_DAYS)),
              "past": (dt.date.min, anchor), "since": (dt.date.min, anchor)}.get(d.tense, (dt.date.min, dt.date.max))
     agree = [c for c in fits if window[0] <= c <= window[1]]
-    pool = agree or fits
+    pool = agree or ([] if d.tense in ("past", "since") and not booked else fits)
     if pool:
         best = min(pool, key=lambda c: abs((c - anchor).days))
         d.low = d.high = best
         d.value = iso_day(best)
 
 
+_BOOKED = re.compile(r"\bfor\s+$", re.I)  # "an election for Thursday, July 4"
 _LABEL_BEFORE = re.compile(r",?\s*(?:the\s+)?\Z")
 
 
@@ -135,7 +138,7 @@ def _label(raws: list[Raw], text: str, anchor: dt.date | None = None) -> None:
             continue
         d = raws[target]
         if d.yearless:
-            _agree(d, w.weekday, anchor)
+            _agree(d, w.weekday, anchor, _BOOKED.search(text, max(0, w.start - 6), w.start) is not None)
         if w.qualifier != "exact" and d.qualifier == "exact" and target > i:
             d.qualifier = w.qualifier
         w.start, w.end = w.core

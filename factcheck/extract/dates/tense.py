@@ -252,7 +252,9 @@ def clause_tense(text: str, s: int, e: int, day: bool = False, weekday: bool = F
         return _after(soft_a) or _after(rest_a) or ("past" if t == "reported" else "")
     t = t or _after(soft_a)
     if weekday and t in ("", "present") and _DEADLINE.search(soft_b):
-        return "future"
+        # "by Monday" looks ahead, unless the clause it opens looks back: "By Monday evening, at least
+        # 85 people had died"
+        return "past" if _after(rest_a) == "past" else "future"
     if t in ("", "present") and _AFTER_EVENT.search(soft_b):
         return "past"  # "is in hospital after a crash on Sunday"
     t = t or _before(rest_b, day, False) or _after(rest_a)
