@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from factcheck.core.records import FIRST_YEAR, LAST_YEAR
-from factcheck.extract.dates.calendar import SCHED_DAYS, iso_day
+from factcheck.extract.dates.calendar import iso_day
 from factcheck.extract.dates.draft import Raw, apply_prefix, read_prefix
 from factcheck.extract.dates.forms import date_forms
 from factcheck.extract.dates.handlers import LABEL_AFTER
@@ -92,11 +92,11 @@ def _in_years(r: Raw) -> bool:
 
 
 def _agree(d: Raw, wd: int, anchor: dt.date | None, booked: bool = False) -> None:
-    """Move a year-less day ("Monday, March 3") to a year near the anchor where its weekday fits: the
-    nearest such year that agrees with the tense that chose its year. A past event is never moved
-    past the anchor ("The plant closed on Friday, 6 March" keeps the year before publication, and
-    the weekday rule warns), unless the date is one booked "for" ("has called an election for
-    Thursday, July 4": then the nearest year that fits)."""
+    """A year-less day ("Monday, March 3") whose weekday does not fit the year its tense chose keeps
+    that year, the nearest to publication the tense allows ("The plant closed on Friday, 6 March";
+    "the consultation closes on Friday, 30 April"), and the weekday rule warns. With no tense, the
+    weekday picks between the years within half a year of the anchor; a date booked "for" ("has
+    called an election for Thursday, July 4") takes the nearest year that fits."""
     if anchor is None or d.low is None or d.low.weekday() == wd:
         return
     fits: list[dt.date] = []
@@ -107,16 +107,16 @@ def _agree(d: Raw, wd: int, anchor: dt.date | None, booked: bool = False) -> Non
             continue
         if c.weekday() == wd:
             fits.append(c)
-    window = {"future": (anchor, dt.date.max), "sched": (anchor, anchor + dt.timedelta(days=SCHED_DAYS)),
-             "past": (dt.date.min, anchor), "since": (dt.date.min, anchor)}.get(d.tense, (dt.date.min, dt.date.max))
-    agree = [c for c in fits if window[0] <= c <= window[1]]
-    pool = agree or ([] if d.tense in ("past", "since") and not booked else fits)
+    if d.tense and not booked:
+        return  # the tense chose the year nearest to publication: a weekday that does not fit is an error to flag
+    pool = [c for c in fits if abs((c - anchor).days) <= HALF_YEAR] if not booked else fits
     if pool:
         best = min(pool, key=lambda c: abs((c - anchor).days))
         d.low = d.high = best
         d.value = iso_day(best)
 
 
+HALF_YEAR = 183  # days: how far from publication a year-less day with no tense may be moved to fit its weekday
 _BOOKED = re.compile(r"\bfor\s+$", re.I)  # "an election for Thursday, July 4"
 _LABEL_BEFORE = re.compile(r",?\s*(?:the\s+)?\Z")
 
