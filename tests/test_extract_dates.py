@@ -627,6 +627,9 @@ def test_a_past_event_keeps_its_year_when_its_weekday_does_not_fit(tmp_path) -> 
     (tmp_path / "a.md").write_text("---\nsource: A\npublished: 2025-03-12\n---\nThe plant closed on Friday, 6 March, "
                                    "after a fire.\n", encoding="utf-8")
     assert [f.rule for f in run([str(tmp_path)]).finding_records] == ["weekday"]
+    ahead = {c.text: c.value for c in extract_text("Nominations for the board will close on Friday, 30 April.",
+                                                    published="2026-03-12") if c.kind == "date"}
+    assert ahead["30 April"] == "2026-04-30"  # a Thursday: not moved to 2027, where it is a Friday
     booked = {c.text: c.value for c in extract_text("The premier has called an election for Thursday, July 4.",
                                                      published="2024-05-22") if c.kind == "date"}
     assert booked["July 4"] == "2024-07-04"  # a date booked "for" may lie ahead
