@@ -741,8 +741,8 @@ def _attribute_and_cue(claim: Claim, text: str, vocab: Vocabulary, entity: str =
         from_before, to_before = _from_to(lexicon())
         if from_before.search(left):
             best += " (before)"
-        elif to_before.search(left) and re.search(r"\bfrom\b", text[s : claim.start], re.I):
-            best += " (after)"
+        elif to_before.search(left) and re.search(r"\bfrom\b", text[s:e], re.I):
+            best += " (after)"  # "from £200m to £214m", "to £214m from £200m"
     return best, best_span[0], best_span[1]
 
 

@@ -326,10 +326,12 @@ class Arithmetic(Rule):  # noqa: D101 (docstring below)
     def _changes(self, sent: list[Claim]) -> Iterator[Finding]:
         befores = [c for c in sent if (c.attribute or "").endswith("(before)")]
         for a in befores:
-            after = next((c for c in sent if c.start > a.end and (c.attribute or "").endswith("(after)")
-                          and dimension(c) == dimension(a)), None)
-            pct = next((c for c in sent if c.kind == "percent" and c.unit == "percent" and c is not a
-                        and c is not after and c.start > a.start), None)
+            # "rose 8% to £214m from £200m" as well as "from £200m to £214m, an 8% rise": the level
+            # nearest the starting one, and the change nearest that level
+            afters = [c for c in sent if (c.attribute or "").endswith("(after)") and dimension(c) == dimension(a)]
+            after = min(afters, key=lambda c: abs(c.start - a.start), default=None)
+            pcts = [c for c in sent if c.kind == "percent" and c.unit == "percent" and c is not a and c is not after]
+            pct = min(pcts, key=lambda c: abs(c.start - after.start), default=None) if after is not None else None
             if after is None or pct is None or dimension(a) in ("percent",):
                 continue
             ia, ib = normalized(a), normalized(after)
