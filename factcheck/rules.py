@@ -334,7 +334,7 @@ class Arithmetic(Rule):  # noqa: D101 (docstring below)
             pct = min(pcts, key=lambda c: abs(c.start - after.start), default=None) if after is not None else None
             if after is None or pct is None or dimension(a) in ("percent",):
                 continue
-            ia, ib = normalized(a), normalized(after)
+            ia, ib = _levels(a, after)
             if ia is None or ib is None or ia[0] <= 0 or not isinstance(pct.low, (int, float)):
                 continue
             corners = [(b / x - 1) * 100 for b in ib for x in ia]
@@ -374,6 +374,15 @@ class Arithmetic(Rule):  # noqa: D101 (docstring below)
                 continue
             expected = f"the figures give {ratio_lo:.2g} to {ratio_hi:.2g} times, not {factor:g}"
             yield self.finding([m, *pair], None, expected=expected, stated=m.text)
+
+
+def _levels(a: Claim, b: Claim) -> tuple[tuple[float, float] | None, tuple[float, float] | None]:
+    """Two levels to compare: in their own unit when they share it ("from £20.0m to £21.4m" stays in
+    pounds: converting each with the whole band of exchange rates would blur a 7% rise into -7% to
+    +23%), else both normalised."""
+    if a.unit == b.unit and all(isinstance(v, (int, float)) for v in (a.low, a.high, b.low, b.high)):
+        return (float(a.low), float(a.high)), (float(b.low), float(b.high))
+    return normalized(a), normalized(b)
 
 
 @dataclass(frozen=True)

@@ -129,10 +129,10 @@ def test_arithmetic_change_and_multiple(tmp_path: Path) -> None:
 
 
 def test_a_change_stated_before_its_levels_is_checked_too(tmp_path: Path) -> None:
-    """ "rises 8.2% to £21.4m from £20.0m": the change comes first and the end level before the start."""
-    found = _findings(tmp_path, ("a.md", "North Desk", "Road repair spending in Tarrow rises 8.2% to £21.4m from "
+    """ "rises 9.5% to £21.4m from £20.0m" (7%): the change comes first and the end level before the start."""
+    found = _findings(tmp_path, ("a.md", "North Desk", "Road repair spending in Tarrow rises 9.5% to £21.4m from "
                                                        "£20.0m, and bus subsidies rise 3% to £5.15m from £5m.\n"))
-    assert [f.claims[0].text for f in found if f.rule == "arithmetic"] == ["8.2%"]
+    assert [f.claims[0].text for f in found if f.rule == "arithmetic"] == ["9.5%"]
 
 
 def test_arithmetic_holds(tmp_path: Path) -> None:
