@@ -91,8 +91,8 @@ def normalized(claim: Claim) -> tuple[float, float] | None:
         return lo * band[0], hi * band[1]
     table = unit_table()
     if base in table:
-        f = table[base][1]
-        return lo * f, hi * f
+        _, f, offset = table[base]
+        return lo * f + offset, hi * f + offset
     return float(lo), float(hi)
 
 

@@ -12,7 +12,7 @@ import hashlib
 import re
 import string
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -21,7 +21,8 @@ import yaml
 
 from factcheck.core.records import Claim, Fact, Finding
 from factcheck.core.yamlcheck import ConfigError, compose_text, loc, suggest, value_of
-from factcheck.lexicon.config import DATA_SCHEMAS, NO_DATA, DataFiles, default_rules_dir, lexicon, validate_data_files
+from factcheck.lexicon.config import (DATA_SCHEMAS, NO_DATA, DataFiles, default_rules_dir, lexicon, unit_table,
+                                     validate_data_files)
 from factcheck.match import comparable, dimension, normalized
 from factcheck.rule_examples import Example, is_examples_file, load_examples_file, parse_block, sibling_file
 
@@ -251,23 +252,64 @@ class Conversion(Rule):
     default_message: ClassVar[str] = "{a_text} is not {b_text} at the exchange rates in the rule pack (expected {expected})"
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:
-        bridge = lexicon().bridge_re  # a bracket, "or", "worth", a hedge of hedges.yaml with `conversion: true`
-        for claims in ctx.by_article().values():
-            money = [c for c in claims if c.kind == "quantity" and dimension(c).startswith("money")]
-            for a, b in zip(money, money[1:]):
-                if a.sentence != b.sentence or a.unit.partition("/")[0] == b.unit.partition("/")[0]:
-                    continue
-                gap = b.before if b.start - a.end == len(b.before) else None
-                if b.start - a.end > self.max_gap or gap is None or not bridge.match(gap):
-                    continue
-                ia, ib = normalized(_closed(a)), normalized(_closed(b))
-                if ia is None or ib is None:
-                    continue
-                pad = max(abs(ia[1]), abs(ib[1])) * self.tolerance
-                if ia[0] - pad <= ib[1] and ib[0] - pad <= ia[1]:
-                    continue
-                expected = f"{_money(ia[0])} to {_money(ia[1])}"
-                yield self.finding([a, b], None, expected=expected, stated=b.text)
+        for a, b in side_by_side(ctx, self.max_gap, lambda c: dimension(c).startswith("money")):
+            ia, ib = normalized(_closed(a)), normalized(_closed(b))
+            if ia is None or ib is None:
+                continue
+            pad = max(abs(ia[1]), abs(ib[1])) * self.tolerance
+            if ia[0] - pad <= ib[1] and ib[0] - pad <= ia[1]:
+                continue
+            expected = f"{_money(ia[0])} to {_money(ia[1])}"
+            yield self.finding([a, b], None, expected=expected, stated=b.text)
+
+
+def side_by_side(ctx: Context, max_gap: int, keep: Callable[[Claim], bool]) -> Iterator[tuple[Claim, Claim]]:
+    """Two amounts of one sentence that the text gives as one ("70 billion yuan ($9.7 billion)",
+    "120 km, or 75 miles"), in different units: each kept claim with the next, at most `max_gap`
+    characters apart with only a bridge between (a bracket, "or", "about", "equivalent to")."""
+    bridge = lexicon().bridge_re  # a bracket, "or", "worth", a hedge of hedges.yaml with `conversion: true`
+    for claims in ctx.by_article().values():
+        kept = [c for c in claims if c.kind == "quantity" and keep(c)]
+        for a, b in zip(kept, kept[1:]):
+            if a.sentence != b.sentence or a.unit.partition("/")[0] == b.unit.partition("/")[0]:
+                continue
+            gap = b.before if b.start - a.end == len(b.before) else None
+            if b.start - a.end <= max_gap and gap is not None and bridge.match(gap):
+                yield a, b
+
+
+@dataclass(frozen=True)
+class UnitConversion(Rule):
+    """A length, weight, area, speed or temperature given in two units side by side that do not agree.
+
+    Good: "a 42.2 km (26.2-mile) course". Bad: "a 42.2 km (24.2-mile) course".
+    """
+
+    tolerance: float = option(0.03, "relative slack on the converted amount, beyond the rounding of both (0.03 = 3%)")
+    max_gap: int = option(30, "most characters between the two amounts (\"38 km (about 24 miles)\")")
+
+    kind: ClassVar[str] = "unit_conversion"
+    default_message: ClassVar[str] = "{a_text} is not {b_text} (expected {expected})"
+
+    def evaluate(self, ctx: Context) -> Iterator[Finding]:
+        def physical(c: Claim) -> bool:
+            return bool(c.unit) and dimension(c).startswith("[") and not lexicon().is_money(c.unit)
+
+        for a, b in side_by_side(ctx, self.max_gap, physical):
+            ia, ib = normalized(_closed(a)), normalized(_closed(b))
+            if dimension(a) != dimension(b) or ia is None or ib is None or ib[1] == 0:
+                continue
+            pad = max(abs(ia[1]), abs(ib[1])) * self.tolerance
+            if ia[0] - pad <= ib[1] and ib[0] - pad <= ia[1]:
+                continue
+            _, per, offset = unit_table().get(b.unit.partition("/")[0], ("", 1.0, 0.0))  # b's unit from base units
+            unit = re.sub(r"^[^A-Za-z°]*", "", b.text) or b.unit.replace("_", " ")  # "3.5 miles" -> "miles"
+            expected = f"{_figure((ia[0] - offset) / per)} to {_figure((ia[1] - offset) / per)} {unit}"
+            yield self.finding([a, b], None, expected=expected, stated=b.text)
+
+
+def _figure(x: float) -> str:
+    return f"{x:,.2f}".rstrip("0").rstrip(".") if abs(x) < 1e6 else f"{x:,.0f}"
 
 
 def _closed(c: Claim) -> Claim:
@@ -431,7 +473,7 @@ class Corroboration(Rule):
 
 
 KINDS: dict[str, type[Rule]] = {
-    k.kind: k for k in (FigureConflict, DateConflict, Conversion, Arithmetic, Weekday, Corroboration)
+    k.kind: k for k in (FigureConflict, DateConflict, Conversion, UnitConversion, Arithmetic, Weekday, Corroboration)
 }
 COMMON_KEYS = ("id", "kind", "description", "severity", "message", "enabled")
 

@@ -243,3 +243,10 @@ def test_extends_shared_files_are_not_a_loop_but_a_real_loop_is(tmp_path: Path) 
     with pytest.raises(RuleError) as info:
         load_rules([tmp_path / "top.yaml"], include_default=False)
     assert any("extends itself (a loop of 'extends')" in p for p in info.value.problems)
+
+
+def test_a_unit_conversion_that_does_not_hold_is_flagged_and_one_that_holds_is_not(tmp_path: Path) -> None:
+    found = _findings(tmp_path, ("a.md", "North Desk", "The new ring road will run for 9 km (3.2 miles) around "
+                                                       "Ashby, where the night fell to minus 7C (19F) on Monday.\n"))
+    assert [sorted(c.text for c in f.claims) for f in found if f.rule == "unit-conversion"] == [["3.2 miles", "9 km"]]
+    assert "miles" in next(f.message for f in found if f.rule == "unit-conversion")

@@ -606,21 +606,22 @@ def _position(problem: str) -> tuple[str, int, int]:
 
 
 @on_data("units.yaml")
-def unit_table(*, extra: DataFiles = NO_DATA) -> dict[str, tuple[str, float]]:
-    """pint unit name -> (dimensionality, factor to base units), computed once with pint for the
-    default pack's units.yaml with `extra` read over it (default: the files in force)."""
+def unit_table(*, extra: DataFiles = NO_DATA) -> dict[str, tuple[str, float, float]]:
+    """pint unit name -> (dimensionality, factor to base units, offset: base = value * factor +
+    offset, which only temperatures need), computed once with pint for the default pack's units.yaml
+    with `extra` read over it (default: the files in force)."""
     import pint
 
     ureg = pint.UnitRegistry()
     doc = read_data("units.yaml", extra)
     for line in doc.get("define", []):
         ureg.define(line)
-    table: dict[str, tuple[str, float]] = {}
+    table: dict[str, tuple[str, float, float]] = {}
     for name in doc.get("units", {}):
         if name == "percent":
             continue
-        q = ureg.Quantity(1, name).to_base_units()
-        table[name] = (str(q.dimensionality), float(q.magnitude))
+        zero, one = (ureg.Quantity(v, name).to_base_units() for v in (0, 1))  # "degC": 0 is 273.15 K
+        table[name] = (str(one.dimensionality), float(one.magnitude - zero.magnitude), float(zero.magnitude))
     return table
 
 
