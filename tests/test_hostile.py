@@ -183,7 +183,7 @@ def test_forty_thousand_rules_load_without_a_quadratic_step(tmp_path: Path) -> N
     start = time.monotonic()
     pack = load_pack([many, later])
     assert time.monotonic() - start < 30  # about 4 s; the quadratic loader took minutes
-    assert len(pack.rules) == 40_000 + 7 and len(pack.replaced) == 1_000
+    assert len(pack.rules) == 40_000 + len(load_pack([]).rules) and len(pack.replaced) == 1_000
     assert pack.rules[-1].id == "r39960" and pack.rules[-1].severity == "info"
     assert pack.replaces(pack.rules[-1])[0].severity == "error"
     assert pack.replaced_by(pack.replaces(pack.rules[-1])[0]) is pack.rules[-1]
