@@ -447,11 +447,13 @@ class Mentions:
         """The mentions that start at `lo` or later and before `hi`."""
         return self.items[bisect.bisect_left(self.starts, lo) : bisect.bisect_left(self.starts, hi)]
 
-    def last_before(self, pos: int, n: int, keep: Callable[[Mention], bool]) -> list[Mention]:
-        """The last `n` mentions that end at or before `pos` and that `keep` accepts, in text order."""
+    def last_before(self, pos: int, n: int, keep: Callable[[Mention], bool], reach: int = 200) -> list[Mention]:
+        """The last `n` mentions that end at or before `pos` and that `keep` accepts, in text order,
+        among the last `reach` mentions (so that an article of many figures stays linear)."""
         out: list[Mention] = []
         i = bisect.bisect_right(self.ends, pos) - 1
-        while i >= 0 and len(out) < n:
+        stop = i - reach
+        while i >= 0 and i > stop and len(out) < n:
             if keep(self.items[i]):
                 out.append(self.items[i])
             i -= 1
@@ -522,11 +524,13 @@ def with_references(text: str, mentions: list[Mention], vocab: Vocabulary, topic
     `topic` when named before it, else the last thing named."""
     named = [x for x in mentions if not x.place and not _is_person(text, x)]
     spans = [(x.start, x.end) for x in named]
+    ends = [x.end for x in named]
+    first = next((i for i, x in enumerate(named) if x.entity == topic), -1) if topic else -1
     resolved: list[Mention] = []
     for r in vocab.reference_re.finditer(text):
         if _overlaps(spans, r.start(), r.end()):
             continue
-        antecedent = _antecedent(text, named, r, topic)
+        antecedent = _antecedent(text, named, ends, r, first)
         if antecedent is not None:
             resolved.append(Mention(r.start(), r.end(), antecedent.entity, antecedent.known, reference=True))
     if not resolved:
@@ -536,17 +540,22 @@ def with_references(text: str, mentions: list[Mention], vocab: Vocabulary, topic
     return sorted(kept + resolved, key=lambda x: x.start)
 
 
-def _antecedent(text: str, named: list[Mention], ref: re.Match[str], topic: str) -> Mention | None:
-    before = named[: bisect.bisect_right([x.end for x in named], ref.start())]  # noqa: the list is short
-    if not before:
+def _antecedent(text: str, named: list[Mention], ends: list[int], ref: re.Match[str], topic: int) -> Mention | None:
+    """`named[topic]` is the topic's first mention (-1: none). Only the last REACH names are read back:
+    an article of many references stays linear."""
+    k = bisect.bisect_right(ends, ref.start())  # named[:k] stand before the reference
+    if not k:
         return None
     noun = re.sub(r"['’]s$", "", ref.group().split()[-1])
-    for x in reversed(before):
+    for x in reversed(named[max(0, k - REACH) : k]):
         if _called(text, x, noun):
             return x
-    subject = next((x for x in reversed(before[-3:]) if not _IN_PLACE.search(text, max(0, x.start - 24), x.start)
-                    and not _WEAK_BEFORE.search(text, max(0, x.start - 24), x.start)), None)
-    return subject or next((x for x in before if x.entity == topic), None) or before[-1]
+    subject = next((x for x in reversed(named[max(0, k - 3) : k]) if not _IN_PLACE.search(
+        text, max(0, x.start - 24), x.start) and not _WEAK_BEFORE.search(text, max(0, x.start - 24), x.start)), None)
+    return subject or (named[topic] if 0 <= topic < k else named[k - 1])
+
+
+REACH = 40  # names read back for one whose name holds a reference's word
 
 
 def _pairs_split(text: str, mentions: list[Mention], vocab: Vocabulary) -> list[Mention]:
@@ -1042,7 +1051,7 @@ def _named_kind(noun: str, text: str, mentions: Mentions, pos: int) -> str:
     """The last thing named before `pos` whose name holds `noun`, the word a definite subject points
     back with ("the storm" -> "Storm Marten", "the mutual" -> "Harrowgate Mutual", "the group" ->
     "Castlegate Retail Group"); the name's word just before it counts ("Storm" in "Storm Marten")."""
-    found = mentions.last_before(pos, 1, lambda m: _called(text, m, noun))
+    found = mentions.last_before(pos, 1, lambda m: _called(text, m, noun), REACH)
     return found[-1].entity if found else ""
 
 
