@@ -235,6 +235,7 @@ class DateConflict(Rule):
                 yield from _conflicts(self, fact, 0.0, float(self.tolerance_days), self.across)
 
 
+NEAR = 60  # most characters between a change and either of its levels
 GAP_WORDS = re.compile(r"\b(?:gap|difference|lead|margin|spread|ahead|behind|apart)\b", re.I)
 
 
@@ -370,11 +371,17 @@ class Arithmetic(Rule):  # noqa: D101 (docstring below)
         for a in befores:
             # "rose 8% to £214m from £200m" as well as "from £200m to £214m, an 8% rise": the level
             # nearest the starting one, and the change nearest that level
-            afters = [c for c in sent if (c.attribute or "").endswith("(after)") and dimension(c) == dimension(a)]
+            afters = [c for c in sent if (c.attribute or "").endswith("(after)") and dimension(c) == dimension(a)
+                      and c.entity == a.entity]
             after = min(afters, key=lambda c: abs(c.start - a.start), default=None)
-            pcts = [c for c in sent if c.kind == "percent" and c.unit == "percent" and c is not a and c is not after]
+            pcts = [c for c in sent if c.kind == "percent" and c.unit in ("percent", "percentage_point")
+                    and not (c.attribute or "").endswith(("(before)", "(after)")) and c is not after
+                    and (dimension(a) != "percent" or c.direction or c.unit == "percentage_point")]
             pct = min(pcts, key=lambda c: abs(c.start - after.start), default=None) if after is not None else None
-            if after is None or pct is None or dimension(a) in ("percent",):
+            if after is None or pct is None or max(abs(pct.start - a.start), abs(pct.start - after.start)) > NEAR:
+                continue  # a change stands by its levels: "rose 9% to £214m from £200m", "from 7% to 5%, a drop of 2"
+            if dimension(a) == "percent" or pct.unit == "percentage_point":
+                yield from self._points(pct, a, after)
                 continue
             ia, ib = _levels(a, after)
             if ia is None or ib is None or ia[0] <= 0 or not isinstance(pct.low, (int, float)):
@@ -389,6 +396,30 @@ class Arithmetic(Rule):  # noqa: D101 (docstring below)
                 continue
             expected = f"the figures give {lo:.1f}% to {hi:.1f}%"
             yield self.finding([pct, a, after], None, expected=expected, stated=pct.text)
+
+    def _points(self, change: Claim, a: Claim, after: Claim) -> Iterator[Finding]:
+        """A change between two percentages: in points it is their difference ("rose 2.3 points to
+        14.6% from 11.4%": 3.2); in per cent it is relative ("rose 1.2% to 14.8% from 13.6%": 8.8%),
+        and a per cent change that is the points difference confuses the two."""
+        if dimension(a) != "percent" or dimension(after) != "percent" or not all(
+                isinstance(v, (int, float)) for v in (a.low, a.high, after.low, after.high, change.low, change.high)):
+            return
+        lo_a, hi_a, lo_b, hi_b = float(a.low), float(a.high), float(after.low), float(after.high)
+        points = (max(0.0, max(lo_b - hi_a, lo_a - hi_b)), max(abs(hi_b - lo_a), abs(hi_a - lo_b)))
+        said = (abs(float(change.low)), abs(float(change.high)))
+        slack = self.tolerance_points / 10
+        if change.unit == "percentage_point":
+            if min(said) - slack <= points[1] and points[0] <= max(said) + slack:
+                return
+            expected = f"{a.text} to {after.text} is {points[0]:.2g} to {points[1]:.2g} points"
+        else:
+            if lo_a <= 0:
+                return
+            rel = sorted(abs(y / x - 1) * 100 for y in (lo_b, hi_b) for x in (lo_a, hi_a))
+            if min(said) - self.tolerance_points <= rel[-1] and rel[0] <= max(said) + self.tolerance_points:
+                return
+            expected = f"{a.text} to {after.text} is {rel[0]:.2g}% to {rel[-1]:.2g}% ({points[0]:.2g} points)"
+        yield self.finding([change, a, after], None, expected=expected, stated=change.text)
 
     def _multiples(self, sent: list[Claim]) -> Iterator[Finding]:
         for m in sent:

@@ -811,3 +811,14 @@ def test_the_yen_sign_reads_its_whole_sentence_past_an_abbreviation(text: str) -
     """"U.S." ends no sentence (the one sentence splitter): the sentence names Japan, so ¥ is yen."""
     (fig,) = find_figures(text)
     assert (fig.unit, fig.ambiguous) == ("JPY", "")
+
+
+def test_points_beside_a_percentage_level_are_percentage_points() -> None:
+    from factcheck.extract import extract_text
+
+    def units(text: str) -> dict[str, str]:
+        return {c.text: c.unit for c in extract_text(text, published="2025-01-01")}
+
+    assert units("Her share rose 2.4 points to 41.3% from 36.9%.")["2.4 points"] == "percentage_point"
+    assert units("The Ravens won by 24 points. Their win rate is 61%.")["24"] == ""
+    assert units("The index sank 412 points, or 2.1%, on Monday.")["412"] == ""  # the percentage restates the fall

@@ -250,3 +250,10 @@ def test_a_unit_conversion_that_does_not_hold_is_flagged_and_one_that_holds_is_n
                                                        "Ashby, where the night fell to minus 7C (19F) on Monday.\n"))
     assert [sorted(c.text for c in f.claims) for f in found if f.rule == "unit-conversion"] == [["3.2 miles", "9 km"]]
     assert "miles" in next(f.message for f in found if f.rule == "unit-conversion")
+
+
+def test_a_change_between_two_percentages_is_read_in_points_or_in_per_cent(tmp_path: Path) -> None:
+    found = _findings(tmp_path, ("a.md", "North Desk", "Turnout in Kelso rose 4.4 points to 41.3% from 36.9%. "
+                                                       "Turnout in Hawick rose 2.4 points to 41.3% from 36.9%. "
+                                                       "Margins at Torvik slipped 1.7%, from 7.3% to 5.6%.\n"))
+    assert sorted(f.claims[0].text for f in found if f.rule == "arithmetic") == ["1.7%", "2.4 points"]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
+import re
 from typing import TypeVar
 
 from factcheck.core.records import Article, Claim
@@ -38,7 +40,7 @@ def extract_article(article: Article) -> list[Claim]:
     published = article.published.isoformat() if article.published else None
     norm = normalize(body)
     dates = find_dates(norm.text, article.published)
-    figures = find_figures(norm.text, skip=[(d.start, d.end) for d in dates])
+    figures = _points_of_percentages(find_figures(norm.text, skip=[(d.start, d.end) for d in dates]), norm.text)
     if norm.text is not body:
         dates = [_in_source(norm, body, d) for d in dates]
         figures = [_in_source(norm, body, f) for f in figures]
@@ -71,6 +73,29 @@ def extract_article(article: Article) -> list[Claim]:
                 multiplier=m.multiplier, ambiguous=m.ambiguous, sentence=sentence, context=context, before=before,
             ))
     return claims
+
+
+_POINTS = re.compile(r"\s+(?:points?|pts?)\b", re.I)
+POINTS_REACH = 40  # characters between "2.3 points" and the percentage it moves ("to 14.6%")
+_LEVEL_BEFORE = re.compile(r"\b(?:to|from|at|on|of|against|versus|vs\.?|with)\s+(?:[a-z]+\s+)?$", re.I)
+
+
+def _points_of_percentages(figures: list[Figure], text: str) -> list[Figure]:
+    """ "rose 2.3 points to 14.6% from 11.4%": points beside a percentage level ("to", "from", "on",
+    "at" it) are percentage points, not a count of points (a team's 24 points; "the Dow sank 1,123
+    points, or 2.6%", where the percentage restates the fall)."""
+    percents = [f.start for f in figures if f.unit == "percent"]
+    out = []
+    for f in figures:
+        after = _POINTS.match(text, f.end) if f.kind == "count" and f.noun.lower() in ("point", "points") else None
+        if after is not None:
+            near = percents[bisect.bisect_left(percents, f.start - POINTS_REACH) :
+                            bisect.bisect_right(percents, after.end() + POINTS_REACH)]
+            if any(_LEVEL_BEFORE.search(text, max(0, p - 24), p) and not re.search(
+                    r"[.!?;]\s", text[min(p, f.start) : max(p, after.end())]) for p in near):
+                f = dataclasses.replace(f, kind="percent", unit="percentage_point", noun="", end=after.end())
+        out.append(f)
+    return out
 
 
 def extract_text(text: str, published: object = None, source: str = "", article_id: str = "<text>") -> list[Claim]:
