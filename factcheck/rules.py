@@ -236,6 +236,13 @@ class DateConflict(Rule):
 
 
 NEAR = 60  # most characters between a change and either of its levels
+_LEAD_BEFORE = re.compile(r"\b(?:lead|majority|margin|advantage)\s+of\s+(?:[a-z]+\s+){0,2}$", re.I)  # not "a funding gap of"
+
+
+def _left(c: Claim) -> str:
+    """The words of the claim's sentence just before it (from its context)."""
+    offset = min(60, c.start - c.sentence[0])
+    return c.context[:offset]
 GAP_WORDS = re.compile(r"\b(?:gap|difference|lead|margin|spread|ahead|behind|apart)\b", re.I)
 
 
@@ -349,6 +356,29 @@ class Arithmetic(Rule):  # noqa: D101 (docstring below)
                 yield from self._changes(sent)
                 yield from self._multiples(sent)
                 yield from self._gaps(sent)
+                yield from self._differences(sent)
+
+    def _differences(self, sent: list[Claim]) -> Iterator[Finding]:
+        """A stated lead, majority or margin against the two figures it separates ("a majority of 25,
+        by 52 votes to 31": 21; "a lead of almost 57,000" over 308,610 and 261,647: about 47,000)."""
+        for d in sent:
+            if d.unit in ("percent", "percentage_point") or not _LEAD_BEFORE.search(_left(d)):
+                continue
+            others = sorted((c for c in sent if c is not d and c.kind == d.kind and comparable(c, d)
+                             and c.unit == d.unit and not c.direction and isinstance(c.low, (int, float))),
+                            key=lambda c: abs(c.start - d.start))[:2]
+            if len(others) < 2 or not isinstance(d.low, (int, float)) or max(
+                    abs(c.start - d.start) for c in others) > NEAR * 2:
+                continue
+            (ia, ib), said = _levels(*others), (float(d.low), float(d.high))
+            if ia is None or ib is None:
+                continue
+            lo, hi = max(0.0, max(ib[0] - ia[1], ia[0] - ib[1])), max(abs(ib[1] - ia[0]), abs(ia[1] - ib[0]))
+            pad = max(hi, said[1]) * self.tolerance
+            if said[0] - pad <= hi and lo <= said[1] + pad:
+                continue
+            expected = f"{others[0].text} and {others[1].text} are {_figure(lo)} to {_figure(hi)} apart"
+            yield self.finding([d, *others], None, expected=expected, stated=d.text)
 
     def _gaps(self, sent: list[Claim]) -> Iterator[Finding]:
         """ "grew 17%, against 15.8% ..., a gap of more than 3 percentage points": the gap is 1.2 points."""

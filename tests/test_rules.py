@@ -257,3 +257,10 @@ def test_a_change_between_two_percentages_is_read_in_points_or_in_per_cent(tmp_p
                                                        "Turnout in Hawick rose 2.4 points to 41.3% from 36.9%. "
                                                        "Margins at Torvik slipped 1.7%, from 7.3% to 5.6%.\n"))
     assert sorted(f.claims[0].text for f in found if f.rule == "arithmetic") == ["1.7%", "2.4 points"]
+
+
+def test_a_stated_majority_or_lead_is_checked_against_the_two_figures_it_separates(tmp_path: Path) -> None:
+    found = _findings(tmp_path, ("a.md", "North Desk", "The motion passed with a majority of 19, by 48 votes to 33. "
+                                                       "The amendment passed with a majority of 9, by 40 votes to 31. "
+                                                       "The budget closes a funding gap of £46m ($58m).\n"))
+    assert [f.claims[0].text for f in found if f.rule == "arithmetic"] == ["19"]
