@@ -25,11 +25,9 @@ RECALL_FLOOR = 0.9
 FALSE_ALARM_CEILING = 1
 # The blind stories (issue #10), a little under their figures at the commit that added them
 # (dev 6/55 = 0.109 with 3/126 must-not-flag pairs flagged; test 15/77 = 0.195 with 3/175).
-# Raise these as the figures rise, so that nothing slips back unnoticed. Session 21 (#13, #14):
-# measures read from clauses took test must-not-flag from 4 to 2 of 175 and unplanned findings from
-# 75 to 51 for one planted conflict (14 -> 13 of 77): the recall floor moved from 0.17 to 0.16 and
-# the must-not-flag ceilings down to 3 (dev: 3 of 201 over 8 stories, test: 2 of 175).
-BLIND_FLOORS = {"dev": (0.09, 3), "test": (0.16, 3)}  # half: (recall floor, must-not-flag ceiling)
+# Raise these as the figures rise, so that nothing slips back unnoticed. Session 21 (#13-#15):
+# dev 33/88 = 0.375 with 3/201 (8 stories), test 28/77 = 0.364 with 2/175.
+BLIND_FLOORS = {"dev": (0.34, 3), "test": (0.33, 3)}  # half: (recall floor, must-not-flag ceiling)
 
 
 def _scores() -> dict:
