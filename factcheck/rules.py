@@ -243,6 +243,8 @@ def _left(c: Claim) -> str:
     """The words of the claim's sentence just before it (from its context)."""
     offset = min(60, c.start - c.sentence[0])
     return c.context[:offset]
+
+
 GAP_WORDS = re.compile(r"\b(?:gap|difference|lead|margin|spread|ahead|behind|apart)\b", re.I)
 
 
@@ -262,13 +264,16 @@ class Conversion(Rule):
     def evaluate(self, ctx: Context) -> Iterator[Finding]:
         for a, b in side_by_side(ctx, self.max_gap, lambda c: dimension(c).startswith("money")):
             ia, ib = normalized(_closed(a)), normalized(_closed(b))
-            if ia is None or ib is None:
-                continue
-            pad = max(abs(ia[1]), abs(ib[1])) * self.tolerance
-            if ia[0] - pad <= ib[1] and ib[0] - pad <= ia[1]:
+            if ia is None or ib is None or _agree(ia, ib, self.tolerance):
                 continue
             expected = f"{_money(ia[0])} to {_money(ia[1])}"
             yield self.finding([a, b], None, expected=expected, stated=b.text)
+
+
+def _agree(ia: tuple[float, float], ib: tuple[float, float], tolerance: float) -> bool:
+    """Whether two amounts in one base unit overlap, with `tolerance` of the larger as slack."""
+    pad = max(abs(ia[1]), abs(ib[1])) * tolerance
+    return ia[0] - pad <= ib[1] and ib[0] - pad <= ia[1]
 
 
 def side_by_side(ctx: Context, max_gap: int, keep: Callable[[Claim], bool]) -> Iterator[tuple[Claim, Claim]]:
@@ -305,10 +310,7 @@ class UnitConversion(Rule):
 
         for a, b in side_by_side(ctx, self.max_gap, physical):
             ia, ib = normalized(_closed(a)), normalized(_closed(b))
-            if dimension(a) != dimension(b) or ia is None or ib is None or ib[1] == 0:
-                continue
-            pad = max(abs(ia[1]), abs(ib[1])) * self.tolerance
-            if ia[0] - pad <= ib[1] and ib[0] - pad <= ia[1]:
+            if dimension(a) != dimension(b) or ia is None or ib is None or _agree(ia, ib, self.tolerance):
                 continue
             _, per, offset = unit_table().get(b.unit.partition("/")[0], ("", 1.0, 0.0))  # b's unit from base units
             unit = re.sub(r"^[^A-Za-z°]*", "", b.text) or b.unit.replace("_", " ")  # "3.5 miles" -> "miles"
