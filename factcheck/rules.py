@@ -144,8 +144,12 @@ def _clusters(claims: Sequence[Claim], rel: float, absolute: float) -> list[list
     4 trillion yuan" cannot chain "$589 billion" and "$689 billion" into one agreeing group.
     """
     items = []
+    units = {c.unit for c in claims}
+    one_unit = len(units) == 1 and claims[0].kind != "date" and lexicon().is_money(claims[0].unit) and not absolute
     for c in claims:
-        iv = normalized(c)
+        # in one currency the figures are compared as written: converting each with the whole band of
+        # rates would let "€10.0 billion" and "€11.5 billion" agree
+        iv = _in_own_unit(c) if one_unit else normalized(c)
         if iv is None:
             continue
         lo, hi = iv
@@ -169,6 +173,10 @@ def _clusters(claims: Sequence[Claim], rel: float, absolute: float) -> list[list
         return width[id(c)], not any(ch.isdigit() for ch in c.text), c.article, c.start
 
     return [sorted(clusters[i], key=shown_first) for i in order]
+
+
+def _in_own_unit(c: Claim) -> tuple[float, float] | None:
+    return (float(c.low), float(c.high)) if isinstance(c.low, (int, float)) and isinstance(c.high, (int, float)) else None
 
 
 def agreement(fact: Fact, rel: float = 0.01) -> bool:

@@ -264,3 +264,10 @@ def test_a_stated_majority_or_lead_is_checked_against_the_two_figures_it_separat
                                                        "The amendment passed with a majority of 9, by 40 votes to 31. "
                                                        "The budget closes a funding gap of £46m ($58m).\n"))
     assert [f.claims[0].text for f in found if f.rule == "arithmetic"] == ["19"]
+
+
+def test_figures_in_one_currency_are_compared_in_that_currency(tmp_path: Path) -> None:
+    found = _findings(tmp_path, ("a.md", "North Desk", "Orrin AG's 2024 revenue was €10.0 billion.\n"),
+                      ("b.md", "South Desk", "Orrin AG's 2024 revenue was €11.5 billion.\n"))
+    assert [sorted(c.text for c in f.claims) for f in found if f.rule == "figure-conflict"] == [
+        ["€10.0 billion", "€11.5 billion"]]
