@@ -284,6 +284,9 @@ def _agree(ia: tuple[float, float], ib: tuple[float, float], tolerance: float) -
     return ia[0] - pad <= ib[1] and ib[0] - pad <= ia[1]
 
 
+_WORD_BEFORE_BRACKET = re.compile(r"^\s*[a-z]+(?=\s*\()")  # one word of the first amount's before its bracket
+
+
 def side_by_side(ctx: Context, max_gap: int, keep: Callable[[Claim], bool]) -> Iterator[tuple[Claim, Claim]]:
     """Two amounts of one sentence that the text gives as one ("70 billion yuan ($9.7 billion)",
     "120 km, or 75 miles"), in different units: each kept claim with the next, at most `max_gap`
@@ -295,6 +298,8 @@ def side_by_side(ctx: Context, max_gap: int, keep: Callable[[Claim], bool]) -> I
             if a.sentence != b.sentence or a.unit.partition("/")[0] == b.unit.partition("/")[0]:
                 continue
             gap = b.before if b.start - a.end == len(b.before) else None
+            if gap is not None:
+                gap = _WORD_BEFORE_BRACKET.sub("", gap)  # "€40 million upfront (about $42 million)"
             if b.start - a.end <= max_gap and gap is not None and bridge.match(gap):
                 yield a, b
 

@@ -271,3 +271,10 @@ def test_figures_in_one_currency_are_compared_in_that_currency(tmp_path: Path) -
                       ("b.md", "South Desk", "Orrin AG's 2024 revenue was €11.5 billion.\n"))
     assert [sorted(c.text for c in f.claims) for f in found if f.rule == "figure-conflict"] == [
         ["€10.0 billion", "€11.5 billion"]]
+
+
+def test_a_word_between_an_amount_and_its_bracket_does_not_stop_the_conversion_check(tmp_path: Path) -> None:
+    found = _findings(tmp_path, ("a.md", "North Desk", "Brenner paid €40 million upfront (about $30 million) for the "
+                                                       "licence, and €12 million yearly (about $13 million) after.\n"))
+    assert [sorted(c.text for c in f.claims) for f in found if f.rule == "conversion"] == [
+        ["$30 million", "€40 million"]]
