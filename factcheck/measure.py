@@ -168,6 +168,8 @@ def _is_noun(token: Token | None) -> bool:
     word counts when English uses it as an ordinary word; "CARDIFF" in a dateline does not)."""
     if token is None or token.tag_ not in ("NN", "NNS", "NNP", "NNPS") or not token.is_alpha or _is_change(token):
         return False
+    if token.lower_ in lexicon().units:  # "km", "miles": a unit the figure is written in, not a measure
+        return False
     first = token.i == 0 or token.doc[token.i - 1].is_punct
     return token.text.islower() or token.lower_ in common_words() or (first and token.text.istitle())
 

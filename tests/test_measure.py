@@ -72,3 +72,8 @@ def test_generic_figures_meet_only_when_their_measure_words_agree(tmp_path: Path
     assert a != b and "amount" not in (a, b)
     assert not _findings(tmp_path, "Orrin Mills' payroll was £12m in 2024.",
                          "Orrin Mills' tax charge was £40m in 2024.")
+
+
+def test_a_unit_is_never_a_measure() -> None:
+    found = _attributes("Patrols cover a zone within 3 miles (4.8km) of Tarrow Cross, the force said.")
+    assert "km" not in found.values() and "mile" not in found.values(), found
