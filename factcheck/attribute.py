@@ -851,13 +851,16 @@ def attribute_article(article: Article, claims: list[Claim], vocab: Vocabulary |
     story = _Story.of(article, Mentions.of(names), vocab)
     mentions = Mentions.of(with_references(text, names, vocab, story.topic))
     dated = _Dated.of(claims, text)
-    unnamed = {c.sentence for c in claims if _is_generic(_attribute_for(c, text, vocab))}
+    # an entity changes a claim's cue reading only when it names a product (`organisations_only`), so
+    # the reading without one is kept and done again only then
+    cued = [_attribute_and_cue(c, text, vocab) for c in claims]
+    unnamed = {c.sentence for c, (attr, _, _) in zip(claims, cued) if _is_generic(attr)}
     parsed, chooses = _parsed(text, claims, mentions, unnamed)
     by_sentence: dict[tuple[int, int], list[Claim]] = {}
     for c in claims:
         by_sentence.setdefault(c.sentence, []).append(c)
     out: list[Claim] = []
-    for claim in claims:
+    for claim, first_reading in zip(claims, cued):
         prev = out[-1] if out else None
         if prev is not None and _restates(prev, claim, text):
             out.append(replace(claim, entity=prev.entity, attribute=prev.attribute, period=prev.period,
@@ -867,7 +870,8 @@ def attribute_article(article: Article, claims: list[Claim], vocab: Vocabulary |
         reading = read(sentence, claim.start, claim.end, claim.kind == "date") if claim.sentence in chooses else (
             Reading(""))
         entity = _entity(claim, text, mentions, vocab, reading, story)
-        attribute, cue_start, cue_end = _attribute_and_cue(claim, text, vocab, entity)
+        attribute, cue_start, cue_end = (_attribute_and_cue(claim, text, vocab, entity) if _looks_like_product(entity)
+                                         else first_reading)
         if sentence is not None and claim.kind != "date" and _is_generic(attribute):
             attribute = _measured(attribute, measure(sentence, claim.start, claim.end))
         elif sentence is not None and attribute == "date" and (happened := event(sentence, claim.start, claim.end)):
