@@ -82,7 +82,7 @@ def normalize_name(name: str) -> str:
     parts = re.split(r"['’]s ", name, maxsplit=1)
     if len(parts) == 2:
         owner, thing = parts
-        name = owner if thing.isupper() or thing.lower() in _NOT_A_NAME else thing
+        name = owner if (thing.isupper() or thing.lower() in _NOT_A_NAME) and not _not_a_name(owner) else thing
     words = name.split()
     while len(words) > 1 and words[0].lower().rstrip(".") in _NAME_PREFIX:
         words = words[1:]
@@ -93,8 +93,9 @@ def normalize_name(name: str) -> str:
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _CAPS = re.compile(  # "Storm Éowyn", "Crumbly & Co", "Bank of England", "Office for National Statistics"
-    rf"\b[{_UPPER}][\w&.'’-]*[\w&](?:\s+(?:of\s+|for\s+|(?:de|du|da|di|van|von|der|den)\s+|and\s+|&\s+)?"
-    rf"[{_UPPER}][\w&.'’-]*[\w&])*"
+    rf"\b[{_UPPER}][\w&.'’-]*[\w&](?:(?<=s)['’](?=\s+[{_UPPER}]))?"  # "Workers' Union"
+    rf"(?:\s+(?:of\s+|for\s+|(?:de|du|da|di|van|von|der|den)\s+|and\s+|&\s+)?"
+    rf"[{_UPPER}][\w&.'’-]*[\w&](?:(?<=s)['’](?=\s+[{_UPPER}]))?)*"
 )
 _JOINED = re.compile(r"\s(?:of|for)\s")  # "Bank of China", "Office for National Statistics"
 _WEAK_BEFORE = re.compile(
@@ -507,9 +508,18 @@ def find_names(text: str, vocab: Vocabulary) -> list[Mention]:
         canonical = normalize_name(name)
         if canonical:
             mentions.append(Mention(start, start + len(name), canonical, False))
-    mentions = [replace(x, place=x.entity in vocab.places) for x in _pairs_split(text, mentions, vocab)]
+    mentions = [replace(x, place=_is_place(x.entity, vocab)) for x in _pairs_split(text, mentions, vocab)]
     mentions.sort(key=lambda x: x.start)
     return _surnames_met(text, mentions)
+
+
+def _is_place(name: str, vocab: Vocabulary) -> bool:
+    """A place the vocabulary knows, also with a compass point before it ("North Wales")."""
+    first, _, rest = name.partition(" ")
+    return name in vocab.places or (first.lower() in _COMPASS and rest in vocab.places)
+
+
+_COMPASS = word_class("compass_points")
 
 
 def find_mentions(text: str, vocab: Vocabulary, topic: str = "") -> list[Mention]:
@@ -985,8 +995,9 @@ _PERSON_TITLES = word_class("titles")  # posts people hold: "chief executive", "
 
 @dataclass(frozen=True)
 class _Story:
-    """What an article is about: its topic (the first organisation or thing its title names, else its
-    lead names other than as a source, else the first place of either) and the people it names (by a post: "Ms Castell", "Daniel Ferris, its chief executive,")."""
+    """What an article is about: its topic (the first organisation or thing its title or lead names
+    other than as the source of its figures, else the first place of either, else that source) and the
+    people it names (by a post: "Ms Castell", "Daniel Ferris, its chief executive,")."""
 
     topic: str
     persons: dict[str, str]  # each person named, with the organisation their post belongs to ("" unknown)
@@ -1000,9 +1011,10 @@ class _Story:
                 persons[m.entity] = _affiliation(text, m, mentions)
         lead = mentions.starting(0, text.find("\n\n") if "\n\n" in text.strip() else len(text))
         places = [m.entity for m in find_mentions(article.title, vocab) if m.place] + [m.entity for m in lead if m.place]
-        topic = next((e for e in [*_titled(article, mentions, vocab), *(
-            m.entity for m in lead if not m.place and not _SOURCE_BEFORE.search(text, max(0, m.start - 24), m.start))]
-            if e not in persons), "") or next(iter(places), "")
+        sources = _sources(text, lead)
+        named = [e for e in [*_titled(article, mentions, vocab), *(m.entity for m in lead if not m.place)]
+                 if e not in persons]
+        topic = next((e for e in named if e not in sources), "") or next(iter(places), "") or next(iter(named), "")
         return cls(topic, {p: "" if org in persons else org for p, org in persons.items()})
 
 
@@ -1016,6 +1028,21 @@ def _titled(article: Article, mentions: Mentions, vocab: Vocabulary) -> list[str
 
 
 _SOURCE_BEFORE = re.compile(r"\b(?:[Aa]ccording\s+to|by|from|told|said)\s+(?:the\s+)?$")  # "published by the ONS"
+_SOURCE_AFTER = re.compile(  # "the Welsh Government's monthly NHS statistics", "X released its end-of-cycle data"
+    r"(?:['’]s|\s+(?:released|published|issued|compiled|put\s+out)\s+(?:its|their|the|new|latest)?)\s+"
+    rf"(?:[\w-]+\s+){{0,3}}?(?:{alternation(sorted(word_class('publication_nouns')))})\b")
+_BRACKETED = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")  # "the Office for National Statistics (ONS)"
+
+
+def _sources(text: str, lead: list[Mention]) -> set[str]:
+    """The names an article's lead gives as where its figures come from, not what they are about
+    ("according to figures published by the ONS"), with the short form bracketed after one."""
+    out: set[str] = set()
+    for m in lead:
+        if _SOURCE_BEFORE.search(text, max(0, m.start - 24), m.start) or _SOURCE_AFTER.match(text, m.end):
+            short = _BRACKETED.match(text, m.end)
+            out |= {m.entity, short.group(1)} if short else {m.entity}
+    return out
 
 
 def _entity(claim: Claim, text: str, mentions: Mentions, vocab: Vocabulary, reading: Reading,

@@ -372,6 +372,7 @@ class Arithmetic(Rule):  # noqa: D101 (docstring below)
                 yield from self._multiples(sent)
                 yield from self._gaps(sent)
                 yield from self._differences(sent)
+        yield from self._points_across(ctx)
 
     def _differences(self, sent: list[Claim]) -> Iterator[Finding]:
         """A stated lead, majority or margin against the two figures it separates ("a majority of 25,
@@ -466,6 +467,27 @@ class Arithmetic(Rule):  # noqa: D101 (docstring below)
             expected = f"{a.text} to {after.text} is {rel[0]:.2g}% to {rel[-1]:.2g}% ({points[0]:.2g} points)"
         yield self.finding([change, a, after], None, expected=expected, stated=change.text)
 
+    def _points_across(self, ctx: Context) -> Iterator[Finding]:
+        """One change to one level, in points from one source and in per cent from another ("rose 1.2
+        points to 14.8%" and "rose 1.2% to 14.8%"): both cannot hold, unless the relative change
+        happens to be the points one. The same figure beside the same level is what ties them, as an
+        editor who sees both lines would tie them, whatever each calls the thing."""
+        for found in _percent_changes(ctx).values():
+            for p, p_levels in (x for x in found if x[0].unit == "percentage_point"):
+                for q, q_levels in (x for x in found if x[0].unit == "percent" and x[0].article != p.article):
+                    if p.direction and q.direction and p.direction != q.direction:
+                        continue
+                    level = next((x for x in p_levels if any(_overlap(x, y) for y in q_levels)), None)
+                    if level is None:
+                        continue
+                    relative = _relative_bands(p, level)
+                    said, slack = (float(q.low), float(q.high)), self.tolerance_points / 10  # type: ignore[arg-type]
+                    if any(said[0] - slack <= hi and lo <= said[1] + slack for lo, hi in relative):
+                        continue
+                    expected = f"{p.source or p.article} gives {p.text} to {level.text}, " + " or ".join(
+                        f"{_figure((lo + hi) / 2)}%" for lo, hi in relative)
+                    yield self.finding([q, p], None, expected=expected, stated=q.text)
+
     def _multiples(self, sent: list[Claim]) -> Iterator[Finding]:
         for m in sent:
             if m.unit != "times" or not m.multiplier:
@@ -492,6 +514,41 @@ class Arithmetic(Rule):  # noqa: D101 (docstring below)
                 continue
             expected = f"the figures give {ratio_lo:.2g} to {ratio_hi:.2g} times, not {factor:g}"
             yield self.finding([m, *pair], None, expected=expected, stated=m.text)
+
+
+def _percent_changes(ctx: Context) -> dict[float, list[tuple[Claim, list[Claim]]]]:
+    """Each change in points or per cent, by its size, with the percentage levels its sentence gives
+    ("rose 1.2 points to 14.8%": 1.2 -> [14.8%]); a per cent figure counts as a change when it has a
+    direction or stands with levels in points' place."""
+    out: dict[float, list[tuple[Claim, list[Claim]]]] = defaultdict(list)
+    by_sentence: dict[tuple[str, tuple[int, int]], list[Claim]] = defaultdict(list)
+    for c in ctx.claims:
+        by_sentence[(c.article, c.sentence)].append(c)
+    for sent in by_sentence.values():
+        levels = [c for c in sent if c.unit == "percent" and isinstance(c.value, (int, float))]
+        for c in sent:
+            if c.unit in ("percent", "percentage_point") and isinstance(c.value, (int, float)) and c.value:
+                others = [x for x in levels if x is not c and not _overlap(x, c)]
+                if others:
+                    out[abs(float(c.value))].append((c, others))
+    return out
+
+
+def _relative_bands(points: Claim, level: Claim) -> list[tuple[float, float]]:
+    """The per cent change that a change of `points` ending at `level` is, rising and falling, with the
+    rounding of both ("1.2 points to 14.8%": 8.0% to 9.7% up, 7.2% to 7.9% down)."""
+    p_lo, p_hi, l_lo, l_hi = (float(v) for v in (points.low, points.high, level.low, level.high))  # type: ignore[arg-type]
+    out = []
+    for sign in (-1.0, 1.0):  # from the level minus the change (a rise), or plus it (a fall)
+        low_base, high_base = l_lo + sign * p_hi, l_hi + sign * p_lo
+        if min(low_base, high_base) > 0:
+            out.append((abs(p_lo) / max(low_base, high_base) * 100, abs(p_hi) / min(low_base, high_base) * 100))
+    return out
+
+
+def _overlap(a: Claim, b: Claim) -> bool:
+    lo_a, hi_a, lo_b, hi_b = (float(v) if isinstance(v, (int, float)) else 0.0 for v in (a.low, a.high, b.low, b.high))
+    return lo_a <= hi_b and lo_b <= hi_a
 
 
 def _levels(a: Claim, b: Claim) -> tuple[tuple[float, float] | None, tuple[float, float] | None]:

@@ -215,3 +215,22 @@ def test_a_place_phrase_beats_the_topic_when_the_sentence_names_nothing_else() -
     c = _claims(body, title="Varden College admissions dip")
     assert c["35.6%"].entity == "Varden College"  # nothing named: the topic
     assert c["47.1%"].entity == "Paris"  # a place phrase, and nothing else named: the place
+
+
+def test_the_body_that_publishes_the_figures_is_their_source_not_their_topic() -> None:
+    body = ("Police in Scotland recorded 282,000 crimes in 2024, according to figures published on Tuesday "
+            "by the Caledonian Statistics Office (CSO).\n\nBurglaries fell 3% to 14,200.")
+    assert _claims(body, title="Recorded crime edges up")["14,200"].entity == "Scotland"
+    body = ("When the Norland Health Ministry released its weekly figures on Monday, hospitals in Norway "
+            "were full.\n\nAdmissions rose 4% to 2,310.")
+    assert _claims(body)["2,310"].entity == "Norway"
+    body = "The Norland Health Ministry's weekly statistics cover Norway.\n\nAdmissions rose 4% to 2,310."
+    assert _claims(body)["2,310"].entity == "Norway"
+    body = "Castmoor Foods published its annual figures on Monday.\n\nSales rose 4% to £2.1bn."
+    assert _claims(body)["£2.1bn"].entity == "Castmoor Foods"  # nothing else named: its own figures
+
+
+def test_a_weekday_s_possessive_is_no_name_and_a_compass_point_keeps_a_place() -> None:
+    from factcheck.attribute import find_mentions, vocabulary
+    found = find_mentions("Last Thursday's NHS figures for North Wales came from the Bakers' Union.", vocabulary())
+    assert [(m.entity, m.place) for m in found] == [("NHS", False), ("North Wales", True), ("Bakers' Union", False)]
