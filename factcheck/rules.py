@@ -253,6 +253,13 @@ def _left(c: Claim) -> str:
     return c.context[:offset]
 
 
+def _right(c: Claim) -> str:
+    """The words of the claim's sentence just after it (from its context)."""
+    return c.context[min(60, c.start - c.sentence[0]) + c.end - c.start :]
+
+
+_COMPARED_TO = re.compile(  # "17.2 points below the national figure of 64.8%"
+    r"\s*(?:below|above|higher\s+than|lower\s+than|short\s+of|ahead\s+of|behind|under|over)\b", re.I)
 GAP_WORDS = re.compile(r"\b(?:gap|difference|lead|margin|spread|ahead|behind|apart)\b", re.I)
 
 
@@ -336,8 +343,9 @@ def _figure(x: float) -> str:
 
 
 def _closed(c: Claim) -> Claim:
-    """ "at least 380 billion yuan ($72 billion)": the conversion restates 380 billion, not the open band."""
-    if c.qualifier in ("more_than", "at_least", "less_than", "at_most") and isinstance(c.value, (int, float)):
+    """ "at least 380 billion yuan ($72 billion)", "about £106m ($162m)": the conversion restates 380
+    billion and 106 million as written, not the band the hedge opens around them."""
+    if c.qualifier in ("more_than", "at_least", "less_than", "at_most", "approx") and isinstance(c.value, (int, float)):
         return dataclasses.replace(c, low=c.value * 0.995, high=c.value * 1.005)
     return c
 
@@ -356,7 +364,7 @@ class Arithmetic(Rule):  # noqa: D101 (docstring below)
     Good: "from $3.5 trillion to $2.9 trillion, a 17% drop". Bad: the same with "a 27% drop".
     """
 
-    tolerance_points: float = option(1.0, "percentage points allowed between a stated and a computed change")
+    tolerance_points: float = option(0.5, "percentage points allowed between a stated and a computed change, beyond the rounding of the figures")
     tolerance: float = option(0.05, "relative slack on a stated multiple (\"twice\", \"three times\")")
 
     kind: ClassVar[str] = "arithmetic"
@@ -397,14 +405,18 @@ class Arithmetic(Rule):  # noqa: D101 (docstring below)
             yield self.finding([d, *others], None, expected=expected, stated=d.text)
 
     def _gaps(self, sent: list[Claim]) -> Iterator[Finding]:
-        """ "grew 17%, against 15.8% ..., a gap of more than 3 percentage points": the gap is 1.2 points."""
-        points = [c for c in sent if c.unit == "percentage_point" and GAP_WORDS.search(c.context or "")]
-        levels = [c for c in sent if c.unit == "percent"]
+        """ "grew 17%, against 15.8% ..., a gap of more than 3 percentage points": the gap is 1.2 points;
+        "49.6% ..., 17.2 points below the national figure of 64.8%": 15.2 points."""
+        points = [c for c in sent if c.unit == "percentage_point"
+                  and (GAP_WORDS.search(c.context or "") or _COMPARED_TO.match(_right(c)))]
+        levels = [c for c in sent if c.unit == "percent" and isinstance(c.low, (int, float))]
         for pp in points:
             before = [c for c in levels if c.end <= pp.start]
-            if len(before) < 2 or not all(isinstance(c.low, (int, float)) for c in before[-2:]):
+            after = [c for c in levels if c.start >= pp.end][:1] if _COMPARED_TO.match(_right(pp)) else []
+            pair = before[-2:] if len(before) >= 2 else before[-1:] + after
+            if len(pair) < 2:
                 continue
-            x, y = before[-2], before[-1]
+            x, y = pair
             lo = max(0.0, max(float(x.low), float(y.low)) - min(float(x.high), float(y.high)))
             hi = max(float(x.high), float(y.high)) - min(float(x.low), float(y.low))
             if float(pp.low) - self.tolerance_points / 10 <= hi and lo <= float(pp.high) + self.tolerance_points / 10:
