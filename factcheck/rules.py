@@ -244,6 +244,7 @@ class DateConflict(Rule):
 
 
 NEAR = 60  # most characters between a change and either of its levels
+LOOK_BACK = 200  # most characters before a gap's sentence where the figures it separates may stand
 _LEAD_BEFORE = re.compile(r"\b(?:lead|majority|margin|advantage)\s+of\s+(?:[a-z]+\s+){0,2}$", re.I)  # not "a funding gap of"
 
 
@@ -378,7 +379,8 @@ class Arithmetic(Rule):  # noqa: D101 (docstring below)
             for sent in by_sentence.values():
                 yield from self._changes(sent)
                 yield from self._multiples(sent)
-                yield from self._gaps(sent)
+                yield from self._gaps(sent, [c for c in claims if sent[0].sentence[0] - LOOK_BACK <= c.start
+                                             and c.end <= sent[0].sentence[0]])
                 yield from self._differences(sent)
         yield from self._points_across(ctx)
 
@@ -404,14 +406,18 @@ class Arithmetic(Rule):  # noqa: D101 (docstring below)
             expected = f"{others[0].text} and {others[1].text} are {_figure(lo)} to {_figure(hi)} apart"
             yield self.finding([d, *others], None, expected=expected, stated=d.text)
 
-    def _gaps(self, sent: list[Claim]) -> Iterator[Finding]:
+    def _gaps(self, sent: list[Claim], earlier: list[Claim]) -> Iterator[Finding]:
         """ "grew 17%, against 15.8% ..., a gap of more than 3 percentage points": the gap is 1.2 points;
-        "49.6% ..., 17.2 points below the national figure of 64.8%": 15.2 points."""
+        "49.6% ..., 17.2 points below the national figure of 64.8%": 15.2 points. A gap whose sentence
+        gives no figure before it is between the last two of the sentences just before ("In London it was
+        47.1%. In the North East, 28.9%. That is a gap of 16.2 points.")."""
         points = [c for c in sent if c.unit == "percentage_point"
                   and (GAP_WORDS.search(c.context or "") or _COMPARED_TO.match(_right(c)))]
-        levels = [c for c in sent if c.unit == "percent" and isinstance(c.low, (int, float))]
+        levels = [c for c in [*earlier, *sent] if c.unit == "percent" and isinstance(c.low, (int, float))]
         for pp in points:
             before = [c for c in levels if c.end <= pp.start]
+            if any(c.sentence == pp.sentence for c in levels) or pp.direction:  # "improved 0.3 points to 7.1%"
+                before = [c for c in before if c.sentence == pp.sentence]
             after = [c for c in levels if c.start >= pp.end][:1] if _COMPARED_TO.match(_right(pp)) else []
             pair = before[-2:] if len(before) >= 2 else before[-1:] + after
             if len(pair) < 2:
