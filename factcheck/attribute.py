@@ -1056,6 +1056,9 @@ def _entity(claim: Claim, text: str, mentions: Mentions, vocab: Vocabulary, read
         kind = _named_kind(reading.noun, text, mentions, s)
         if kind:
             return (story.persons[kind] or story.topic or kind) if kind in story.persons else kind
+    place = _place_after(claim, text, mentions)
+    if place:
+        return place
     found = reading.entity if reading.how == "name" else _entity_for(claim, text, mentions, vocab)
     if found.startswith(FAR) and reading.how == "weak":  # "In London, 47.1% secured a place"
         found = reading.entity
@@ -1068,6 +1071,21 @@ def _entity(claim: Claim, text: str, mentions: Mentions, vocab: Vocabulary, read
         # when his post names none
         return story.persons[found] or story.topic or found
     return found
+
+
+_PLACE_AFTER = re.compile(r"\s*(?:(?:recorded|seen|reported|registered)\s+)?(?:in|across)\s+(?:the\s+)?")
+
+
+def _place_after(claim: Claim, text: str, mentions: Mentions) -> str:
+    """A bare figure with a place right after it is that place's ("were joined by 290,000 in Ireland and
+    231,000 in France", "47.1% in London"): the place is what tells it from the figures beside it. A
+    figure that names what it counts ("3,000 jobs in Leeds") is left to the grammar."""
+    if claim.kind not in ("count", "percent"):
+        return ""
+    nxt = mentions.starting(claim.end, min(claim.sentence[1], claim.end + 40))
+    if nxt and nxt[0].place and _PLACE_AFTER.fullmatch(text, claim.end, nxt[0].start):
+        return nxt[0].entity
+    return ""
 
 
 def _called(text: str, m: Mention, noun: str) -> bool:

@@ -234,3 +234,10 @@ def test_a_weekday_s_possessive_is_no_name_and_a_compass_point_keeps_a_place() -
     from factcheck.attribute import find_mentions, vocabulary
     found = find_mentions("Last Thursday's NHS figures for North Wales came from the Bakers' Union.", vocabulary())
     assert [(m.entity, m.place) for m in found] == [("NHS", False), ("North Wales", True), ("Bakers' Union", False)]
+
+
+def test_a_bare_figure_with_a_place_right_after_it_is_that_place_s() -> None:
+    c = _claims("Kessling's outage cut power to 61,000 homes in Norway, and to 18,500 in Sweden and 9,200 in "
+                "Finland, the company said.")
+    assert (c["18,500"].entity, c["9,200"].entity) == ("Sweden", "Finland")
+    assert _claims("Kessler Steel employs 3,000 people in Norway.")["3,000"].entity == "Kessler Steel"
