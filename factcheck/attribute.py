@@ -864,7 +864,7 @@ def attribute_article(article: Article, claims: list[Claim], vocab: Vocabulary |
     # an entity changes a claim's cue reading only when it names a product (`organisations_only`), so
     # the reading without one is kept and done again only then
     cued = [_attribute_and_cue(c, text, vocab) for c in claims]
-    unnamed = {c.sentence for c, (attr, _, _) in zip(claims, cued) if _is_generic(attr)}
+    unnamed = {c.sentence for c, (attr, _, _) in zip(claims, cued) if _is_generic(attr) or c.kind == "date"}
     parsed, chooses = _parsed(text, claims, mentions, unnamed)
     by_sentence: dict[tuple[int, int], list[Claim]] = {}
     for c in claims:
@@ -884,8 +884,9 @@ def attribute_article(article: Article, claims: list[Claim], vocab: Vocabulary |
                                          else first_reading)
         if sentence is not None and claim.kind != "date" and _is_generic(attribute):
             attribute = _measured(attribute, measure(sentence, claim.start, claim.end))
-        elif sentence is not None and attribute == "date" and (happened := event(sentence, claim.start, claim.end)):
-            attribute = f"{happened} date"  # "Parliament was dissolved on 12 May": the dissolution's date
+        elif sentence is not None and claim.kind == "date" and (happened := event(sentence, claim.start, claim.end)) and (
+                happened[:4] not in text[cue_start:cue_end].lower()):  # "began trading" names the verb's event
+            attribute = _event_attribute(happened, vocab)  # "Parliament was dissolved on 12 May": the dissolution's
         period, source = _period_for(claim, dated, article.published, text)
         scope = _scope_for(claim, text, vocab, by_sentence[claim.sentence])
         if claim.kind != "date":
@@ -893,6 +894,17 @@ def attribute_article(article: Article, claims: list[Claim], vocab: Vocabulary |
         out.append(replace(claim, entity=entity or None, attribute=attribute, period=period, period_source=source,
                            scope=scope))
     return out
+
+
+def _event_attribute(happened: str, vocab: Vocabulary) -> str:
+    """A date's attribute from the event its clause dates ("approved" -> "approval date", the name a
+    date cue gives it), else the event's own word ("dissolved date"): the verb that governs the date
+    outranks any cue word merely near it ("fell" two clauses away is no sell-off)."""
+    for i in vocab.cue_specs.get(happened, ()):
+        spec = vocab.attributes[i]
+        if "date" in spec.kinds:
+            return spec.name
+    return f"{happened} date"
 
 
 _ESTIMATE = re.compile(rf"\b(?:{alternation(sorted(word_class('appraisal_nouns')))})s?\b", re.I)  # whose, not what of

@@ -77,3 +77,12 @@ def test_generic_figures_meet_only_when_their_measure_words_agree(tmp_path: Path
 def test_a_unit_is_never_a_measure() -> None:
     found = _attributes("Patrols cover a zone within 3 miles (4.8km) of Tarrow Cross, the force said.")
     assert "km" not in found.values() and "mile" not in found.values(), found
+
+
+def test_a_date_is_dated_by_the_verb_that_governs_it_not_a_cue_word_nearby() -> None:
+    found = _attributes("Orrin's shares fell 3% after the regulator approved the takeover on 12 May.")
+    assert found["12 May"] == "approval date"  # not a sell-off: "fell" governs the 3%, not the date
+    found = _attributes("Ferrow Mining's shares slumped after the Kessel mine flooded on 3 March.")
+    assert found["3 March"] == "flooded date"
+    found = _attributes("Brannock Foods began trading in London on 4 June, and its shares fell 6%.")
+    assert found["4 June"] == "listing date"  # the cue phrase that holds the verb names the event
