@@ -884,9 +884,10 @@ def attribute_article(article: Article, claims: list[Claim], vocab: Vocabulary |
                                          else first_reading)
         if sentence is not None and claim.kind != "date" and _is_generic(attribute):
             attribute = _measured(attribute, measure(sentence, claim.start, claim.end))
-        elif sentence is not None and claim.kind == "date" and (happened := event(sentence, claim.start, claim.end)) and (
+        elif sentence is not None and claim.kind == "date" and (
+                happened := event(sentence, claim.start, claim.end, nouns=attribute == "date")) and (
                 happened[:4] not in text[cue_start:cue_end].lower()):  # "began trading" names the verb's event
-            attribute = _event_attribute(happened, vocab)  # "Parliament was dissolved on 12 May": the dissolution's
+            attribute = _event_attribute(happened, vocab, attribute)  # "Parliament was dissolved on 12 May": the dissolution's
         period, source = _period_for(claim, dated, article.published, text)
         scope = _scope_for(claim, text, vocab, by_sentence[claim.sentence])
         if claim.kind != "date":
@@ -896,15 +897,17 @@ def attribute_article(article: Article, claims: list[Claim], vocab: Vocabulary |
     return out
 
 
-def _event_attribute(happened: str, vocab: Vocabulary) -> str:
-    """A date's attribute from the event its clause dates ("approved" -> "approval date", the name a
-    date cue gives it), else the event's own word ("dissolved date"): the verb that governs the date
-    outranks any cue word merely near it ("fell" two clauses away is no sell-off)."""
+def _event_attribute(happened: str, vocab: Vocabulary, cued: str) -> str:
+    """A date's attribute from the event its clause dates, named as a date cue names it ("approved" ->
+    "approval date"): the verb that governs the date outranks a cue word merely near it ("fell" two
+    clauses away is no sell-off). An event no cue names keeps the cue's reading when there is one
+    (outlets word one event many ways, and the cues hold the synonyms), else its own word ("dissolved
+    date")."""
     for i in vocab.cue_specs.get(happened, ()):
         spec = vocab.attributes[i]
         if "date" in spec.kinds:
             return spec.name
-    return f"{happened} date"
+    return cued if cued != "date" else f"{happened} date"
 
 
 _ESTIMATE = re.compile(rf"\b(?:{alternation(sorted(word_class('appraisal_nouns')))})s?\b", re.I)  # whose, not what of
@@ -1013,6 +1016,7 @@ class _Story:
 
     topic: str
     persons: dict[str, str]  # each person named, with the organisation their post belongs to ("" unknown)
+    sources: frozenset[str] = frozenset()  # the bodies the lead gives as the figures' source ("the ONS")
 
     @classmethod
     def of(cls, article: Article, mentions: Mentions, vocab: Vocabulary) -> _Story:
@@ -1027,7 +1031,7 @@ class _Story:
         named = [e for e in [*_titled(article, mentions, vocab), *(m.entity for m in lead if not m.place)]
                  if e not in persons]
         topic = next((e for e in named if e not in sources), "") or next(iter(places), "") or next(iter(named), "")
-        return cls(topic, {p: "" if org in persons else org for p, org in persons.items()})
+        return cls(topic, {p: "" if org in persons else org for p, org in persons.items()}, frozenset(sources))
 
 
 def _titled(article: Article, mentions: Mentions, vocab: Vocabulary) -> list[str]:
@@ -1076,6 +1080,8 @@ def _entity(claim: Claim, text: str, mentions: Mentions, vocab: Vocabulary, read
         found = reading.entity
     if found.startswith(FAR):  # "Revenue grew 3.4%." three sentences after a rival was named
         found = story.topic or found[len(FAR) :]
+    if found in story.sources and story.topic:  # "The ONS said the rate rose": whose figures, not what of
+        found = story.topic
     if found and found == reading.avoid:
         found = story.topic if story.topic != found else ""
     if found in story.persons and claim.kind != "date":

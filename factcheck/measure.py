@@ -52,9 +52,10 @@ def measure(sent: Sentence, start: int, end: int) -> str:
     return ""
 
 
-def event(sent: Sentence, start: int, end: int) -> str:
+def event(sent: Sentence, start: int, end: int, nouns: bool = True) -> str:
     """What a date at [start, end) dates: the verb that governs it, as a measure reads it ("dissolved",
-    "founded", "closed"), or "" for a verb that only reports or states ("said on Tuesday")."""
+    "founded", "closed"), or "" for a verb that only reports or states ("said on Tuesday"); with `nouns`,
+    also a noun it hangs on ("the vote on 12 May")."""
     tokens = sent.tokens(start, end)
     if not tokens:
         return ""
@@ -68,7 +69,7 @@ def event(sent: Sentence, start: int, end: int) -> str:
             lemma = _lemma(node)
             return "" if lemma in SPEECH_VERBS | LEVEL_VERBS | NEUTRAL_VERBS or _is_change(node) else _verb_word(node)
         if _is_noun(node) and sent.name_at(node) is None:
-            return _lemma(node)
+            return _lemma(node) if nouns else ""
         if node.head.i == node.i:
             break
     return ""
