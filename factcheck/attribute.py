@@ -869,6 +869,7 @@ def attribute_article(article: Article, claims: list[Claim], vocab: Vocabulary |
     by_sentence: dict[tuple[int, int], list[Claim]] = {}
     for c in claims:
         by_sentence.setdefault(c.sentence, []).append(c)
+    paired = _respectively(text, by_sentence, mentions)
     out: list[Claim] = []
     for claim, first_reading in zip(claims, cued):
         prev = out[-1] if out else None
@@ -879,7 +880,7 @@ def attribute_article(article: Article, claims: list[Claim], vocab: Vocabulary |
         sentence = parsed.get(claim.sentence)
         reading = read(sentence, claim.start, claim.end, claim.kind == "date") if claim.sentence in chooses else (
             Reading(""))
-        entity = _entity(claim, text, mentions, vocab, reading, story)
+        entity = paired.get(claim.start) or _entity(claim, text, mentions, vocab, reading, story)
         attribute, cue_start, cue_end = (_attribute_and_cue(claim, text, vocab, entity) if _looks_like_product(entity)
                                          else first_reading)
         if sentence is not None and claim.kind != "date" and _is_generic(attribute):
@@ -894,6 +895,27 @@ def attribute_article(article: Article, claims: list[Claim], vocab: Vocabulary |
             scope = _narrowing(claim, text, vocab, scope, cue_start, cue_end)
         out.append(replace(claim, entity=entity or None, attribute=attribute, period=period, period_source=source,
                            scope=scope))
+    return out
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
+def _respectively(text: str, by_sentence: dict[tuple[int, int], list[Claim]], mentions: Mentions) -> dict[int, str]:
+    """Figures listed before "respectively", each given the name in the same place of the list of names
+    before them ("Greater Manchester Police and West Midlands Police handled 331,200 and 322,800
+    offences respectively"), keyed by the figure's start."""
+    out: dict[int, str] = {}
+    for (s, e), claims in by_sentence.items():
+        word = _RESPECTIVELY.search(text, s, e)
+        if word is None:
+            continue
+        names = [m for m in mentions.starting(s, word.start()) if m.end <= word.start()]
+        last = max((m.end for m in names), default=s)
+        figures = [c for c in claims if c.kind != "date" and last <= c.start and c.end <= word.start()]
+        listed = [m for m in names if figures and m.end <= figures[0].start][-len(figures):] if figures else []
+        if len(figures) >= 2 and len(listed) == len(figures):
+            out.update((c.start, m.entity) for c, m in zip(figures, listed))
     return out
 
 

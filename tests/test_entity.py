@@ -241,3 +241,9 @@ def test_a_bare_figure_with_a_place_right_after_it_is_that_place_s() -> None:
                 "Finland, the company said.")
     assert (c["18,500"].entity, c["9,200"].entity) == ("Sweden", "Finland")
     assert _claims("Kessler Steel employs 3,000 people in Norway.")["3,000"].entity == "Kessler Steel"
+
+
+def test_figures_before_respectively_go_to_the_names_in_their_order() -> None:
+    c = _claims("Tarn Valley Water and Eskdale Water reported 412 and 297 leaks respectively, and both missed "
+                "their targets. Eskdale Water said it would spend more.")
+    assert (c["412"].entity, c["297"].entity) == ("Tarn Valley Water", "Eskdale Water")
