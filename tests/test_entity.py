@@ -244,6 +244,6 @@ def test_a_bare_figure_with_a_place_right_after_it_is_that_place_s() -> None:
 
 
 def test_figures_before_respectively_go_to_the_names_in_their_order() -> None:
-    c = _claims("Tarn Valley Water and Eskdale Water reported 412 and 297 leaks respectively, and both missed "
-                "their targets. Eskdale Water said it would spend more.")
+    c = _claims("Tarn Valley Water and Eskdale Water handled similar caseloads, 412 and 297 leaks respectively, "
+                "yet the former fixed more. Eskdale Water said it would spend more.")
     assert (c["412"].entity, c["297"].entity) == ("Tarn Valley Water", "Eskdale Water")
