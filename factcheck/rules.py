@@ -245,7 +245,8 @@ class DateConflict(Rule):
 
 NEAR = 60  # most characters between a change and either of its levels
 LOOK_BACK = 200  # most characters before a gap's sentence where the figures it separates may stand
-_LEAD_BEFORE = re.compile(r"\b(?:lead|majority|margin|advantage)\s+of\s+(?:[a-z]+\s+){0,2}$", re.I)  # not "a funding gap of"
+_LEAD_BEFORE = re.compile(  # "a lead of", ", a gap of" after the two figures; not "a funding gap of"
+    r"(?:\b(?:lead|majority|margin|advantage)|,\s*(?:a|the)\s+(?:gap|difference))\s+of\s+(?:[a-z]+\s+){0,2}$", re.I)
 
 
 def _left(c: Claim) -> str:
