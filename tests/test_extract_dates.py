@@ -380,6 +380,10 @@ LOOKS_BACK: list[tuple[str, dt.date, list[Day]]] = [
     ("She will start from pole in Sunday's grand prix.", D(2026, 3, 10), [("Sunday", "2026-03-15")]),
     ("Wednesday's budget will raise taxes on landlords.", D(2026, 3, 16), [("Wednesday", "2026-03-18")]),
     ("The rider is in hospital after a crash on Sunday.", D(2026, 3, 12), [("Sunday", "2026-03-08")]),
+    # a day that dates a named event is that event's day, whatever the clause's modal says
+    ("She said she would not challenge the result of the recount on 11 May.", D(2026, 5, 13),
+     [("11 May", "2026-05-11")]),
+    ("The council will hold a vote on 11 May.", D(2026, 5, 1), [("11 May", "2026-05-11")]),
     # "since" a weekday is always past
     ("Downloads have tripled in the US since Friday.", D(2026, 3, 10), [("since Friday", "2026-03-06")]),
 ]

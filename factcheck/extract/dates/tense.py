@@ -144,6 +144,10 @@ _OWN_DAY = re.compile(
 _OWN_PERIOD = re.compile(r"\s+(?:in|during)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?\Z", re.IGNORECASE)
 # an event the clause follows: "after a crash on", "following talks in"
 _AFTER_EVENT = re.compile(r"\b(?:after|following)\s+(?:[\w'’-]+\s+){1,4}(?:on|in|at|during)\s+\Z", re.IGNORECASE)
+# a day that dates a known event named just before it ("would not challenge the result of the recount on
+# 11 May"): the event's day, not the clause's future
+_DATED_EVENT = re.compile(r"\b(?:the|its|their|his|her|this|last\s+\w+'s)\s+(?:[\w-]+\s+){0,2}?[a-z][\w-]{2,}\s+on\s+\Z",
+                          re.IGNORECASE)
 
 def _inf_kind(seg: str, i: int) -> str:
     """For the "to" at seg[i]: "fut" after a verb or noun of intent, even a past one ("plans to", "a bid
@@ -258,6 +262,8 @@ def clause_tense(text: str, s: int, e: int, day: bool = False, weekday: bool = F
     if t in ("", "present") and _AFTER_EVENT.search(soft_b):
         return "past"  # "is in hospital after a crash on Sunday"
     t = t or _before(rest_b, day, False) or _after(rest_a)
+    if t == "future" and day and not weekday and _DATED_EVENT.search(soft_b):
+        return ""
     return t or ("past" if cmp else "")
 
 
