@@ -465,6 +465,10 @@ PROSE = [
     Case("The Nikkei 225 closed 1.4% lower at 38,120.3 on Friday.", "38,120.3", "count", 38120.3, noun="point"),
     Case("Forty of the 120 delegates walked out of the talks.", "Forty", "count", 40, noun="delegate"),
     Case("The alliance won 210 seats, four short of a majority.", "four", "count", 4, noun="seat"),
+    # a number word with nothing after it counts part of what was named before ("four of them", "five in Wales")
+    Case("Seven hikers were rescued, four of them from the north face.", "four", "count", 4, noun="hiker"),
+    Case("The bank will shut 30 branches, nine in Scotland and five in Wales.", "five", "count", 5, noun="branch",
+         direction="down"),
     Case("The economy added 210,000 jobs, fewer than the 250,000 analysts had expected.", "250,000", "count",
          250000, noun="job", direction="up"),
     Case("Thirty branches will close by the end of June.", "Thirty", "count", 30, noun="branch",
