@@ -2257,8 +2257,7 @@ def _plain_count(d: _Draft) -> bool:
 
 
 def _g_prose_number(d: _Draft, ctx: _Context) -> bool:
-    """A small number in words that counts nothing: "he said two would go"; not one that counts part of
-    something named before it ("four of them", "nine in Scotland and five in Wales")."""
+    """A small number in words that counts nothing: "he said two would go" (not "four of them", "five in Wales")."""
     return (
         d.kind == "count" and not d.tentative and not d.first.digits and not d.noun and d.scale == 1.0
         and d.first.number < _PROSE_BELOW and _PART_AFTER.match(ctx.text, d.pos_after) is None
