@@ -263,7 +263,12 @@ def _match(claims: list[Claim], attribute_cutoff: float | None, entity_cutoff: f
         by_attr: dict[str, list[int]] = defaultdict(list)
         for i in idx:
             by_attr[rep[claims[i].attribute or ""]].append(i)
-        for members in by_attr.values():
+        for attribute, members in by_attr.items():
+            if attribute.split(" (")[0] in GENERIC_ATTRIBUTES:
+                # "a 12% share", "£40m" that no measure names: only an article's one such figure of this
+                # entity can be taken for another's
+                per_article = Counter(claims[i].article for i in members)
+                members = [i for i in members if per_article[claims[i].article] == 1]
             for group in _period_groups(members, claims, keys, maker):
                 _join_overlapping(group, claims, uf)
     return _facts(claims, blocks, uf)

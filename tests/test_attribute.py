@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from factcheck.attribute import attribute_article
 from factcheck.extract import extract_article
-from factcheck.core.records import Article
+from factcheck.core.records import Article, Claim
 
 
 def _claims(text: str, published: str = "2025-06-10") -> list:
@@ -241,3 +241,17 @@ def test_a_figure_for_the_maker_joins_its_one_product_but_two_products_stay_apar
     facts = _facts_of("Hartwell Brewing reported revenue of $1.9 billion for 2024.",
                       "Fenmore Ales, Hartwell's closest rival, also booked roughly $1.9bn in revenue in 2024.")
     assert {"$1.9 billion", "$1.9bn"} not in facts
+
+
+def test_figures_no_measure_names_meet_only_when_each_article_gives_one() -> None:
+    from factcheck.match import match_claims
+
+    def bare(article: str, text: str, value: float) -> Claim:
+        return Claim(article=article, source=article, published="2025-06-23", kind="percent", text=text, start=0,
+                     end=len(text), value=value, low=value, high=value, unit="percent", entity="Korrin Steel",
+                     attribute="share", period="2024", period_source="explicit")
+
+    one_each = match_claims([bare("a", "12%", 12.0), bare("b", "18%", 18.0)])
+    assert [sorted(c.text for c in f.claims) for f in one_each] == [["12%", "18%"]]
+    two_in_a = match_claims([bare("a", "12%", 12.0), bare("a", "31%", 31.0), bare("b", "18%", 18.0)])
+    assert all(len({c.article for c in f.claims}) == 1 for f in two_in_a)  # which of a's would b's be?
