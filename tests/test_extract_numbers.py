@@ -465,6 +465,9 @@ PROSE = [
     Case("The Nikkei 225 closed 1.4% lower at 38,120.3 on Friday.", "38,120.3", "count", 38120.3, noun="point"),
     Case("Forty of the 120 delegates walked out of the talks.", "Forty", "count", 40, noun="delegate"),
     Case("The alliance won 210 seats, four short of a majority.", "four", "count", 4, noun="seat"),
+    # a rate per head of population is one figure, not a count of 100,000 things
+    Case("Knife crime in the city ran at 153 per 100,000 residents last year.", "153 per 100,000 residents",
+         "count", 153, noun="per 100000"),
     # a number word with nothing after it counts part of what was named before ("four of them", "five in Wales")
     Case("Seven hikers were rescued, four of them from the north face.", "four", "count", 4, noun="hiker"),
     Case("The bank will shut 30 branches, nine in Scotland and five in Wales.", "five", "count", 5, noun="branch",

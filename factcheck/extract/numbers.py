@@ -1973,12 +1973,21 @@ def _stage_rate(d: _Draft, ctx: _Context) -> _Draft | Reject:
     return d
 
 
+_PER_POPULATION = re.compile(  # "per 100,000 residents", "per 1,000 live births", "per 100,000"
+    r"[ \u00a0]+per[ \u00a0]+(1,000|10,000|100,000|1,000,000|1000|10000|100000)\b"
+    r"(?:[ \u00a0]+(?:live[ \u00a0]+)?(?:[a-z]+s|people|population)\b)?")
+
+
 def _stage_noun(d: _Draft, ctx: _Context) -> _Draft | Reject:
     """noun: what a count counts ("8.5 million Windows devices", "the 27-nation bloc", "52 of the 100
     seats"); a word number with nothing after it is kept tentatively ("three short of a majority")."""
     if d.kind != "count":
         return d
     text, pos_after = ctx.text, d.pos_after
+    rate = _PER_POPULATION.match(text, pos_after)
+    if rate:  # "153 per 100,000 residents": a rate, never a count of 100,000 things
+        d.noun, d.pos_after = "per " + rate.group(1).replace(",", ""), rate.end()
+        return d
     nn = _NOUN_AFTER.match(text, pos_after)
     noun = _head_noun(nn.group(1), d.number * d.scale, ctx.vocab) if nn else ""
     if not noun and d.noun_from >= 0:
