@@ -15,6 +15,7 @@ lower-case words, or "" when the clause says nothing the caller can use.
 from __future__ import annotations
 
 from factcheck.entity import Sentence, Token, span_head
+from factcheck.language.text import singular
 from factcheck.lexicon.config import lexicon
 from factcheck.lexicon.wordclasses import common_words, word_class
 
@@ -141,12 +142,12 @@ def _phrase(sent: Sentence, noun: Token | None, inside: frozenset[int]) -> str:
         return ""  # "The new Kestrel train reached 350 km/h": the subject is the thing, not its measure
     words = [c.lower_ for c in noun.children if c.dep_ in OWN_WORDS and c.i < noun.i and c.i not in inside
              and c.is_alpha and sent.name_at(c) is None][-(MAX_WORDS - 1):]
-    phrase = " ".join([*words, _lemma(noun)])
-    if _lemma(noun) in MEASURE_NOUNS:
+    phrase = " ".join([*words, _noun_lemma(noun)])
+    if _noun_lemma(noun) in MEASURE_NOUNS:
         of = next((c for c in noun.children if c.dep_ == "nmod" and c.i not in inside and _is_noun(c)
                    and sent.name_at(c) is None), None)
         if of is not None:
-            phrase = f"{phrase} of {_lemma(of)}"
+            phrase = f"{phrase} of {_noun_lemma(of)}"
     return phrase
 
 
@@ -173,6 +174,12 @@ def _is_noun(token: Token | None) -> bool:
         return False
     first = token.i == 0 or token.doc[token.i - 1].is_punct
     return token.text.islower() or token.lower_ in common_words() or (first and token.text.istitle())
+
+
+def _noun_lemma(token: Token) -> str:
+    """A noun's singular by the one rule the project has for it ("libraries" -> "library"; the trained
+    lemmatiser can cut an ending short)."""
+    return singular(token.lower_) if token.tag_ in ("NNS", "NNPS") else _lemma(token)
 
 
 def _lemma(token: Token) -> str:

@@ -95,3 +95,7 @@ def test_a_plan_and_what_was_done_are_two_facts(tmp_path: Path) -> None:
     found = _findings(tmp_path, "Pellow Foods made 420 job cuts at its Derby plant in March.",
                       "Pellow Foods confirmed 380 job cuts at its Derby plant in March.")
     assert [f for f in found if {c.text for c in f.claims} >= {"420", "380"}], found
+
+
+def test_a_counted_noun_is_made_singular_by_the_project_s_one_rule() -> None:
+    assert _measures("The council will close 12 libraries and two pools.") == {"12": "library", "two": "pool"}
