@@ -462,7 +462,8 @@ class Mentions:
 
 
 _MODEL_NUMBER = re.compile(r"( \d{1,3}[A-Za-z]?)(?=[ ,;:.)]*(?:[a-z]|$)|[,;:.)](?:\s|$))(?! ?(?:per|percent|million|billion|bn|m|k)\b)")
-_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")  # "GPUs", "SUVs": a common noun in capitals, not a name
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s|[A-Z][A-Z\d]*\d[A-Z\d]*s")  # "GPUs", "H1s": a common noun in capitals
+_A_CODE = re.compile(r"\b(?:an?|each|per)\s+$", re.I)  # "an H1", "a B2": a grade or class, one of many
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'’ -]*[A-Z.](?:,[ \t]*[\w .]+)?[ \t]*(?:\([^)\n]*\))?)(?=[ \t]*[—–:-])")
 
 
@@ -497,7 +498,8 @@ def find_names(text: str, vocab: Vocabulary) -> list[Mention]:
             continue
         if _overlaps(taken, start, m.end()) or _not_a_name(name) or len(name) < 2:
             continue
-        if name.endswith(("-based", "-listed", "-owned", "-backed", "-born")) or _PLURAL_ACRONYM.fullmatch(name):
+        if name.endswith(("-based", "-listed", "-owned", "-backed", "-born")) or _PLURAL_ACRONYM.fullmatch(name) or (
+                re.fullmatch(r"[A-Z]{1,2}\d{1,2}", name) and _A_CODE.search(text, max(0, start - 6), start)):
             continue
         if " " not in name and _SENTENCE_START.search(text, max(0, start - 6), start) and (
                 _first_word_common(name, text, start + len(name), first_words)):

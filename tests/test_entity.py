@@ -247,3 +247,15 @@ def test_figures_before_respectively_go_to_the_names_in_their_order() -> None:
     c = _claims("Tarn Valley Water and Eskdale Water handled similar caseloads, 412 and 297 leaks respectively, "
                 "yet the former fixed more. Eskdale Water said it would spend more.")
     assert (c["412"].entity, c["297"].entity) == ("Tarn Valley Water", "Eskdale Water")
+
+
+def test_a_grade_or_class_code_is_no_name_but_a_model_is() -> None:
+    from factcheck.attribute import find_mentions, vocabulary
+    assert find_mentions("Across all papers, 10.4% of grades were H1s, and 6.9% achieved an H1.", vocabulary()) == []
+    assert [m.entity for m in find_mentions("Vantor released R2 in January.", vocabulary())] == ["Vantor", "R2"]
+
+
+def test_the_commission_points_back_to_the_commission_named_before() -> None:
+    body = ("The Maritime Safety Commission and Harlow Shipping met on Monday. Harlow Shipping said little. "
+            "The commission's budget rose to €4.8m this year.")
+    assert _claims(body)["€4.8m"].entity == "Maritime Safety Commission"
