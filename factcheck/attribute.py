@@ -496,7 +496,7 @@ def find_names(text: str, vocab: Vocabulary) -> list[Mention]:
         name = re.sub(r"['’]s$", "", text[start : m.end()]).rstrip(".")
         if start < 0 or not name:
             continue
-        if _overlaps(taken, start, m.end()) or _not_a_name(name) or len(name) < 2:
+        if _overlaps(taken, start, m.end()) or (_not_a_name(name) and not _compass_region(name)) or len(name) < 2:
             continue
         if name.endswith(("-based", "-listed", "-owned", "-backed", "-born")) or _PLURAL_ACRONYM.fullmatch(name) or (
                 re.fullmatch(r"[A-Z]{1,2}\d{1,2}", name) and _A_CODE.search(text, max(0, start - 6), start)):
@@ -516,9 +516,15 @@ def find_names(text: str, vocab: Vocabulary) -> list[Mention]:
 
 
 def _is_place(name: str, vocab: Vocabulary) -> bool:
-    """A place the vocabulary knows, also with a compass point before it ("North Wales")."""
+    """A place the vocabulary knows, also with a compass point before it ("North Wales"), or a region
+    named by compass points alone ("the North East")."""
     first, _, rest = name.partition(" ")
-    return name in vocab.places or (first.lower() in _COMPASS and rest in vocab.places)
+    return name in vocab.places or (first.lower() in _COMPASS and rest in vocab.places) or _compass_region(name)
+
+
+def _compass_region(name: str) -> bool:
+    words = name.split()
+    return len(words) >= 2 and all(w.lower() in _COMPASS for w in words)
 
 
 _COMPASS = word_class("compass_points")
@@ -1051,7 +1057,7 @@ class _Story:
                 persons[m.entity] = _affiliation(text, m, mentions)
         lead = mentions.starting(0, text.find("\n\n") if "\n\n" in text.strip() else len(text))
         places = [m.entity for m in find_mentions(article.title, vocab) if m.place] + [m.entity for m in lead if m.place]
-        sources = _sources(text, lead)
+        sources = _sources(text, lead) | _statistics_bodies(text, mentions)
         named = [e for e in [*_titled(article, mentions, vocab), *(m.entity for m in lead if not m.place)]
                  if e not in persons]
         topic = next((e for e in named if e not in sources), "") or next(iter(places), "") or next(iter(named), "")
@@ -1072,6 +1078,21 @@ _SOURCE_AFTER = re.compile(  # "the Welsh Government's monthly NHS statistics", 
     r"(?:['’]s|\s+(?:released|published|issued|compiled|put\s+out)\s+(?:its|their|the|new|latest)?)\s+"
     rf"(?:[\w-]+\s+){{0,3}}?(?:{alternation(sorted(word_class('publication_nouns')))})\b")
 _BRACKETED = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")  # "the Office for National Statistics (ONS)"
+
+
+def _statistics_bodies(text: str, mentions: Mentions) -> set[str]:
+    """The names an article gives of bodies whose trade is figures ("Office for National Statistics",
+    "Crime Survey for England and Wales"), with their bracketed short forms ("ONS"): whoever they
+    count, it is not themselves."""
+    out: set[str] = set()
+    for m in mentions.items:
+        if _PUBLISHER_NAME.search(m.entity):
+            short = _BRACKETED.match(text, m.end)
+            out |= {m.entity, short.group(1)} if short else {m.entity}
+    return out
+
+
+_PUBLISHER_NAME = re.compile(rf"\b(?i:{alternation(sorted(word_class('publication_nouns')))})\b")
 
 
 def _sources(text: str, lead: list[Mention]) -> set[str]:

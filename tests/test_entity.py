@@ -259,3 +259,12 @@ def test_the_commission_points_back_to_the_commission_named_before() -> None:
     body = ("The Maritime Safety Commission and Harlow Shipping met on Monday. Harlow Shipping said little. "
             "The commission's budget rose to €4.8m this year.")
     assert _claims(body)["€4.8m"].entity == "Maritime Safety Commission"
+
+
+def test_a_statistics_body_counts_others_and_a_compass_region_is_a_place() -> None:
+    from factcheck.attribute import find_mentions, vocabulary
+    assert [(m.entity, m.place) for m in find_mentions("Jobless rates rose in the North East.", vocabulary())] == [
+        ("North East", True)]
+    body = ("Unemployment in Norway rose to 4.1% in March, official figures showed.\n\nThe Norland Labour "
+            "Survey (NLS) said vacancies fell by 6,000 to 81,000.")
+    assert _claims(body)["81,000"].entity == "Norway"  # whoever the survey counts, it is not itself
