@@ -384,6 +384,10 @@ LOOKS_BACK: list[tuple[str, dt.date, list[Day]]] = [
     ("She said she would not challenge the result of the recount on 11 May.", D(2026, 5, 13),
      [("11 May", "2026-05-11")]),
     ("The council will hold a vote on 11 May.", D(2026, 5, 1), [("11 May", "2026-05-11")]),
+    # a modal's passive looks ahead: its participle is no past
+    ("The annual meeting will be held in Leeds on 3 July.", D(2025, 4, 24), [("3 July", "2025-07-03")]),
+    ("Appeals must be lodged by 4 September.", D(2024, 8, 23), [("by 4 September", "2024-09-04")]),
+    ("The annual meeting was held in Leeds on 3 July.", D(2025, 4, 24), [("3 July", "2024-07-03")]),
     # "since" a weekday is always past
     ("Downloads have tripled in the US since Friday.", D(2026, 3, 10), [("since Friday", "2026-03-06")]),
 ]

@@ -164,11 +164,18 @@ def _inf_kind(seg: str, i: int) -> str:
     return "fut" if w in _INF_FUT or w in _INF_PAST else ""
 
 
+_MODAL_PASSIVE = re.compile(
+    r"\b(?:will|would|shall|should|must|may|might|can|could|to|is\s+to|are\s+to)\s+(?:not\s+)?(?:also\s+)?"
+    r"(?:be|have\s+been)\s+\Z", re.IGNORECASE)
+
+
 def _cue_list(seg: str) -> list[tuple[str, re.Match[str]]]:
     """The tense cues of seg in order, as (kind, match); kind is a _KINDS key, "weak" or "inf"-resolved."""
     out: list[tuple[str, re.Match[str]]] = []
     for m in _TENSE.finditer(seg):
         k = m.lastgroup or ""
+        if k in ("past", "weak") and _MODAL_PASSIVE.search(seg, 0, m.start()):
+            continue  # "will be held", "must be lodged": the modal before it tells, not the participle
         if k == "inf":
             k = _inf_kind(seg, m.start())
             if not k:
