@@ -67,13 +67,27 @@ def event(sent: Sentence, start: int, end: int, nouns: bool = True) -> str:
         if node.i in inside:
             continue
         if _is_verb(node):
-            lemma = _lemma(node)
-            return "" if lemma in SPEECH_VERBS | LEVEL_VERBS | NEUTRAL_VERBS or _is_change(node) else _verb_word(node)
+            if _says_nothing(node):
+                nearer = _verb_between(node, tokens[0])
+                return _verb_word(nearer) if nearer is not None else ""
+            return _verb_word(node)
         if _is_noun(node) and sent.name_at(node) is None:
             return _lemma(node) if nouns else ""
         if node.head.i == node.i:
             break
     return ""
+
+
+def _says_nothing(verb: Token) -> bool:
+    """A verb that only reports, states a level or counts: it dates no event of its own."""
+    return _lemma(verb) in SPEECH_VERBS | LEVEL_VERBS | NEUTRAL_VERBS or _is_change(verb)
+
+
+def _verb_between(verb: Token, first: Token) -> Token | None:
+    """The verb of an event conjoined after `verb` and before the date (the parse hung the date on the
+    first verb: "which recorded 1,362 waits and had declared an incident on 9 January")."""
+    return next((t for t in reversed(verb.doc[verb.i + 1 : first.i]) if t.head.i == verb.i and t.dep_ == "conj"
+                 and t.tag_.startswith("VB") and not _says_nothing(t)), None)
 
 
 def _is_figure(token: Token) -> bool:

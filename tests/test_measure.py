@@ -99,3 +99,9 @@ def test_a_plan_and_what_was_done_are_two_facts(tmp_path: Path) -> None:
 
 def test_a_counted_noun_is_made_singular_by_the_project_s_one_rule() -> None:
     assert _measures("The council will close 12 libraries and two pools.") == {"12": "library", "two": "pool"}
+
+
+def test_a_date_the_parse_hangs_on_a_counting_verb_takes_the_event_conjoined_before_it() -> None:
+    found = _measures("The busiest depot was Harlow Road in Leeds, which recorded 1,362 of those late parcels and had "
+                      "declared a critical backlog on 9 January.")
+    assert found["9 January"] == "declared"
