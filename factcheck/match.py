@@ -118,7 +118,7 @@ def matchable(claim: Claim) -> bool:
         return False
     if claim.kind == "date" and (
         claim.labels is not None or not claim.resolved
-        or (claim.attribute == "date" and claim.granularity != "day")
+        or claim.attribute == "date"
         or claim.qualifier in ("at_most", "at_least", "less_than", "more_than")
     ):
         return False  # a weekday label, an unanchored date, a date tied to no event, a deadline
@@ -264,8 +264,6 @@ def _match(claims: list[Claim], attribute_cutoff: float | None, entity_cutoff: f
         for i in idx:
             by_attr[rep[claims[i].attribute or ""]].append(i)
         for attribute, members in by_attr.items():
-            if attribute == "date":
-                continue  # days tied to no event, and no one event of this entity to take them for
             if attribute.split(" (")[0] in GENERIC_ATTRIBUTES:
                 # "a 12% share", "£40m" that no measure names: only an article's one such figure of this
                 # entity can be taken for another's
@@ -296,7 +294,7 @@ def _attribute_reps(idx: list[int], claims: list[Claim], cutoff: float,
     """Each attribute in a block mapped to the one it is matched as: alike names share one, and a generic
     attribute ("amount", "change") joins the one narrowed or specific attribute the block names."""
     rep = _attribute_groups(sorted({claims[i].attribute or "" for i in idx}), cutoff)
-    specific = {r for r in rep.values() if r not in GENERIC_ATTRIBUTES and r != "date" and not _generic_of(r)}
+    specific = {r for r in rep.values() if r not in GENERIC_ATTRIBUTES and not _generic_of(r)}
     narrowed: dict[str, set[str]] = defaultdict(set)
     for r in set(rep.values()):
         if _generic_of(r):
@@ -313,7 +311,7 @@ def _attribute_reps(idx: list[int], claims: list[Claim], cutoff: float,
         # "Kessling's net profit was $874m" and "Kessling earned $874m": with one measure named for
         # this entity and dimension, a figure that names none is taken to be about it
         only = next(iter(specific))
-        rep = {a: (only if r in GENERIC_ATTRIBUTES or r == "date" or (_generic_of(r) and only in cue_named) else r)
+        rep = {a: (only if r in GENERIC_ATTRIBUTES or (_generic_of(r) and only in cue_named) else r)
                for a, r in rep.items()}
     return rep
 

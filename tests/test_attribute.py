@@ -255,18 +255,3 @@ def test_figures_no_measure_names_meet_only_when_each_article_gives_one() -> Non
     assert [sorted(c.text for c in f.claims) for f in one_each] == [["12%", "18%"]]
     two_in_a = match_claims([bare("a", "12%", 12.0), bare("a", "31%", 31.0), bare("b", "18%", 18.0)])
     assert all(len({c.article for c in f.claims}) == 1 for f in two_in_a)  # which of a's would b's be?
-
-
-def test_a_day_tied_to_no_event_joins_the_one_event_its_entity_has_a_day_for() -> None:
-    from factcheck.match import match_claims
-
-    def day(article: str, text: str, iso: str, attribute: str) -> Claim:
-        return Claim(article=article, source=article, published="2025-02-20", kind="date", text=text, start=0,
-                     end=len(text), value=iso, low=iso, high=iso, entity="Ysbyty Glan Menai", attribute=attribute,
-                     granularity="day")
-
-    facts = match_claims([day("a", "6 January", "2025-01-06", "incident date"),
-                          day("b", "9 January", "2025-01-09", "date")])
-    assert [sorted(c.text for c in f.claims) for f in facts] == [["6 January", "9 January"]]
-    facts = match_claims([day("a", "6 January", "2025-01-06", "date"), day("b", "9 January", "2025-01-09", "date")])
-    assert all(len(f.claims) == 1 for f in facts)  # two days of no named event need not be one
