@@ -68,8 +68,8 @@ def event(sent: Sentence, start: int, end: int, nouns: bool = True) -> str:
             continue
         if _is_verb(node):
             if _says_nothing(node):
-                nearer = _verb_between(node, tokens[0])
-                return _verb_word(nearer) if nearer is not None else ""
+                nearer = None if _lemma(node) in SPEECH_VERBS else _verb_between(node, tokens[0])
+                return _verb_word(nearer) if nearer is not None else ""  # "said on Monday" dates the saying
             return _verb_word(node)
         if _is_noun(node) and sent.name_at(node) is None:
             return _lemma(node) if nouns else ""
