@@ -865,7 +865,7 @@ def attribute_article(article: Article, claims: list[Claim], vocab: Vocabulary |
     vocab = vocab or vocabulary()
     text = article.body
     outlet = normalize_name(re.sub(r"^[Tt]he\s+", "", article.source or ""))
-    names = [m for m in find_names(text, vocab) if m.entity != outlet]  # "Ledgerline's analysis": the outlet's own
+    names = [m for m in find_names(text, vocab) if not _outlet(m, text, outlet)]
     story = _Story.of(article, Mentions.of(names), vocab)
     mentions = Mentions.of(with_references(text, names, vocab, story.topic))
     dated = _Dated.of(claims, text)
@@ -925,6 +925,14 @@ def _respectively(text: str, by_sentence: dict[tuple[int, int], list[Claim]], me
         if len(figures) >= 2 and len(listed) == len(figures):
             out.update((c.start, m.entity) for c, m in zip(figures, listed))
     return out
+
+
+def _outlet(m: Mention, text: str, outlet: str) -> bool:
+    """The outlet's own name ("Ledgerline's analysis"), or its last words after "the" ("papers seen by the
+    Post" in The Eastmoor Evening Post): who writes, never what a figure is about."""
+    if not outlet or m.entity == outlet:
+        return bool(outlet)
+    return outlet.endswith(" " + m.entity) and text[max(0, m.start - 4) : m.start].lower() == "the "
 
 
 def _event_attribute(happened: str, vocab: Vocabulary, cued: str) -> str:

@@ -268,3 +268,11 @@ def test_a_statistics_body_counts_others_and_a_compass_region_is_a_place() -> No
     body = ("Unemployment in Norway rose to 4.1% in March, official figures showed.\n\nThe Norland Labour "
             "Survey (NLS) said vacancies fell by 6,000 to 81,000.")
     assert _claims(body)["81,000"].entity == "Norway"  # whoever the survey counts, it is not itself
+
+
+def test_the_outlet_s_short_name_after_the_is_not_an_entity() -> None:
+    from factcheck.attribute import vocabulary
+    art = Article(id="t", path="t", body="Harlow College admitted 900 students. The Post's own analysis puts the "
+                  "lost fees at £9.3m.", source="The Eastmoor Evening Post", published=dt.date(2025, 6, 10))
+    found = {c.text: c.entity for c in attribute_article(art, extract_article(art), vocabulary())}
+    assert found["£9.3m"] == "Harlow College"
