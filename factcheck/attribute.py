@@ -463,6 +463,7 @@ class Mentions:
 
 _MODEL_NUMBER = re.compile(r"( \d{1,3}[A-Za-z]?)(?=[ ,;:.)]*(?:[a-z]|$)|[,;:.)](?:\s|$))(?! ?(?:per|percent|million|billion|bn|m|k)\b)")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s|[A-Z][A-Z\d]*\d[A-Z\d]*s")  # "GPUs", "H1s": a common noun in capitals
+_CODE = re.compile(r"[A-Z]{1,2}\d{1,2}")  # "H1", "B2"
 _A_CODE = re.compile(r"\b(?:an?|each|per)\s+$", re.I)  # "an H1", "a B2": a grade or class, one of many
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'’ -]*[A-Z.](?:,[ \t]*[\w .]+)?[ \t]*(?:\([^)\n]*\))?)(?=[ \t]*[—–:-])")
 
@@ -499,7 +500,7 @@ def find_names(text: str, vocab: Vocabulary) -> list[Mention]:
         if _overlaps(taken, start, m.end()) or (_not_a_name(name) and not _compass_region(name)) or len(name) < 2:
             continue
         if name.endswith(("-based", "-listed", "-owned", "-backed", "-born")) or _PLURAL_ACRONYM.fullmatch(name) or (
-                re.fullmatch(r"[A-Z]{1,2}\d{1,2}", name) and _A_CODE.search(text, max(0, start - 6), start)):
+                _CODE.fullmatch(name) and _A_CODE.search(text, max(0, start - 6), start)):
             continue
         if " " not in name and _SENTENCE_START.search(text, max(0, start - 6), start) and (
                 _first_word_common(name, text, start + len(name), first_words)):
@@ -930,9 +931,10 @@ def _respectively(text: str, by_sentence: dict[tuple[int, int], list[Claim]], me
 def _outlet(m: Mention, text: str, outlet: str) -> bool:
     """The outlet's own name ("Ledgerline's analysis"), or its last words after "the" ("papers seen by the
     Post" in The Eastmoor Evening Post): who writes, never what a figure is about."""
-    if not outlet or m.entity == outlet:
-        return bool(outlet)
-    return outlet.endswith(" " + m.entity) and text[max(0, m.start - 4) : m.start].lower() == "the "
+    if not outlet:
+        return False
+    return m.entity == outlet or (
+        outlet.endswith(" " + m.entity) and text[max(0, m.start - 4) : m.start].lower() == "the ")
 
 
 def _event_attribute(happened: str, vocab: Vocabulary, cued: str) -> str:
@@ -1082,9 +1084,10 @@ def _titled(article: Article, mentions: Mentions, vocab: Vocabulary) -> list[str
 
 
 _SOURCE_BEFORE = re.compile(r"\b(?:[Aa]ccording\s+to|by|from|told|said)\s+(?:the\s+)?$")  # "published by the ONS"
+_PUBLICATIONS = alternation(sorted(word_class("publication_nouns")))  # "statistics", "figures", "survey"
 _SOURCE_AFTER = re.compile(  # "the Welsh Government's monthly NHS statistics", "X released its end-of-cycle data"
     r"(?:['’]s|\s+(?:released|published|issued|compiled|put\s+out)\s+(?:its|their|the|new|latest)?)\s+"
-    rf"(?:[\w-]+\s+){{0,3}}?(?:{alternation(sorted(word_class('publication_nouns')))})\b")
+    rf"(?:[\w-]+\s+){{0,3}}?(?:{_PUBLICATIONS})\b")
 _BRACKETED = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")  # "the Office for National Statistics (ONS)"
 
 
@@ -1092,26 +1095,24 @@ def _statistics_bodies(text: str, mentions: Mentions) -> set[str]:
     """The names an article gives of bodies whose trade is figures ("Office for National Statistics",
     "Crime Survey for England and Wales"), with their bracketed short forms ("ONS"): whoever they
     count, it is not themselves."""
-    out: set[str] = set()
-    for m in mentions.items:
-        if _PUBLISHER_NAME.search(m.entity):
-            short = _BRACKETED.match(text, m.end)
-            out |= {m.entity, short.group(1)} if short else {m.entity}
-    return out
+    return {name for m in mentions.items if _PUBLISHER_NAME.search(m.entity) for name in _with_short_form(text, m)}
 
 
-_PUBLISHER_NAME = re.compile(rf"\b(?i:{alternation(sorted(word_class('publication_nouns')))})\b")
+_PUBLISHER_NAME = re.compile(rf"\b(?i:{_PUBLICATIONS})\b")
+
+
+def _with_short_form(text: str, m: Mention) -> set[str]:
+    """A name with the short form bracketed right after it ("Office for National Statistics (ONS)")."""
+    short = _BRACKETED.match(text, m.end)
+    return {m.entity, short.group(1)} if short else {m.entity}
 
 
 def _sources(text: str, lead: list[Mention]) -> set[str]:
     """The names an article's lead gives as where its figures come from, not what they are about
     ("according to figures published by the ONS"), with the short form bracketed after one."""
-    out: set[str] = set()
-    for m in lead:
-        if _SOURCE_BEFORE.search(text, max(0, m.start - 24), m.start) or _SOURCE_AFTER.match(text, m.end):
-            short = _BRACKETED.match(text, m.end)
-            out |= {m.entity, short.group(1)} if short else {m.entity}
-    return out
+    return {name for m in lead
+            if _SOURCE_BEFORE.search(text, max(0, m.start - 24), m.start) or _SOURCE_AFTER.match(text, m.end)
+            for name in _with_short_form(text, m)}
 
 
 def _entity(claim: Claim, text: str, mentions: Mentions, vocab: Vocabulary, reading: Reading,

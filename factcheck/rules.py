@@ -5,6 +5,7 @@ default pack and those given with them are validated, with line and column, befo
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import functools
@@ -374,14 +375,17 @@ class Arithmetic(Rule):  # noqa: D101 (docstring below)
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:
         for claims in ctx.by_article().values():
+            ordered = sorted(claims, key=lambda c: c.start)  # a sentence's earlier claims found by bisection
+            starts = [c.start for c in ordered]
             by_sentence: dict[tuple[int, int], list[Claim]] = defaultdict(list)
             for c in claims:
                 by_sentence[c.sentence].append(c)
             for sent in by_sentence.values():
                 yield from self._changes(sent)
                 yield from self._multiples(sent)
-                yield from self._gaps(sent, [c for c in claims if sent[0].sentence[0] - LOOK_BACK <= c.start
-                                             and c.end <= sent[0].sentence[0]])
+                begin = sent[0].sentence[0]
+                earlier = ordered[bisect.bisect_left(starts, begin - LOOK_BACK) : bisect.bisect_left(starts, begin)]
+                yield from self._gaps(sent, [c for c in earlier if c.end <= begin])
                 yield from self._differences(sent)
         yield from self._points_across(ctx)
 
@@ -536,9 +540,8 @@ class Arithmetic(Rule):  # noqa: D101 (docstring below)
 
 
 def _percent_changes(ctx: Context) -> dict[float, list[tuple[Claim, list[Claim]]]]:
-    """Each change in points or per cent, by its size, with the percentage levels its sentence gives
-    ("rose 1.2 points to 14.8%": 1.2 -> [14.8%]); a per cent figure counts as a change when it has a
-    direction or stands with levels in points' place."""
+    """Each figure in points or per cent, by its size, with the other percentage levels its sentence
+    gives ("rose 1.2 points to 14.8%": 1.2 -> [14.8%]); one with no other level is left out."""
     out: dict[float, list[tuple[Claim, list[Claim]]]] = defaultdict(list)
     by_sentence: dict[tuple[str, tuple[int, int]], list[Claim]] = defaultdict(list)
     for c in ctx.claims:
