@@ -130,9 +130,9 @@ def test_a_new_direction_word_is_one_line(pack: Path) -> None:
 
 
 def test_a_new_scale_word_is_one_line(pack: Path) -> None:
-    text = "Some 5 lakh people applied, and two lakh rupees were paid."
+    text = "Some 5 lac people applied, and two lac rupees were paid."  # "lac": a spelling of lakh
     assert [(text[f.start : f.end], f.value) for f in find_figures(text)] == [("5", 5.0), ("two", 2.0)]
-    _add(pack / "words.yaml", "scales:", "  lakh: {value: 100000, written: word}\n")
+    _add(pack / "words.yaml", "scales:", "  lac: {value: 100000, written: word}\n")
     assert validate_data_files(pack) == []
     assert [(text[f.start : f.end], f.value, f.unit) for f in find_figures(text)] == [
-        ("5 lakh", 500000.0, ""), ("two lakh rupees", 200000.0, "INR")]
+        ("5 lac", 500000.0, ""), ("two lac rupees", 200000.0, "INR")]

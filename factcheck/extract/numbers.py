@@ -308,6 +308,7 @@ def _looks_plural(word: str) -> bool:
 
 # Words that end in -s but count as one thing ("measles cases", "maths teachers").
 _MASS_S = word_class("singular_in_s")
+_RANGE_WORDS = word_class("range_words")
 _MEDALS = {"gold", "silver", "bronze"}  # "40 golds", "one silver": medals
 # "more than the 138,000 economists had forecast": the noun is who forecast, not what is counted.
 _FORECASTERS = {"economist", "analyst", "forecaster", "strategist", "pollster", "expert", "observer", "trader"}
@@ -804,8 +805,9 @@ def _scan(text: str, ctx: _Context, rejects: list[tuple[int, Reject]] | None) ->
     tentative: set[int] = set()
     taken_until = 0
     for m in ctx.vocab.scan.finditer(text):
-        kind = m.lastgroup  # "d" a digit, "g" a glued currency code, "w" "within a year", None a word
-        start = m.end(kind) if kind == "g" or kind == "w" else m.start()
+        kind = m.lastgroup  # "d" a digit, "g"/"s" a glued currency code ("RM3", "$NZ4"), "w" "within a year", None a word
+        kind = "g" if kind == "s" else kind
+        start = m.end("s" if m.groupdict().get("s") else kind) if kind == "g" or kind == "w" else m.start()
         if start < taken_until or ctx.skipped(start, start + 1):
             continue
         if kind == "d" or kind == "g":
@@ -1482,6 +1484,9 @@ def _resolve_glue(text: str, end: _End, glue: str, ctx: _Context) -> _End | None
         return end
     if glue.startswith("°"):
         return end
+    if glue in lex.glued_units:
+        end.glue_unit, end.end = lex.glued_units[glue], glue_end  # "a 6.7in screen"
+        return end
     if glue in ("C", "F") and _TEMPERATURE.search(ctx.sentence(end.num_start)):
         unit = lex.units.get("°" + glue, "")
         if unit:
@@ -1612,6 +1617,11 @@ def _suffix(text: str, pos: int, ctx: _Context, currency: str, glue_unit: str) -
             return read
     if currency:
         return "quantity", currency, currency, 1.0, "", pos
+    am = ctx.vocab.symbol_after.match(text, pos)
+    if am:
+        code, shared = _symbol_code(lex, am.group(1))
+        code, amb = ctx.shared(code, pos) if shared else (code, "")
+        return "quantity", code, code, 1.0, amb, am.end()  # "a ticket cost 45€"
     um = ctx.vocab.unit_re.match(text, pos)
     if um:
         unit = lex.units.get(um.group(1), lex.units.get(um.group(1).lower(), ""))
@@ -1793,8 +1803,9 @@ def _stage_range_join(d: _Draft, ctx: _Context) -> _Draft | Reject:
     join = joiner.group().strip().lower()
     dir_before, dir_noun = _direction_and_source(d.words, ctx.vocab)
     after_direction = dir_before is not None
+    ranged = d.lead == "from" and lead_words[1:2] and lead_words[1] in _RANGE_WORDS  # "range from $45,000 to $1.1m"
     ok = (join == "and" and d.lead == "between") or join in _DASHES or (
-        join in ("to", "or") and d.lead != "from" and d.lead != "by"  # "rose by 3,000 to 221,000": a change, a level
+        join in ("to", "or") and (ranged or d.lead != "from" and d.lead != "by")  # "rose by 3,000 to 221,000": a change, a level
     )
     if join == "to" and after_direction and not dir_noun and d.own_suffix:
         ok = False  # "fell $3 to $78": a change, then the level it reached (but "growth of 4% to 6%")
@@ -1850,7 +1861,8 @@ def _stage_range_values(d: _Draft, ctx: _Context) -> _Draft | Reject:
     if second is None:
         return d
     text, number, scale = ctx.text, d.number, d.scale
-    scale1 = second.scale if scale == 1.0 and second.scale != 1.0 else scale
+    # "2 to 3 million" borrows the scale written once; "$45,000 to $1.1 million" does not
+    scale1 = second.scale if scale == 1.0 and second.scale != 1.0 and number <= second.number else scale
     if scale1 == 1.0 and not second.digits and second.number >= 100:
         last2 = text[second.num_start : second.end].rsplit(None, 1)[-1].lower()
         last1 = text[d.pos : d.first.end].rsplit(None, 1)[-1].lower()
@@ -1881,17 +1893,17 @@ def _stage_range_values(d: _Draft, ctx: _Context) -> _Draft | Reject:
 
 def _stage_from_to(d: _Draft, ctx: _Context) -> _Draft | Reject:
     """from_to: "from 2 to 3 million users": the first end borrows the scale and unit of the second."""
-    if d.second is not None or d.lead != "from" or d.scale != 1.0 or d.own_suffix:
-        return d
+    if d.second is not None or d.lead != "from" or d.scale != 1.0 or d.own_suffix and not d.currency:
+        return d  # (a currency is the first end's only suffix: "from $6 to $8 billion" still borrows)
     text, end_pos = ctx.text, d.end_pos
     jm = _TO_JOIN.match(text[end_pos : end_pos + 6])
     if not jm:
         return d
     p2 = end_pos + jm.end()
     sym2 = ctx.vocab.second_symbol.match(text, p2)
-    if sym2 and not d.currency:
+    if sym2:  # "from $6 to $8 billion": the second end's sign, read past
         code, shared = _symbol_code(ctx.lex, sym2.group())
-        if not shared:
+        if not shared and not d.currency:
             d.currency = code
         p2 = sym2.end()
     nxt = _read_end(text, p2, ctx, words_ok=not d.first.digits)

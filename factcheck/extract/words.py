@@ -36,6 +36,7 @@ class FigureWords:
     scan: re.Pattern[str]  # where a figure may start: a digit, a glued code, a number word...
     range_join: re.Pattern[str]  # what joins the two ends of a range ("-", "to", "and"), before the second
     second_symbol: re.Pattern[str]  # a currency symbol or code before a range's second end
+    symbol_after: re.Pattern[str]  # a one-sign currency symbol written after the number ("45€", "300 ₽")
     to_number: re.Pattern[str]  # "to" or a dash and another number: "passed 310 to 118"
     sign_lowers: frozenset[str]  # lower-case letters a currency symbol may end with ("b" of "Rmb")
     hints: dict[str, Hints]  # code -> the words that tie an ambiguous sign or name to it
@@ -214,9 +215,11 @@ def _scan(lex: Lexicon) -> re.Pattern[str]:
     """Where a figure may start: a digit, a currency code glued to one ("RMB5bn"), a number or multiplier
     word, "a"/"an" before a scale or fraction, "within a" before a span of time."""
     glued = [s for s in lex.symbols if s.isalpha()]
+    signed = [s for s in lex.symbols if s[-1].isalpha() and not s[0].isalnum()]  # "$NZ4.1m", "$US5"
     scales = [w for w, (_, how) in lex.words.scales.items() if how == "word"]
     words = [*CARDINALS, *TENS, "hundred", *scales, "dozen", *MULTIPLIER_WORDS]
     return re.compile(
+        (r"(?<!\w)(?P<s>" + trie(signed) + r")(?=\d)|" if signed else "") +
         r"\b(?:(?P<d>\d)|(?P<g>" + trie(glued) + r")(?=\d)|(?:"
         + trie([*words, *(w.capitalize() for w in words)])
         + r"|[Aa]n?(?=[ \u00a0-](?:hundred|" + "|".join(map(re.escape, scales))
@@ -279,6 +282,8 @@ def _build(lex: Lexicon) -> FigureWords:
         range_join=re.compile(r"[ \u00a0]*(?:-|–|—|to|and|or)[ \u00a0]*(?=[-−]?(?:" + signs + r"|[A-Z]{3}[ \u00a0])?"
                               r"[\d.]|(?i:" + NUMBER_WORD + r"\b))"),
         second_symbol=re.compile(signs + r"|(?:" + codes + r")[ \u00a0]?"),
+        symbol_after=re.compile(r"[ \u00a0]?(" + alternation([s for s in lex.symbols if len(s) == 1 and s != "$"
+                                                              and not s.isalnum()]) + r")(?![\w\d])"),
         to_number=re.compile(r"[ \u00a0]*(?:to|-|–|and)[ \u00a0]*(?:" + signs + r")?\d"),
         sign_lowers=frozenset(s[-1] for s in lex.symbols if s[-1].islower()),
         hints={c.code: _hints(c.hints) for c in curs},

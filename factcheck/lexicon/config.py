@@ -258,6 +258,7 @@ class Lexicon:
     max_rounding: float
     units: dict[str, str]  # surface form -> pint unit name
     unit_re: re.Pattern[str]  # a unit right after a number
+    glued_units: dict[str, str]  # a form that is a unit only glued to the digits ("6.7in") -> pint unit name
     symbols: dict[str, str]  # currency symbol -> ISO code (the first currency listing it)
     symbol_re: re.Pattern[str]  # a currency symbol or code right before a number
     names: dict[str, str]  # lower-case currency name or code -> ISO code
@@ -340,6 +341,7 @@ def lexicon(*, extra: DataFiles = NO_DATA) -> Lexicon:
             if not form.isupper() and form.lower() not in units and len(form) > 3:
                 units[form.lower()] = canonical
     unit_re = re.compile(r"[ \u00a0-]?(" + alternation(list(units)) + r")(?![\w/²])")
+    glued_units = {form: canonical for canonical, forms in (units_doc.get("glued") or {}).items() for form in forms or []}
 
     cur_doc = read_data("currencies.yaml", extra)
     currencies = {code: _currency(code, spec or {}) for code, spec in cur_doc["currencies"].items()}
@@ -358,6 +360,7 @@ def lexicon(*, extra: DataFiles = NO_DATA) -> Lexicon:
         max_rounding=float(hedges_doc.get("rounding", {}).get("max_relative", 0.05)),
         units=units,
         unit_re=unit_re,
+        glued_units=glued_units,
         symbols=symbols,
         symbol_re=symbol_re,
         names=names,
@@ -430,6 +433,9 @@ DATA_SCHEMAS: dict[str, Keys] = {
         "define": ListOf(Text(), doc="pint definitions for units pint does not know (`name = expression`)"),
         "units": MapOf(key_label="pint unit", distinct=True, doc="pint unit name -> the forms prose writes",
                        value=ListOf(Text(), nullable=True, doc="surface forms written after a number")),
+        "glued": MapOf(key_label="pint unit", key=Text(ref="units.yaml:units"), doc="pint unit name -> forms that are the unit only when glued to "
+                                                  "the digits (\"6.7in\"; \"5 in March\" is no length)",
+                       value=ListOf(Text(), nullable=True, doc="surface forms written glued to a number")),
     }),
     "currencies.yaml": Keys(required=("currencies",), fields={
         "currencies": MapOf(key_label="currency code", doc="ISO code -> everything prose writes of the currency",
