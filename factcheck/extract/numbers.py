@@ -39,7 +39,9 @@ _DURATION_AFTER = re.compile(
     re.I,
 )
 _A_UNIT = {"decade", "century", "fortnight", "year", "month", "week", "day"}
-_DIGITS = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)(?P<glue>[A-Za-z]+\b|°[CF]\b)?")
+_DIGITS = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?P<glue>[A-Za-z]+\b|°[CF]\b)?")
+_HUNDRED_AFTER = re.compile(r"[ \u00a0]+hundred\b(?![ \u00a0]+(?:and|of)\b)", re.I)
+_BEFORE_BARE_DECIMAL = " \u00a0(\"“"  # ".420" after these is a number, not the end of a sentence's "3.420"
 _WORD_TOKEN = re.compile(r"([A-Za-z]+)(?:(?:[ \u00a0]+|-)(?=[A-Za-z]))?")
 
 # ---------------------------------------------------------------- what stands after a number
@@ -125,6 +127,8 @@ _METRE_AFTER = re.compile(
     r"(?-i:[a-z]+)(?![\w-]*s\b)(?=[ \u00a0]+[a-z])|(?-i:[a-z]{3,})(?=[.,;:!?)]))\b)",
     re.I,
 )
+_FEET_BRACKET = re.compile(r"[ \u00a0]*\([ \u00a0]*(?:about|around|some|nearly)?[ \u00a0]*[\d,.]+[ \u00a0-]?"
+                           r"(?:ft|feet|foot|yards?|yd|in|inches)\b")  # "40m (131ft)": metres
 # One match for the three: the phone pattern comes first (its group 1 is the separator it repeats)
 _NOT_A_FIGURE = re.compile(f"(?:{_PHONE.pattern})|(?:{_TIME.pattern})|(?:{_HYPHEN_CHAIN.pattern})")
 _ADDRESS = re.compile(
@@ -812,7 +816,9 @@ def _scan(text: str, ctx: _Context, rejects: list[tuple[int, Reject]] | None) ->
             continue
         if kind == "d" or kind == "g":
             prev = text[start - 1] if start else ""
-            if prev and prev in ".,:/_":
+            if prev == "." and kind == "d" and (start < 2 or text[start - 2] in _BEFORE_BARE_DECIMAL):
+                start -= 1  # "a .420 average": a decimal written without its zero
+            elif prev and prev in ".,:/_":
                 continue
             ex = _excluded_end(text, ctx, start)
             if ex >= 0:
@@ -1399,7 +1405,7 @@ class _End:
 def _read_end(text: str, pos: int, ctx: _Context, *, words_ok: bool = True) -> _End | None:
     """The number at `pos` (digits or words) with its glued or spaced scale; None when it is not one."""
     ch = text[pos : pos + 1]
-    if ch.isdigit():
+    if ch.isdigit() or ch == "." and text[pos + 1 : pos + 2].isdigit():
         dm = _DIGITS.match(text, pos)
         if not dm:
             return None
@@ -1414,9 +1420,12 @@ def _read_end(text: str, pos: int, ctx: _Context, *, words_ok: bool = True) -> _
         end = _End(pos, pos + len(digits), number, digits, 1.0)
         if glue:
             return _resolve_glue(text, end, glue, ctx)
+        hm = _HUNDRED_AFTER.match(text, end.end) if "." not in digits else None
+        if hm:
+            end.scale, end.end = 100.0, hm.end()  # "7 hundred staff", "3 hundred million users"
         sm = ctx.vocab.scale_after.match(text, end.end)
         if sm:
-            end.scale = ctx.vocab.scales.get(sm.group(1).lower(), 1.0)
+            end.scale *= ctx.vocab.scales.get(sm.group(1).lower(), 1.0)
             end.end = sm.end()
         return end
     if not words_ok:
@@ -1464,12 +1473,13 @@ def _resolve_glue(text: str, end: _End, glue: str, ctx: _Context) -> _End | None
     if g in vocab.glued_scales:
         currency_before = bool(lex.symbol_re.search(text, max(0, end.num_start - 6), end.num_start))
         strong = g in vocab.strong_scales
-        if strong or currency_before or _next_is_plural_noun_or_unit(text, glue_end, vocab):
+        decimal = "." in end.digits and glue != "m"  # "revenue of 1.2B", "4.5M views": no name is written so
+        if strong or currency_before or decimal or _next_is_plural_noun_or_unit(text, glue_end, vocab):
             end.scale = vocab.glued_scales[g]
             end.end = glue_end
             return end
         if glue == "m":
-            if _METRE_AFTER.match(text, glue_end):
+            if _METRE_AFTER.match(text, glue_end) or _FEET_BRACKET.match(text, glue_end):
                 end.glue_unit = "meter"  # "a 30m yacht", "2.4m tall", "the 100m final"
             else:
                 end.scale = 1e6  # "a population of about 1.2m."

@@ -17,7 +17,7 @@ CARDINALS = {w: i for i, w in enumerate(word_list("cardinals"))}  # "zero" is 0,
 TENS = {w: 20 + 10 * i for i, w in enumerate(word_list("tens"))}  # "twenty" is 20, "thirty" 30...
 MULTIPLIER_WORDS = ["half", "halved", "halving", "twice", "thrice", "double", "doubled", "doubling", "doubles",
                     "triple", "tripled", "tripling", "triples", "quadruple", "quadrupled", "quadrupling", "quadruples",
-                    "tenfold", "threefold", "twofold", "fourfold", "fivefold", "hundredfold"]
+                    *(w + "fold" for w in [*CARDINALS, *TENS, "hundred"] if CARDINALS.get(w, 2) > 1)]  # "eightfold"
 NUMBER_WORD = "(?:" + trie(list(CARDINALS) + list(TENS)) + ")"  # one number word: "seven", "twenty"
 _BLANK = r"[ \u00a0]"
 # After a change word, a level, not a change: "rose 20 feet above sea level"

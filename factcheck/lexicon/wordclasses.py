@@ -21,11 +21,14 @@ _SCHEMA = Keys(required=("classes",), fields={
     })),
     "plurals": MapOf(key_label="plural", nullable=True, doc="irregular plural -> its singular (people: person)",
                      value=Text(doc="the singular")),
+    "holidays": MapOf(key_label="holiday", nullable=True, doc="a holiday's name -> when it falls",
+                      value=Text(pattern=r"\d\d-\d\d|easter[+-]\d+|\d\d-(?:mon|tue|wed|thu|fri|sat|sun)-(?:[1-5]|last)",
+                                 pattern_hint="12-25, easter-2 or 11-thu-4 (the fourth Thursday of November)")),
 })
 
 
 @functools.lru_cache(maxsize=4)
-def _read(path: str) -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[str]], dict[str, str]]:
+def _read(path: str) -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[str]], dict[str, str], dict[str, str]]:
     ck = Checker(path)
     root = compose_file(Path(path), ck.problems)
     data = _SCHEMA.check(root, ck, "") if root is not None else {}
@@ -38,7 +41,8 @@ def _read(path: str) -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[st
                                      (w.lower() for w in spec.get("words", [])))
              for name, spec in (data.get("lists") or {}).items()}
     plurals = {k.lower(): v.lower() for k, v in (data.get("plurals") or {}).items()}
-    return classes, lists, plurals
+    holidays = {k.lower(): v for k, v in (data.get("holidays") or {}).items()}
+    return classes, lists, plurals, holidays
 
 
 def word_class(name: str) -> frozenset[str]:
@@ -54,6 +58,11 @@ def word_list(name: str) -> tuple[str, ...]:
 def plurals() -> dict[str, str]:
     """Irregular plurals, each with its singular ("people" -> "person")."""
     return dict(_read(str(WORDCLASS_FILE))[2])
+
+
+def holidays() -> dict[str, str]:
+    """Each holiday's name (lower case) with when it falls ("christmas": "12-25", "easter monday": "easter+1")."""
+    return dict(_read(str(WORDCLASS_FILE))[3])
 
 
 def stop_list(name: str) -> frozenset[str]:

@@ -67,7 +67,7 @@ def units_back(d: dt.date, unit: str, n: float) -> dt.date:
         return d - dt.timedelta(days=round(7 * n))
     if unit == "hour":
         return d - dt.timedelta(days=math.ceil(n / 24))
-    months = n * (120 if unit == "decade" else 12 if unit == "year" else 1)
+    months = n * {"decade": 120, "year": 12, "quarter": 3}.get(unit, 1)
     whole = int(months)
     return add_months(d, -whole) - dt.timedelta(days=round((months - whole) * MONTH_DAYS))
 
@@ -188,3 +188,36 @@ def part_of(low: dt.date, high: dt.date, gran: str, mod: str) -> Span:
     else:
         i, j = _pick(n, mod)
     return low + dt.timedelta(days=i), low + dt.timedelta(days=j)
+
+
+def easter(year: int) -> dt.date:
+    """Easter Sunday of a Gregorian year (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+_WEEKDAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def holiday(rule: str, year: int) -> dt.date:
+    """The day a holiday rule names in a year: "12-25", "easter-2", "11-thu-4", "05-mon-last"."""
+    if rule.startswith("easter"):
+        return easter(year) + dt.timedelta(days=int(rule[6:]))
+    parts = rule.split("-")
+    month = int(parts[0])
+    if len(parts) == 2:
+        return dt.date(year, month, int(parts[1]))
+    wd = _WEEKDAY_CODES.index(parts[1])
+    first = dt.date(year, month, 1)
+    day = first + dt.timedelta(days=(wd - first.weekday()) % 7)
+    if parts[2] == "last":
+        end = month_end(year, month)
+        return end - dt.timedelta(days=(end.weekday() - wd) % 7)
+    return day + dt.timedelta(weeks=int(parts[2]) - 1)

@@ -91,6 +91,7 @@ class Prefix:
 
 _LATENESS = re.compile(r"\b(?:r[au]n|runs|running|was|were|is|are|be|been|being|arriv(?:e|ed|es|ing))\s+\Z",
                        re.IGNORECASE)
+_ASKING = re.compile(r"\b(?:[Hh]ow|[Ww]hat)\s+\Z")  # "How about Friday?": a suggestion, no hedge
 _MOD_KEYS = ("early", "mid", "late", "earlier", "later", "end", "start", "beginning", "middle", "close", "turn")
 _MOD_NORMAL = {"beginning": "start", "turn": "start", "close": "end"}
 
@@ -118,7 +119,7 @@ def read_prefix(text: str, lo: int, s: int) -> Prefix:
         pre.the = True
         if m["mod"]:
             pre.mod_start = s - m.end("the")
-    if m["qual"]:
+    if m["qual"] and not (m["qual"][::-1].lower() == "about" and _ASKING.search(text, lo, s - m.end("qual"))):
         pre.qual = " ".join(m["qual"][::-1].lower().split())
         pre.start = s - m.end("qual")
     else:

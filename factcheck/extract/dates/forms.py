@@ -24,6 +24,7 @@ from factcheck.extract.dates.words import (
     alternation,
     capitalised,
     date_words,
+    holiday_names,
     initial_class,
     word_start,
 )
@@ -50,6 +51,12 @@ _TABLE: tuple[tuple[str, str, Handler | None, str, str], ...] = (
      r"\d{3}-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])(?![\d\-])"),
     ("numeric_date", "digit", h.read_numeric_date, "The contract was signed on 14/03/2025.",
      r"\d?(?P<nsep>[/.])(?P<n2>\d\d?)(?P=nsep)(?P<n_y>{year})(?![\d/]|\.\d)"),
+    ("compact_date", "digit", h.read_compact_date, "The order was archived as 20210315.",
+     r"\d{3}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\w/-]|[.,]\d)"),
+    ("month_slash_year", "digit", h.read_month_slash_year, "The patent was filed 03/2020.",
+     r"\d?/(?P<msy_y>{year})(?![\w/]|[.,]\d)"),
+    ("dashed_date", "digit", h.read_dashed_date, "The rule is effective 12-Jan-2021.",
+     r"\d?-(?P<dd_mon>{month})-(?P<dd_y>{year})(?!\d)"),
     ("digits_ago", "digit", h.read_digits_ago, "The plant opened 12 years ago.", r"\d{0,3}{ago:agod}"),
     ("day_month", "digit", h.read_day_month, "The vote was held on 3 March 2025.",
      r"""\d?(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<dm_d2>{day}))?\s+(?:of\s+)?(?P<dm_mon>{month})
@@ -58,6 +65,8 @@ _TABLE: tuple[tuple[str, str, Handler | None, str, str], ...] = (
      r"Q\s?(?:(?P<q2_y>{year})|['’]?(?P<q2_yy>\d\d))\b"),
     ("digit_half", "digit", h.read_digit_half, "Profit fell in 1H 2025.",
      r"H\s?(?:(?P<h2_y>{year})|['’]?(?P<h2_yy>\d\d))\b"),
+    ("year_period", "digit", h.read_year_period, "Sales fell in 2022 Q4.",
+     r"\d{3}(?:\s|-)?(?P<yq_c>[QH])(?P<yq_n>[1-4])\b"),
     ("decade", "digit", h.read_decade, "Prices soared in the 1990s.", r"\d\d0['’]?s\b"),
     ("year", "digit", h.read_year, "The law passed in 2019.",
      r"\d{3}(?:\s*[-–/]\s*(?P<yr2>[12]\d{3}|\d\d))?(?![\w%]|[.,:]\d|[-–/]\d)"),
@@ -65,10 +74,13 @@ _TABLE: tuple[tuple[str, str, Handler | None, str, str], ...] = (
      r"\s*[-–/]\s*(?P<mm_2>{month})(?:,?\s+(?P<mm_y>{year})(?!\d|,\d))?(?P<mm_q>\s+quarter\b)?"),
     ("month_day", "month", h.read_month_day, "The summit opens on March 3, 2026.",
      r"""\s+(?P<md_d>{day})(?![\d:]|[.,]\d)(?:\s*(?:[-–]|to|through)\s*(?P<md_d2>{day})(?![\d:]|[.,]\d))?
-         (?:,?\s+(?:(?P<md_y>{old_year})(?!\d|,\d)|(?P<md_rel>last|this|next)\s+year\b))?"""),
+         (?:,?\s+(?:of\s+)?(?:(?P<md_y>{old_year})(?!\d|,\d)|(?P<md_rel>last|this|next)\s+year\b))?"""),
     ("month_year", "month", h.read_month_year, "Inflation peaked in October 2022.",
-     r"(?:\s+of)?,?\s+(?:(?P<my_y>{year})(?!\w|[.,]\d)|(?P<my_rel>last|this|next)\s+year\b)"),
+     r"(?:\s+of)?,?\s+(?:(?P<my_y>{year})(?!\w|[.,]\d)|(?P<my_rel>last|this|next)\s+year\b"
+     r"|(?<=of\s)['’]?(?P<my_yy>\d\d)(?![\w%]|[.,]\d))"),
     ("month", "month", h.read_month, "Prices fell in March.", r""),
+    ("holiday", "", h.read_holiday, "Stores closed on Christmas Day 2019.",
+     r"(?<![\w'’])(?:{holiday})\b(?:,?\s+(?:of\s+)?(?P<hol_y>{year})(?!\d))?"),
     ("weekday", "", h.read_weekday, "The board met on Tuesday.", r"{weekday_start}\b"),
     ("direction", "", h.read_direction, "Sales fell last month.",
      r"""{direction_start}(?P<dir_e>)\s+(?:(?P<d_wd>{weekday})\b|(?P<d_mn>{full_month})\b|(?P<d_sea>{season})\b
@@ -87,7 +99,7 @@ _TABLE: tuple[tuple[str, str, Handler | None, str, str], ...] = (
      r"(?P<pd_dir>previous|preceding|following|next)\s+day\b(?!\s+of\b)"),
     ("the_past_units", "the", h.read_the_past_units, "Prices rose over the past two weeks.",
      r"""(?P<rl_dir>past|last|next|coming)\s+(?:(?P<rl_n>{number_word}|\d{1,3}|few|several|couple\s+of)\s+)?
-         (?P<rl_u>hour|day|week|month|year|decade)(?P<rl_pl>s)?\b"""),
+         (?P<rl_u>hour|day|week|month|quarter|year|decade)(?P<rl_pl>s)?\b"""),
     ("the_ordinal_period", "the", h.read_the_ordinal_period, "Profit rose in the third quarter of 2025.",
      r"""(?P<oqt_o>{ordinal}|final)[\s-]+(?P<oqt_u>quarter|half)\b
          (?:\s+of\s+{year_expr:oqt}|(?:,\s*|\s+)(?P<oqt_y2>{year})(?!\d))?"""),
@@ -152,6 +164,7 @@ def _parts(w: DateWords) -> dict[str, Callable[[str], str]]:
         "ordinal": alternation(ordinals),
         "ordinal_start": word_start([*ordinals, "final"], either_case=True),
         "yesterday": alternation(d for d, n in w.relative_days.items() if n == -1 and d in w.day_words),
+        "holiday": alternation(holiday_names(w.holidays)),
         "tomorrow": alternation(d for d, n in w.relative_days.items() if n == 1 and d in w.day_words),
     }
     parts: dict[str, Callable[[str], str]] = {k: (lambda _p, v=v: v) for k, v in fixed.items()}

@@ -11,6 +11,7 @@ from factcheck.extract.dates.calendar import (
     DAY,
     Span,
     add_months,
+    holiday,
     units_back,
     iso_day,
     iso_month,
@@ -56,6 +57,7 @@ _DIGITS = re.compile(r"\d+")
 _NEXT = re.compile(r"[ \t\-]+([A-Za-z][\w'’]*)")
 _POSS = re.compile(r"['’]s\b")
 _STRONG_CTX = {"in", "during", "throughout", "year"}
+_CENTURY_TURN = 2030  # with no publication date, a two-digit year up to 35 is read as 20xx ("April of 92": 1992)
 _STRONG_QUAL = {"since", "after", "before", "until", "till", "through", "not until", "not before",
                 "no later than", "no earlier than", "prior to", "starting in", "beginning in",
                 "up until", "circa", "c.", "sometime in", "some time in", "in or around"}
@@ -276,6 +278,28 @@ def read_numeric_date(m: re.Match[str], text: str, a: dt.date | None, pre: Prefi
     return _day_raw(m.start(), m.end(), "NUM", dt.date(year, mon, day))
 
 
+def read_compact_date(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix, prev: Raw | None) -> Raw | None:
+    """"20210315": a day written year first with no separators (a valid date of the years read, or nothing)."""
+    digits = text[m.start() : m.end()]
+    y = int(digits[:4])
+    if not ISO_YEARS[0] <= y <= ISO_YEARS[1]:
+        return None
+    return _day_raw(m.start(), m.end(), "ISO", dt.date(y, int(digits[4:6]), int(digits[6:])))
+
+
+def read_month_slash_year(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix,
+                          prev: Raw | None) -> Raw | None:
+    """"03/2020", "11/2024": a month written in digits."""
+    mon = int(text[m.start() : m.start("msy_y") - 1])
+    return _month_raw(m.start(), m.end(), "NUM", int(m["msy_y"]), mon, False) if 1 <= mon <= 12 else None
+
+
+def read_dashed_date(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix, prev: Raw | None) -> Raw | None:
+    """"12-Jan-2021": a day, its month's name between dashes."""
+    day = int(text[m.start() : text.index("-", m.start())])
+    return _day_raw(m.start(), m.end(), "DM", dt.date(int(m["dd_y"]), _mon_num(m["dd_mon"]), day))
+
+
 def _md_like(s: int, e: int, kind: str, mon: int, d1: int, d2: str | None, year: int | None,
              relative: bool, a: dt.date | None, text: str, pre: Prefix) -> Raw | None:
     day2 = _day_num(d2) if d2 else None
@@ -347,6 +371,10 @@ def read_month_year(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix,
         return None
     if m["my_y"]:
         return _month_raw(m.start(), m.end(), "MY", int(m["my_y"]), mm[0], False)
+    if m["my_yy"]:  # "April of 92": the century that puts it at most a few years ahead
+        yy, now = int(m["my_yy"]), a.year if a else _CENTURY_TURN
+        year = now - now % 100 + yy
+        return _month_raw(m.start(), m.end(), "MY", year - 100 if year > now + 5 else year, mm[0], False)
     if a is None:
         return _unresolved(m.start(), m.end(), "MY", "month")
     y = a.year + {"last": -1, "this": 0, "next": 1}[m["my_rel"]]
@@ -426,7 +454,13 @@ def read_month_range(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix
     mm = _month_at(text, s)
     if mm is None:
         return None
-    m1, m2 = mm[0], _mon_num(m["mm_2"])
+    return _months(s, e, (mm[0], _mon_num(m["mm_2"])), m["mm_y"], bool(m["mm_q"]), text, a, pre)
+
+
+def _months(s: int, e: int, months: tuple[int, int], year: str | None, quarter: bool, text: str,
+            a: dt.date | None, pre: Prefix) -> Raw | None:
+    """The months from the first to the second (of `year`, else as the tense places them)."""
+    m1, m2 = months
     if m1 == m2:
         return None
     wrap = int(m2 < m1)  # "November-January" runs into the next year
@@ -434,10 +468,9 @@ def read_month_range(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix
     def make(y: int) -> Span:
         return dt.date(y, m1, 1), month_end(y + wrap, m2)
 
-    quarter = bool(m["mm_q"])
     gran = "quarter" if quarter else "month"
-    if m["mm_y"]:
-        return _span_raw(s, e, "MM", make(int(m["mm_y"]) - wrap), gran, False)
+    if year:
+        return _span_raw(s, e, "MM", make(int(year) - wrap), gran, False)
     if a is None:
         return _unresolved(s, e, "MM", gran)
     tense = _mention_tense(text, s, e, pre)
@@ -601,6 +634,15 @@ def read_digit_quarter(m: re.Match[str], text: str, a: dt.date | None, pre: Pref
     return _quarter_like(m.start(), m.end(), "QQ", n, False, year, False, a) if 1 <= n <= 4 else None
 
 
+def read_year_period(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix, prev: Raw | None) -> Raw | None:
+    """"2022 Q4", "2023 H1", "2024-Q2": a quarter or half, its year first."""
+    half, n = m["yq_c"] == "H", int(m["yq_n"])
+    if half and n > 2:
+        return None
+    return _quarter_like(m.start(), m.end(), "HH" if half else "QQ", n, half, int(text[m.start() : m.start() + 4]),
+                         False, a)
+
+
 def read_digit_half(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix, prev: Raw | None) -> Raw | None:
     """"1H 2025", "2H25": a half-year, its number first."""
     n = int(text[m.start()])
@@ -750,6 +792,11 @@ def read_the_past_units(m: re.Match[str], text: str, a: dt.date | None, pre: Pre
     gran = {"hour": "day", "decade": "year"}.get(unit, unit)
     if a is None:
         return _unresolved(s, e, "RL", gran)
+    if unit == "quarter" and not plural:
+        if direction not in ("past", "last"):
+            return None
+        q0 = a.year * 4 + (a.month - 1) // 3 - 1  # "in the past quarter": the last one completed
+        return _span_raw(s, e, "RL", quarter_span(q0 // 4, q0 % 4 + 1), gran, True)
     if direction in ("past", "last"):
         iv = (units_back(a, unit, n) + (DAY if unit != "hour" else dt.timedelta(0)), a)
     else:
@@ -887,6 +934,25 @@ def read_season(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix, pre
               or pre.qual in _STRONG_QUAL or pre.qual == "by"):
         return None
     return _season_raw(s, e, name, "", a, _mention_tense(text, s, e, pre) if a else "")
+
+
+def read_holiday(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix, prev: Raw | None) -> Raw | None:
+    """"on Christmas Day 2019", "after Easter", "by Thanksgiving": the day a holiday falls on; with no year
+    only after a word that dates ("Christmas trading", "Easter eggs", "the Easter Rising" are no dates)."""
+    s, e = m.start(), m.end()
+    name = " ".join(text[s : m.start("hol_y") if m["hol_y"] else e].replace("’", "'").lower().split()).rstrip(",")
+    rule = date_words().holidays.get(name.removeprefix("the "), date_words().holidays.get(name, ""))
+    if not rule:
+        return None
+    if m["hol_y"]:
+        return _day_raw(s, e, "HOL", holiday(rule, int(m["hol_y"])))
+    if not (pre.ctx in ("on", "at", "over", "during", "until") or pre.qual) or _next_word(text, e)[:1].isupper():
+        return None
+    if a is None:
+        return _unresolved(s, e, "HOL", "day")
+    tense = _mention_tense(text, s, e, pre, True)
+    day, _ = resolve(a, lambda y: (holiday(rule, y), holiday(rule, y)), tense)
+    return _day_raw(s, e, "HOL", day, True)
 
 
 def read_direction(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix, prev: Raw | None) -> Raw | None:

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from factcheck.extract.words import CARDINALS, TENS
-from factcheck.lexicon.wordclasses import word_class, word_list
+from factcheck.lexicon.wordclasses import holidays, word_class, word_list
 
 FIRST_SEASON_MONTH = 3  # spring begins in March; each season three months after the one before
 
@@ -29,6 +29,7 @@ class DateWords:
     day_words: tuple[str, ...]  # the days around the anchor by one word: "yesterday", "today", "tomorrow"
     directions: dict[str, str]  # "last", "past" -> "last"; "this" -> "this"; "coming" -> "next"
     ordinals: dict[str, int]  # "third", "3rd" -> 3
+    holidays: dict[str, str]  # "christmas day" -> "12-25", "good friday" -> "easter-2"
 
 
 def _ordered(name: str, first: int = 0) -> dict[str, int]:
@@ -57,6 +58,7 @@ def date_words() -> DateWords:
         day_words=word_list("relative_days"),
         directions=directions,
         ordinals={**_ordered("ordinals", 1), **_ordered("ordinal_numerals", 1)},
+        holidays=holidays(),
     )
 
 
@@ -100,6 +102,16 @@ def _branches(node: dict) -> str:
 
 def capitalised(words: Iterable[str]) -> list[str]:
     return [w[:1].upper() + w[1:] for w in words]
+
+
+def holiday_names(names: Iterable[str]) -> list[str]:
+    """Holiday names as news writes them: each word capitalised but "of" and "the" ("Good Friday", "the
+    Fourth of July"), with a straight or curly apostrophe."""
+    out = []
+    for name in names:
+        written = " ".join(w if w in ("of", "the") else w[:1].upper() + w[1:] for w in name.split())
+        out += [written, written.replace("'", "’")] if "'" in written else [written]
+    return out
 
 
 def initial_class(words: Iterable[str], either_case: bool) -> str:
