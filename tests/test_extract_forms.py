@@ -75,3 +75,73 @@ def test_ranges_take_one_scale(text: str, expected: list[tuple[str, object, str]
 def test_a_change_from_one_level_to_another_stays_two_figures() -> None:
     # after a verb of change, "from X to Y" are the levels before and after, the scale written once
     assert read("Revenue rose from $6 to $8 billion.") == [("$6", 6e9, "USD"), ("$8 billion", 8e9, "USD")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Smith batted .420 and Okafor is a .300 hitter.", [(".420", 0.42, ""), (".300", 0.3, "")]),
+    ("The firm has 7 hundred staff and 3 hundred million users.", [("7 hundred", 700, ""),
+                                                                   ("3 hundred million", 3e8, "")]),
+    ("It reported revenue of 1.2B and 4.5M views.", [("1.2B", 1.2e9, ""), ("4.5M", 4.5e6, "")]),
+    ("It was an eightfold rise, then a twentyfold jump.", [("eightfold", 8, "times"), ("twentyfold", 20, "times")]),
+    ("The app has 3.4m users; the mast is 40m (131ft) tall.", [("3.4m", 3.4e6, ""), ("40m", 40, "meter"),
+                                                                ("131ft", 131, "foot")]),
+])
+def test_number_forms(text: str, expected: list[tuple[str, float, str]]) -> None:
+    got = read(text)
+    assert [(t, u) for t, _, u in got] == [(t, u) for t, _, u in expected]
+    assert [v for _, v, _ in got] == pytest.approx([v for _, v, _ in expected])
+
+
+def dates(text: str, published: str = "2025-03-12") -> list[tuple[str, str, str, str]]:
+    """(text, low, high, qualifier) of each date of `text`."""
+    return [(c.text, str(c.low), str(c.high), c.qualifier) for c in extract_text(text, published=published)
+            if c.kind == "date" and c.labels is None]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sales fell in 2022 Q4 but rose in 2023 H1 and in 2024-Q2.",
+     [("2022 Q4", "2022-10-01", "2022-12-31", "exact"), ("2023 H1", "2023-01-01", "2023-06-30", "exact"),
+      ("2024-Q2", "2024-04-01", "2024-06-30", "exact")]),
+    ("Margins shrank in the past quarter.", [("the past quarter", "2024-10-01", "2024-12-31", "exact")]),
+    ("Filed 03/2020, effective 12-Jan-2021, archived 20210315.",
+     [("03/2020", "2020-03-01", "2020-03-31", "exact"), ("12-Jan-2021", "2021-01-12", "2021-01-12", "exact"),
+      ("20210315", "2021-03-15", "2021-03-15", "exact")]),
+    ("She was born on July 4th of 1988 and moved in April of 92.",
+     [("July 4th of 1988", "1988-07-04", "1988-07-04", "exact"), ("April of 92", "1992-04-01", "1992-04-30", "exact")]),
+])
+def test_compact_and_joined_date_forms(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert dates(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Stores closed on Christmas 2019 and reopened after Easter.",
+     [("Christmas 2019", "2019-12-25", "2019-12-25", "exact"), ("after Easter", "2024-03-31", "2024-03-31", "at_least")]),
+    ("The walkout began on Good Friday 2024 and a rally is set for Memorial Day 2025.",
+     [("Good Friday 2024", "2024-03-29", "2024-03-29", "exact"), ("Memorial Day 2025", "2025-05-26", "2025-05-26", "exact")]),
+    ("Turkey prices peaked on Thanksgiving 2023, and sales slumped on New Year’s Day.",
+     [("Thanksgiving 2023", "2023-11-23", "2023-11-23", "exact"), ("New Year’s Day", "2025-01-01", "2025-01-01", "exact")]),
+])
+def test_holidays(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert dates(text) == expected
+
+
+def test_a_holiday_word_that_dates_nothing() -> None:
+    assert dates("Christmas trading was strong, Easter eggs sold out and the Easter Rising was recalled.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Voting is on Tuesday of next week and fees fall due on the 15th of next month.",
+     [("Tuesday of next week", "2025-03-18", "2025-03-18", "exact"),
+      ("the 15th of next month", "2025-04-15", "2025-04-15", "exact")]),
+    ("Prices spiked in the last week of June 2024 and again in the first week of February.",
+     [("the last week of June 2024", "2024-06-24", "2024-06-30", "exact"),
+      ("the first week of February", "2025-02-01", "2025-02-07", "exact")]),
+    ("Talks resume in the week beginning June 2.", [("the week beginning June 2", "2025-06-02", "2025-06-08", "exact")]),
+])
+def test_weeks_and_days_of_named_periods(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert dates(text) == expected
+
+
+def test_a_suggestion_is_no_hedge() -> None:
+    assert dates("How about Friday?") == [("Friday", "2025-03-14", "2025-03-14", "exact")]
+    assert dates("The plant reopens about Friday.") == [("about Friday", "2025-03-14", "2025-03-14", "approx")]

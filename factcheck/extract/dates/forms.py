@@ -79,6 +79,8 @@ _TABLE: tuple[tuple[str, str, Handler | None, str, str], ...] = (
      r"(?:\s+of)?,?\s+(?:(?P<my_y>{year})(?!\w|[.,]\d)|(?P<my_rel>last|this|next)\s+year\b"
      r"|(?<=of\s)['’]?(?P<my_yy>\d\d)(?![\w%]|[.,]\d))"),
     ("month", "month", h.read_month, "Prices fell in March.", r""),
+    ("weekday_of_week", "", h.read_weekday_of_week, "Voting is on Tuesday of next week.",
+     r"{weekday_start}\b\s+of\s+(?P<wow_dir>[Nn]ext|[Ll]ast|[Tt]his)\s+week\b"),
     ("holiday", "", h.read_holiday, "Stores closed on Christmas Day 2019.",
      r"(?<![\w'’])(?:{holiday})\b(?:,?\s+(?:of\s+)?(?P<hol_y>{year})(?!\d))?"),
     ("weekday", "", h.read_weekday, "The board met on Tuesday.", r"{weekday_start}\b"),
@@ -95,6 +97,8 @@ _TABLE: tuple[tuple[str, str, Handler | None, str, str], ...] = (
      r"(?P<ms_dir>first|last|final)\s+(?P<ms_n>{number_word}|\d\d?)\s+months\s+of\s+{year_expr:ms}"),
     ("last_quarter_of", "the", h.read_last_quarter_of, "Exports rose in the last quarter of 2024.",
      r"(?:last|final)\s+quarter\s+of\s+{year_expr:oql}"),
+    ("week_of_month", "the", h.read_week_of_month, "Voting runs in the first week of March.",
+     r"(?P<wm_o>{ordinal}|last|final)\s+week\s+of\s+(?P<wm_m>{full_month})\b(?:,?\s+(?P<wm_y>{year})(?!\d))?"),
     ("previous_day", "the", h.read_previous_day, "Shares rose 2% on March 3, 2025 and fell the following day.",
      r"(?P<pd_dir>previous|preceding|following|next)\s+day\b(?!\s+of\b)"),
     ("the_past_units", "the", h.read_the_past_units, "Prices rose over the past two weeks.",
@@ -103,6 +107,11 @@ _TABLE: tuple[tuple[str, str, Handler | None, str, str], ...] = (
     ("the_ordinal_period", "the", h.read_the_ordinal_period, "Profit rose in the third quarter of 2025.",
      r"""(?P<oqt_o>{ordinal}|final)[\s-]+(?P<oqt_u>quarter|half)\b
          (?:\s+of\s+{year_expr:oqt}|(?:,\s*|\s+)(?P<oqt_y2>{year})(?!\d))?"""),
+    ("week_beginning", "the", h.read_week_beginning, "Talks resume in the week beginning June 2.",
+     r"""week\s+(?:beginning|starting|commencing|of)\s+
+         (?:(?P<wb_m>{full_month})\s+(?P<wb_d>{day})|(?P<wb_d2>{day})\s+(?P<wb_m2>{full_month}))\b(?!,?\s+\d)"""),
+    ("day_of_month", "the", h.read_day_of_month, "Fees fall due on the 15th of next month.",
+     r"(?P<dn_d>{day})\s+of\s+(?P<dn_dir>next|last|this)\s+month\b"),
     ("day_before_after", "the", h.read_day_before_after, "The talks began the day before yesterday.",
      r"day\s+(?:before\s+(?P<dba_before>{yesterday})|after\s+(?P<dba_after>{tomorrow}))\b"),
     ("ordinal_period", "", h.read_ordinal_period, "Its third-quarter 2025 profit rose 4%.",

@@ -872,6 +872,68 @@ def _weekday(s: int, e: int, wd: int, core: tuple[int, int], direction: str, tex
     return r
 
 
+def read_weekday_of_week(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix,
+                         prev: Raw | None) -> Raw | None:
+    """"Tuesday of next week": that weekday in the calendar week named."""
+    s, e = m.start(), m.end()
+    wd = date_words().weekdays.get(_WORD.match(text, s).group().lower())  # type: ignore[union-attr]
+    if wd is None:
+        return None
+    if a is None:
+        return _unresolved(s, e, "WW", "day")
+    k = {"last": -1, "this": 0, "next": 1}[m["wow_dir"].lower()]
+    return _day_raw(s, e, "WW", monday(a) + dt.timedelta(weeks=k, days=wd), True)
+
+
+def read_week_of_month(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix,
+                       prev: Raw | None) -> Raw | None:
+    """"the first week of March", "the last week of June 2024": seven days of the month."""
+    s, e = m.start(), m.end()
+    mon = _mon_num(m["wm_m"])
+    word = m["wm_o"].lower()
+    n = date_words().ordinals.get(word, 0) if word not in ("last", "final") else -1
+    if not n or n > 4:
+        return None
+
+    def make(y: int) -> Span:
+        if n < 0:
+            end = month_end(y, mon)
+            return end - 6 * DAY, end
+        first = dt.date(y, mon, 1) + dt.timedelta(weeks=n - 1)
+        return first, first + 6 * DAY
+
+    if m["wm_y"]:
+        return _span_raw(s, e, "WM", make(int(m["wm_y"])), "week", False)
+    if a is None:
+        return _unresolved(s, e, "WM", "week")
+    return _span_raw(s, e, "WM", resolve(a, make, _mention_tense(text, s, e, pre)), "week", True)
+
+
+def read_week_beginning(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix,
+                        prev: Raw | None) -> Raw | None:
+    """"the week beginning June 2", "the week of 9 March": the seven days from that day."""
+    s, e = m.start(), m.end()
+    mon = _mon_num(m["wb_m"] or m["wb_m2"])
+    day = _day_num(m["wb_d"] or m["wb_d2"])
+
+    def make(y: int) -> Span:
+        return dt.date(y, mon, day), dt.date(y, mon, day) + 6 * DAY
+
+    if a is None:
+        return _unresolved(s, e, "WB", "week")
+    return _span_raw(s, e, "WB", resolve(a, make, _mention_tense(text, s, e, pre)), "week", True)
+
+
+def read_day_of_month(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix,
+                      prev: Raw | None) -> Raw | None:
+    """"the 15th of next month": a day of the month named relative to the anchor."""
+    s, e = m.start(), m.end()
+    if a is None:
+        return _unresolved(s, e, "DN", "day")
+    y, mon = shift_month(a, {"last": -1, "this": 0, "next": 1}[m["dn_dir"].lower()])
+    return _day_raw(s, e, "DN", dt.date(y, mon, _day_num(m["dn_d"])), True)
+
+
 def read_weekday(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix, prev: Raw | None) -> Raw | None:
     """"on Tuesday": the day with that weekday near the anchor (not "Black Friday")."""
     s, e = m.start(), m.end()
