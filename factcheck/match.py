@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 
 from factcheck.attribute import period_interval
 from factcheck.core.records import Claim, Fact
+from factcheck.extract.words import is_vague
 from factcheck.lexicon.config import lexicon, unit_table
 
 PERCENT_UNITS = ("percent", "percentage_point", "basis_point")
@@ -122,8 +123,8 @@ def matchable(claim: Claim) -> bool:
         or claim.qualifier in ("at_most", "at_least", "less_than", "more_than")
     ):
         return False  # a weekday label, an unanchored date, a date tied to no event, a deadline
-    if claim.unit == "times":
-        return False
+    if claim.unit == "times" or claim.value is None and claim.qualifier == "approx" and is_vague(claim.text):
+        return False  # a multiplier; "hundreds of flights", which no figure contradicts
     if claim.attribute == "amount" and dimension(claim) == "[time]":
         return False  # "ten days", "a decade": a span of time that no cue ties to a measure
     return True

@@ -145,3 +145,64 @@ def test_weeks_and_days_of_named_periods(text: str, expected: list[tuple[str, st
 def test_a_suggestion_is_no_hedge() -> None:
     assert dates("How about Friday?") == [("Friday", "2025-03-14", "2025-03-14", "exact")]
     assert dates("The plant reopens about Friday.") == [("about Friday", "2025-03-14", "2025-03-14", "approx")]
+
+
+def claims(text: str) -> list[tuple[str, object, str, str, str, str | None]]:
+    """(text, value or (low, high), unit, noun, qualifier, direction) of each figure of `text`."""
+    return [(c.text, c.value if c.value is not None else (c.low, c.high), c.unit, c.noun, c.qualifier, c.direction)
+            for c in extract_text(text, published="2025-03-12") if c.kind != "date"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hundreds of flights and tens of thousands of passengers were hit.",
+     [("Hundreds", (200, 1000), "", "flight", "approx", None),
+      ("tens of thousands", (20_000, 100_000), "", "passenger", "approx", None)]),
+    ("Dozens of schools shut and the repairs will cost millions of pounds.",
+     [("Dozens", (24, 120), "", "school", "approx", None), ("millions", (2e6, 1e7), "GBP", "", "approx", None)]),
+])
+def test_vague_magnitudes(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert claims(text) == expected
+
+
+def test_a_vague_magnitude_joins_no_fact() -> None:
+    from dataclasses import replace
+
+    from factcheck.match import matchable
+
+    (vague,) = extract_text("Hundreds of flights were cancelled.")
+    (exact,) = extract_text("Some 310 flights were cancelled.")
+    assert matchable(replace(exact, entity="Heathrow", attribute="number of flights"))
+    assert not matchable(replace(vague, entity="Heathrow", attribute="number of flights"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Exports slid 4%, imports by 2%.", [("4%", 4, "percent", "", "exact", "down"),
+                                          ("2%", 2, "percent", "", "exact", "down")]),
+    ("Sales rose 6%, and profit by 9%.", [("6%", 6, "percent", "", "exact", "up"),
+                                           ("9%", 9, "percent", "", "exact", "up")]),
+    ("The defence gave up 300 yards and the shares gave up 4%.",
+     [("300 yards", 300, "yard", "", "exact", "down"), ("4%", 4, "percent", "", "exact", "down")]),
+])
+def test_direction_carried_over_a_gap_and_given_up(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert claims(text) == expected
+
+
+def test_a_bracketed_conversion_keeps_the_hedge() -> None:
+    (_, km), (_, miles) = [(c.text, c) for c in extract_text("The drone flew more than 50 km (31 miles).")]
+    assert (km.qualifier, miles.qualifier) == ("more_than", "more_than")
+    assert miles.low <= 31 and miles.high >= 62  # open upwards like the figure it converts
+    (_, tonnes), (_, pounds) = [(c.text, c) for c in extract_text("It carried about 40 tonnes (88,000 lb).")]
+    assert pounds.qualifier == "approx" and pounds.low < 80_000 and pounds.high > 96_000
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The high was 31.5C and the low 18.2.", [("31.5C", 31.5, "degree_Celsius"), ("18.2", 18.2, "degree_Celsius")]),
+    ("The range was cut from 210 km to 190.", [("210 km", 210, "kilometer"), ("190", 190, "kilometer")]),
+])
+def test_a_unit_carried_to_a_bare_number(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert read(text) == expected
+
+
+def test_compound_irregular_plurals_are_counted() -> None:
+    got = [(c.text, c.noun) for c in extract_text("Crews of 48 firemen, 12 policewomen and 20 specimens arrived.")]
+    assert got == [("48", "fireman"), ("12", "policewoman"), ("20", "specimen")]

@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from factcheck.language.text import IRREGULAR_PLURALS as _IRREGULAR
 from factcheck.language.text import sentences_of
+from factcheck.language.text import compound_plural
 from factcheck.language.text import singular as _singular
 from factcheck.extract.words import CARDINALS, NUMBER_WORD, TENS, FigureWords, figure_words
 from factcheck.lexicon.config import Hedge, Lexicon, lexicon
@@ -305,14 +306,15 @@ def _looks_plural(word: str) -> bool:
         return False
     if len(word) > 2 and word.endswith("s") and word[:-1].isupper():
         return True  # GPUs, CEOs
-    if low in _IRREGULAR:
-        return True
+    if low in _IRREGULAR or compound_plural(low):
+        return True  # "people", "firemen"
     return low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s")) and len(low) > 2
 
 
 # Words that end in -s but count as one thing ("measles cases", "maths teachers").
 _MASS_S = word_class("singular_in_s")
 _RANGE_WORDS = word_class("range_words")
+_GIVING = word_class("giving_verbs")
 _MEDALS = {"gold", "silver", "bronze"}  # "40 golds", "one silver": medals
 # "more than the 138,000 economists had forecast": the noun is who forecast, not what is counted.
 _FORECASTERS = {"economist", "analyst", "forecaster", "strategist", "pollster", "expert", "observer", "trader"}
@@ -660,6 +662,8 @@ def _direction_and_source(words: list[str], vocab: FigureWords, kind: str = "") 
     if i >= n:
         return None, False
     w = words[i]
+    if w == "up" and i + 1 < n and words[i + 1] in _GIVING:
+        return "down", False  # "the defence gave up 300 yards"
     if w == "by":
         for v in words[i + 1 :]:
             if v in up.verbs or v in up.by:
@@ -814,6 +818,10 @@ def _scan(text: str, ctx: _Context, rejects: list[tuple[int, Reject]] | None) ->
         start = m.end("s" if m.groupdict().get("s") else kind) if kind == "g" or kind == "w" else m.start()
         if start < taken_until or ctx.skipped(start, start + 1):
             continue
+        if kind == "v":
+            figures.append(_vague(text, m, ctx))
+            taken_until = m.end()
+            continue
         if kind == "d" or kind == "g":
             prev = text[start - 1] if start else ""
             if prev == "." and kind == "d" and (start < 2 or text[start - 2] in _BEFORE_BARE_DECIMAL):
@@ -893,6 +901,8 @@ def _coordinated(between: str, a_noun: str) -> bool:
     tokens = _COORD_TOKEN.findall(between)
     if a_noun and tokens and _singular(tokens[0]) == a_noun.split()[-1]:
         tokens = tokens[1:]  # "177,000 jobs in April, more than the 138,000"
+    if len(tokens) >= 3 and tokens[-1].lower() == "by" and tokens[-2].isalpha() and tokens[-3].lower() in _COORD:
+        tokens = tokens[:-2]  # "exports slid 4%, imports by 2%": the verb left out, its direction kept
     joined = False
     for t in tokens:
         low = t.lower()
@@ -1042,7 +1052,7 @@ def _neighbour(text: str, f: Figure, prev: Figure | None, out: list[Figure], ten
     rate_pair = p is not None and kind == "quantity" == p.kind and ("/" in f.unit) != ("/" in p.unit)
     if p is not None and (
         bare or rate_pair or f.direction is None and p.direction is not None
-        or f.noun == "point" and p.kind == "percent"
+        or f.noun == "point" and p.kind == "percent" or _BRACKETED.fullmatch(text, p.end, f.start) is not None
     ):
         between = text[p.end : f.start]
         sentences = sentences_of(text)
@@ -1152,8 +1162,21 @@ def _link_window(f: Figure, link: _Link, ctx: _Context) -> Figure | None:
 
 # Sentence-level linkers, in the order they run; each takes a figure and what it may take from the one
 # before, and returns the figure (changed or not) or None to drop it.
+def _link_bracket_hedge(f: Figure, link: _Link, ctx: _Context) -> Figure | None:
+    """ "more than 50 km (31 miles)": a conversion in brackets carries the hedge of the figure it converts."""
+    p = link.prev
+    if (p is None or f.qualifier != "exact" or p.qualifier in ("exact", "range") or f.kind != p.kind
+            or not _BRACKETED.fullmatch(link.between) or not p.value or f.value is None):
+        return f
+    lo, hi = f.value * p.low / p.value, f.value * p.high / p.value
+    return _with(f, qualifier=p.qualifier, low=min(f.low, lo, hi), high=max(f.high, lo, hi))
+
+
+_PARALLEL = re.compile(r",?[ \u00a0]+(?:and|while|but)[ \u00a0]+the[ \u00a0]+[a-z]+[ \u00a0]+(?:was[ \u00a0]+|at[ \u00a0]+)?")
+_BRACKETED = re.compile(r"[ \u00a0]*[(\[][ \u00a0]*")  # between a figure and its bracketed conversion
 _LINKERS: dict[str, Callable[[Figure, _Link, _Context], Figure | None]] = {
     "rate": _link_rate,
+    "bracket_hedge": _link_bracket_hedge,
     "bare_count": _link_bare_count,
     "change_list": _link_change_list,
     "points": _link_points,
@@ -1162,7 +1185,7 @@ _LINKERS: dict[str, Callable[[Figure, _Link, _Context], Figure | None]] = {
     "exchange_rate": _link_exchange_rate,
     "window": _link_window,
 }
-_NEIGHBOUR_LINKERS = frozenset({"rate", "change_list", "points"})  # these act only with a figure before
+_NEIGHBOUR_LINKERS = frozenset({"rate", "bracket_hedge", "change_list", "points"})  # these act only with a figure before
 _LINKERS_ALONE = tuple(linker for name, linker in _LINKERS.items() if name not in _NEIGHBOUR_LINKERS)
 
 
@@ -1183,6 +1206,9 @@ def _bare_count(
         linked or _PUNCT_AFTER.match(text, f.end)
     ):
         unit = prev.unit  # "from 62 to 64" after an age; "between eight and 10 years ... no more than four."
+    elif prev is not None and prev.kind == "quantity" and prev.unit and prev.unit not in ctx.lex.currencies and (
+            linked or _PARALLEL.fullmatch(text, prev.end, f.start)) and _PUNCT_AFTER.match(text, f.end):
+        unit = prev.unit  # "cut from 210 km to 190", "the high was 31.5C and the low 18.2"
     if not unit and f.value is not None and f.value == int(f.value) and 0 < f.value < 120:
         if text[f.end : f.end + 1] in ",)" and _AGE_BEFORE.search(text, max(0, f.start - 60), f.start):
             unit = "year"  # "Jamal Reid, 19, was jailed"
@@ -1263,6 +1289,20 @@ _FRAC_BEFORE_WINDOW = 24  # "cut by nearly a third"
 _DOUBLE_OBJECT = re.compile(r"[ \u00a0]+(?:the|that|its|their|in[ \u00a0]+size|by|what|from|to|over)\b|[.,;]")
 _DOUBLES_NOT = (["the"], ["mixed"], ["in"], ["of"], ["men's"], ["women's"], ["and"])  # "the doubles final"
 _BLANKS = re.compile(r"\s+")
+
+
+def _vague(text: str, m: re.Match[str], ctx: _Context) -> Figure:
+    """ "hundreds of flights" (200 to 1,000), "tens of thousands of fans", "millions of dollars": a vague
+    magnitude, from twice its word's value to ten times it, with what its of-phrase counts."""
+    words = m.group("v").lower().split()
+    base = ctx.vocab.vague[words[-1][:-1]] * (10.0 if words[0] == "tens" else 100.0 if len(words) > 1 else 1.0)
+    after = m.end() + len(_OF.match(text, m.end()).group())  # type: ignore[union-attr]
+    cur = ctx.vocab.name_re.match(text, after)
+    code = ctx.lex.names.get(cur.group(1).lower(), "") if cur else ""
+    nn = _NOUN_AFTER.match(text, after)
+    noun = "" if code or nn is None else _head_noun(nn.group(1), 2.0, ctx.vocab)
+    return Figure(m.start(), m.end(), "quantity" if code else "count", None, 2 * base, 10 * base, code, noun,
+                  "approx")
 
 
 def _multiplier(text: str, m: re.Match[str], ctx: _Context) -> Figure | None:

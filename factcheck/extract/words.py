@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from factcheck.core.regex import alternation, trie
-from factcheck.lexicon.config import Direction, Lexicon
+from factcheck.lexicon.config import Direction, Lexicon, lexicon
 from factcheck.lexicon.wordclasses import stop_list, word_list
 
 CARDINALS = {w: i for i, w in enumerate(word_list("cardinals"))}  # "zero" is 0, "one" 1...
@@ -52,6 +52,7 @@ class FigureWords:
     fx_subject: re.Pattern[str]  # "the Australian dollar", "Sterling" at the start of a clause
     per_currency: re.Pattern[str]  # "157 per dollar", "to the pound"
     multiplier: re.Pattern[str]  # "twice", "doubled", "a third", "threefold", "2.5x", "one in five"
+    vague: dict[str, float]  # "hundred", "thousand": words whose plural makes a vague magnitude, with their value
     post_hedge: re.Pattern[str]  # a hedge after a figure: glued ("200+", "50-odd") or spaced ("or more")
     scales: dict[str, float]  # every scale word -> what it multiplies by
     word_scales: dict[str, float]  # written as words: "million" (also inside numbers in words)
@@ -211,6 +212,20 @@ def _changes(lex: Lexicon) -> dict[str, object]:
     }
 
 
+def vague_magnitudes(lex: Lexicon) -> dict[str, float]:
+    """The words whose plural makes a vague magnitude ("hundreds of flights", "tens of thousands of
+    fans"): "dozen", "hundred" and each scale written as a word, with its value."""
+    words = {w: v for w, (v, how) in lex.words.scales.items() if how == "word" and not w.endswith("s")}
+    return {"dozen": 12.0, "hundred": 100.0, **words}
+
+
+def is_vague(text: str, lex: Lexicon | None = None) -> bool:
+    """Whether a figure's text is a vague magnitude ("hundreds", "tens of thousands"): it says how many
+    only roughly, and is compared with no other figure."""
+    last = text.split()[-1].lower() if text.strip() else ""
+    return last.endswith("s") and last[:-1] in vague_magnitudes(lex or lexicon())
+
+
 def _scan(lex: Lexicon) -> re.Pattern[str]:
     """Where a figure may start: a digit, a currency code glued to one ("RMB5bn"), a number or multiplier
     word, "a"/"an" before a scale or fraction, "within a" before a span of time."""
@@ -218,7 +233,10 @@ def _scan(lex: Lexicon) -> re.Pattern[str]:
     signed = [s for s in lex.symbols if s[-1].isalpha() and not s[0].isalnum()]  # "$NZ4.1m", "$US5"
     scales = [w for w, (_, how) in lex.words.scales.items() if how == "word"]
     words = [*CARDINALS, *TENS, "hundred", *scales, "dozen", *MULTIPLIER_WORDS]
+    vague = [w + "s" for w in vague_magnitudes(lex)]
     return re.compile(
+        r"(?<![\w-])(?P<v>(?:[Tt]ens|[Hh]undreds)[ \u00a0]+of[ \u00a0]+(?:" + trie(vague) + r")|(?:"
+        + trie([*vague, *(w.capitalize() for w in vague)]) + r"))(?=[ \u00a0]+of[ \u00a0])|" +
         (r"(?<!\w)(?P<s>" + trie(signed) + r")(?=\d)|" if signed else "") +
         r"\b(?:(?P<d>\d)|(?P<g>" + trie(glued) + r")(?=\d)|(?:"
         + trie([*words, *(w.capitalize() for w in words)])
@@ -299,6 +317,7 @@ def _build(lex: Lexicon) -> FigureWords:
         fx_subject=fx_subject,
         per_currency=per_currency,
         multiplier=_multiplier(lex),
+        vague=vague_magnitudes(lex),
         post_hedge=_post_hedge(lex),
         labels=lex.words.nouns["labels"],
         nouns=lex.words.nouns,

@@ -8,7 +8,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from factcheck.lexicon.wordclasses import plurals, stop_list
+from factcheck.lexicon.wordclasses import plurals, stop_list, word_class, word_list
 
 # What a character stands for when figures and dates are read ("" drops it). Decimal digits of every
 # script are read by `unicodedata.decimal` and are not listed.
@@ -140,6 +140,16 @@ def normalize(source: str) -> Normalized:
 # ---------------------------------------------------------------- morphology
 
 IRREGULAR_PLURALS = plurals()  # plural -> singular, where dropping an -s is wrong
+_COMPOUND_TAILS = word_list("compound_plurals")  # "women" before "men": the longer ending first
+_NOT_COMPOUND = word_class("not_compound_plurals")
+
+
+def compound_plural(low: str) -> str:
+    """The singular of a word that ends in an irregular plural ("firemen" -> "fireman"), else ""."""
+    if low in _NOT_COMPOUND:
+        return ""
+    tail = next((t for t in _COMPOUND_TAILS if low.endswith(t) and len(low) > len(t) + 2), "")
+    return low[: -len(tail)] + IRREGULAR_PLURALS[tail] if tail else ""
 
 
 def singular(word: str) -> str:
@@ -147,6 +157,8 @@ def singular(word: str) -> str:
     low = word.lower()
     if low in IRREGULAR_PLURALS:
         return IRREGULAR_PLURALS[low]
+    if compound := compound_plural(low):
+        return compound
     if word.endswith("s") and len(word) > 2 and word[:-1].isupper():
         return word[:-1]
     if word.isupper() or any(ch.isdigit() for ch in word):
