@@ -120,6 +120,9 @@ _TEMPERATURE = re.compile(
     r"celsius|fahrenheit|highs?|lows?|mercury|scorch\w*|sweltering)\b",
     re.I,
 )
+# "from -20C to 45C", "at 21C", "minus 5C": a glued C after these words or a sign is a temperature
+_DEGREES_BEFORE = re.compile(r"(?:[-−+]|\b(?:minus|plus|at|to|from|between|and|of|reached|hit|above|below|"
+                             r"around|about|near|under|over|roughly)[ \u00a0]+[-−]?)$", re.I)
 _METRE_AFTER = re.compile(
     r"(?:[ \u00a0-]+(?:tall|high|long|deep|wide|away|above|below|across|underground|offshore|under|of|"
     r"sprint|final|race|hurdles|freestyle|butterfly|backstroke|breaststroke|medley|relay|dash|"
@@ -687,6 +690,30 @@ def _direction_and_source(words: list[str], vocab: FigureWords, kind: str = "") 
     return None, False
 
 
+_CLOCK_TIME = re.compile(r"(\d{1,3}):([0-5]\d)(?::([0-5]\d))?(?:\.(\d{1,3}))?(?![\d:]|[ \u00a0]?(?:[ap]\.?m\b|[AP]M\b|GMT|UTC|BST|ET\b|h\b))")
+_RACE_BEFORE = re.compile(r"\b(?:in|of|clocked|timed|ran|run|finished|record|best|time|winning)[ \u00a0]+(?:a[ \u00a0]+)?$", re.I)
+
+
+def _clock_duration(text: str, start: int) -> Figure | None:
+    """A time written like a clock that is a duration: hours, minutes and seconds ("2:04:18"), minutes and
+    seconds with a fraction ("3:45.20"), or minutes and seconds after a word of racing ("won in 3:29");
+    in seconds. "At 10:30", "9:30am" are times of day, never durations."""
+    m = _CLOCK_TIME.match(text, start)
+    if m is None or _CLOCK_AT.search(text, max(0, start - 12), start):
+        return None
+    h_or_m, mid, sec, frac = m.groups()
+    if not (sec or frac or _RACE_BEFORE.search(text, max(0, start - 20), start)):
+        return None
+    parts = [int(h_or_m), int(mid)] + ([int(sec)] if sec else [])
+    seconds = float(sum(v * 60 ** (len(parts) - 1 - i) for i, v in enumerate(parts)))
+    half = 0.5 * 10.0 ** -len(frac) if frac else 0.5
+    value = seconds + (float("0." + frac) if frac else 0.0)
+    return Figure(start, m.end(), "quantity", value, value - half, value + half, "second")
+
+
+_CLOCK_AT = re.compile(r"\b(?:at|by|until|from|before|after|around|since)[ \u00a0]+$", re.I)
+
+
 def _excluded_end(text: str, ctx: _Context, start: int) -> int:
     """If the digits at `start` are part of something that is not a figure (a phone number, a time,
     a URL, an ISBN, a code, list numbering), the end of that thing; else -1."""
@@ -827,6 +854,11 @@ def _scan(text: str, ctx: _Context, rejects: list[tuple[int, Reject]] | None) ->
             if prev == "." and kind == "d" and (start < 2 or text[start - 2] in _BEFORE_BARE_DECIMAL):
                 start -= 1  # "a .420 average": a decimal written without its zero
             elif prev and prev in ".,:/_":
+                continue
+            clock = _clock_duration(text, start) if kind == "d" else None
+            if clock is not None:
+                figures.append(clock)  # "won in 2:04:18", "a 3:45.20 mile"
+                taken_until = clock.end
                 continue
             ex = _excluded_end(text, ctx, start)
             if ex >= 0:
@@ -1537,7 +1569,8 @@ def _resolve_glue(text: str, end: _End, glue: str, ctx: _Context) -> _End | None
     if glue in lex.glued_units:
         end.glue_unit, end.end = lex.glued_units[glue], glue_end  # "a 6.7in screen"
         return end
-    if glue in ("C", "F") and _TEMPERATURE.search(ctx.sentence(end.num_start)):
+    if glue in ("C", "F") and (_TEMPERATURE.search(ctx.sentence(end.num_start)) or _DEGREES_BEFORE.search(
+            text, max(0, end.num_start - 16), end.num_start)):
         unit = lex.units.get("°" + glue, "")
         if unit:
             end.glue_unit, end.end = unit, glue_end  # "40C" in a story about heat
