@@ -158,19 +158,37 @@ def _label(raws: list[Raw], text: str, anchor: dt.date | None = None) -> None:
                 w.low = w.high = None
 
 
-_RANGE_FROM = re.compile(r"\s*(?:and|to|until|till|through|[-–])\s*\Z")
+_RANGE_TO = re.compile(r"\s*(?:to|until|till|through|[-–])\s*\Z")
 _RANGE_BETWEEN = re.compile(r"\s*and\s*\Z")
 
 
-def _ranges(raws: list[Raw], text: str) -> None:
-    """In "from X to Y" and "between X and Y" the second end is an upper bound."""
-    for x, y in itertools.pairwise(raws):
-        if y.qual_word:
+def _ranges(raws: list[Raw], text: str) -> list[Raw]:
+    """ "from May to September", "between 2019 and 2023", "14 January to 8 March": one span, from the
+    first end's start to the second's end."""
+    out: list[Raw] = []
+    for y in raws:
+        x = out[-1] if out else None
+        if x is None or y.qual_word or not _joinable(x, y):
+            out.append(y)
             continue
-        if x.qual_word == "between" and _RANGE_BETWEEN.match(text, x.end, y.start):
-            y.qualifier = "at_most"
-        elif x.ctx_word == "from" and not x.qual_word and _RANGE_FROM.match(text, x.end, y.start):
-            x.qualifier, y.qualifier = "at_least", "at_most"
+        between = x.qual_word == "between" and _RANGE_BETWEEN.match(text, x.end, y.start)
+        spans = not x.qual_word and _RANGE_TO.match(text, x.end, y.start)
+        if not (between or spans):
+            out.append(y)
+            continue
+        out[-1] = Raw(x.start, y.end, "RANGE", x.low, y.high, x.gran, None, relative=x.relative or y.relative,
+                      form=x.form, ctx_word=x.ctx_word)
+    return out
+
+
+def _joinable(x: Raw, y: Raw) -> bool:
+    """Two mentions, neither a weekday word, both resolved (the second ending after the first) or both
+    not (no publication date to place them)."""
+    if x.weekday is not None or y.weekday is not None or x.labels is not None or y.labels is not None:
+        return False
+    if x.low is None or y.low is None or x.high is None or y.high is None:
+        return x.low is None and y.low is None
+    return y.high > x.high
 
 
 def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
@@ -193,8 +211,8 @@ def _read(text: str, published: dt.date | None,
     if published is not None and not FIRST_YEAR <= published.year <= LAST_YEAR:
         published = None
     raws = _scan(text, published, passed)
+    raws = _ranges(raws, text)  # before the weekday words are tied to the dates they label, by index
     _label(raws, text, published)
-    _ranges(raws, text)
     out: list[tuple[Raw, DateMention]] = []
     for r in raws:
         resolved = r.low is not None

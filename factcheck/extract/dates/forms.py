@@ -71,7 +71,8 @@ _TABLE: tuple[tuple[str, str, Handler | None, str, str], ...] = (
     ("year", "digit", h.read_year, "The law passed in 2019.",
      r"\d{3}(?:\s*[-–/]\s*(?P<yr2>[12]\d{3}|\d\d))?(?![\w%]|[.,:]\d|[-–/]\d)"),
     ("month_range", "month", h.read_month_range, "Sales rose in the April-June quarter.",
-     r"\s*[-–/]\s*(?P<mm_2>{month})(?:,?\s+(?P<mm_y>{year})(?!\d|,\d))?(?P<mm_q>\s+quarter\b)?"),
+     r"(?:\s*[-–/]\s*|\s+(?:to|through|until|till)\s+)(?P<mm_2>{month})(?:,?\s+(?P<mm_y>{year})(?!\d|,\d))?"
+     r"(?P<mm_q>\s+quarter\b)?"),
     ("month_day", "month", h.read_month_day, "The summit opens on March 3, 2026.",
      r"""\s+(?P<md_d>{day})(?![\d:]|[.,]\d)(?:\s*(?:[-–]|to|through)\s*(?P<md_d2>{day})(?![\d:]|[.,]\d))?
          (?:,?\s+(?:of\s+)?(?:(?P<md_y>{old_year})(?!\d|,\d)|(?P<md_rel>last|this|next)\s+year\b))?"""),
