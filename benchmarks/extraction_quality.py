@@ -43,7 +43,20 @@ def _value_ok(p: dict, g: dict) -> bool:
         return p["kind"] == "date"
     if g.get("value") is None:
         return _close(p.get("low"), g.get("low")) and _close(p.get("high"), g.get("high")) and p.get("value") is None
-    return _close(p.get("value"), g["value"])
+    return _close(p.get("value"), g["value"]) or _same_quantity(p, g)
+
+
+def _same_quantity(p: dict, g: dict) -> bool:
+    """One amount written in two units of one dimension ("a fortnight" read as 2 weeks)."""
+    a, b = p.get("unit") or "", g.get("unit") or ""
+    if not (a and b and a != b and isinstance(p.get("value"), (int, float)) and isinstance(g.get("value"), (int, float))):
+        return False
+    ureg = _registry()
+    try:
+        qa, qb = ureg.Quantity(p["value"], a).to_base_units(), ureg.Quantity(g["value"], b).to_base_units()
+    except Exception:  # noqa: BLE001 - a currency code or a unit pint does not know
+        return False
+    return qa.dimensionality == qb.dimensionality and math.isclose(qa.magnitude, qb.magnitude, rel_tol=1e-3)
 
 
 @functools.lru_cache(maxsize=None)
@@ -82,7 +95,7 @@ def _registry() -> object:
 def _unit_ok(p: dict, g: dict) -> bool:
     if g["kind"] == "date":
         return True
-    if not _same_unit(p.get("unit") or "", g.get("unit") or ""):
+    if not (_same_unit(p.get("unit") or "", g.get("unit") or "") or _same_quantity(p, g)):
         return False
     return g["kind"] != "count" or not g.get("noun") or (p.get("noun") or "").lower() == str(g["noun"]).lower()
 

@@ -100,7 +100,7 @@ _UNIT_RATIO = {("year", "month"): 12.0, ("week", "day"): 7.0, ("day", "hour"): 2
                ("minute", "second"): 60.0, ("month", "year"): 1 / 12, ("day", "week"): 1 / 7,
                ("hour", "day"): 1 / 24, ("minute", "hour"): 1 / 60, ("second", "minute"): 1 / 60}
 _COMPOUND_UNIT = re.compile(
-    r"(?:,?[ \u00a0]+and)?[ \u00a0]+(\d{1,2}(?:\.\d+)?|" + NUMBER_WORD + r")[ \u00a0-]?(seconds?|minutes?|hours?|inch(?:es)?|"
+    r"(?:,?[ \u00a0]+and)?[ \u00a0]+(\d{1,2}(?:\.\d+)?|" + NUMBER_WORD + r")[ \u00a0-]?(seconds?|secs?|minutes?|mins?|hours?|hrs?|inch(?:es)?|"
     r"months?|days?|centimetres?|centimeters?|cm|yards?)\b(?![ \u00a0]+(?:later|ago|after|before|earlier|of|per)\b)"
 )
 _CAPS_AFTER = re.compile(r"[ \u00a0]([A-Z]{2,})\b(?![.\d])(?:[ \u00a0]+([A-Za-z]+))?")
@@ -908,7 +908,7 @@ _COORD_TOKEN = re.compile(r"[A-Za-z][A-Za-z/.'’&-]*|\d+|[,;:()]")
 _PRONOUNS = stop_list("pronouns")
 _SUPERLATIVE_BEFORE = re.compile(r"\b(?:\w+est|worst|best|most|least|biggest|largest|first|record)[ \u00a0]+$", re.I)
 _POINTS_AFTER = re.compile(r"[ \u00a0]+(?:percentage[ \u00a0]+)?points?\b", re.I)
-_AGE_BEFORE = re.compile(r"[A-Z][\w'’.-]+(?:[ \u00a0]+[A-Z][\w'’.-]+)+,[ \u00a0]+$")
+_AGE_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]+(?:[ \u00a0]+[A-Z][\w'’.-]+)+|\b[Tt]he[ \u00a0]+[A-Z][a-z'’-]+),[ \u00a0]+$")
 _COUNT_FATE = re.compile(
     r"(?:[ \u00a0]+[\w'’-]+){1,6}?[ \u00a0]+(?:will|would|could|are|were|have|has|had|is|was|to)"
     r"(?:[ \u00a0]+(?:be|been|being|set|expected|likely|due|to|now|also|all|soon|eventually))*[ \u00a0]+"
