@@ -841,13 +841,9 @@ def _scan(text: str, ctx: _Context, rejects: list[tuple[int, Reject]] | None) ->
     taken_until = 0
     for m in ctx.vocab.scan.finditer(text):
         kind = m.lastgroup  # "d" a digit, "g"/"s" a glued currency code ("RM3", "$NZ4"), "w" "within a year", None a word
+        start = m.end(kind) if kind in ("g", "s", "w") else m.start()
         kind = "g" if kind == "s" else kind
-        start = m.end("s" if m.groupdict().get("s") else kind) if kind == "g" or kind == "w" else m.start()
         if start < taken_until or ctx.skipped(start, start + 1):
-            continue
-        if kind == "v":
-            figures.append(_vague(text, m, ctx))
-            taken_until = m.end()
             continue
         if kind == "d" or kind == "g":
             prev = text[start - 1] if start else ""
@@ -884,6 +880,9 @@ def _scan(text: str, ctx: _Context, rejects: list[tuple[int, Reject]] | None) ->
         if fig.start >= taken_until and not ctx.skipped(fig.start, fig.end):
             figures.append(fig)
             taken_until = fig.end
+    if "s of " in text:  # "hundreds of flights": rare, so looked for only where it can be
+        figures = sorted([*figures, *(_vague(text, m, ctx) for m in ctx.vocab.vague_re.finditer(text))],
+                         key=lambda f: f.start)
     return figures, tentative
 
 
@@ -1326,7 +1325,7 @@ _BLANKS = re.compile(r"\s+")
 def _vague(text: str, m: re.Match[str], ctx: _Context) -> Figure:
     """ "hundreds of flights" (200 to 1,000), "tens of thousands of fans", "millions of dollars": a vague
     magnitude, from twice its word's value to ten times it, with what its of-phrase counts."""
-    words = m.group("v").lower().split()
+    words = m.group().lower().split()
     base = ctx.vocab.vague[words[-1][:-1]] * (10.0 if words[0] == "tens" else 100.0 if len(words) > 1 else 1.0)
     after = m.end() + len(_OF.match(text, m.end()).group())  # type: ignore[union-attr]
     cur = ctx.vocab.name_re.match(text, after)

@@ -53,6 +53,7 @@ class FigureWords:
     per_currency: re.Pattern[str]  # "157 per dollar", "to the pound"
     multiplier: re.Pattern[str]  # "twice", "doubled", "a third", "threefold", "2.5x", "one in five"
     vague: dict[str, float]  # "hundred", "thousand": words whose plural makes a vague magnitude, with their value
+    vague_re: re.Pattern[str]  # "hundreds", "tens of thousands" before "of"
     post_hedge: re.Pattern[str]  # a hedge after a figure: glued ("200+", "50-odd") or spaced ("or more")
     scales: dict[str, float]  # every scale word -> what it multiplies by
     word_scales: dict[str, float]  # written as words: "million" (also inside numbers in words)
@@ -219,6 +220,13 @@ def vague_magnitudes(lex: Lexicon) -> dict[str, float]:
     return {"dozen": 12.0, "hundred": 100.0, **words}
 
 
+def _vague(lex: Lexicon) -> re.Pattern[str]:
+    """A vague magnitude with its of-phrase ahead: "hundreds (of flights)", "tens of thousands (of fans)"."""
+    vague = [w + "s" for w in vague_magnitudes(lex)]
+    return re.compile(r"\b(?:(?:[Tt]ens|[Hh]undreds)[ \u00a0]+of[ \u00a0]+(?:" + trie(vague) + r")|(?:"
+                      + trie([*vague, *(w.capitalize() for w in vague)]) + r"))(?=[ \u00a0]+of[ \u00a0])")
+
+
 def is_vague(text: str, lex: Lexicon | None = None) -> bool:
     """Whether a figure's text is a vague magnitude ("hundreds", "tens of thousands"): it says how many
     only roughly, and is compared with no other figure."""
@@ -233,13 +241,11 @@ def _scan(lex: Lexicon) -> re.Pattern[str]:
     signed = [s for s in lex.symbols if s[-1].isalpha() and not s[0].isalnum()]  # "$NZ4.1m", "$US5"
     scales = [w for w, (_, how) in lex.words.scales.items() if how == "word"]
     words = [*CARDINALS, *TENS, "hundred", *scales, "dozen", *MULTIPLIER_WORDS]
-    vague = [w + "s" for w in vague_magnitudes(lex)]
+    firsts = sorted({sym[0] for sym in signed})
+    signed_rest = "|".join(f"(?<={re.escape(c)})(?:{trie([sym[1:] for sym in signed if sym[0] == c])})" for c in firsts)
     return re.compile(
-        r"(?<![\w-])(?P<v>(?:[Tt]ens|[Hh]undreds)[ \u00a0]+of[ \u00a0]+(?:" + trie(vague) + r")|(?:"
-        + trie([*vague, *(w.capitalize() for w in vague)]) + r"))(?=[ \u00a0]+of[ \u00a0])|" +
-        (r"(?<!\w)(?P<s>" + trie(signed) + r")(?=\d)|" if signed else "") +
-        r"\b(?:(?P<d>\d)|(?P<g>" + trie(glued) + r")(?=\d)|(?:"
-        + trie([*words, *(w.capitalize() for w in words)])
+        r"\b(?:(?P<d>\d)|(?P<g>" + trie(glued) + r")(?=\d)|" + (f"(?P<s>{signed_rest})(?=\\d)|" if signed else "")
+        + r"(?:" + trie([*words, *(w.capitalize() for w in words)])
         + r"|[Aa]n?(?=[ \u00a0-](?:hundred|" + "|".join(map(re.escape, scales))
         + r"|dozen|half|third|quarter|fifth|sixth|eighth|tenth|decade|century|fortnight)\b))\b|(?P<w>within[ \u00a0])an?(?=[ \u00a0](?:year|month|week|day)\b))"
     )
@@ -318,6 +324,7 @@ def _build(lex: Lexicon) -> FigureWords:
         per_currency=per_currency,
         multiplier=_multiplier(lex),
         vague=vague_magnitudes(lex),
+        vague_re=_vague(lex),
         post_hedge=_post_hedge(lex),
         labels=lex.words.nouns["labels"],
         nouns=lex.words.nouns,
