@@ -5,7 +5,6 @@ the dates they stand next to and reads "from X to Y" and "between X and Y" as ra
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import re
 from dataclasses import dataclass
 
