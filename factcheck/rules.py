@@ -21,9 +21,11 @@ from typing import Any, ClassVar
 import yaml
 
 from factcheck.core.records import Claim, Fact, Finding
+from factcheck.core.regex import alternation
 from factcheck.core.yamlcheck import ConfigError, compose_text, loc, suggest, value_of
 from factcheck.lexicon.config import (DATA_SCHEMAS, NO_DATA, DataFiles, default_rules_dir, lexicon, unit_table,
                                      validate_data_files)
+from factcheck.lexicon.wordclasses import word_class
 from factcheck.match import comparable, dimension, normalized
 from factcheck.rule_examples import Example, is_examples_file, load_examples_file, parse_block, sibling_file
 
@@ -250,6 +252,11 @@ _LEAD_BEFORE = re.compile(  # "a lead of", ", a gap of" after the two figures; n
     r"(?:\b(?:lead|majority|margin|advantage)|,\s*(?:a|the)\s+(?:gap|difference))\s+of\s+(?:[a-z]+\s+){0,2}$", re.I)
 
 
+# "beating the record of 2:05:01 by 43 seconds": a difference stated after the figures it separates
+_BEAT_BY = re.compile(r"\b(?:" + alternation(sorted(word_class("beating_verbs"))) + r")\b[^;]{0,50}\bby\s+"
+                      r"(?:just\s+|only\s+|nearly\s+|almost\s+|about\s+|some\s+|more\s+than\s+)?$", re.I)
+
+
 def _left(c: Claim) -> str:
     """The words of the claim's sentence just before it (from its context)."""
     offset = min(60, c.start - c.sentence[0])
@@ -393,10 +400,12 @@ class Arithmetic(Rule):  # noqa: D101 (docstring below)
         """A stated lead, majority or margin against the two figures it separates ("a majority of 25,
         by 52 votes to 31": 21; "a lead of almost 57,000" over 308,610 and 261,647: about 47,000)."""
         for d in sent:
-            if d.unit in ("percent", "percentage_point") or not _LEAD_BEFORE.search(_left(d)):
+            beat = d.unit not in ("percent", "percentage_point") and _BEAT_BY.search(_left(d)) is not None
+            if d.unit in ("percent", "percentage_point") or not (beat or _LEAD_BEFORE.search(_left(d))):
                 continue
             others = sorted((c for c in sent if c is not d and c.kind == d.kind and comparable(c, d)
-                             and c.unit == d.unit and not c.direction and isinstance(c.low, (int, float))),
+                             and c.unit == d.unit and not c.direction and isinstance(c.low, (int, float))
+                             and (not beat or c.end <= d.start)),
                             key=lambda c: abs(c.start - d.start))[:2]
             if len(others) < 2 or not isinstance(d.low, (int, float)) or max(
                     abs(c.start - d.start) for c in others) > NEAR * 2:
