@@ -206,3 +206,25 @@ def test_a_unit_carried_to_a_bare_number(text: str, expected: list[tuple[str, fl
 def test_compound_irregular_plurals_are_counted() -> None:
     got = [(c.text, c.noun) for c in extract_text("Crews of 48 firemen, 12 policewomen and 20 specimens arrived.")]
     assert got == [("48", "fireman"), ("12", "policewoman"), ("20", "specimen")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("It was minus-12 degrees at dawn and minus 5 degrees Celsius by noon.",
+     [("minus-12", -12, "", "degree", "exact", None), ("minus 5 degrees Celsius", -5, "degree_Celsius", "", "exact", None)]),
+    ("Ranvik ships a sub-3 nanometre chip in a sub-$500 phone.",
+     [("3 nanometre", (0, 3), "nanometer", "", "less_than", None), ("$500", (0, 500), "USD", "", "less_than", None)]),
+])
+def test_a_word_tied_to_its_number_by_a_hyphen(text: str, expected: list[tuple[object, ...]]) -> None:
+    got = [(t, v if isinstance(v, tuple) else v, u, n, q, d) for t, v, u, n, q, d in claims(text)]
+    assert [(t, u, n, q, d) for t, _, u, n, q, d in got] == [(t, u, n, q, d) for t, _, u, n, q, d in expected]
+    for (_, v, *_), (_, w, *_) in zip(got, expected):
+        assert (v[1] if isinstance(v, tuple) else v) == pytest.approx(w[1] if isinstance(w, tuple) else w)
+
+
+def test_a_hyphen_label_is_still_no_figure() -> None:
+    assert claims("The under-21 squad was hit by COVID-19.") == []
+
+
+def test_a_measure_written_without_its_hyphen() -> None:
+    got = [(c.text, c.noun) for c in extract_text("Ohio ordered a 30 page audit and a 12 member panel.")]
+    assert got == [("30", "page"), ("12", "member")]

@@ -142,7 +142,9 @@ _ADDRESS = re.compile(
 _YEAR_BEFORE = stop_list("year_before")
 _OF = re.compile(r"[ \u00a0]+of\b")
 _TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second"}
-_MINUS_WORD = re.compile(r"\bminus[ \u00a0]+$", re.I)
+_SPACED_MEASURE = re.compile(r"[ \u00a0]([a-z]{3,})(?<!s)[ \u00a0]+[a-z]{3,}\b")  # "a 30 page audit"
+_PREFIX_WORD = re.compile(r"\b(?:minus|sub|plus)-$", re.I)  # a hyphen that ties a word to its number
+_MINUS_WORD = re.compile(r"\bminus[ \u00a0-]+$", re.I)  # "minus 5C", "minus-12 degrees"
 _LINE_START = re.compile(r"(?:^|\n)[ \t>*#-]*$")
 _URLISH = re.compile(r"://|www\.|@")
 _WEIGHT_CONTEXT = re.compile(r"\b(?:weigh\w*|lost|gained|heavy|heavier|lighter|pounds? of)\b", re.I)
@@ -582,7 +584,8 @@ def _hedge_before(text: str, start: int, vocab: FigureWords, words: list[str]) -
                 return lex.hedges.get("less than")
         if w0 == "of" and "estimated" in words[1:4] and "than" not in words[1:4]:
             return lex.hedges.get("about")  # "an estimated street value of £96m"
-    if not (words and words[0] in vocab.hedge_last) and "~" not in text[max(0, start - 2) : start]:
+    if not (words and words[0] in vocab.hedge_last) and "~" not in text[max(0, start - 2) : start] and (
+            text[start - 1 : start] != "-"):  # "a sub-3nm chip": a hedge glued by a hyphen
         return None  # no hedge ends with the word before the figure: skip the regex
     hm = lex.hedge_re.search(text, max(0, start - 30), start)
     if hm and hm.group(1).lower() == "up to" and len(words) > 2 and words[2] in vocab.lex.words.particles:
@@ -756,8 +759,9 @@ def _is_label(text: str, start: int, end: int, vocab: FigureWords, words: list[s
     """ "Claude 3.5", "Windows 11", "Llama 3.3-70B", "page 12": a name or label, not a figure."""
     if start and text[start - 1] == "#":
         return True
-    if start > 1 and text[start - 1] in "-–" and text[start - 2].isalnum():
-        return True
+    if start > 1 and text[start - 1] in "-–" and text[start - 2].isalnum() and not _PREFIX_WORD.search(
+            text, max(0, start - 8), start):
+        return True  # "COVID-19", "Llama 3.3-70B"; but "minus-12", "sub-3"
     if text[end : end + 1] == "-" and re.match(r"-\d+[A-Za-z]", text[end : end + 8]):
         return True
     if text[end : end + 1] == "-" and text[end + 1 : end + 2].isupper() and not vocab.unit_re.match(
@@ -1849,12 +1853,12 @@ def _stage_before(d: _Draft, ctx: _Context) -> _Draft | Reject:
         explicit_up = not negative
         start -= 1
     words = _words_before(ctx, start)
-    if not negative and words and words[0] == "minus":
+    if not negative and (words and words[0] == "minus" or text[max(0, start - 6) : start].lower() == "minus-"):
         mm = _MINUS_WORD.search(text, max(0, start - _MINUS_WINDOW), start)
         if mm:
             negative = True
             start = mm.start()
-            words = words[1:]
+            words = _words_before(ctx, start)
     d.currency = d.first.currency or currency
     d.ambiguous, d.start, d.negative, d.explicit_up, d.words = ambiguous, start, negative, explicit_up, words
     return d
@@ -2087,6 +2091,8 @@ def _stage_noun(d: _Draft, ctx: _Context) -> _Draft | Reject:
     if not noun and d.noun_from >= 0:
         nf = _NOUN_AFTER.match(text, d.noun_from)
         noun = _head_noun(nf.group(1), 2.0, ctx.vocab) if nf else ""
+    if not noun and d.words[:1] in (["a"], ["an"]) and (sm := _SPACED_MEASURE.match(text, pos_after)):
+        noun = sm.group(1)  # "a 30 page audit": the 30-page of a hyphen left out
     if not noun and text[pos_after : pos_after + 1] == "-":
         hm = _HYPHEN_NOUN.match(text, pos_after)
         if hm and hm.group(1) not in _HYPHEN_NOT_NOUN:
