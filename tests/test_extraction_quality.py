@@ -20,3 +20,23 @@ def test_labeled_set_scores_above_the_bar() -> None:
     for key in ("value", "value_unit", "value_qualifier"):
         assert score[key]["f1"] >= BAR, (key, score[key])
     assert score["date_accuracy"] >= BAR, score["date_accuracy"]
+
+
+def _score(path: str) -> dict:
+    proc = subprocess.run([sys.executable, "benchmarks/extraction_quality.py", path, "--json"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def test_the_blind_sets_hold_their_floors() -> None:
+    # floors a little under the figures of session 23 (README, Measuring): a change that loses ground
+    # on text it was never tuned on fails here. The bars of #16 (0.95 / 0.90 / 0.90 on the second set)
+    # are not all reached yet.
+    first = _score("tests/data/extraction_heldout.yaml")
+    assert first["value"]["f1"] >= 0.98 and first["value_unit"]["f1"] >= 0.95, first
+    assert first["date_accuracy"] >= 0.92, first["date_accuracy"]
+    second = _score("tests/data/extraction_heldout2.yaml")
+    assert second["items"] >= 300, second["items"]
+    assert second["value"]["f1"] >= 0.95 and second["value_unit"]["f1"] >= 0.885, second
+    assert second["date_accuracy"] >= 0.875, second["date_accuracy"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from factcheck.extract.dates.calendar import (
     DAY,
@@ -902,11 +903,7 @@ def read_week_of_month(m: re.Match[str], text: str, a: dt.date | None, pre: Pref
         first = dt.date(y, mon, 1) + dt.timedelta(weeks=n - 1)
         return first, first + 6 * DAY
 
-    if m["wm_y"]:
-        return _span_raw(s, e, "WM", make(int(m["wm_y"])), "week", False)
-    if a is None:
-        return _unresolved(s, e, "WM", "week")
-    return _span_raw(s, e, "WM", resolve(a, make, _mention_tense(text, s, e, pre)), "week", True)
+    return _placed(s, e, "WM", make, text, a, pre, m["wm_y"])
 
 
 def read_week_beginning(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix,
@@ -919,9 +916,17 @@ def read_week_beginning(m: re.Match[str], text: str, a: dt.date | None, pre: Pre
     def make(y: int) -> Span:
         return dt.date(y, mon, day), dt.date(y, mon, day) + 6 * DAY
 
+    return _placed(s, e, "WB", make, text, a, pre)
+
+
+def _placed(s: int, e: int, kind: str, make: Callable[[int], Span], text: str, a: dt.date | None, pre: Prefix,
+            year: str | None = None) -> Raw:
+    """A week made for a year: the year written, else the one its clause's tense places it in."""
+    if year:
+        return _span_raw(s, e, kind, make(int(year)), "week", False)
     if a is None:
-        return _unresolved(s, e, "WB", "week")
-    return _span_raw(s, e, "WB", resolve(a, make, _mention_tense(text, s, e, pre)), "week", True)
+        return _unresolved(s, e, kind, "week")
+    return _span_raw(s, e, kind, resolve(a, make, _mention_tense(text, s, e, pre)), "week", True)
 
 
 def read_day_of_month(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix,
