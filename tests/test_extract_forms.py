@@ -228,3 +228,18 @@ def test_a_hyphen_label_is_still_no_figure() -> None:
 def test_a_measure_written_without_its_hyphen() -> None:
     got = [(c.text, c.noun) for c in extract_text("Ohio ordered a 30 page audit and a 12 member panel.")]
     assert got == [("30", "page"), ("12", "member")]
+
+
+def test_a_price_that_starts_at_a_figure_is_at_least_it() -> None:
+    got = [(c.text, c.qualifier) for c in extract_text("Fares start at 49 euros and the Pro is priced from £1,099.")]
+    assert got == [("49 euros", "at_least"), ("£1,099", "at_least")]
+
+
+def test_an_exchange_rate_takes_the_currency_named_last_before_it() -> None:
+    got = [(c.text, c.unit) for c in extract_text(
+        "The rupiah weakened to 16,200 per dollar, the Brazilian real to 5.4 per dollar and the dong to "
+        "25,400 to the dollar.")]
+    assert got == [("16,200 per dollar", "IDR/USD"), ("5.4 per dollar", "BRL/USD"),
+                   ("25,400 to the dollar", "VND/USD")]
+    assert [c.unit for c in extract_text("Real wages rose to $12.20 an hour last year.") if c.kind != "date"] == [
+        "USD/hour"]

@@ -728,7 +728,8 @@ def test_or_joins_only_neighbouring_numbers() -> None:
 
 def test_from_a_price_is_not_a_lower_bound_in_a_change() -> None:
     assert [the("Fares rose from $10 to $12.", s).qualifier for s in ("$10", "$12")] == ["exact", "exact"]
-    assert the("The handset starts at $999 in the US.", "$999").qualifier == "exact"
+    # a price that starts at a figure is at least that figure (dearer versions cost more)
+    assert the("The handset starts at $999 in the US.", "$999").qualifier == "at_least"
 
 
 def test_passing_a_small_tally_is_not_a_bound() -> None:

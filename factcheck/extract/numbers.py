@@ -1283,11 +1283,10 @@ def _currency_pair(text: str, f: Figure, sent: int, words: list[str] | None, ctx
     pm = vocab.per_currency.match(text, f.end) if f.kind == "count" else None
     if pm and not ctx.skipped(f.end, pm.end()):
         base = fx[pm.group(1).lower()]
-        for m in vocab.fx_subject.finditer(text, sent, f.start):
-            quote = fx.get(m.group(1).lower(), "")
-            if quote and quote != base:
-                return _with(f, kind="quantity", unit=f"{quote}/{base}", end=pm.end())
-        return f
+        quotes = [q for m in vocab.fx_subject.finditer(text, sent, f.start) if (q := fx.get(m.group(1).lower(), ""))
+                  and q != base]
+        # the currency named last before the rate: "the rupiah fell to 16,200 per dollar and the real to 5.4"
+        return _with(f, kind="quantity", unit=f"{quotes[-1]}/{base}", end=pm.end()) if quotes else f
     if words is None:  # an amount of money: only a level after a currency subject ("Sterling rose to $1.33")
         if f.value is None or f.value >= 1000 or "/" in f.unit or not vocab.fx_subject.match(text, sent):
             return f
