@@ -243,3 +243,8 @@ def test_an_exchange_rate_takes_the_currency_named_last_before_it() -> None:
                    ("25,400 to the dollar", "VND/USD")]
     assert [c.unit for c in extract_text("Real wages rose to $12.20 an hour last year.") if c.kind != "date"] == [
         "USD/hour"]
+
+
+def test_a_unit_counted_with_a_word_between_is_a_quantity() -> None:
+    got = [(c.text, c.kind, c.unit) for c in extract_text("Reyes ran for 112 rushing yards and 3 sunny days passed.")]
+    assert got == [("112", "quantity", "yard"), ("3", "quantity", "day")]

@@ -142,6 +142,7 @@ _ADDRESS = re.compile(
 _YEAR_BEFORE = stop_list("year_before")
 _OF = re.compile(r"[ \u00a0]+of\b")
 _TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second"}
+_NOT_COUNTED_UNITS = frozenset({"pound", "percent", "token", "second"})  # money, a share, words of their own
 _SPACED_MEASURE = re.compile(r"[ \u00a0]([a-z]{3,})(?<!s)[ \u00a0]+[a-z]{3,}\b")  # "a 30 page audit"
 _PREFIX_WORD = re.compile(r"\b(?:minus|sub|plus)-$", re.I)  # a hyphen that ties a word to its number
 _MINUS_WORD = re.compile(r"\bminus[ \u00a0-]+$", re.I)  # "minus 5C", "minus-12 degrees"
@@ -2103,6 +2104,9 @@ def _stage_noun(d: _Draft, ctx: _Context) -> _Draft | Reject:
         if om:  # "Sixty-two of the chain's cafes", "52 of the Senate's 100 seats"
             nf = _NOUN_AFTER.match(text, om.end())
             noun = _head_noun(nf.group(1), 2.0, ctx.vocab) if nf else ""
+    unit = ctx.lex.units.get(noun + "s", ctx.lex.units.get(noun, "")) if noun and " " not in noun else ""
+    if unit and unit not in _NOT_COUNTED_UNITS:  # "112 rushing yards": a length, a word between
+        d.kind, d.unit, noun = "quantity", unit, ""
     d.noun = noun
     d.next_word = nn.group(1).split()[0] if nn else ""
     d.tentative = bool(
