@@ -248,3 +248,19 @@ def test_an_exchange_rate_takes_the_currency_named_last_before_it() -> None:
 def test_a_unit_counted_with_a_word_between_is_a_quantity() -> None:
     got = [(c.text, c.kind, c.unit) for c in extract_text("Reyes ran for 112 rushing yards and 3 sunny days passed.")]
     assert got == [("112", "quantity", "yard"), ("3", "quantity", "day")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tata Motors' profit doubled in FY25 and again in Q3 FY26, Mumbai analysts said.",
+     [("FY25", "2024-04-01", "2025-03-31", "exact"), ("Q3 FY26", "2025-10-01", "2025-12-31", "exact")]),
+    ("Toyota's fiscal 2024 profit rose, the Tokyo carmaker said.",
+     [("fiscal 2024", "2024-04-01", "2025-03-31", "exact")]),
+    ("Qantas flew more in fiscal 2024, the Australian carrier said, and H1 FY2025 was better still.",
+     [("fiscal 2024", "2023-07-01", "2024-06-30", "exact"), ("H1 FY2025", "2024-07-01", "2024-12-31", "exact")]),
+])
+def test_fiscal_periods_by_the_country_named(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert dates(text) == expected
+
+
+def test_a_fiscal_year_of_no_named_country_is_no_calendar_date() -> None:
+    assert dates("Kestrel's fiscal 2025 revenue rose, and its FY26 outlook is cautious.") == []

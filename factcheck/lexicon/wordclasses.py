@@ -21,6 +21,9 @@ _SCHEMA = Keys(required=("classes",), fields={
     })),
     "plurals": MapOf(key_label="plural", nullable=True, doc="irregular plural -> its singular (people: person)",
                      value=Text(doc="the singular")),
+    "fiscal_years": MapOf(key_label="hint", nullable=True, doc="a word naming a country -> its fiscal year",
+                          value=Text(pattern=r"(?:0[1-9]|1[0-2])-(?:start|end)",
+                                     pattern_hint="04-end: starts in April, named by the year it ends in")),
     "holidays": MapOf(key_label="holiday", nullable=True, doc="a holiday's name -> when it falls",
                       value=Text(pattern=r"\d\d-\d\d|easter[+-]\d+|\d\d-(?:mon|tue|wed|thu|fri|sat|sun)-(?:[1-5]|last)",
                                  pattern_hint="12-25, easter-2 or 11-thu-4 (the fourth Thursday of November)")),
@@ -28,7 +31,8 @@ _SCHEMA = Keys(required=("classes",), fields={
 
 
 @functools.lru_cache(maxsize=4)
-def _read(path: str) -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[str]], dict[str, str], dict[str, str]]:
+def _read(path: str) -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[str]], dict[str, str],
+                              dict[str, dict[str, str]]]:
     ck = Checker(path)
     root = compose_file(Path(path), ck.problems)
     data = _SCHEMA.check(root, ck, "") if root is not None else {}
@@ -41,8 +45,8 @@ def _read(path: str) -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[st
                                      (w.lower() for w in spec.get("words", [])))
              for name, spec in (data.get("lists") or {}).items()}
     plurals = {k.lower(): v.lower() for k, v in (data.get("plurals") or {}).items()}
-    holidays = {k.lower(): v for k, v in (data.get("holidays") or {}).items()}
-    return classes, lists, plurals, holidays
+    tables = {name: {k.lower(): v for k, v in (data.get(name) or {}).items()} for name in ("holidays", "fiscal_years")}
+    return classes, lists, plurals, tables
 
 
 def word_class(name: str) -> frozenset[str]:
@@ -62,7 +66,12 @@ def plurals() -> dict[str, str]:
 
 def holidays() -> dict[str, str]:
     """Each holiday's name (lower case) with when it falls ("christmas": "12-25", "easter monday": "easter+1")."""
-    return dict(_read(str(WORDCLASS_FILE))[3])
+    return dict(_read(str(WORDCLASS_FILE))[3]["holidays"])
+
+
+def fiscal_years() -> dict[str, str]:
+    """A word naming a country (lower case) -> its fiscal year ("india": "04-end", "japan": "04-start")."""
+    return dict(_read(str(WORDCLASS_FILE))[3]["fiscal_years"])
 
 
 def stop_list(name: str) -> frozenset[str]:

@@ -77,7 +77,7 @@ def _scan(text: str, anchor: dt.date | None, passed: list[tuple[str, int, int]] 
             pos = r.end  # "on January 3, 0001": not a date, nor is "January 3" inside it
             continue
         if r is None:
-            pos = s + 1
+            pos = e if form.passes_over else s + 1
             continue
         r.form = form.name
         out.append(r)

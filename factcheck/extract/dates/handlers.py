@@ -28,7 +28,7 @@ from factcheck.extract.dates.calendar import (
 )
 from factcheck.extract.dates.draft import AGO_ONLY, Prefix, Raw
 from factcheck.extract.dates.tense import around, clause_tense, tense_of
-from factcheck.extract.dates.words import count, date_words
+from factcheck.extract.dates.words import alternation, count, date_words
 from factcheck.language.text import sentences_of
 
 # how far the handlers look around a match, in characters
@@ -58,6 +58,10 @@ _DIGITS = re.compile(r"\d+")
 _NEXT = re.compile(r"[ \t\-]+([A-Za-z][\w'’]*)")
 _POSS = re.compile(r"['’]s\b")
 _STRONG_CTX = {"in", "during", "throughout", "year"}
+_FISCAL_YEAR = re.compile(r"(?<!\d)(?:\d{4}|\d\d)(?!\d)")  # "FY25", "fiscal 2025", "Q3 FY26"
+_FISCAL_PART = re.compile(r"\b(Q[1-4]|H[12])\b|\b([a-z]+)[\s-]+(quarter|half)\b", re.I)
+_FISCAL_HINT = re.compile(r"\b(?:" + alternation(sorted(date_words().fiscal_years, key=len, reverse=True)).replace(
+    r"\ ", r"\s+") + r")\b", re.I)
 _CENTURY_TURN = 2030  # with no publication date, a two-digit year up to 35 is read as 20xx ("April of 92": 1992)
 _STRONG_QUAL = {"since", "after", "before", "until", "till", "through", "not until", "not before",
                 "no later than", "no earlier than", "prior to", "starting in", "beginning in",
@@ -633,6 +637,42 @@ def read_digit_quarter(m: re.Match[str], text: str, a: dt.date | None, pre: Pref
     n = int(text[m.start()])
     year = int(m["q2_y"]) if m["q2_y"] else 2000 + int(m["q2_yy"])
     return _quarter_like(m.start(), m.end(), "QQ", n, False, year, False, a) if 1 <= n <= 4 else None
+
+
+def read_fiscal(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix, prev: Raw | None) -> Raw | None:
+    """"fiscal 2025", "FY25", "Q3 FY26": a fiscal year, half or quarter, placed by the fiscal calendar of
+    the country the sentence (else the article) names; None, and the text passed over, when it names
+    none (a company's fiscal year is its own)."""
+    s, e = m.start(), m.end()
+    written = text[s:e]
+    years = _FISCAL_YEAR.findall(written)
+    rule = _fiscal_rule(text, s, e)
+    if not years or not rule:
+        return None
+    year = int(years[-1]) if len(years[-1]) == 4 else 2000 + int(years[-1])
+    month, named_by = int(rule[:2]), rule[3:]
+    first = dt.date(year - (1 if named_by == "end" and month > 1 else 0), month, 1)
+    pm = _FISCAL_PART.search(written)
+    if pm is None:
+        return _span_raw(s, e, "FY", (first, add_months(first, 12) - DAY), "year", False)
+    word = (pm.group(1) or pm.group(2) or "").lower()
+    half = word.startswith("h") or (pm.group(3) or "").lower() == "half"
+    n = int(word[1]) if word[:1] in ("q", "h") else date_words().ordinals.get(word, 0)
+    if not 1 <= n <= (2 if half else 4):
+        return None
+    start = add_months(first, (6 if half else 3) * (n - 1))
+    return _span_raw(s, e, "FY", (start, add_months(start, 6 if half else 3) - DAY), "half" if half else "quarter",
+                     False)
+
+
+def _fiscal_rule(text: str, s: int, e: int) -> str:
+    """The fiscal calendar of the first country named in the sentence, else in the article."""
+    tables = date_words().fiscal_years
+    for chunk in (_sentence(text, s, e), text):
+        hit = _FISCAL_HINT.search(chunk)
+        if hit:
+            return tables[" ".join(hit.group().lower().split())]
+    return ""
 
 
 def read_year_period(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix, prev: Raw | None) -> Raw | None:

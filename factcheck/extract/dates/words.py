@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from factcheck.extract.words import CARDINALS, TENS
-from factcheck.lexicon.wordclasses import holidays, word_class, word_list
+from factcheck.lexicon.wordclasses import fiscal_years, holidays, word_class, word_list
 
 FIRST_SEASON_MONTH = 3  # spring begins in March; each season three months after the one before
 
@@ -30,6 +30,7 @@ class DateWords:
     directions: dict[str, str]  # "last", "past" -> "last"; "this" -> "this"; "coming" -> "next"
     ordinals: dict[str, int]  # "third", "3rd" -> 3
     holidays: dict[str, str]  # "christmas day" -> "12-25", "good friday" -> "easter-2"
+    fiscal_years: dict[str, str]  # "india" -> "04-end": the month a country's fiscal year starts, how it is named
 
 
 def _ordered(name: str, first: int = 0) -> dict[str, int]:
@@ -59,6 +60,7 @@ def date_words() -> DateWords:
         directions=directions,
         ordinals={**_ordered("ordinals", 1), **_ordered("ordinal_numerals", 1)},
         holidays=holidays(),
+        fiscal_years=fiscal_years(),
     )
 
 
