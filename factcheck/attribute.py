@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from factcheck.core.records import Article, Claim
 from factcheck.entity import Named, Reading, Sentence, read
-from factcheck.measure import event, measure
+from factcheck.measure import same_clause, event, measure
 from factcheck.language.parse import parse
 from factcheck.language.text import sentences_of, singular
 from factcheck.core.regex import alternation
@@ -897,7 +897,13 @@ def attribute_article(article: Article, claims: list[Claim], vocab: Vocabulary |
         elif sentence is not None and claim.kind == "date" and (
                 happened := event(sentence, claim.start, claim.end, nouns=attribute == "date")) and (
                 happened[:4] not in text[cue_start:cue_end].lower()):  # "began trading" names the verb's event
-            attribute = _event_attribute(happened, vocab, attribute)  # "Parliament was dissolved on 12 May": the dissolution's
+            # "Parliament was dissolved on 12 May": the dissolution's; a cue of another clause says nothing
+            # of it ("the fund that created DeepSeek returned 65% in 2025": no founding in 2025)
+            apart = cue_end > cue_start and not same_clause(sentence, (cue_start, cue_end), (claim.start, claim.end))
+            attribute = _event_attribute(happened, vocab, "date" if apart else attribute)
+        elif sentence is not None and claim.kind == "date" and cue_end > cue_start and not same_clause(
+                sentence, (cue_start, cue_end), (claim.start, claim.end)):
+            attribute = "date"
         period, source = _period_for(claim, dated, article.published, text)
         scope = _scope_for(claim, text, vocab, by_sentence[claim.sentence])
         if claim.kind != "date":

@@ -200,3 +200,21 @@ def _lemma(token: Token) -> str:
     """A word's lemma, with a "co-" prefix dropped ("co-founded" -> "found")."""
     lemma = (token.lemma_ or token.text).lower()
     return lemma[3:] if lemma.startswith("co-") else lemma
+
+
+def same_clause(sent: Sentence, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two spans of the article stand in one clause: the verb each climbs to is the same
+    ("High-Flyer, the fund that created DeepSeek, returned 65% in 2025": "created" and "2025" do not)."""
+    heads = []
+    for start, end in (a, b):
+        tokens = sent.tokens(start, end)
+        if not tokens:
+            return True
+        node = span_head(tokens)
+        while not (node.tag_.startswith("VB") and node.dep_ in CLAUSE_LINKS) and node.head.i != node.i:
+            node = node.head  # through "began trading" (xcomp) and "the loss recorded on Monday" (acl)
+        heads.append(node.i)
+    return heads[0] == heads[1]
+
+
+CLAUSE_LINKS = frozenset({"ROOT", "acl:relcl", "advcl", "ccomp", "parataxis", "conj", "csubj"})

@@ -255,3 +255,11 @@ def test_figures_no_measure_names_meet_only_when_each_article_gives_one() -> Non
     assert [sorted(c.text for c in f.claims) for f in one_each] == [["12%", "18%"]]
     two_in_a = match_claims([bare("a", "12%", 12.0), bare("a", "31%", 31.0), bare("b", "18%", 18.0)])
     assert all(len({c.article for c in f.claims}) == 1 for f in two_in_a)  # which of a's would b's be?
+
+
+def test_a_cue_in_another_clause_does_not_name_a_date() -> None:
+    # "founded" stands in the relative clause that describes the fund; 2024 dates the return
+    c = _by_text("Orrin Capital, the fund that founded Kestrel Labs, returned 12% in 2024.")
+    assert c["2024"].attribute != "founding date"
+    c = _by_text("Kestrel Labs, which Orrin Capital founded in 2019, sells sensors.")
+    assert c["2019"].attribute == "founding date"
