@@ -202,19 +202,18 @@ def _lemma(token: Token) -> str:
     return lemma[3:] if lemma.startswith("co-") else lemma
 
 
-def same_clause(sent: Sentence, a: tuple[int, int], b: tuple[int, int]) -> bool:
-    """Whether two spans of the article stand in one clause: the verb each climbs to is the same
-    ("High-Flyer, the fund that created DeepSeek, returned 65% in 2025": "created" and "2025" do not)."""
-    heads = []
-    for start, end in (a, b):
-        tokens = sent.tokens(start, end)
-        if not tokens:
-            return True
-        node = span_head(tokens)
-        while not (node.tag_.startswith("VB") and node.dep_ in CLAUSE_LINKS) and node.head.i != node.i:
-            node = node.head  # through "began trading" (xcomp) and "the loss recorded on Monday" (acl)
-        heads.append(node.i)
-    return heads[0] == heads[1]
+def same_clause(sent: Sentence, cue: tuple[int, int], figure: tuple[int, int]) -> bool:
+    """Whether a figure or date stands inside the clause of a cue word: the clause the cue's verb heads,
+    with all it governs ("Nvidia suffered the biggest loss ever recorded on Monday"; "Zhipu, which began
+    trading on Thursday"); "High-Flyer, the fund that created DeepSeek, returned 65% in 2025": 2025 is
+    outside "that created DeepSeek"."""
+    cue_tokens, figure_tokens = sent.tokens(*cue), sent.tokens(*figure)
+    if not cue_tokens or not figure_tokens:
+        return True
+    node = span_head(cue_tokens)
+    while not (node.tag_.startswith("VB") and node.dep_ in CLAUSE_LINKS) and node.head.i != node.i:
+        node = node.head  # through "began trading" (xcomp) to the clause it heads
+    return node.left_edge.i <= figure_tokens[0].i and figure_tokens[-1].i <= node.right_edge.i
 
 
 CLAUSE_LINKS = frozenset({"ROOT", "acl:relcl", "advcl", "ccomp", "parataxis", "conj", "csubj"})
