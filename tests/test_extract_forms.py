@@ -264,3 +264,9 @@ def test_fiscal_periods_by_the_country_named(text: str, expected: list[tuple[str
 
 def test_a_fiscal_year_of_no_named_country_is_no_calendar_date() -> None:
     assert dates("Kestrel's fiscal 2025 revenue rose, and its FY26 outlook is cautious.") == []
+
+
+def test_the_date_that_ends_a_span_is_at_most_it() -> None:
+    assert dates("Vacancies fell in the three months to February, and prices rose 3% in the year to March.") == [
+        ("February", "2025-02-01", "2025-02-28", "at_most"), ("March", "2025-03-01", "2025-03-31", "at_most")]
+    assert dates("Vacancies fell in February.") == [("February", "2025-02-01", "2025-02-28", "exact")]

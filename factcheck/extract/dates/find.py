@@ -180,6 +180,17 @@ def _ranges(raws: list[Raw], text: str) -> list[Raw]:
     return out
 
 
+_SPAN_TO = re.compile(r"\b(?:year|years|months|weeks|quarters|days)\s+(?:ended\s+|ending\s+|up\s+)?to\s+\Z", re.I)
+
+
+def _ends_of_spans(raws: list[Raw], text: str) -> None:
+    """ "in the three months to February", "the year to March": the date ends the span the figure covers,
+    at most that date."""
+    for r in raws:
+        if r.qualifier == "exact" and not r.qual_word and _SPAN_TO.search(text, max(0, r.start - 40), r.start):
+            r.qualifier, r.qual_word = "at_most", "to"
+
+
 def _joinable(x: Raw, y: Raw) -> bool:
     """Two mentions, neither a weekday word, both resolved (the second ending after the first) or both
     not (no publication date to place them)."""
@@ -211,6 +222,7 @@ def _read(text: str, published: dt.date | None,
         published = None
     raws = _scan(text, published, passed)
     raws = _ranges(raws, text)  # before the weekday words are tied to the dates they label, by index
+    _ends_of_spans(raws, text)
     _label(raws, text, published)
     out: list[tuple[Raw, DateMention]] = []
     for r in raws:
