@@ -894,16 +894,8 @@ def attribute_article(article: Article, claims: list[Claim], vocab: Vocabulary |
                                          else first_reading)
         if sentence is not None and claim.kind != "date" and _is_generic(attribute):
             attribute = _measured(attribute, measure(sentence, claim.start, claim.end))
-        elif sentence is not None and claim.kind == "date" and (
-                happened := event(sentence, claim.start, claim.end, nouns=attribute == "date")) and (
-                happened[:4] not in text[cue_start:cue_end].lower()):  # "began trading" names the verb's event
-            # "Parliament was dissolved on 12 May": the dissolution's; a cue of another clause says nothing
-            # of it ("the fund that created DeepSeek returned 65% in 2025": no founding in 2025)
-            apart = cue_end > cue_start and not same_clause(sentence, (cue_start, cue_end), (claim.start, claim.end))
-            attribute = _event_attribute(happened, vocab, "date" if apart else attribute)
-        elif sentence is not None and claim.kind == "date" and cue_end > cue_start and not same_clause(
-                sentence, (cue_start, cue_end), (claim.start, claim.end)):
-            attribute = "date"
+        elif sentence is not None and claim.kind == "date":
+            attribute = _date_event(sentence, claim, attribute, (cue_start, cue_end), text, vocab)
         period, source = _period_for(claim, dated, article.published, text)
         scope = _scope_for(claim, text, vocab, by_sentence[claim.sentence])
         if claim.kind != "date":
@@ -941,6 +933,18 @@ def _outlet(m: Mention, text: str, outlet: str) -> bool:
         return False
     return m.entity == outlet or (
         outlet.endswith(" " + m.entity) and text[max(0, m.start - 4) : m.start].lower() == "the ")
+
+
+def _date_event(sentence: Sentence, claim: Claim, attribute: str, cue: tuple[int, int], text: str,
+                vocab: Vocabulary) -> str:
+    """A date's attribute from the event of its clause ("Parliament was dissolved on 12 May": the
+    dissolution's); a cue word of another clause says nothing of it ("the fund that created DeepSeek
+    returned 65% in 2025": no founding in 2025)."""
+    apart = cue[1] > cue[0] and not same_clause(sentence, cue, (claim.start, claim.end))
+    happened = event(sentence, claim.start, claim.end, nouns=attribute == "date")
+    if happened and happened[:4] not in text[cue[0] : cue[1]].lower():  # "began trading" names the verb's event
+        return _event_attribute(happened, vocab, "date" if apart else attribute)
+    return "date" if apart else attribute
 
 
 def _event_attribute(happened: str, vocab: Vocabulary, cued: str) -> str:

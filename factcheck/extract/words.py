@@ -231,7 +231,7 @@ def is_vague(text: str, lex: Lexicon | None = None) -> bool:
     """Whether a figure's text is a vague magnitude ("hundreds", "tens of thousands"): it says how many
     only roughly, and is compared with no other figure."""
     last = text.split()[-1].lower() if text.strip() else ""
-    return last.endswith("s") and last[:-1] in vague_magnitudes(lex or lexicon())
+    return last.endswith("s") and last[:-1] in figure_words(lex or lexicon()).vague  # built once per lexicon
 
 
 def _scan(lex: Lexicon) -> re.Pattern[str]:
