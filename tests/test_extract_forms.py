@@ -270,3 +270,115 @@ def test_the_date_that_ends_a_span_is_at_most_it() -> None:
     assert dates("Vacancies fell in the three months to February, and prices rose 3% in the year to March.") == [
         ("February", "2025-02-01", "2025-02-28", "at_most"), ("March", "2025-03-01", "2025-03-31", "at_most")]
     assert dates("Vacancies fell in February.") == [("February", "2025-02-01", "2025-02-28", "exact")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a window ahead of publication, in a clause that looks ahead: the date that far on ("within": at most it)
+    ("The plant opens in two weeks; the board will decide within nine months.",
+     [("in two weeks", "2025-03-26", "2025-03-26", "exact"), ("within nine months", "2025-12-12", "2025-12-12", "at_most")]),
+    ("Tolls on the Kerrow bridge will rise in 10 days' time.", [("in 10 days' time", "2025-03-22", "2025-03-22", "exact")]),
+    # a date moved by a count
+    ("The appeal came 10 days after March 3.", [("10 days after March 3", "2025-03-13", "2025-03-13", "exact")]),
+    ("Voters had registered two weeks before the 8 May 2024 poll.",
+     [("two weeks before the 8 May 2024", "2024-04-24", "2024-04-24", "exact")]),
+    ("The Harlow depot reopened a few days after Christmas 2019.",
+     [("a few days after Christmas 2019", "2019-12-27", "2019-12-29", "approx")]),
+    # "later" and "earlier" count from the story's last date
+    ("The ruling came on March 3. The appeal came three weeks later.",
+     [("March 3", "2025-03-03", "2025-03-03", "exact"), ("three weeks later", "2025-03-24", "2025-03-24", "exact")]),
+    ("Brenna Oil struck gas in June 2021; a year earlier its rig had caught fire.",
+     [("June 2021", "2021-06-01", "2021-06-30", "exact"), ("a year earlier", "2020-06-01", "2020-06-30", "exact")]),
+])
+def test_windows_and_offsets(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert dates(text) == expected
+
+
+def test_a_duration_that_is_no_window_or_offset_stays_a_quantity() -> None:
+    # a past span is a duration; "later than planned" and "from a year earlier" date nothing
+    assert read("The Orvik flats sold out in two weeks.") == [("two weeks", 2, "week")]
+    assert read("The report will come out tomorrow, six weeks later than planned.") == [("six weeks", 6, "week")]
+    assert dates("Burglaries fell in the first quarter from a year earlier.") == [
+        ("the first quarter", "2024-01-01", "2024-03-31", "exact")]
+    assert dates("The appeal came three weeks later.") == []  # no date to count from
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Applications will be taken 10/1-10/15.", [("10/1-10/15", "2025-10-01", "2025-10-15", "exact")]),
+    ("The Dunmore fair ran 1/8-14/8.", [("1/8-14/8", "2024-08-01", "2024-08-14", "exact")]),
+    ("The sale will run 12/20-1/5.", [("12/20-1/5", "2025-12-20", "2026-01-05", "exact")]),  # into the next year
+    ("Both teams drew 3/4-4/3 on aggregate.", []),  # either order fits: no reading
+])
+def test_days_in_digits_joined_as_a_range(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert dates(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Voting is on March twenty first.", [("March twenty first", "2025-03-21", "2025-03-21", "exact")]),
+    ("The Alder Cup final was held on June the fifth, 2024.", [("June the fifth, 2024", "2024-06-05", "2024-06-05", "exact")]),
+    ("The couple met in june of 2015 and married on october 3, 2019.",
+     [("june of 2015", "2015-06-01", "2015-06-30", "exact"), ("october 3, 2019", "2019-10-03", "2019-10-03", "exact")]),
+    # a month that is also a word is a month only capitalised, and a bare lower-case month is none
+    ("Troops may march 2020 miles, and sales in june rose.", []),
+])
+def test_days_in_words_and_months_in_lower_case(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert dates(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sales rose in the March quarter and fell in the December 2024 quarter.",
+     [("March quarter", "2024-01-01", "2024-03-31", "exact"), ("December 2024 quarter", "2024-10-01", "2024-12-31", "exact")]),
+    ("Profit rose in the June half; margins narrowed in the current quarter.",
+     [("June half", "2024-01-01", "2024-06-30", "exact"), ("current quarter", "2025-01-01", "2025-03-31", "exact")]),
+    ("Output grew in calendar 2024 and fell in the quarter to June.",
+     [("2024", "2024-01-01", "2024-12-31", "exact"), ("June", "2024-06-01", "2024-06-30", "at_most")]),
+])
+def test_periods_named_by_their_last_month(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert dates(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The recipe takes a 3/4 cup of flour and a 1/2-inch slice of ginger.",
+     [("3/4 cup", 0.75, "cup"), ("1/2-inch", 0.5, "inch")]),
+    ("She ran 3 1/2 miles, then 2 tablespoons of honey went into the tea.",
+     [("3 1/2 miles", 3.5, "mile"), ("2 tablespoons", 2, "tablespoon")]),
+])
+def test_fractions_of_a_unit(text: str, expected: list[tuple[str, float, str]]) -> None:
+    got = read(text)
+    assert [(t, u) for t, _, u in got] == [(t, u) for t, _, u in expected]
+    assert [v for _, v, _ in got] == pytest.approx([v for _, v, _ in expected])
+
+
+def test_a_fraction_with_no_unit_is_no_figure() -> None:
+    assert read("The shop is open 24/7, the 9/11 report said, and they took 2/3 of the seats.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Index 100 -0.8%.", [("-0.8%", -0.8, "percent")]),
+    ("At the close the Stoxx 600 -1.2% and the Nikkei 225 +0.4%.", [("-1.2%", -1.2, "percent"), ("+0.4%", 0.4, "percent")]),
+])
+def test_a_signed_change_after_an_index_name(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The high was 91.5 cents and the low 88.2.", [("91.5 cents", 0.915, "USD"), ("88.2", 0.882, "USD")]),
+    ("Tarrant's sales were cut from $2.1bn to 1.8.", [("$2.1bn", 2.1e9, "USD"), ("1.8", 1.8e9, "USD")]),
+    ("He dropped from 210 pounds to 190.", [("210 pounds", 210, "pound"), ("190", 190, "pound")]),
+    ("She shed 30 pounds, but the gym cost her 210 pounds.", [("30 pounds", 30, "pound"), ("210 pounds", 210, "GBP")]),
+])
+def test_money_and_weight_carried_to_a_bare_number(text: str, expected: list[tuple[str, float, str]]) -> None:
+    got = read(text)
+    assert [(t, u) for t, _, u in got] == [(t, u) for t, _, u in expected]
+    assert [v for _, v, _ in got] == pytest.approx([v for _, v, _ in expected])
+
+
+def test_a_capitalised_verb_before_a_measure_makes_no_label() -> None:
+    assert read("Add 2 cups of stock.") == [("2 cups", 2, "cup")]
+    assert read("Boil 3 litres of water, as Windows 11 boots.") == [("3 litres", 3, "liter")]
+
+
+def test_a_noun_before_of_names_the_figure_not_an_earlier_count() -> None:
+    assert [(c.text, c.noun) for c in extract_text("Crowds of 2.5k fans came; revenue of 1.2B followed.")] == [
+        ("2.5k", "fan"), ("1.2B", "")]
+    assert [(c.text, c.noun) for c in extract_text("It won three gold medals and one silver, a total of 4.")] == [
+        ("three", "gold medal"), ("one", "silver medal"), ("4", "medal")]

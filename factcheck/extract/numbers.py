@@ -66,7 +66,7 @@ _PLURAL_ONLY = word_class("plural_only")
 # Capitalised words that, right before a number, do not make it a product name ("The 300 passengers").
 _FUNCTION_WORDS = stop_list("function_words")
 # After a label, the list it heads: "junctions 10 and 11", "episodes 1 to 3", "tracks 4, 7 and 9"
-_LABEL_LIST = re.compile(r"(?:[ \u00a0]*(?:,|&|and|or|to|-|–)[ \u00a0]*\d+[A-Za-z]?\b)*")
+_LABEL_LIST = re.compile(r"(?:[ \u00a0]*(?:,|&|and|or|to|-|–)[ \u00a0]*\d+[A-Za-z]?\b(?![.,]\d|%))*")
 # Emergency numbers: "a 999 call", "dialled 911"
 _EMERGENCY = re.compile(r"(?:999|911|112|111|101|000)[ \u00a0]+(?:calls?|operators?|emergency|line)\b")
 _DIAL = {"call", "called", "calling", "dial", "dialled", "dialed", "dialling", "dialing", "ring", "rang", "phoned"}
@@ -148,7 +148,10 @@ _PREFIX_WORD = re.compile(r"\b(?:minus|sub|plus)-$", re.I)  # a hyphen that ties
 _MINUS_WORD = re.compile(r"\bminus[ \u00a0-]+$", re.I)  # "minus 5C", "minus-12 degrees"
 _LINE_START = re.compile(r"(?:^|\n)[ \t>*#-]*$")
 _URLISH = re.compile(r"://|www\.|@")
-_WEIGHT_CONTEXT = re.compile(r"\b(?:weigh\w*|lost|gained|heavy|heavier|lighter|pounds? of)\b", re.I)
+_WEIGHT_CONTEXT = re.compile(
+    r"\b(?:(?:" + "|".join(sorted(word_class("weight_cues"))) + r")|pounds?[ \u00a0]+of"
+    r"|(?:" + "|".join(sorted(word_class("subject_pronouns"))) + r")[ \u00a0]+(?:had[ \u00a0]+|has[ \u00a0]+)?(?:"
+    + "|".join(sorted(word_class("body_weight_verbs"))) + r"))\b", re.I)
 _SPORT_BEFORE = re.compile(
     r"\b(?:won|win|wins|winning|lost|lose|loses|losing|beat|beats|beaten|beating|defeated|defeat|defeats|drew|draw|"
     r"drawn|tied|tie|score|scored|scores|scoreline|victory|led|lead|leads|leading|trailed|trail|trailing|edged|"
@@ -718,6 +721,24 @@ def _clock_duration(text: str, start: int) -> Figure | None:
 _CLOCK_AT = re.compile(r"\b(?:at|by|until|from|before|after|around|since)[ \u00a0]+$", re.I)
 
 
+_FRACTION = re.compile(r"(?:(?P<whole>\d{1,3})[ \u00a0]+)?(?P<n>\d{1,2})/(?P<d>\d{1,2})(?![\d/]|[.,]\d)")
+FRACTION_DENOMINATORS = range(2, 17)  # "3/4", "5/16": the fractions measures are written in
+
+
+def _fraction(text: str, pos: int, ctx: _Context) -> tuple[float, int] | None:
+    """ "a 3/4 cup", "3 1/2 miles", "1/2-inch": (value, end) of a proper fraction, perhaps with a whole
+    number before it, that a unit follows; else None ("24/7", "9/11", "2/3 of the seats")."""
+    fm = _FRACTION.match(text, pos)
+    if fm is None:
+        return None
+    n, d = int(fm["n"]), int(fm["d"])
+    if d not in FRACTION_DENOMINATORS or not 0 < n < d:
+        return None
+    if not ctx.vocab.unit_re.match(text, fm.end()):
+        return None
+    return int(fm["whole"] or 0) + n / d, fm.end()
+
+
 def _excluded_end(text: str, ctx: _Context, start: int) -> int:
     """If the digits at `start` are part of something that is not a figure (a phone number, a time,
     a URL, an ISBN, a code, list numbering), the end of that thing; else -1."""
@@ -737,8 +758,8 @@ def _excluded_end(text: str, ctx: _Context, start: int) -> int:
         pm = _PHONE.match(text, start - 1)
         if pm:
             return pm.end()
-    pm = _NOT_A_FIGURE.match(text, start)  # a phone number, a time, a chain of numbers
-    if pm:
+    pm = _NOT_A_FIGURE.match(text, start) if _fraction(text, start, ctx) is None else None
+    if pm:  # a phone number, a time, a chain of numbers
         return pm.end()
     if prev == "(" or prev == "[":
         em = re.match(r"\d{1,2}[)\]]", text[start : start + 3])
@@ -785,8 +806,8 @@ def _is_label(text: str, start: int, end: int, vocab: FigureWords, words: list[s
     word = text[j - len(low) : j]
     if word[:1].isupper() or (len(word) > 1 and word[1].isupper()):
         after = text[end : end + 12]
-        # "Tesla 5%": the number is a figure all the same
-        return not (_PERCENT_AFTER.match(after) or vocab.scale_after.match(after))
+        # "Tesla 5%", "Add 2 cups": the number is a figure all the same
+        return not (_PERCENT_AFTER.match(after) or vocab.scale_after.match(after) or vocab.unit_re.match(after))
     return False
 
 
@@ -1232,6 +1253,16 @@ def _with(f: Figure, **changes: object) -> Figure:
     return Figure(**fields)  # type: ignore[arg-type]
 
 
+_AGGREGATES = word_class("aggregate_nouns")
+
+
+def _named_by_of(words: list[str]) -> bool:
+    """Whether a figure stands after "<noun> of" that names what it is ("revenue of 1.2B"), not after
+    a word that only sums what was counted before ("a total of 11")."""
+    return len(words) > 1 and words[0] == "of" and words[1].isalpha() and words[1] not in _AGGREGATES \
+        and words[1] not in _FUNCTION_WORDS
+
+
 def _bare_count(
     text: str, f: Figure, prev: Figure | None, linked: bool, out: list[Figure], sent: int, words: list[str],
     ctx: _Context,
@@ -1242,9 +1273,11 @@ def _bare_count(
         linked or _PUNCT_AFTER.match(text, f.end)
     ):
         unit = prev.unit  # "from 62 to 64" after an age; "between eight and 10 years ... no more than four."
-    elif prev is not None and prev.kind == "quantity" and prev.unit and prev.unit not in ctx.lex.currencies and (
+    elif prev is not None and prev.kind == "quantity" and prev.unit and (
             linked or _PARALLEL.fullmatch(text, prev.end, f.start)) and _PUNCT_AFTER.match(text, f.end):
         unit = prev.unit  # "cut from 210 km to 190", "the high was 31.5C and the low 18.2"
+        if unit in ctx.lex.currencies:  # "91.5 cents ... the low 88.2": in the minor unit, or scale, written before
+            return _carried_money(text, f, prev)
     if not unit and f.value is not None and f.value == int(f.value) and 0 < f.value < 120:
         if text[f.end : f.end + 1] in ",)" and _AGE_BEFORE.search(text, max(0, f.start - 60), f.start):
             unit = "year"  # "Jamal Reid, 19, was jailed"
@@ -1261,8 +1294,8 @@ def _bare_count(
     if not noun:
         seen: list[str] = []
         for p in reversed(out):  # the noun of a count given earlier in the sentence
-            if p.end <= sent:
-                break
+            if p.end <= sent or _named_by_of(words):
+                break  # "fans ...; revenue of 1.2B": the noun before "of" names what it is
             if p.kind == "count" and p.noun:
                 seen.append(p.noun)
         if seen:
@@ -1275,6 +1308,20 @@ def _bare_count(
     if not noun and _BARE_SUBJECT.match(text, f.end):
         noun = _clause_subject(text[sent : f.start], True, ctx.vocab) or ""  # "one in six pupils ..., and 2,000 were"
     return _with(f, noun=noun) if noun else f
+
+
+def _carried_money(text: str, f: Figure, prev: Figure) -> Figure:
+    """A bare number that takes the money of the figure before it, in the same minor unit or scale
+    ("from 91.5 cents to 88.2", "$2.1 billion in 2023 and the low 1.8"): the factor between that figure's
+    value and its written number applies to this one."""
+    dm = _DIGITS.search(text, prev.start, prev.end)
+    written = float(dm.group()[: dm.start("glue") - dm.start()].replace(",", "") if dm["glue"] else
+                    dm.group().replace(",", "")) if dm else 0.0
+    if not written or prev.value is None or f.value is None or f.low is None or f.high is None:
+        return f
+    k = prev.value / written
+    return _with(f, kind="quantity", unit=prev.unit, value=_times(f.value, k) if k >= 1 else f.value * k,
+                 low=f.low * k, high=f.high * k)
 
 
 def _currency_pair(text: str, f: Figure, sent: int, words: list[str] | None, ctx: _Context) -> Figure:
@@ -1492,6 +1539,9 @@ def _read_end(text: str, pos: int, ctx: _Context, *, words_ok: bool = True) -> _
         number = float(digits.replace(",", ""))
         if not math.isfinite(number):
             return None  # more digits than a double holds: a code or noise, not a figure
+        frac = _fraction(text, pos, ctx) if not glue and digits.isdigit() else None
+        if frac is not None:  # "3/4 cup", "3 1/2 miles": exact as written
+            return _End(pos, frac[1], frac[0], f"{frac[0]:.6f}", 1.0)
         end = _End(pos, pos + len(digits), number, digits, 1.0)
         if glue:
             return _resolve_glue(text, end, glue, ctx)
@@ -1587,6 +1637,13 @@ def _resolve_glue(text: str, end: _End, glue: str, ctx: _Context) -> _End | None
 _NOT_BEFORE_NUMBER = " \u00a0,.;:()\"'“”‘’-–—\n"  # no currency symbol ends in these
 
 
+def _clause_start(text: str, pos: int, reach: int) -> int:
+    """Where the clause holding pos starts, looking back at most `reach` characters (after a comma,
+    semicolon or colon)."""
+    lo = max(0, pos - reach)
+    return max(lo, *(text.rfind(c, lo, pos) + 1 for c in ",;:"))
+
+
 def _currency_before(text: str, start: int, ctx: _Context) -> tuple[str, str, int]:
     c = text[start - 1] if start else ""
     if c in " \u00a0":
@@ -1665,7 +1722,7 @@ def _currency_name(
     amb = ""
     if word in vocab.unit_names and (
         re.match(r"[ \u00a0]+of\b", text[nm.end() : nm.end() + 5])
-        or (not currency and _WEIGHT_CONTEXT.search(text, max(0, pos - 40), pos))
+        or (not currency and _WEIGHT_CONTEXT.search(text, _clause_start(text, pos, 40), pos))
     ):
         if currency:
             return "quantity", currency, currency, 1.0, "", pos

@@ -36,7 +36,7 @@ _MOD_WORDS = ["early", "mid", "late", "earlier", "later"] + [
     for k in ("end", "start", "beginning", "middle", "close", "turn")
 ]
 _CTX_WORDS = ["in", "on", "at", "during", "of", "for", "from", "to", "and", "or", "throughout", "into", "than",
-              "year", "a", "an", "its", "their", "his", "her", "our", "this", "that", "whose"]
+              "year", "calendar", "a", "an", "its", "their", "his", "her", "our", "this", "that", "whose"]
 
 
 def _rev_alt(words: list[str]) -> str:

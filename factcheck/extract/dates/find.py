@@ -12,7 +12,8 @@ from factcheck.core.records import FIRST_YEAR, LAST_YEAR
 from factcheck.extract.dates.calendar import iso_day
 from factcheck.extract.dates.draft import Raw, apply_prefix, read_prefix
 from factcheck.extract.dates.forms import date_forms
-from factcheck.extract.dates.handlers import LABEL_AFTER
+from factcheck.extract.dates.handlers import LABEL_AFTER, shifted
+from factcheck.extract.dates.words import NUMBER_WORD, count
 
 PREFIX_REACH = 40  # characters read before a match for its qualifier, modifier and context words
 LABEL_DAY_REACH = 3  # a weekday labels the day within this many days of its date's (else the other way)
@@ -180,7 +181,7 @@ def _ranges(raws: list[Raw], text: str) -> list[Raw]:
     return out
 
 
-_SPAN_TO = re.compile(r"\b(?:year|years|months|weeks|quarters|days)\s+(?:ended\s+|ending\s+|up\s+)?to\s+\Z", re.I)
+_SPAN_TO = re.compile(r"\b(?:year|years|months|weeks|quarter|quarters|half|days)\s+(?:ended\s+|ending\s+|up\s+)?to\s+\Z", re.I)
 
 
 def _ends_of_spans(raws: list[Raw], text: str) -> None:
@@ -189,6 +190,28 @@ def _ends_of_spans(raws: list[Raw], text: str) -> None:
     for r in raws:
         if r.qualifier == "exact" and not r.qual_word and _SPAN_TO.search(text, max(0, r.start - 40), r.start):
             r.qualifier, r.qual_word = "at_most", "to"
+
+
+_OFFSET = re.compile(rf"(?<![\w$€£¥.,])(?P<n>\d{{1,3}}|{NUMBER_WORD}|[Aa]n?|[Aa]\s+few|[Ss]everal)\s+"
+                     r"(?P<u>day|week|month|year)s?\s+\Z")
+OFFSET_REACH = 30  # characters before "after March 3" read for its count of units ("10 days")
+
+
+def _offsets(raws: list[Raw], text: str) -> list[Raw]:
+    """ "10 days after March 3", "two weeks before the 2024 vote": the date moved by that much, one
+    mention from the count to the date's end."""
+    out = []
+    for r in raws:
+        m = _OFFSET.search(text, max(0, r.start - OFFSET_REACH), r.start) if r.qual_word in ("after", "before") \
+            and r.low is not None and r.high is not None else None
+        n = count(m["n"]) if m else None
+        if m is None or n is None:
+            out.append(r)
+            continue
+        moved = shifted(r, m["u"], n, -1 if r.qual_word == "after" else 1)
+        moved.start, moved.form, moved.ctx_word, moved.kind = m.start(), r.form, r.ctx_word, "OFFSET"
+        out.append(moved)
+    return out
 
 
 def _joinable(x: Raw, y: Raw) -> bool:
@@ -221,7 +244,7 @@ def _read(text: str, published: dt.date | None,
     if published is not None and not FIRST_YEAR <= published.year <= LAST_YEAR:
         published = None
     raws = _scan(text, published, passed)
-    raws = _ranges(raws, text)  # before the weekday words are tied to the dates they label, by index
+    raws = _offsets(_ranges(raws, text), text)  # before the weekday words are tied to the dates they label
     _ends_of_spans(raws, text)
     _label(raws, text, published)
     out: list[tuple[Raw, DateMention]] = []

@@ -55,6 +55,8 @@ _TABLE: tuple[tuple[str, str, Handler | None, str, str], ...] = (
      r"\d{3}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\w/-]|[.,]\d)"),
     ("month_slash_year", "digit", h.read_month_slash_year, "The patent was filed 03/2020.",
      r"\d?/(?P<msy_y>{year})(?![\w/]|[.,]\d)"),
+    ("slash_day_range", "digit", h.read_slash_day_range, "The sign-up window is 10/1-10/15.",
+     r"\d?/(?P<sdr_1>\d\d?)\s*[-–]\s*(?P<sdr_2>\d\d?)/(?P<sdr_3>\d\d?)(?![\d/]|[.,]\d)"),
     ("dashed_date", "digit", h.read_dashed_date, "The rule is effective 12-Jan-2021.",
      r"\d?-(?P<dd_mon>{month})-(?P<dd_y>{year})(?!\d)"),
     ("digits_ago", "digit", h.read_digits_ago, "The plant opened 12 years ago.", r"\d{0,3}{ago:agod}"),
@@ -76,6 +78,10 @@ _TABLE: tuple[tuple[str, str, Handler | None, str, str], ...] = (
     ("month_day", "month", h.read_month_day, "The summit opens on March 3, 2026.",
      r"""\s+(?P<md_d>{day})(?![\d:]|[.,]\d)(?:\s*(?:[-–]|to|through)\s*(?P<md_d2>{day})(?![\d:]|[.,]\d))?
          (?:,?\s+(?:of\s+)?(?:(?P<md_y>{old_year})(?!\d|,\d)|(?P<md_rel>last|this|next)\s+year\b))?"""),
+    ("month_day_words", "month", h.read_month_day_words, "Voting is on March twenty first.",
+     r"\s+(?:the\s+)?(?P<mdw_d>{day_ordinal})\b(?!-)(?:,?\s+(?:of\s+)?(?P<mdw_y>{old_year})(?!\d|,\d))?"),
+    ("month_quarter", "month", h.read_month_quarter, "Sales rose in the March quarter.",
+     r"(?:,?\s+(?P<mq_y>{year}))?\s+(?P<mq_u>quarter|half)\b(?![-\w])"),
     ("month_year", "month", h.read_month_year, "Inflation peaked in October 2022.",
      r"(?:\s+of)?,?\s+(?:(?P<my_y>{year})(?!\w|[.,]\d)|(?P<my_rel>last|this|next)\s+year\b"
      r"|(?<=of\s)['’]?(?P<my_yy>\d\d)(?![\w%]|[.,]\d))"),
@@ -125,6 +131,9 @@ _TABLE: tuple[tuple[str, str, Handler | None, str, str], ...] = (
      r"[OoAaDd](?<!\w\w)(?:ver|t|uring)\s+the\s+weekend\b"),
     ("season", "", h.read_season, "The plant opens in spring 2026.",
      r"{season_start}\b(?:(?:\s+of)?,?\s+(?P<sea_y>{year})(?!\d)(?:[-–/](?:\d\d){1,2}\b)?)?"),
+    ("window", "", h.read_window, "The plant opens in two weeks.",
+     r"""(?P<win_w>[IiWw](?<!\w\w)(?:n|ithin))\s+(?:the\s+next\s+)?(?P<win_n>\d{1,3}|{number_word}|an?|a\s+few|several)
+         \s+(?P<win_u>day|week|month|year)s?(?:['’]\s+time)?\b(?![-'’]|\s+(?:ago|later|earlier|after|before|of|to|from)\b)"""),
     ("words_ago", "", h.read_words_ago, "The plant opened two years ago.",
      r"[AaCcEeFfNnOoSsTt](?<!\w\w)[a-z]*(?:-[a-z]+)?(?:\s+(?:few|couple(?:\s+of)?|dozen))?{ago:agow}"),
     ("short_decade", "", h.read_short_decade, "Prices soared in the '90s.", r"['’](?<!\w['’])\d0s\b"),
@@ -169,7 +178,7 @@ def _parts(w: DateWords) -> dict[str, Callable[[str], str]]:
         "number_word": NUMBER_WORD,
         "full_month": alternation(months),
         "month": rf"(?:(?:{alternation(months)})\b|(?:{alternation(abbrs)})\b\.?)",
-        "month_start": initial_class([*months, *abbrs], either_case=False) + r"(?<!\w\w)"
+        "month_start": initial_class([*months, *abbrs], either_case=True) + r"(?<!\w\w)"
                        + rf"(?:(?:{alternation(m[1:] for m in months)})\b|(?:{alternation(a[1:] for a in abbrs)})\b\.?)",
         "weekday": alternation(capitalised(w.weekdays)),
         "weekday_start": word_start(w.weekdays),
@@ -178,6 +187,7 @@ def _parts(w: DateWords) -> dict[str, Callable[[str], str]]:
         "direction_start": word_start(w.directions, either_case=True),
         "relative_day_start": word_start(w.relative_days, either_case=True),
         "ordinal": alternation(ordinals),
+        "day_ordinal": alternation(w.day_ordinals).replace(r"\s+", r"[\s-]+"),
         "ordinal_start": word_start([*ordinals, "final"], either_case=True),
         "yesterday": alternation(d for d, n in w.relative_days.items() if n == -1 and d in w.day_words),
         "holiday": alternation(holiday_names(w.holidays)),
@@ -185,7 +195,7 @@ def _parts(w: DateWords) -> dict[str, Callable[[str], str]]:
     }
     parts: dict[str, Callable[[str], str]] = {k: (lambda _p, v=v: v) for k, v in fixed.items()}
     parts["ago"] = lambda p: (rf"(?P<{p}_c>)(?P<{p}_h1>\s+and\s+a\s+half)?\s+(?P<{p}_u>day|week|month|year|decade)s?"
-                              rf"(?P<{p}_h>\s+and\s+a\s+half)?\s+ago\b")
+                              rf"(?P<{p}_h>\s+and\s+a\s+half)?\s+(?P<{p}_w>ago|later|earlier)\b(?!\s+than\b)")
     parts["year_expr"] = lambda p: (rf"(?:(?P<{p}_y>{fixed['year']})(?!\d)|(?P<{p}_rel>[Ll]ast|[Tt]his|[Nn]ext)\s+year\b"
                                     rf"|(?P<{p}_the>the\s+(?:current\s+)?year)\b)")
     return parts

@@ -57,7 +57,8 @@ _WORD = re.compile(r"[A-Za-z]+")
 _DIGITS = re.compile(r"\d+")
 _NEXT = re.compile(r"[ \t\-]+([A-Za-z][\w'’]*)")
 _POSS = re.compile(r"['’]s\b")
-_STRONG_CTX = {"in", "during", "throughout", "year"}
+_COMPARED = re.compile(r"\b(?:with|from|than|versus|vs\.?|over|against|on|to)\s+\Z", re.IGNORECASE)
+_STRONG_CTX = {"in", "during", "throughout", "year", "calendar"}  # "calendar 2024"
 _FISCAL_YEAR = re.compile(r"(?<!\d)(?:\d{4}|\d\d)(?!\d)")  # "FY25", "fiscal 2025", "Q3 FY26"
 _FISCAL_PART = re.compile(r"\b(Q[1-4]|H[12])\b|\b([a-z]+)[\s-]+(quarter|half)\b", re.I)
 _FISCAL_HINT = re.compile(r"\b(?:" + alternation(sorted(date_words().fiscal_years, key=len, reverse=True)).replace(
@@ -299,6 +300,28 @@ def read_month_slash_year(m: re.Match[str], text: str, a: dt.date | None, pre: P
     return _month_raw(m.start(), m.end(), "NUM", int(m["msy_y"]), mon, False) if 1 <= mon <= 12 else None
 
 
+def read_slash_day_range(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix,
+                         prev: Raw | None) -> Raw | None:
+    """ "10/1-10/15": days written as month/day (or day/month: "1/10-15/10"), the part both ends share
+    (or the only one that can be) being the month; the year the clause's tense picks."""
+    x1, y1 = int(text[m.start():m.start("sdr_1")].rstrip("/")), int(m["sdr_1"])
+    x2, y2 = int(m["sdr_2"]), int(m["sdr_3"])
+    if x1 == x2 or x1 <= 12 and x2 <= 12 and max(y1, y2) > 12:
+        (m1, d1), (m2, d2) = (x1, y1), (x2, y2)
+    elif y1 == y2 or y1 <= 12 and y2 <= 12 and max(x1, x2) > 12:
+        (m1, d1), (m2, d2) = (y1, x1), (y2, x2)
+    else:
+        return None
+    if (m2, d2) == (m1, d1):
+        return None
+    wrap = int((m2, d2) < (m1, d1))  # "12/20-1/5" runs into the next year
+    s, e = m.start(), m.end()
+    if a is None:
+        return _unresolved(s, e, "NUM", "day")
+    low, high = resolve(a, lambda y: (dt.date(y, m1, d1), dt.date(y + wrap, m2, d2)), _mention_tense(text, s, e, pre))
+    return Raw(s, e, "NUM", low, high, "day", None, relative=True)
+
+
 def read_dashed_date(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix, prev: Raw | None) -> Raw | None:
     """"12-Jan-2021": a day, its month's name between dashes."""
     day = int(text[m.start() : text.index("-", m.start())])
@@ -329,13 +352,17 @@ def _md_like(s: int, e: int, kind: str, mon: int, d1: int, d2: str | None, year:
     return Raw(s, e, kind, low, dt.date(year, mon, day2), "day", None, relative=relative)
 
 
-def _month_at(text: str, s: int) -> tuple[int, bool] | None:
-    """(month, written in full) for the month word at s, or None if it is no month."""
+def _month_at(text: str, s: int, lower_ok: bool = False) -> tuple[int, bool] | None:
+    """(month, written in full) for the month word at s, or None if it is no month. A month written in
+    lower case ("in june of 2015") is one only when `lower_ok` (a day or year beside it) and its name is
+    no other word ("may", "march")."""
     w = _WORD.match(text, s)
     if w is None:
         return None
     lw = w.group().lower()
     words = date_words()
+    if w.group()[0].islower() and not (lower_ok and lw in words.months and lw not in words.month_homographs):
+        return None
     if lw in words.months:
         return words.months[lw], True
     if lw in words.month_abbreviations:
@@ -345,7 +372,7 @@ def _month_at(text: str, s: int) -> tuple[int, bool] | None:
 
 def read_month_day(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix, prev: Raw | None) -> Raw | None:
     """"March 3, 2025", "March 3-5": a day (or days) written month first."""
-    mm = _month_at(text, m.start())
+    mm = _month_at(text, m.start(), lower_ok=True)
     if mm is None:
         return None
     year: int | None = int(m["md_y"]) if m["md_y"] else None
@@ -357,6 +384,17 @@ def read_month_day(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix, 
             return r
         year, relative = a.year + {"last": -1, "this": 0, "next": 1}[m["md_rel"]], True
     return _md_like(m.start(), m.end(), "MD", mm[0], _day_num(m["md_d"]), m["md_d2"], year, relative, a, text, pre)
+
+
+def read_month_day_words(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix,
+                         prev: Raw | None) -> Raw | None:
+    """ "March twenty first", "June the fifth, 2024": a day written in words after its month."""
+    mm = _month_at(text, m.start(), lower_ok=True)
+    day = date_words().day_ordinals.get(" ".join(m["mdw_d"].lower().replace("-", " ").split()))
+    if mm is None or day is None:
+        return None
+    year = int(m["mdw_y"]) if m["mdw_y"] else None
+    return _md_like(m.start(), m.end(), "MD", mm[0], day, None, year, False, a, text, pre)
 
 
 def read_day_month(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix, prev: Raw | None) -> Raw | None:
@@ -371,7 +409,7 @@ def read_day_month(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix, 
 
 def read_month_year(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix, prev: Raw | None) -> Raw | None:
     """"October 2022", "March of last year": a month."""
-    mm = _month_at(text, m.start())
+    mm = _month_at(text, m.start(), lower_ok=True)
     if mm is None:
         return None
     if m["my_y"]:
@@ -481,6 +519,20 @@ def _months(s: int, e: int, months: tuple[int, int], year: str | None, quarter: 
     tense = _mention_tense(text, s, e, pre)
     iv = resolve(a, make, tense, _report_lag(text, s, e) if quarter and tense == "future" else 0, period=quarter)
     return _span_raw(s, e, "MM", iv, gran, True)
+
+
+def read_month_quarter(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix, prev: Raw | None) -> Raw | None:
+    """ "the March quarter", "the December 2024 quarter", "the June half": the quarter (or half) that
+    ends with that month."""
+    mm = _month_at(text, m.start())
+    if mm is None or not mm[1]:
+        return None
+    n = 3 if m["mq_u"] == "quarter" else 6
+    first = (mm[0] - n) % 12 + 1
+    r = _months(m.start(), m.end(), (first, mm[0]), m["mq_y"], True, text, a, pre)
+    if r is not None and n == 6:
+        r.gran = "half"
+    return r
 
 
 def read_previous_day(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix, prev: Raw | None) -> Raw | None:
@@ -769,7 +821,7 @@ def read_months_of_year(m: re.Match[str], text: str, a: dt.date | None, pre: Pre
     return _span_raw(m.start(), m.end(), "MS", iv, "month", relative)
 
 
-def _ago(m: re.Match[str], p: str, text: str, a: dt.date | None) -> Raw | None:
+def _ago(m: re.Match[str], p: str, text: str, a: dt.date | None, prev: Raw | None) -> Raw | None:
     s, e = m.start(), m.end()
     if s and (text[s - 1].isalnum() or text[s - 1] in ".,$€£¥"):
         return None
@@ -782,6 +834,8 @@ def _ago(m: re.Match[str], p: str, text: str, a: dt.date | None) -> Raw | None:
         lo_n, hi_n = lo_n + 0.5, hi_n + 0.5
     if hi_n == 0 or hi_n > MAX_AGO:
         return None
+    if m[f"{p}_w"] != "ago":
+        return _later(s, e, unit, (lo_n, hi_n), m[f"{p}_w"] == "later", text, prev)
     vague = lo_n != hi_n
     gran = {"day": "day", "week": "week", "month": "month", "year": "month" if hi_n == 1 else "year",
             "decade": "year"}[unit]
@@ -805,14 +859,68 @@ def _ago(m: re.Match[str], p: str, text: str, a: dt.date | None) -> Raw | None:
     return r
 
 
+def _later(s: int, e: int, unit: str, n: tuple[float, float], later: bool, text: str, prev: Raw | None) -> Raw | None:
+    """ "three weeks later", "a year earlier": the story's last date moved by that much (a day stays a
+    day, a month a month); with no date just before it, a duration."""
+    if prev is None or prev.low is None or prev.high is None or prev.kind == "WIN" \
+            or s - prev.end > FOLLOW_REACH or "\n\n" in text[prev.end:s]:
+        return None  # no date to count from (a window ahead of the anchor is no event's date)
+    if _COMPARED.search(text, max(0, s - 16), s):
+        return None  # "up 12% from a year earlier": a base of comparison, no date of its own
+    sign = -1 if later else 1
+    r = shifted(prev, unit, n, sign)
+    r.start, r.end, r.kind, r.relative = s, e, "LATER", True
+    return r
+
+
+def shifted(d: Raw, unit: str, n: tuple[float, float], sign: int) -> Raw:
+    """A copy of the date d moved n units back (sign 1) or ahead (sign -1): a vague count ("a few weeks
+    later") widens it to cover every count it allows."""
+    assert d.low is not None and d.high is not None
+    ends = [units_back(x, unit, sign * k) for x in (d.low, d.high) for k in n]
+    low, high = min(ends), max(ends)
+    value = None
+    if d.gran == "day" and low == high:
+        value = iso_day(low)
+    elif d.gran == "month" and (low, high) == month_span(low.year, low.month):
+        value = iso_month(low)
+    elif d.gran == "year" and (low, high) == year_span(low.year):
+        value = iso_year(low)
+    r = Raw(d.start, d.end, d.kind, low, high, d.gran, value, relative=d.relative)
+    r.qualifier = "exact" if n[0] == n[1] else "approx"
+    return r
+
+
+def read_window(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix, prev: Raw | None) -> Raw | None:
+    """ "The plant opens in two weeks", "will decide within nine months": in a clause that looks ahead,
+    the day that many units after the anchor ("within" at most it); elsewhere ("sold out in two weeks")
+    a duration, no date."""
+    s, e = m.start(), m.end()
+    c = count(m["win_n"])
+    if c is None or c[1] > MAX_AGO or tense_of(text, s, e) not in ("future", "sched"):
+        return None
+    unit = m["win_u"]
+    if a is None:
+        return _unresolved(s, e, "WIN", "day")
+    r = shifted(Raw(s, e, "WIN", a, a, "day", None, relative=True), unit, c, -1)
+    r.relative = True
+    if m["win_w"].lower() == "within":
+        r.qualifier, r.qual_word = "at_most", "within"
+    elif unit not in ("day", "week"):
+        slack = dt.timedelta(days=AGO_SLACK_DAYS[unit])
+        r.low, r.high, r.gran, r.value, r.qualifier = max(a, r.low - slack), r.high + slack, unit, None, "approx"
+    return r
+
+
 def read_digits_ago(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix, prev: Raw | None) -> Raw | None:
-    """"12 years ago": a span back from the anchor."""
-    return _ago(m, "agod", text, a)
+    """"12 years ago": a span back from the anchor; "10 days later": from the date before it."""
+    return _ago(m, "agod", text, a, prev)
 
 
 def read_words_ago(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix, prev: Raw | None) -> Raw | None:
-    """"two weeks ago", "a few years ago": a span back from the anchor."""
-    return _ago(m, "agow", text, a)
+    """"two weeks ago", "a few years ago": a span back from the anchor; "three weeks later": from the
+    date before it."""
+    return _ago(m, "agow", text, a, prev)
 
 
 def read_the_past_units(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix, prev: Raw | None) -> Raw | None:
@@ -846,8 +954,8 @@ def read_the_past_units(m: re.Match[str], text: str, a: dt.date | None, pre: Pre
 
 
 def _relative_unit(s: int, e: int, unit: str, dirword: str, a: dt.date | None, pre: Prefix) -> Raw | None:
-    if pre.the and not pre.mod:
-        return None  # "the last week of June", "the next year"
+    if pre.the and not pre.mod and dirword.lower() != "current":
+        return None  # "the last week of June", "the next year"; but "the current quarter"
     direction = date_words().directions[dirword]
     if dirword == "past":
         return None
@@ -905,6 +1013,8 @@ def _weekday(s: int, e: int, wd: int, core: tuple[int, int], direction: str, tex
             forward = False
         elif poss or t in ("past", "since", "future", "sched"):
             forward = t in ("future", "sched")
+        elif t == "present":
+            forward = True  # "the committee meets on Thursday": a day in a present clause is scheduled
         else:
             forward = ahead < behind
         d = a + dt.timedelta(days=ahead) if forward else a - dt.timedelta(days=behind)
