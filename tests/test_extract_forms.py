@@ -382,3 +382,50 @@ def test_a_noun_before_of_names_the_figure_not_an_earlier_count() -> None:
         ("2.5k", "fan"), ("1.2B", "")]
     assert [(c.text, c.noun) for c in extract_text("It won three gold medals and one silver, a total of 4.")] == [
         ("three", "gold medal"), ("one", "silver medal"), ("4", "medal")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In Buenos Aires a coffee now costs 1,500 pesos.", [("1,500 pesos", 1500, "ARS")]),
+    ("Bogotá's metro fare rose to 3,200 pesos.", [("3,200 pesos", 3200, "COP")]),
+    ("Oslo fined the ferry firm 3 million kroner.", [("3 million kroner", 3e6, "NOK")]),
+    ("Karachi traders paid 280 rupees. In Mumbai, tea costs 20 rupees.", [("280 rupees", 280, "PKR"),
+                                                                          ("20 rupees", 20, "INR")]),
+    ("Kuwait's Zain paid 35 fils a share.", [("35 fils a share", 0.035, "KWD/share")]),
+    ("Dubai's Emaar rose 10 fils to 7.45 dirhams.", [("10 fils", 0.1, "AED"), ("7.45 dirhams", 7.45, "AED")]),
+    ("Accra raised the levy to GH¢12.", [("GH¢12", 12, "GHS")]),
+])
+def test_a_currency_name_several_share_goes_by_the_places_named(text: str, expected: list[tuple[str, float, str]]) -> None:
+    got = read(text)
+    assert [(t, u) for t, _, u in got] == [(t, u) for t, _, u in expected]
+    assert [v for _, v, _ in got] == pytest.approx([v for _, v, _ in expected])
+
+
+def test_a_shared_name_with_no_place_is_flagged_as_assumed() -> None:
+    (c,) = [c for c in extract_text("A taco costs 30 pesos.") if c.kind != "date"]
+    assert c.unit == "MXN" and "pesos" in c.ambiguous
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He swam 200m in 1:52, and she ran 800m in two minutes.",
+     [("200m", 200, "meter"), ("1:52", 112, "second"), ("800m", 800, "meter"), ("two minutes", 2, "minute")]),
+    ("The jump measured 8.95m and the javelin flew 90m.", [("8.95m", 8.95, "meter"), ("90m", 90, "meter")]),
+    ("The wreck lies at a depth of 3,800m; winds reached 30m/s.",
+     [("3,800m", 3800, "meter"), ("30m/s", 30, "meter/second")]),
+    # money all the same
+    ("The club ran up debts of 40m and revenue ran at 30m a quarter.", [("40m", 4e7, ""), ("30m", 3e7, "")]),
+])
+def test_m_after_a_distance_covered_is_metres(text: str, expected: list[tuple[str, float, str]]) -> None:
+    got = read(text)
+    assert [(t, u) for t, _, u in got] == [(t, u) for t, _, u in expected]
+    assert [v for _, v, _ in got] == pytest.approx([v for _, v, _ in expected])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Patients aged 18 to 24 were excluded.", [("18 to 24", (18, 24), "year")]),
+    ("Ruth Amadi, who is 34, won; her coach retired at 62 and died at 91.",
+     [("34", 34, "year"), ("62", 62, "year"), ("91", 91, "year")]),
+    ("The Corran Bridge turns 100 this year.", [("100", 100, "year")]),
+    ("Sales started at 40 and the dial turned 5 times.", [("40", 40, ""), ("5", 5, "")]),
+])
+def test_ages_written_as_bare_numbers(text: str, expected: list[tuple[str, object, str]]) -> None:
+    assert read(text) == expected

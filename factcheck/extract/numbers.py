@@ -131,6 +131,16 @@ _METRE_AFTER = re.compile(
     r"(?-i:[a-z]+)(?![\w-]*s\b)(?=[ \u00a0]+[a-z])|(?-i:[a-z]{3,})(?=[.,;:!?)]))\b)",
     re.I,
 )
+# "200m in 1:52", "800m in under two minutes": a distance covered in a time
+_TIMED_AFTER = re.compile(r"[ \u00a0]+in[ \u00a0]+(?:(?:just[ \u00a0]+)?(?:under|over|about|around)[ \u00a0]+)?"
+                          r"(?:\d{1,2}:\d\d|[\d.]+[ \u00a0]?(?:s|sec|secs|seconds|min|mins|minutes|hours?)\b"
+                          r"|(?:a|an|one|two|three|four|five|ten)[ \u00a0]+(?:seconds?|minutes?|hours?)\b)")
+# "swam 200m", "threw the javelin 90m", "the jump measured 8.95m", "a depth of 3,800m": verbs of a distance
+# covered and nouns of a length
+_DISTANCE_VERB = re.compile(r"\b(?:(?:" + "|".join(sorted(word_class("length_nouns"))) + r")[ \u00a0]+of"
+                            r"|(?:" + "|".join(sorted(word_class("distance_verbs"))) + r"))"
+                            r"(?:[ \u00a0]+(?:the|a|an|his|her|their|its)[ \u00a0]+[a-z]+)?"
+                            r"(?:[ \u00a0]+(?:about|nearly|almost|just|over|under|some|more[ \u00a0]+than))?[ \u00a0]+$", re.I)
 _FEET_BRACKET = re.compile(r"[ \u00a0]*\([ \u00a0]*(?:about|around|some|nearly)?[ \u00a0]*[\d,.]+[ \u00a0-]?"
                            r"(?:ft|feet|foot|yards?|yd|in|inches)\b")  # "40m (131ft)": metres
 # One match for the three: the phone pattern comes first (its group 1 is the separator it repeats)
@@ -406,7 +416,7 @@ def currency_hints(text: str, lex: Lexicon | None = None) -> tuple[dict[str, str
     vocab = figure_words(lex or lexicon())
     leans: dict[str, str] = {}
     low = text.lower()
-    for sym, codes in vocab.lex.shared_symbols.items():
+    for sym, codes in (*vocab.lex.shared_symbols.items(), *vocab.lex.shared_names.items()):
         counts = sorted(((vocab.hints[c].count(text, low), c) for c in codes), reverse=True)
         if counts[0][0] > counts[1][0]:
             leans[sym] = counts[0][1]
@@ -468,9 +478,10 @@ class _Context:
         return self.text[max(start, pos - 300) : min(end, pos + 300)]
 
     def shared(self, sym: str, pos: int) -> tuple[str, str]:
-        """Which currency a sign several share ("¥") stands for at `pos`, and the ambiguity note when the
-        text does not say: the one whose hints the sentence names, else the article, else the first listed."""
-        codes, hints = self.lex.shared_symbols[sym], self.vocab.hints
+        """Which currency a sign or name several share ("¥", "pesos") stands for at `pos`, and the ambiguity
+        note when the text does not say: the one whose hints the sentence names, else the article, else the
+        first listed."""
+        codes, hints = self.lex.shared_symbols.get(sym) or self.lex.shared_names[sym], self.vocab.hints
         sent = self.sentence(pos)
         named = [c for c in codes if hints[c].found(sent)]
         if len(named) == 1:
@@ -1254,6 +1265,7 @@ def _with(f: Figure, **changes: object) -> Figure:
 
 
 _AGGREGATES = word_class("aggregate_nouns")
+_AGE_VERBS = word_class("age_verbs")
 
 
 def _named_by_of(words: list[str]) -> bool:
@@ -1278,11 +1290,19 @@ def _bare_count(
         unit = prev.unit  # "cut from 210 km to 190", "the high was 31.5C and the low 18.2"
         if unit in ctx.lex.currencies:  # "91.5 cents ... the low 88.2": in the minor unit, or scale, written before
             return _carried_money(text, f, prev)
-    if not unit and f.value is not None and f.value == int(f.value) and 0 < f.value < 120:
-        if text[f.end : f.end + 1] in ",)" and _AGE_BEFORE.search(text, max(0, f.start - 60), f.start):
-            unit = "year"  # "Jamal Reid, 19, was jailed"
+    if not unit and f.value is not None and f.value == int(f.value) and 0 < f.value <= 200 and words[:1] in (
+            ["turns"], ["turned"], ["turning"], ["turn"]) and not re.match(r"[ \u00a0]+(?:times|degrees)\b", text[f.end:]) \
+            and not _next_is_plural_noun_or_unit(text, f.end, ctx.vocab):
+        unit = "year"  # "the firm turns 100 this year": an age
+    ends = (f.value,) if f.value is not None else (f.low, f.high)
+    if not unit and all(v is not None and v == int(v) and 0 < v < 120 for v in ends):  # whole years, or a range
+        if text[f.end : f.end + 1] in ",)" and (_AGE_BEFORE.search(text, max(0, f.start - 60), f.start)
+                                                or words[:2] in (["is", "who"], ["was", "who"])):
+            unit = "year"  # "Jamal Reid, 19, was jailed", "Smith, who is 34, won"
         elif words[:1] == ["aged"] or "age" in words[:3] and words[0] in ("of", "to", "from", "at"):
-            unit = "year"  # "aged 40", "the retirement age from 62"
+            unit = "year"  # "aged 40", "aged 18 to 24", "the retirement age from 62"
+        elif words[:1] == ["at"] and words[1:2] and words[1] in _AGE_VERBS:
+            unit = "year"  # "she retired at 62", "died at 91"
     if unit:
         return _with(f, kind="quantity", unit=unit)
     f = _currency_pair(text, f, sent, words, ctx)
@@ -1603,9 +1623,13 @@ def _resolve_glue(text: str, end: _End, glue: str, ctx: _Context) -> _End | None
             end.scale = vocab.glued_scales[g]
             end.end = glue_end
             return end
+        if glue == "m" and re.match(r"/s\b", text[glue_end : glue_end + 3]):
+            end.glue_unit, end.end = "meter/second", glue_end + 2  # "winds of 30m/s"
+            return end
         if glue == "m":
-            if _METRE_AFTER.match(text, glue_end) or _FEET_BRACKET.match(text, glue_end):
-                end.glue_unit = "meter"  # "a 30m yacht", "2.4m tall", "the 100m final"
+            if _METRE_AFTER.match(text, glue_end) or _FEET_BRACKET.match(text, glue_end) or _TIMED_AFTER.match(
+                    text, glue_end) or _DISTANCE_VERB.search(text, _clause_start(text, end.num_start, 30), end.num_start):
+                end.glue_unit = "meter"  # "a 30m yacht", "2.4m tall", "the 100m final", "swam 200m in 1:52"
             else:
                 end.scale = 1e6  # "a population of about 1.2m."
             end.end = glue_end
@@ -1715,6 +1739,10 @@ def _currency_name(
     currency unless the text shows it; None when the name is of another currency than the sign before."""
     lex, vocab = ctx.lex, ctx.vocab
     word = nm.group(1).lower()
+    if word in lex.shared_names and not currency:  # "1,500 pesos" in a story from Buenos Aires
+        code, amb = ctx.shared(word, pos)
+        factor = next((f for k, f in lex.currencies[code].subunits.items() if k.lower() == word), 1.0)
+        return "quantity", code, code, factor, amb, nm.end()
     if word in lex.subunits:
         base, factor = lex.subunits[word]
         return "quantity", currency or base, currency or base, factor, "", nm.end()

@@ -267,6 +267,7 @@ class Lexicon:
     rates: dict[str, list[dict]]  # ISO code -> [{from, to, usd_low, usd_high}]
     currencies: dict[str, Currency]  # ISO code -> the currency, in the file's order
     shared_symbols: dict[str, tuple[str, ...]]  # a symbol several currencies write ("¥") -> their codes, in order
+    shared_names: dict[str, tuple[str, ...]]  # a lower-case name or subunit several write ("pesos", "fils") -> codes
     fx_adjectives: tuple[str, ...]  # words before a currency's fx word: "the Australian dollar"
     words: Words  # rules/words.yaml
     bridge_re: re.Pattern[str]  # what may stand between an amount and its conversion: "(about", ", or roughly"
@@ -346,10 +347,20 @@ def lexicon(*, extra: DataFiles = NO_DATA) -> Lexicon:
     cur_doc = read_data("currencies.yaml", extra)
     currencies = {code: _currency(code, spec or {}) for code, spec in cur_doc["currencies"].items()}
     symbols, shared = _symbols(currencies)
-    names = {n.lower(): c.code for c in currencies.values() for n in (*c.names, *c.weak_names)}
+    names: dict[str, str] = {}
+    owners: dict[str, list[str]] = {}
+    for c in currencies.values():
+        for n in (*c.names, *c.weak_names, *c.subunits):
+            owners.setdefault(n.lower(), []).append(c.code)
+        for n in (*c.names, *c.weak_names):
+            names.setdefault(n.lower(), c.code)  # the first currency listing a name keeps it
+    shared_names = {n: tuple(dict.fromkeys(codes)) for n, codes in owners.items() if len(set(codes)) > 1}
     signs = "".join(sorted({s[-1] for s in symbols if not s[-1].isalnum() and not s[-1].isspace()}))
     symbol_re = re.compile(r"(?:^|(?<=[^\w" + re.escape(signs) + r"]))(" + alternation(list(symbols)) + r")\s?$")
-    subunits = {k.lower(): (c.code, f) for c in currencies.values() for k, f in c.subunits.items()}
+    subunits: dict[str, tuple[str, float]] = {}
+    for c in currencies.values():
+        for k, f in c.subunits.items():
+            subunits.setdefault(k.lower(), (c.code, f))
     name_re = re.compile(r"[ \u00a0-]?(" + alternation(list(names) + list(subunits)) + r")\b", re.IGNORECASE)
     rates = {c.code: list(c.rates) for c in currencies.values() if c.rates}
     words = _words(read_data("words.yaml", extra))
@@ -369,6 +380,7 @@ def lexicon(*, extra: DataFiles = NO_DATA) -> Lexicon:
         rates=rates,
         currencies=currencies,
         shared_symbols=shared,
+        shared_names=shared_names,
         fx_adjectives=tuple(cur_doc.get("fx_adjectives", ())),
         words=words,
         bridge_re=_bridge_re(words, hedges),
