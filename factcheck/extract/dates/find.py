@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from factcheck.core.records import FIRST_YEAR, LAST_YEAR
-from factcheck.extract.dates.calendar import iso_day
+from factcheck.extract.dates.calendar import add_months, iso_day
 from factcheck.extract.dates.draft import Raw, apply_prefix, read_prefix
 from factcheck.extract.dates.forms import date_forms
 from factcheck.extract.dates.handlers import LABEL_AFTER, shifted
@@ -181,14 +181,24 @@ def _ranges(raws: list[Raw], text: str) -> list[Raw]:
     return out
 
 
-_SPAN_TO = re.compile(r"\b(?:year|years|months|weeks|quarter|quarters|half|days)\s+(?:ended\s+|ending\s+|up\s+)?to\s+\Z", re.I)
+_SPAN_TO = re.compile(r"\b(?:year|years|months|weeks|quarters|days)\s+(?:ended\s+|ending\s+|up\s+)?to\s+\Z", re.I)
+
+
+_PART_TO = re.compile(r"\b(?P<u>quarter|half)\s+(?:ended\s+|ending\s+)?(?:to|through)\s+\Z", re.I)
 
 
 def _ends_of_spans(raws: list[Raw], text: str) -> None:
-    """ "in the three months to February", "the year to March": the date ends the span the figure covers,
-    at most that date."""
+    """ "in the three months to February", "the year to March": the date ends the span the figure covers, at
+    most that date ("the year ended March 31" names its last day: exact); "the quarter to June" is the quarter
+    that ends with June."""
     for r in raws:
-        if r.qualifier == "exact" and not r.qual_word and _SPAN_TO.search(text, max(0, r.start - 40), r.start):
+        if r.qualifier != "exact" or r.qual_word:
+            continue
+        part = _PART_TO.search(text, max(0, r.start - 30), r.start) if r.gran == "month" and r.low else None
+        if part is not None and r.low is not None and r.high is not None:
+            n = 3 if part["u"].lower() == "quarter" else 6
+            r.start, r.low, r.gran, r.value = part.start(), add_months(r.low, 1 - n), part["u"].lower(), None
+        elif _SPAN_TO.search(text, max(0, r.start - 40), r.start):
             r.qualifier, r.qual_word = "at_most", "to"
 
 

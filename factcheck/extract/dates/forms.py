@@ -69,6 +69,8 @@ _TABLE: tuple[tuple[str, str, Handler | None, str, str], ...] = (
      r"H\s?(?:(?P<h2_y>{year})|['’]?(?P<h2_yy>\d\d))\b"),
     ("year_period", "digit", h.read_year_period, "Sales fell in 2022 Q4.",
      r"\d{3}(?:\s|-)?(?P<yq_c>[QH])(?P<yq_n>[1-4])\b"),
+    ("year_ordinal_period", "digit", h.read_year_ordinal_period, "Sales fell in 2024's third quarter.",
+     r"\d{3}(?:['’]s)?[\s-]+(?P<yop_o>{ordinal})[\s-]+(?P<yop_u>quarter|half)\b"),
     ("decade", "digit", h.read_decade, "Prices soared in the 1990s.", r"\d\d0['’]?s\b"),
     ("year", "digit", h.read_year, "The law passed in 2019.",
      r"\d{3}(?:\s*[-–/]\s*(?P<yr2>[12]\d{3}|\d\d))?(?![\w%]|[.,:]\d|[-–/]\d)"),
@@ -137,6 +139,8 @@ _TABLE: tuple[tuple[str, str, Handler | None, str, str], ...] = (
     ("words_ago", "", h.read_words_ago, "The plant opened two years ago.",
      r"[AaCcEeFfNnOoSsTt](?<!\w\w)[a-z]*(?:-[a-z]+)?(?:\s+(?:few|couple(?:\s+of)?|dozen))?{ago:agow}"),
     ("short_decade", "", h.read_short_decade, "Prices soared in the '90s.", r"['’](?<!\w['’])\d0s\b"),
+    ("short_year", "", h.read_short_year, "Prices have doubled since '08.",
+     r"['’](?<!\w['’])\d\d\b(?!['’]|[.,]\d|%|\s*(?:[-–]|to)\s*\d)"),
 )
 
 

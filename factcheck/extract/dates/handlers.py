@@ -58,6 +58,10 @@ _DIGITS = re.compile(r"\d+")
 _NEXT = re.compile(r"[ \t\-]+([A-Za-z][\w'’]*)")
 _POSS = re.compile(r"['’]s\b")
 _COMPARED = re.compile(r"\b(?:with|from|than|versus|vs\.?|over|against|on|to)\s+\Z", re.IGNORECASE)
+_FISCAL_LABEL_AFTER = re.compile(r"\s+(?:financial|fiscal|tax|budget)\s+years?\b", re.IGNORECASE)
+_FISCAL_LABEL_BEFORE = re.compile(r"\b(?:financial|fiscal|tax|budget)\s+years?\s+(?:of\s+)?\Z", re.IGNORECASE)
+_NEXT_YEAR_AFTER = re.compile(r"[-–/](?:20)?(?P<yy>\d\d)\b")
+FINANCIAL_YEAR_MONTH = 4  # "the 2025-26 financial year" of no named country starts in April (as in Britain, India)
 _STRONG_CTX = {"in", "during", "throughout", "year", "calendar"}  # "calendar 2024"
 _FISCAL_YEAR = re.compile(r"(?<!\d)(?:\d{4}|\d\d)(?!\d)")  # "FY25", "fiscal 2025", "Q3 FY26"
 _FISCAL_PART = re.compile(r"\b(Q[1-4]|H[12])\b|\b([a-z]+)[\s-]+(quarter|half)\b", re.I)
@@ -561,6 +565,8 @@ def read_year(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix, prev:
     poss = bool(_POSS.match(text, e))
     w = "" if poss else _next_word(text, e)
     lw = w.lower()
+    if m["yr2"] and (_FISCAL_LABEL_AFTER.match(text, e) or _FISCAL_LABEL_BEFORE.search(text, max(0, s - 30), s)):
+        return _fiscal_years(s, e, y, m["yr2"], text)
     if lw == "fiscal" or (_quantity_word(w) and not pre.mod and pre.ctx not in _STRONG_CTX):
         return None
     if y < MODERN_YEAR and (_quantity_word(w) or not (
@@ -617,6 +623,17 @@ def read_short_decade(m: re.Match[str], text: str, a: dt.date | None, pre: Prefi
     """"the '90s": a decade of the last century (of this one below '20s)."""
     yy = int(text[m.start() + 1:m.start() + 3])
     return _decade(m.start(), m.end(), 2000 + yy if yy < SHORT_DECADE_PIVOT else 1900 + yy)
+
+
+def read_short_year(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix, prev: Raw | None) -> Raw | None:
+    """ "since '08", "the '24 election": a year cut to two digits after an apostrophe, in the century that
+    puts it at most a few years after publication."""
+    if text[max(0, m.start() - 1):m.start()].isalnum():
+        return None  # "rock'n'roll", "o'24"
+    yy, now = int(text[m.start() + 1:m.start() + 3]), a.year if a else _CENTURY_TURN
+    year = now - now % 100 + yy
+    low, high = year_span(year - 100 if year > now + 5 else year)
+    return Raw(m.start(), m.end(), "YR", low, high, "year", iso_year(low))
 
 
 def _fiscal_near(text: str, s: int, e: int) -> bool:
@@ -703,6 +720,9 @@ def read_fiscal(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix, pre
         return None
     year = int(years[-1]) if len(years[-1]) == 4 else 2000 + int(years[-1])
     month, named_by = int(rule[:2]), rule[3:]
+    later = _NEXT_YEAR_AFTER.match(text, e)
+    if later and int(later["yy"]) == (year + 1) % 100 and len(years[-1]) == 4:  # "fiscal year 2025-26"
+        return _fiscal_years(s, later.end(), year, later["yy"], text)
     first = dt.date(year - (1 if named_by == "end" and month > 1 else 0), month, 1)
     pm = _FISCAL_PART.search(written)
     if pm is None:
@@ -715,6 +735,16 @@ def read_fiscal(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix, pre
     start = add_months(first, (6 if half else 3) * (n - 1))
     return _span_raw(s, e, "FY", (start, add_months(start, 6 if half else 3) - DAY), "half" if half else "quarter",
                      False)
+
+
+def _fiscal_years(s: int, e: int, y: int, second: str, text: str) -> Raw | None:
+    """ "the 2025-26 financial year", "tax year 2023/24": the fiscal year that starts in the first year, by
+    the calendar of the country named (else April, as in Britain and India)."""
+    if int(second[-2:]) != (y + 1) % 100:
+        return None
+    rule = _fiscal_rule(text, s, e)
+    first = dt.date(y, int(rule[:2]) if rule else FINANCIAL_YEAR_MONTH, 1)
+    return _span_raw(s, e, "FY", (first, add_months(first, 12) - DAY), "year", False)
 
 
 def _fiscal_rule(text: str, s: int, e: int) -> str:
@@ -731,6 +761,17 @@ def read_year_period(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix
     """"2022 Q4", "2023 H1", "2024-Q2": a quarter or half, its year first."""
     half, n = m["yq_c"] == "H", int(m["yq_n"])
     if half and n > 2:
+        return None
+    return _quarter_like(m.start(), m.end(), "HH" if half else "QQ", n, half, int(text[m.start() : m.start() + 4]),
+                         False, a)
+
+
+def read_year_ordinal_period(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix,
+                             prev: Raw | None) -> Raw | None:
+    """ "the 2024 first quarter", "2024's third quarter": a quarter or half, its year written first."""
+    half = m["yop_u"].lower() == "half"
+    n = date_words().ordinals.get(m["yop_o"].lower(), 0)
+    if not 1 <= n <= (2 if half else 4):
         return None
     return _quarter_like(m.start(), m.end(), "HH" if half else "QQ", n, half, int(text[m.start() : m.start() + 4]),
                          False, a)
@@ -841,9 +882,12 @@ def _ago(m: re.Match[str], p: str, text: str, a: dt.date | None, prev: Raw | Non
             "decade": "year"}[unit]
     if a is None:
         return _unresolved(s, e, "AGO", gran)
-    if unit in ("day", "week") and not vague and lo_n == int(lo_n):
-        # "nine days ago", "two weeks ago": that very day
-        return _day_raw(s, e, "AGO", units_back(a, unit, lo_n), True)
+    if unit == "day" and not vague and lo_n == int(lo_n):
+        return _day_raw(s, e, "AGO", units_back(a, unit, lo_n), True)  # "nine days ago": that very day
+    if unit == "week" and not vague and lo_n == int(lo_n):
+        # "two weeks ago": the calendar week that many weeks before the anchor's (a loose count of days)
+        mon = monday(a) - dt.timedelta(weeks=int(lo_n))
+        return _span_raw(s, e, "AGO", (mon, mon + 6 * DAY), "week", True)
     one_year = unit == "year" and hi_n == 1
     slack = dt.timedelta(days=ONE_YEAR_AGO_SLACK_DAYS if one_year else AGO_SLACK_DAYS[unit])
     center = units_back(a, unit, lo_n)

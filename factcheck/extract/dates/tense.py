@@ -9,6 +9,7 @@ import functools
 import re
 
 from factcheck.extract.dates.words import date_words
+from factcheck.lexicon.wordclasses import word_class
 
 CLAUSE_REACH = 200  # characters read on each side of a mention for its clause
 INTENT_REACH = 60  # characters read before an infinitive's "to" for the verb of intent
@@ -37,6 +38,9 @@ _TENSE = re.compile(
     r"|(?P<fut2>['’]ll)\b"
     # a scheduled event, in the present tense or as a noun: "polls close", "payable", "the window shutting"
     r"|\b(?P<sched>payable|due(?!\s+to\b)|scheduled|slated|penc[il]+ed\s+in"
+    # a date something was moved to lies ahead: "the race was moved to May 18", "postponed until June 2"
+    r"|(?:moved|postponed|delayed|pushed\s+back|rescheduled|brought\s+forward|put\s+off|deferred|adjourned)"
+    r"(?=\s+(?:to|until|till|for)\b)"
     r"|(?:kicks?|kicking)\s+off|(?:takes?|taking)\s+effect|(?:comes?|coming|enters?)\s+into\s+(?:force|effect)"
     r"|(?:goes|go|going)\s+(?:live|on\s+sale|to\s+the\s+polls)|(?:heads?|heading)\s+to\s+the\s+polls"
     r"|(?:hits?|hitting)\s+(?:shelves|stores)|gets\s+under\s?way"
@@ -46,7 +50,7 @@ _TENSE = re.compile(
     r"|earnings|figures|data)\b)"
     r"|(?=open|close|shut|start|begin|end|resume|reopen|expire|convene|meet|vote|face|arrive|return|host|play|take)"
     + "".join(rf"(?<!\b{w}\s)" for w in ("its", "his", "this", "was", "has", "is", "as", "us")) +
-    r"(?<=[A-Za-z]s\s)(?:open|close|shut|start|begin|end|resume|reopen|expire|convene|meet|vote|face|arrive"
+    r"(?:(?<=[A-Za-z]s\s)|(?<=\band\s))(?:open|close|shut|start|begin|end|resume|reopen|expire|convene|meet|vote|face|arrive"
     r"|return|host|play|take\s+on)"
     r"|(?:Fed|ECB|BoE|BOJ|BoJ|PBOC|RBA|RBI|SNB|RBNZ|bank)\s+(?:cuts|hikes|raises|lowers|trims|holds|meets|decides)"
     r"|(?=(?:open|clos|shutt|resum|reopen|expir|conven|start|beginn|end)ing)"
@@ -148,6 +152,28 @@ _AFTER_EVENT = re.compile(r"\b(?:after|following)\s+(?:[\w'’-]+\s+){1,4}(?:on|
 # 11 May"): the event's day, not the clause's future
 _DATED_EVENT = re.compile(r"\b(?:the|its|their|his|her|this|last\s+\w+'s)\s+(?:[\w-]+\s+){0,2}?[a-z][\w-]{2,}\s+on\s+\Z",
                           re.IGNORECASE)
+
+# a date booked for something: "fixed a hearing for April 14", "tickets for the April 20 final": the day lies
+# ahead, whatever the tense of the booking ("was scheduled for" and "had been set for" keep their past: plans
+# since overtaken)
+_BOOKED = re.compile(
+    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\b(?:scheduled|set|slated|booked|fixed|pencilled|penciled|planned|arranged"
+    r"|called|timetabled)\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,2}?for\s+(?:the\s+)?\Z",
+    re.IGNORECASE)
+_FOR_EVENT = re.compile(r"\bfor\s+(?:the|a|an|its|their)\s+\Z", re.IGNORECASE)
+
+
+@functools.cache
+def _event_after() -> re.Pattern[str]:
+    """The events a date may stand before as a label: "the April 20 final", "a May 4 vote"."""
+    return re.compile(r"\s+(?:" + "|".join(sorted(word_class("scheduled_events"))) + r")\b", re.IGNORECASE)
+
+
+def booked(text: str, s: int, e: int) -> bool:
+    """Whether the date at s..e is one something was booked for: it lies ahead of a past booking."""
+    before = text[max(0, s - 60):s]
+    return bool(_BOOKED.search(before)) or bool(_FOR_EVENT.search(before) and _event_after().match(text, e))
+
 
 def _inf_kind(seg: str, i: int) -> str:
     """For the "to" at seg[i]: "fut" after a verb or noun of intent, even a past one ("plans to", "a bid
@@ -258,6 +284,8 @@ def clause_tense(text: str, s: int, e: int, day: bool = False, weekday: bool = F
     in its comma segment (before it, then after it), then in the rest of the clause; never one from
     another clause of the sentence. A bare weekday after "until 6pm on" looks ahead."""
     soft_b, soft_a, rest_b, rest_a, cmp = around(text, s, e)
+    if booked(text, s, e):
+        return "sched"
     t = _before(soft_b, day)
     if t.startswith("reported"):
         return _after(soft_a) or _after(rest_a) or ("past" if t == "reported" else "")
