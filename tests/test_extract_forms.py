@@ -461,3 +461,13 @@ def test_years_cut_short_and_weeks_ago(text: str, expected: list[tuple[str, str,
 ])
 def test_a_date_booked_or_moved_lies_ahead(text: str, expected: list[tuple[str, str, str, str]]) -> None:
     assert dates(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The vote is on the 14th.", [("the 14th", "2025-03-14", "2025-03-14", "exact")]),
+    ("Rent is due by the 1st.", [("by the 1st", "2025-04-01", "2025-04-01", "at_most")]),
+    ("Sales peaked on the 3rd, when the Tarn stores opened.", [("the 3rd", "2025-03-03", "2025-03-03", "exact")]),
+    ("It was his 21st and last race; she came 2nd.", []),  # ranks, not days
+])
+def test_a_day_of_the_month_alone(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert dates(text) == expected

@@ -121,6 +121,8 @@ _TABLE: tuple[tuple[str, str, Handler | None, str, str], ...] = (
          (?:(?P<wb_m>{full_month})\s+(?P<wb_d>{day})|(?P<wb_d2>{day})\s+(?P<wb_m2>{full_month}))\b(?!,?\s+\d)"""),
     ("day_of_month", "the", h.read_day_of_month, "Fees fall due on the 15th of next month.",
      r"(?P<dn_d>{day})\s+of\s+(?P<dn_dir>next|last|this)\s+month\b"),
+    ("bare_day", "the", h.read_bare_day, "The vote is on the 14th.",
+     r"(?P<bd_d>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))\b(?=\s*[,.;:!?)]|\s*\Z|\s+(?:and|when|as|after|before|with|but|in|or)\b)"),
     ("day_before_after", "the", h.read_day_before_after, "The talks began the day before yesterday.",
      r"day\s+(?:before\s+(?P<dba_before>{yesterday})|after\s+(?P<dba_after>{tomorrow}))\b"),
     ("ordinal_period", "", h.read_ordinal_period, "Its third-quarter 2025 profit rose 4%.",

@@ -1133,6 +1133,30 @@ def read_day_of_month(m: re.Match[str], text: str, a: dt.date | None, pre: Prefi
     return _day_raw(s, e, "DN", dt.date(y, mon, _day_num(m["dn_d"])), True)
 
 
+def read_bare_day(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix, prev: Raw | None) -> Raw | None:
+    """ "The vote is on the 14th", "by the 3rd": a day of the month, read only after "on" or a bound word;
+    the month is the anchor's or the one next to it that the clause's tense picks."""
+    if not (pre.ctx == "on" or pre.qual in ("by", "until", "till", "before", "after", "since", "from")):
+        return None
+    s, e = m.start(), m.end()
+    if a is None:
+        return _unresolved(s, e, "DD", "day")
+    day = _day_num(m["bd_d"])
+    days = []
+    for k in (-1, 0, 1):
+        y, mon = shift_month(a, k)
+        if day <= month_end(y, mon).day:
+            days.append(dt.date(y, mon, day))
+    tense = _mention_tense(text, s, e, pre, True)
+    if tense in ("future", "sched"):
+        pick = min((d for d in days if d >= a), default=None)
+    elif tense in ("past", "since"):
+        pick = max((d for d in days if d <= a), default=None)
+    else:
+        pick = min(days, key=lambda d: (abs((d - a).days), d > a), default=None)
+    return _day_raw(s, e, "DD", pick, True) if pick else None
+
+
 def read_weekday(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix, prev: Raw | None) -> Raw | None:
     """"on Tuesday": the day with that weekday near the anchor (not "Black Friday")."""
     s, e = m.start(), m.end()
