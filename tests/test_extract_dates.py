@@ -601,8 +601,10 @@ def test_each_date_form_reads_its_example(form: Form) -> None:
 def test_the_table_names_each_form_once_and_scans_in_its_order() -> None:
     forms = date_forms()
     names = [f.name for f in forms.forms]
-    assert len(set(names)) == len(names) == len(forms.by_name)
+    own = [f.name for f in forms.own]  # searched on their own, after the scan
+    assert len(set(names + own)) == len(names) + len(own) == len(forms.by_name)
     assert [n for n in forms.scan.groupindex if n in forms.by_name] == names
+    assert own and not set(own) & set(forms.scan.groupindex)
     assert names.index("month_day") < names.index("month")  # "March 3" before the bare "March"
 
 

@@ -83,6 +83,29 @@ def _scan(text: str, anchor: dt.date | None, passed: list[tuple[str, int, int]] 
         r.form = form.name
         out.append(r)
         pos = e
+    return _own_forms(text, anchor, out) if forms.own else out
+
+
+def _own_forms(text: str, anchor: dt.date | None, out: list[Raw]) -> list[Raw]:
+    """The mentions of the forms searched on their own, merged in text order: each where the scan read
+    nothing, or over mentions of the scan it holds whole ("june of 2015" over "2015")."""
+    for form in date_forms().own:
+        for m in form.pattern.finditer(text):
+            s, e = m.span()
+            if form.handler is None or any(r.start < e and s < r.end for r in out):
+                continue
+            pre = read_prefix(text, max(0, s - PREFIX_REACH), s)
+            try:
+                r = form.handler(m, text, anchor, pre, None)
+            except (ValueError, OverflowError):
+                r = None
+            if r is None or not _in_years(r):
+                continue
+            apply_prefix(r, pre, anchor)
+            r.form = form.name
+            inside = [x for x in out if x.start < r.end and r.start < x.end]
+            if all(r.start <= x.start and x.end <= r.end for x in inside):
+                out = sorted([*(x for x in out if x not in inside), r], key=lambda x: x.start)
     return out
 
 

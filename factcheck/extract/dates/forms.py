@@ -39,7 +39,24 @@ _HEADS = {
     "the": r"[Tt](?<!\w\w)he\s+",
 }
 
-# name, head, handler, a sentence it reads, pattern: in the order the scan tries them at each position
+def read_lower_month(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix, prev: Raw | None) -> Raw | None:
+    """ "in june of 2015", "on october 3, 2019": a month written in lower case, read as the same words
+    capitalised, but only with a day or a year beside it (a bare "june" is no date)."""
+    s = m.start()
+    up = text[:s] + text[s].upper() + text[s + 1:]
+    forms = date_forms()
+    mm = forms.scan.match(up, s)
+    form = forms.by_name.get(mm.lastgroup or "") if mm else None
+    if mm is None or form is None or form.handler is None or form.name not in _LOWER_MONTH_FORMS:
+        return None
+    return form.handler(mm, up, a, pre, prev)
+
+
+_LOWER_MONTH_FORMS = ("month_day", "month_day_words", "month_year")
+
+
+# name, head, handler, a sentence it reads, pattern: in the order the scan tries them at each position (a form
+# with head "own" is searched on its own after the scan)
 _TABLE: tuple[tuple[str, str, Handler | None, str, str], ...] = (
     ("fiscal_period", "", h.read_fiscal, "Sales rose 4% in India's fiscal 2025.",
      r"""[Ff](?<!\w\w)iscal(?:[\s-]+year)?(?:[\s-]+(?:{ordinal})[\s-]+(?:quarter|half)
@@ -135,8 +152,9 @@ _TABLE: tuple[tuple[str, str, Handler | None, str, str], ...] = (
      r"[OoAaDd](?<!\w\w)(?:ver|t|uring)\s+the\s+weekend\b"),
     ("season", "", h.read_season, "The plant opens in spring 2026.",
      r"{season_start}\b(?:(?:\s+of)?,?\s+(?P<sea_y>{year})(?!\d)(?:[-–/](?:\d\d){1,2}\b)?)?"),
-    ("window", "", h.read_window, "The plant opens in two weeks.",
-     r"""(?P<win_w>[IiWw](?<!\w\w)(?:n|ithin))\s+(?:the\s+next\s+)?(?P<win_n>\d{1,3}|{number_word}|an?|a\s+few|several)
+    ("lower_month", "own", read_lower_month, "The couple met in june of 2015.", r"\b(?:{lower_month})\b"),
+    ("window", "own", h.read_window, "The plant opens in two weeks.",
+     r"""\b(?P<win_w>[Ii]n|[Ww]ithin)\s+(?:the\s+next\s+)?(?P<win_n>\d{1,3}|{number_word}|an?|a\s+few|several)
          \s+(?P<win_u>day|week|month|year)s?(?:['’]\s+time)?\b(?![-'’]|\s+(?:ago|later|earlier|after|before|of|to|from)\b)"""),
     ("words_ago", "", h.read_words_ago, "The plant opened two years ago.",
      r"[AaCcEeFfNnOoSsTt](?<!\w\w)[a-z]*(?:-[a-z]+)?(?:\s+(?:few|couple(?:\s+of)?|dozen))?{ago:agow}"),
@@ -165,11 +183,20 @@ class Form:
 
 @dataclass(frozen=True)
 class DateForms:
-    """The forms in scan order, and `scan`: their patterns in one alternation, in that order."""
+    """The forms in scan order, and `scan`: their patterns in one alternation, in that order; `own`: the
+    forms (head "own") searched each on its own after the scan, where a branch of the alternation would be
+    tried at every common word ("in two weeks"), and read only where the scan read nothing."""
 
     forms: tuple[Form, ...]
     by_name: dict[str, Form]
     scan: re.Pattern[str]
+    own: tuple[Form, ...] = ()
+
+
+def _lower_heads(w: DateWords) -> list[str]:
+    """The months a scan may meet in lower case ("june of 2015"), each whole: not those that are also words
+    ("may", "march", "august")."""
+    return [m for m in w.months if m not in w.month_homographs]
 
 
 def _parts(w: DateWords) -> dict[str, Callable[[str], str]]:
@@ -184,8 +211,8 @@ def _parts(w: DateWords) -> dict[str, Callable[[str], str]]:
         "number_word": NUMBER_WORD,
         "full_month": alternation(months),
         "month": rf"(?:(?:{alternation(months)})\b|(?:{alternation(abbrs)})\b\.?)",
-        "month_start": initial_class([*months, *abbrs], either_case=True) + r"(?<!\w\w)"
-                       + rf"(?:(?:{alternation(m[1:] for m in months)})\b|(?:{alternation(a[1:] for a in abbrs)})\b\.?)",
+        "month_start": r"(?:" + initial_class([*months, *abbrs], either_case=False) + r"(?<!\w\w)"
+                       + rf"(?:(?:{alternation(m[1:] for m in months)})\b|(?:{alternation(a[1:] for a in abbrs)})\b\.?))",
         "weekday": alternation(capitalised(w.weekdays)),
         "weekday_start": word_start(w.weekdays),
         "season": "|".join(f"[{s[0].upper()}{s[0]}]{re.escape(s[1:])}" for s in season_words),
@@ -193,6 +220,7 @@ def _parts(w: DateWords) -> dict[str, Callable[[str], str]]:
         "direction_start": word_start(w.directions, either_case=True),
         "relative_day_start": word_start(w.relative_days, either_case=True),
         "ordinal": alternation(ordinals),
+        "lower_month": alternation(_lower_heads(w)),
         "day_ordinal": alternation(w.day_ordinals).replace(r"\s+", r"[\s-]+"),
         "ordinal_start": word_start([*ordinals, "final"], either_case=True),
         "yesterday": alternation(d for d, n in w.relative_days.items() if n == -1 and d in w.day_words),
@@ -240,8 +268,12 @@ def date_forms() -> DateForms:
     def fill(written: str) -> str:
         return _PART.sub(lambda m: parts[m[1]](m[2] or ""), written)
 
-    forms, runs = [], []
+    forms, runs, own = [], [], []
     for head, rows in itertools.groupby(_TABLE, key=lambda row: row[1]):
+        if head == "own":
+            own += [Form(name, re.compile(fill(written), re.VERBOSE), handler, example)
+                    for name, _, handler, example, written in rows]
+            continue
         rests = []
         for name, _, handler, example, written in rows:
             rest = fill(written)
@@ -251,4 +283,4 @@ def date_forms() -> DateForms:
             rests.append(f"{rest}(?P<{name}>)")
         runs.append(f"{fill(_HEADS[head])}(?:{'|'.join(rests)})" if head else "|".join(rests))
     scan = "\n|".join(runs)
-    return DateForms(tuple(forms), {f.name: f for f in forms}, re.compile(scan, re.VERBOSE))
+    return DateForms(tuple(forms), {f.name: f for f in [*forms, *own]}, re.compile(scan, re.VERBOSE), tuple(own))

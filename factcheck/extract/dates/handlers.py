@@ -356,17 +356,13 @@ def _md_like(s: int, e: int, kind: str, mon: int, d1: int, d2: str | None, year:
     return Raw(s, e, kind, low, dt.date(year, mon, day2), "day", None, relative=relative)
 
 
-def _month_at(text: str, s: int, lower_ok: bool = False) -> tuple[int, bool] | None:
-    """(month, written in full) for the month word at s, or None if it is no month. A month written in
-    lower case ("in june of 2015") is one only when `lower_ok` (a day or year beside it) and its name is
-    no other word ("may", "march")."""
+def _month_at(text: str, s: int) -> tuple[int, bool] | None:
+    """(month, written in full) for the month word at s, or None if it is no month."""
     w = _WORD.match(text, s)
     if w is None:
         return None
     lw = w.group().lower()
     words = date_words()
-    if w.group()[0].islower() and not (lower_ok and lw in words.months and lw not in words.month_homographs):
-        return None
     if lw in words.months:
         return words.months[lw], True
     if lw in words.month_abbreviations:
@@ -376,7 +372,7 @@ def _month_at(text: str, s: int, lower_ok: bool = False) -> tuple[int, bool] | N
 
 def read_month_day(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix, prev: Raw | None) -> Raw | None:
     """"March 3, 2025", "March 3-5": a day (or days) written month first."""
-    mm = _month_at(text, m.start(), lower_ok=True)
+    mm = _month_at(text, m.start())
     if mm is None:
         return None
     year: int | None = int(m["md_y"]) if m["md_y"] else None
@@ -393,7 +389,7 @@ def read_month_day(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix, 
 def read_month_day_words(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix,
                          prev: Raw | None) -> Raw | None:
     """ "March twenty first", "June the fifth, 2024": a day written in words after its month."""
-    mm = _month_at(text, m.start(), lower_ok=True)
+    mm = _month_at(text, m.start())
     day = date_words().day_ordinals.get(" ".join(m["mdw_d"].lower().replace("-", " ").split()))
     if mm is None or day is None:
         return None
@@ -413,7 +409,7 @@ def read_day_month(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix, 
 
 def read_month_year(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix, prev: Raw | None) -> Raw | None:
     """"October 2022", "March of last year": a month."""
-    mm = _month_at(text, m.start(), lower_ok=True)
+    mm = _month_at(text, m.start())
     if mm is None:
         return None
     if m["my_y"]:
