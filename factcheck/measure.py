@@ -197,7 +197,10 @@ def _noun_lemma(token: Token) -> str:
 
 
 def _lemma(token: Token) -> str:
-    """A word's lemma, with a "co-" prefix dropped ("co-founded" -> "found")."""
+    """A word's lemma, with a "co-" prefix dropped ("co-founded" -> "found"); "lay" as a finite verb is
+    "lie" ("the epicentre lay 120 km north"), which the trained lemmatiser leaves as it is."""
+    if token.lower_ == "lay" and token.tag_ in ("VBD", "VBP") and all(c.dep_ != "compound:prt" for c in token.children):
+        return "lie"  # but "laid off", "lay off"
     lemma = (token.lemma_ or token.text).lower()
     return lemma[3:] if lemma.startswith("co-") else lemma
 

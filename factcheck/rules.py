@@ -20,7 +20,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from factcheck.core.records import Claim, Fact, Finding
+from factcheck.core.records import BOTH_SIDES, Claim, Fact, Finding
 from factcheck.core.regex import alternation
 from factcheck.core.yamlcheck import ConfigError, compose_text, loc, suggest, value_of
 from factcheck.lexicon.config import (DATA_SCHEMAS, NO_DATA, DataFiles, default_rules_dir, lexicon, unit_table,
@@ -49,6 +49,9 @@ def option(default: Any, doc: str, choices: tuple[str, ...] = ()) -> Any:
 
 
 ACROSS = ("articles", "sources", "any")
+PAIRS = ("reference", "all")
+_PAIRS_DOC = ("which disagreeing readings are paired: each with the reading most sources give (reference), or "
+              "also every two others that disagree (all)")
 _ACROSS_DOC = ("who must disagree for a conflict: two articles (articles), two outlets (sources), "
                "or anyone, even one article with itself (any)")
 
@@ -140,18 +143,14 @@ def _show_period(period: str | None) -> str:
     return period.replace("..", " to ")
 
 
-def _clusters(claims: Sequence[Claim], rel: float, absolute: float) -> list[list[Claim]]:
-    """Group claims into agreeing clusters: every member overlaps the cluster's common ground.
-
-    The most precise claims seed the clusters and a wide one joins the first it fits, so "about
-    4 trillion yuan" cannot chain "$589 billion" and "$689 billion" into one agreeing group.
-    """
-    items = []
+def _padded(claims: Sequence[Claim], rel: float, absolute: float) -> list[tuple[float, float, Claim]]:
+    """Each claim's interval widened by the slack, narrowest first (the figures' base unit; in one currency
+    as written: converting each with the whole band of rates would let "€10.0 billion" and "€11.5
+    billion" agree)."""
     units = {c.unit for c in claims}
     one_unit = len(units) == 1 and claims[0].kind != "date" and lexicon().is_money(claims[0].unit) and not absolute
+    items = []
     for c in claims:
-        # in one currency the figures are compared as written: converting each with the whole band of
-        # rates would let "€10.0 billion" and "€11.5 billion" agree
         iv = _in_own_unit(c) if one_unit else normalized(c)
         if iv is None:
             continue
@@ -159,11 +158,25 @@ def _clusters(claims: Sequence[Claim], rel: float, absolute: float) -> list[list
         pad = (max(abs(lo), abs(hi)) * rel + absolute) / 2
         items.append((lo - pad, hi + pad, c))
     items.sort(key=lambda t: (t[1] - t[0], t[0]))
+    return items
+
+
+def _clusters(claims: Sequence[Claim], rel: float, absolute: float,
+              apart: list[Claim] | None = None) -> list[list[Claim]]:
+    """Group claims into agreeing clusters: every member overlaps the cluster's common ground.
+
+    The most precise claims seed the clusters and a wide one joins the first it fits, so "about
+    4 trillion yuan" cannot chain "$589 billion" and "$689 billion" into one agreeing group. With
+    `apart`, a wide claim that fits several clusters joins none and goes there (it sides with no one).
+    """
+    items = _padded(claims, rel, absolute)
     grounds: list[list[float]] = []
     clusters: list[list[Claim]] = []
     for lo, hi, c in items:
         fits = [k for k, ground in enumerate(grounds) if lo <= ground[1] and ground[0] <= hi]
-        if fits:
+        if apart is not None and len(fits) > 1:
+            apart.append(c)
+        elif fits:
             k = max(fits, key=lambda k: len(clusters[k]))  # a vague claim backs the reading most give
             grounds[k][0], grounds[k][1] = max(grounds[k][0], lo), min(grounds[k][1], hi)
             clusters[k].append(c)
@@ -187,20 +200,34 @@ def agreement(fact: Fact, rel: float = 0.01) -> bool:
     return len(_clusters(fact.claims, 0.0 if fact.claims[0].kind == "date" else rel, 0.0)) <= 1
 
 
-def _conflicts(rule: Rule, fact: Fact, rel: float, absolute: float, across: str) -> Iterator[Finding]:
-    """One finding for each group of agreeing claims that disagrees with the largest group (the
-    figure most sources give), so k readings of one fact give k-1 findings, not k^2."""
-    clusters = _clusters(fact.claims, rel, absolute)
+def _conflicts(rule: Rule, fact: Fact, rel: float, absolute: float, across: str,
+               pairs_of: str = "reference") -> Iterator[Finding]:
+    """One finding for each group of agreeing claims against the reference (the group most sources give,
+    then the most precise), and with `pairs_of` "all" one for every two other groups that do not overlap.
+    A wide claim that fits several groups sides with none: it is shown with a pair it fits both sides of
+    (BOTH_SIDES), never as a side, and cannot make a wrong precise figure the majority."""
+    apart: list[Claim] = []
+    clusters = _clusters(fact.claims, rel, absolute, apart)
     if len(clusters) < 2:
         return
-    majority = max(clusters, key=len)
+    bands = {id(c): (lo, hi) for lo, hi, c in _padded(fact.claims, rel, absolute)}
     key = "source" if across == "sources" else "article"
-    for other in clusters:
-        if other is majority:
-            continue
-        if across != "any" and len({getattr(c, key) for c in other + majority}) == 1:
+    reference = max(clusters, key=lambda g: (len({getattr(c, key) for c in g}), len(g),
+                                              -min(bands[id(c)][1] - bands[id(c)][0] for c in g)))
+    pairs = [(g, reference) for g in clusters if g is not reference]
+    others = [g for g in clusters if g is not reference]
+    if pairs_of == "all":
+        pairs += [(a, b) for i, a in enumerate(others) for b in others[i + 1:] if not _touch(a, b, bands)]
+    for a, b in pairs:
+        if across != "any" and len({getattr(c, key) for c in a + b}) == 1:
             continue  # one article (or source) disagreeing with itself is not a conflict across sources
-        yield rule.finding(other + majority, fact, sides=[0] * len(other) + [1] * len(majority))
+        both = [c for c in apart if _touch([c], a, bands) and _touch([c], b, bands)]
+        yield rule.finding(a + b + both, fact, sides=[0] * len(a) + [1] * len(b) + [BOTH_SIDES] * len(both))
+
+
+def _touch(a: Sequence[Claim], b: Sequence[Claim], bands: dict[int, tuple[float, float]]) -> bool:
+    """Does some claim of a overlap some claim of b (their padded intervals)?"""
+    return any(bands[id(x)][0] <= bands[id(y)][1] and bands[id(y)][0] <= bands[id(x)][1] for x in a for y in b)
 
 
 @dataclass(frozen=True)
@@ -215,6 +242,7 @@ class FigureConflict(Rule):
     claim_kinds: tuple[str, ...] = option(("quantity", "percent", "count"), "which kinds of figure it compares",
                                           ("quantity", "percent", "count"))
     across: str = option("articles", _ACROSS_DOC, ACROSS)
+    pairs: str = option("reference", _PAIRS_DOC, PAIRS)
 
     kind: ClassVar[str] = "figure_conflict"
     default_message: ClassVar[str] = (
@@ -224,7 +252,7 @@ class FigureConflict(Rule):
     def evaluate(self, ctx: Context) -> Iterator[Finding]:
         for fact in ctx.facts:
             if fact.claims[0].kind in self.claim_kinds and fact.claims[0].kind != "date":
-                yield from _conflicts(self, fact, self.tolerance, self.tolerance_abs, self.across)
+                yield from _conflicts(self, fact, self.tolerance, self.tolerance_abs, self.across, self.pairs)
 
 
 @dataclass(frozen=True)
@@ -236,6 +264,7 @@ class DateConflict(Rule):
 
     tolerance_days: int = option(0, "days of slack: dates this many days apart still agree")
     across: str = option("articles", _ACROSS_DOC, ACROSS)
+    pairs: str = option("reference", _PAIRS_DOC, PAIRS)
 
     kind: ClassVar[str] = "date_conflict"
     default_message: ClassVar[str] = "{entity} {attribute}: {a_source} says {a_text}, {b_source} says {b_text}"
@@ -243,7 +272,7 @@ class DateConflict(Rule):
     def evaluate(self, ctx: Context) -> Iterator[Finding]:
         for fact in ctx.facts:
             if fact.claims[0].kind == "date":
-                yield from _conflicts(self, fact, 0.0, float(self.tolerance_days), self.across)
+                yield from _conflicts(self, fact, 0.0, float(self.tolerance_days), self.across, self.pairs)
 
 
 NEAR = 60  # most characters between a change and either of its levels

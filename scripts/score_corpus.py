@@ -240,8 +240,9 @@ def meeting_stage(a: Claim, b: Claim, differs_in: str, by_fact_rule: bool) -> st
 
 
 def _touching(f: Finding, loc: Located) -> set[int]:
+    """The sides of f that the labelled claim stands on (a claim that fits both sides, side -1, stands on none)."""
     return {g for c, g in zip(f.claims, f.sides or range(len(f.claims)))
-            if Path(c.article).name == loc.article and c.start < loc.end and loc.start < c.end}
+            if g >= 0 and Path(c.article).name == loc.article and c.start < loc.end and loc.start < c.end}
 
 
 def _flagging(findings: list[Finding], a: Located, b: Located) -> list[Finding]:

@@ -79,6 +79,49 @@ def test_figure_conflict_and_rounding(tmp_path: Path) -> None:
     assert conflicts[0].severity == "error"
 
 
+EPICENTRES = (("a.md", "North Desk", "The Lorn earthquake's epicentre lay 120 km north of Lorn.\n"),
+              ("b.md", "South Desk", "The Lorn earthquake's epicentre was 45 miles north of Lorn.\n"),
+              ("c.md", "East Desk", "The Lorn earthquake's epicentre lay 80 km north of Lorn.\n"),
+              ("d.md", "West Desk", "The Lorn earthquake's epicentre lay 120 km north of Lorn.\n"))
+
+
+def _conflict_pairs(found: list) -> set[tuple[str, ...]]:
+    """Each figure conflict as the (sorted) texts its two sides give."""
+    out = set()
+    for f in found:
+        if f.rule == "figure-conflict":
+            sides = [sorted({c.text for c, side in zip(f.claims, f.sides) if side == k}) for k in (0, 1)]
+            out.add(tuple(sorted(texts[0] for texts in sides)))
+    return out
+
+
+def test_each_reading_against_the_reference_and_with_pairs_all_each_other(tmp_path: Path) -> None:
+    found = _findings(tmp_path, *EPICENTRES)
+    # 120 km is the reference (two outlets): 45 miles and 80 km each against it
+    assert _conflict_pairs(found) == {("120 km", "45 miles"), ("120 km", "80 km")}
+    rules = tmp_path.parent / f"{tmp_path.name}-rules"
+    rules.mkdir()
+    (rules / "all.yaml").write_text("rules:\n  - id: figure-conflict\n    kind: figure_conflict\n    pairs: all\n")
+    all_pairs = factcheck.check([tmp_path], rules=[rules]).finding_records
+    # 45 miles (72 km) and 80 km disagree with each other too
+    assert _conflict_pairs(all_pairs) == {("120 km", "45 miles"), ("120 km", "80 km"), ("45 miles", "80 km")}
+
+
+def test_a_hedged_figure_that_fits_both_readings_sides_with_neither(tmp_path: Path) -> None:
+    found = _findings(
+        tmp_path,
+        ("a.md", "North Desk", "The Lorn earthquake's epicentre lay 120 km north of Lorn.\n"),
+        ("b.md", "South Desk", "The Lorn earthquake's epicentre lay 100 km north of Lorn.\n"),
+        ("c.md", "East Desk", "The Lorn earthquake's epicentre lay about 110 km north of Lorn.\n"),
+        ("d.md", "West Desk", "The Lorn earthquake's epicentre lay roughly 110 km north of Lorn.\n"),
+    )
+    (conflict,) = [f for f in found if f.rule == "figure-conflict"]
+    sides = {c.source: side for c, side in zip(conflict.claims, conflict.sides)}
+    # the two hedged figures fit 100 and 120 alike: on no side (-1), so they make neither the majority
+    assert sides["East Desk"] == sides["West Desk"] == -1
+    assert {sides["North Desk"], sides["South Desk"]} == {0, 1}
+
+
 def test_hedged_figures_agree(tmp_path: Path) -> None:
     found = _findings(
         tmp_path,

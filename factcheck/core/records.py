@@ -120,6 +120,8 @@ class Fact:
         return tuple(sorted({c.source or c.article for c in self.claims}))
 
 
+BOTH_SIDES = -1  # the "side" of a hedged figure that fits both sides of a figure conflict ("about 110 km")
+
 @dataclass(frozen=True)
 class Finding:
     """A rule's verdict on some claims: a conflict (error/warning) or a note (info)."""
@@ -131,7 +133,7 @@ class Finding:
     claims: tuple[Claim, ...]
     status: str = "open"  # open, confirmed, dismissed, fixed
     fact: str = ""  # entity / attribute / period, for display
-    sides: tuple[int, ...] = ()  # for each claim, which side of the disagreement it stands on
+    sides: tuple[int, ...] = ()  # for each claim, which side of the disagreement it stands on (BOTH_SIDES: fits both)
     extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 
     def pair(self) -> tuple[Claim, Claim | None]:

@@ -21,7 +21,7 @@ from urllib.parse import quote
 from tabulate import tabulate
 
 from factcheck.core.files import write_atomic
-from factcheck.core.records import Article, Claim, Finding
+from factcheck.core.records import BOTH_SIDES, Article, Claim, Finding
 from factcheck.core import VERSION
 from factcheck.corpus import OUTPUT_MANIFEST, written_here
 from factcheck.decisions import OPEN_STATUSES
@@ -326,7 +326,9 @@ class HtmlReporter(Reporter):
         rest = other_claims(f, shown)
         also = ""
         if rest:
-            items = "".join(f"<li>{self._value(c)}</li>" for c in rest)
+            fits_both = {id(c) for c, side in zip(f.claims, f.sides) if side == BOTH_SIDES}
+            items = "".join(f"<li>{self._value(c)}{' (fits both sides)' if id(c) in fits_both else ''}</li>"
+                            for c in rest)
             also = f"<details class=also><summary>{len(rest)} more claim{'s' if len(rest) > 1 else ''}</summary>" \
                    f"<ul>{items}</ul></details>"
         decided = ""
