@@ -267,6 +267,7 @@ INTERVALS = [
     # hedges from rules/hedges.yaml: about +-10% (plus the rounding band), nearly [0.9x, x], more than [x, 2x]
     ("The company is worth about $2.9 trillion.", "$2.9 trillion", 2.9e12 * 0.9 - 0.05e12, 2.9e12 * 1.1 + 0.05e12),
     ("Nearly 500 homes lost power.", "500", 450, 500),
+    ("Turnout came close to 17% in the Harl ward.", "17%", 15.3, 17),  # "close to" is at or below, as "nearly"
     ("More than 1,000 flights were cancelled.", "1,000", 1000, 2000),
     ("Less than 5% of the budget went to defence.", "5%", 0, 5),
     ("At least 12 people died.", "12", 12, 24),
