@@ -39,22 +39,25 @@ class ExampleArticle:
 
 @dataclass(frozen=True)
 class ExpectedFinding:
-    """What a finding must show: its claims' texts (all of them among its claims), its fact label, and
-    words of its message. Any left out is not checked; at least one is given."""
+    """What a finding must show: its claims' texts (all of them among its claims), its fact label, words
+    of its message, its severity. Any left out is not checked; at least one is given."""
 
     where: str
     texts: tuple[str, ...] = ()
     fact: str = ""
     message: str = ""
+    severity: str = ""
 
     def matches(self, finding: Finding) -> bool:
         got = {c.text for c in finding.claims}
         return (all(t in got for t in self.texts) and (not self.fact or self.fact == finding.fact)
-                and (not self.message or self.message in finding.message))
+                and (not self.message or self.message in finding.message)
+                and (not self.severity or self.severity == finding.severity))
 
     def __str__(self) -> str:
         parts = [f"texts {list(self.texts)}" if self.texts else "", f"fact {self.fact!r}" if self.fact else "",
-                 f"message containing {self.message!r}" if self.message else ""]
+                 f"message containing {self.message!r}" if self.message else "",
+                 f"severity {self.severity}" if self.severity else ""]
         return "a finding with " + ", ".join(p for p in parts if p)
 
 
@@ -79,9 +82,9 @@ def _article(values: dict[str, Any], node: yaml.MappingNode, ck: Checker) -> Exa
 
 def _expected(values: dict[str, Any], node: yaml.MappingNode, ck: Checker) -> ExpectedFinding | object:
     if not values:
-        return ck.problem(node, "an expected finding needs at least one of texts, fact, message")
+        return ck.problem(node, "an expected finding needs at least one of texts, fact, message, severity")
     return ExpectedFinding(where=loc(ck.path, node), texts=tuple(values.get("texts", ())), fact=values.get("fact", ""),
-                           message=values.get("message", ""))
+                           message=values.get("message", ""), severity=values.get("severity", ""))
 
 
 def _example(expect: str) -> Callable[[dict[str, Any], yaml.MappingNode, Checker], Example]:
@@ -105,6 +108,7 @@ FINDING = Keys(build=_expected, doc="what one finding must show", fields={
     "texts": ListOf(Text(), min_items=1, doc="texts of claims the finding must hold, as written in the article"),
     "fact": Text(doc="the finding's fact label, `entity / attribute / period`"),
     "message": Text(doc="words the finding's message must contain"),
+    "severity": Text(choices=("error", "warning", "info"), doc="the finding's severity"),
 })
 _ARTICLES = ListOf(ARTICLE, min_items=1, doc="the articles of the example (two outlets for cross-source rules)")
 PASS = Keys(required=("articles",), build=_example("pass"), doc="articles that must give no finding of the rule", fields={

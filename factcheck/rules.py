@@ -13,7 +13,7 @@ import hashlib
 import re
 import string
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -222,7 +222,19 @@ def _conflicts(rule: Rule, fact: Fact, rel: float, absolute: float, across: str,
         if across != "any" and len({getattr(c, key) for c in a + b}) == 1:
             continue  # one article (or source) disagreeing with itself is not a conflict across sources
         both = [c for c in apart if _touch([c], a, bands) and _touch([c], b, bands)]
-        yield rule.finding(a + b + both, fact, sides=[0] * len(a) + [1] * len(b) + [BOTH_SIDES] * len(both))
+        f = rule.finding(a + b + both, fact, sides=[0] * len(a) + [1] * len(b) + [BOTH_SIDES] * len(both))
+        yield dataclasses.replace(f, severity="info") if _borderline(a, b) else f
+
+
+def _borderline(a: Sequence[Claim], b: Sequence[Claim]) -> bool:
+    """Do the two sides say they are readings that differ by nature ("an intraday high" and "closed at",
+    "preliminary" and "final": the `borderline` words of rules/words.yaml)?"""
+    pairs = lexicon().words.borderline
+
+    def says(side: Sequence[Claim], words: Iterable[str]) -> bool:
+        return any(re.search(rf"\b{re.escape(w)}\b", c.context or "", re.IGNORECASE) for c in side for w in words)
+
+    return any((says(a, [k]) and says(b, v)) or (says(b, [k]) and says(a, v)) for k, v in pairs.items())
 
 
 def _touch(a: Sequence[Claim], b: Sequence[Claim], bands: dict[int, tuple[float, float]]) -> bool:

@@ -181,7 +181,7 @@ CASES = [
     Case("No fewer than 30 ships were damaged in the port.", "30", "count", 30, noun="ship", qualifier="at_least"),
     Case("The agency has fewer than 500 staff.", "500", "count", 500, noun="staff", qualifier="less_than"),
     Case("Up to 8,000 workers could lose their jobs.", "8,000", "count", 8000, noun="worker", qualifier="at_most"),
-    Case("Close to 70% of the island was flooded.", "70%", "percent", 70, "percent", qualifier="approx"),
+    Case("Close to 70% of the island was flooded.", "70%", "percent", 70, "percent", qualifier="at_most"),
     Case("The landslide killed at least 22 people.", "22", "count", 22, noun="person", qualifier="at_least"),
     Case("The outbreak has infected over 1,000 people.", "1,000", "count", 1000, noun="person",
          qualifier="more_than"),

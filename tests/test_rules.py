@@ -122,6 +122,19 @@ def test_a_hedged_figure_that_fits_both_readings_sides_with_neither(tmp_path: Pa
     assert {sides["North Desk"], sides["South Desk"]} == {0, 1}
 
 
+def test_a_preliminary_and_a_final_figure_differ_as_an_info_note(tmp_path: Path) -> None:
+    said = tmp_path / "said"
+    said.mkdir()
+    found = _findings(said, ("a.md", "North Desk", "Preliminary figures put Sella's harvest at 4.1 million tonnes.\n"),
+                      ("b.md", "South Desk", "Sella's harvest was 4.6 million tonnes, final figures showed.\n"))
+    assert [f.severity for f in found if f.rule == "figure-conflict"] == ["info"]  # said so: a borderline difference
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    found = _findings(plain, ("a.md", "North Desk", "Sella's harvest came to 4.1 million tonnes.\n"),
+                      ("b.md", "South Desk", "Sella's harvest was 4.6 million tonnes.\n"))
+    assert [f.severity for f in found if f.rule == "figure-conflict"] == ["error"]
+
+
 def test_hedged_figures_agree(tmp_path: Path) -> None:
     found = _findings(
         tmp_path,

@@ -223,6 +223,7 @@ class Words:
     collective: dict[str, str]  # "crowd" -> "spectator"
     kinds: dict[str, frozenset[str]]  # unit -> nouns a hyphenated measure names a kind of
     bridges: tuple[str, ...]  # between an amount and its conversion: "or", "worth"
+    borderline: dict[str, frozenset[str]]  # "intraday" -> {"close", ...}: two readings that differ by nature
 
 
 def _lower(words: list[str] | None) -> frozenset[str]:
@@ -245,6 +246,7 @@ def _words(doc: dict) -> Words:
         collective={k.lower(): v.lower() for k, v in (nouns.get("collective") or {}).items()},
         kinds={unit: _lower(words) for unit, words in kinds.items()},
         bridges=tuple(doc.get("bridges") or ()),
+        borderline={k.lower(): _lower(v) for k, v in (doc.get("borderline") or {}).items()},
     )
 
 
@@ -509,6 +511,9 @@ DATA_SCHEMAS: dict[str, Keys] = {
                                                  "Treasury)", value=ListOf(Text(), doc="the nouns")),
         }),
         "bridges": ListOf(Text(), doc="words between an amount and its conversion besides a hedge (or, worth)"),
+        "borderline": MapOf(key_label="word", doc="word -> the words of the other reading: two figures of one fact whose "
+                            "passages say these differ by nature, and their conflict is an info note (intraday: "
+                            "[close])", value=ListOf(Text(), doc="the other reading's words")),
     }),
     "aliases.yaml": Keys(fields={
         "entities": MapOf(key_label="entity", nullable=True, distinct=True, keys_are_words=True,
