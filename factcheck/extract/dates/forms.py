@@ -92,7 +92,7 @@ _TABLE: tuple[tuple[str, str, Handler | None, str, str], ...] = (
     ("year", "digit", h.read_year, "The law passed in 2019.",
      r"\d{3}(?:\s*[-–/]\s*(?P<yr2>[12]\d{3}|\d\d))?(?![\w%]|[.,:]\d|[-–/]\d)"),
     ("month_range", "month", h.read_month_range, "Sales rose in the April-June quarter.",
-     r"(?:\s*[-–/]\s*|\s+(?:to|through|until|till)\s+)(?P<mm_2>{month})(?:,?\s+(?P<mm_y>{year})(?!\d|,\d))?"
+     r"(?:\s*[-–/]\s*|\s+(?:to|through|until|till)\s+|-(?:to|through)-)(?P<mm_2>{month})(?:,?\s+(?P<mm_y>{year})(?!\d|,\d))?"
      r"(?P<mm_q>\s+quarter\b)?"),
     ("month_day", "month", h.read_month_day, "The summit opens on March 3, 2026.",
      r"""\s+(?P<md_d>{day})(?![\d:]|[.,]\d)(?:\s*(?:[-–]|to|through)\s*(?P<md_d2>{day})(?![\d:]|[.,]\d))?
@@ -100,7 +100,7 @@ _TABLE: tuple[tuple[str, str, Handler | None, str, str], ...] = (
     ("month_day_words", "month", h.read_month_day_words, "Voting is on March twenty first.",
      r"\s+(?:the\s+)?(?P<mdw_d>{day_ordinal})\b(?!-)(?:,?\s+(?:of\s+)?(?P<mdw_y>{old_year})(?!\d|,\d))?"),
     ("month_quarter", "month", h.read_month_quarter, "Sales rose in the March quarter.",
-     r"(?:,?\s+(?P<mq_y>{year}))?\s+(?P<mq_u>quarter|half)\b(?![-\w])"),
+     r"(?:,?\s+(?P<mq_y>{year}))?[\s-]+(?P<mq_u>quarter|half)\b(?![-\w])"),
     ("month_year", "month", h.read_month_year, "Inflation peaked in October 2022.",
      r"(?:\s+of)?,?\s+(?:(?P<my_y>{year})(?!\w|[.,]\d)|(?P<my_rel>last|this|next)\s+year\b"
      r"|(?<=of\s)['’]?(?P<my_yy>\d\d)(?![\w%]|[.,]\d))"),
@@ -131,7 +131,7 @@ _TABLE: tuple[tuple[str, str, Handler | None, str, str], ...] = (
      r"""(?P<rl_dir>past|last|next|coming)\s+(?:(?P<rl_n>{number_word}|\d{1,3}|few|several|couple\s+of)\s+)?
          (?P<rl_u>hour|day|week|month|quarter|year|decade)(?P<rl_pl>s)?\b"""),
     ("the_ordinal_period", "the", h.read_the_ordinal_period, "Profit rose in the third quarter of 2025.",
-     r"""(?P<oqt_o>{ordinal}|final)[\s-]+(?P<oqt_u>quarter|half)\b
+     r"""(?P<oqt_o>{ordinal}|{period_end})[\s-]+(?P<oqt_u>quarter|half)\b
          (?:\s+of\s+{year_expr:oqt}|(?:,\s*|\s+)(?P<oqt_y2>{year})(?!\d))?"""),
     ("week_beginning", "the", h.read_week_beginning, "Talks resume in the week beginning June 2.",
      r"""week\s+(?:beginning|starting|commencing|of)\s+
@@ -222,7 +222,8 @@ def _parts(w: DateWords) -> dict[str, Callable[[str], str]]:
         "ordinal": alternation(ordinals),
         "lower_month": alternation(_lower_heads(w)),
         "day_ordinal": alternation(w.day_ordinals).replace(r"\s+", r"[\s-]+"),
-        "ordinal_start": word_start([*ordinals, "final"], either_case=True),
+        "ordinal_start": word_start([*ordinals, *w.period_ends], either_case=True),
+        "period_end": alternation(w.period_ends),
         "yesterday": alternation(d for d, n in w.relative_days.items() if n == -1 and d in w.day_words),
         "holiday": alternation(holiday_names(w.holidays)),
         "tomorrow": alternation(d for d, n in w.relative_days.items() if n == 1 and d in w.day_words),

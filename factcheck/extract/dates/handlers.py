@@ -784,8 +784,9 @@ def _ordinal_quarter(m: re.Match[str], p: str, word: str, text: str, a: dt.date 
     s, e = m.start(), m.end()
     half = m[f"{p}_u"] == "half"
     word = word.lower()
-    if word == "final":
-        n = 2 if half else 4
+    place = date_words().period_ends.get(word)
+    if place:
+        n = 1 if place == "first" else 2 if half else 4  # "the opening quarter", "the back half"
     elif word in date_words().ordinals:
         n = date_words().ordinals[word]
     else:

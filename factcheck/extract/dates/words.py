@@ -30,6 +30,7 @@ class DateWords:
     directions: dict[str, str]  # "last", "past" -> "last"; "this" -> "this"; "coming" -> "next"
     ordinals: dict[str, int]  # "third", "3rd" -> 3
     day_ordinals: dict[str, int]  # "twenty first" -> 21: the days of a month in words
+    period_ends: dict[str, str]  # "opening" -> "first", "back" -> "last": a quarter or half by its place in the year
     month_homographs: frozenset[str]  # month names that are also words ("may"): a month only capitalised
     holidays: dict[str, str]  # "christmas day" -> "12-25", "good friday" -> "easter-2"
     fiscal_years: dict[str, str]  # "india" -> "04-end": the month a country's fiscal year starts, how it is named
@@ -62,6 +63,7 @@ def date_words() -> DateWords:
         directions=directions,
         ordinals={**_ordered("ordinals", 1), **_ordered("ordinal_numerals", 1)},
         day_ordinals={w.replace("-", " "): n for w, n in _ordered("day_ordinals", 1).items()},
+        period_ends={**dict.fromkeys(word_list("period_first"), "first"), **dict.fromkeys(word_list("period_last"), "last")},
         month_homographs=word_class("month_homographs"),
         holidays=holidays(),
         fiscal_years=fiscal_years(),
