@@ -23,6 +23,7 @@ LEVEL_VERBS = word_class("level_verbs")  # "rose to", "was", "stood at": the sub
 MEASURE_NOUNS = word_class("measure_nouns")  # "share", "number": what is measured is their of-phrase
 SPEECH_VERBS = word_class("speech_verbs")  # "said on Tuesday": a date of saying, no event of the story
 NEUTRAL_VERBS = word_class("neutral_verbs")  # "showed 794,600 pathways": the verb says nothing of the measure
+STAGING_VERBS = word_class("staging_verbs")  # "the meeting will be held on 3 July": its subject is the event
 OWN_WORDS = frozenset({"amod", "compound"})  # a noun's modifiers that narrow it ("net", "pre-tax")
 OBJECTS = frozenset({"obj", "obl", "obl:npmod", "obl:unmarked", "obl:tmod", "nmod:unmarked", "xcomp", "advmod"})
 SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
@@ -67,6 +68,9 @@ def event(sent: Sentence, start: int, end: int, nouns: bool = True) -> str:
         if node.i in inside:
             continue
         if _is_verb(node):
+            staged = _staged_event(node, inside)
+            if staged:
+                return staged  # "the annual meeting will be held on 3 July": the meeting's date
             if _says_nothing(node):
                 nearer = None if _lemma(node) in SPEECH_VERBS else _verb_between(node, tokens[0])
                 return _verb_word(nearer) if nearer is not None else ""  # "said on Monday" dates the saying
@@ -76,6 +80,19 @@ def event(sent: Sentence, start: int, end: int, nouns: bool = True) -> str:
         if node.head.i == node.i:
             break
     return ""
+
+
+def _staged_event(verb: Token, inside: frozenset[int]) -> str:
+    """The event a verb of staging dates: its subject, a common noun ("the vote takes place", "the
+    meeting was held", "the hearing happened"); "" for any other verb or subject."""
+    lemma = _lemma(verb)
+    if lemma not in STAGING_VERBS or lemma == "take" and not any(c.lower_ == "place" for c in verb.children):
+        return ""
+    subject = _subject(verb, inside)
+    passive_only = lemma in ("hold", "stage", "schedule")  # "shares held steady" is a level
+    if subject is None or subject.pos_ == "PROPN" or passive_only and subject.dep_ != "nsubj:pass":
+        return ""
+    return _noun_lemma(subject)
 
 
 def _says_nothing(verb: Token) -> bool:

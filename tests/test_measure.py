@@ -105,3 +105,10 @@ def test_a_date_the_parse_hangs_on_a_counting_verb_takes_the_event_conjoined_bef
     found = _measures("The busiest depot was Harlow Road in Leeds, which recorded 1,362 of those late parcels and had "
                       "declared a critical backlog on 9 January.")
     assert found["9 January"] == "declared"
+
+
+def test_a_verb_of_staging_dates_its_subject() -> None:
+    # "held", "takes place", "happened" say nothing of their own: the event is what is staged
+    assert _measures("The annual meeting will be held in Leeds on 3 July.")["3 July"] == "meeting"
+    assert _measures("The final vote takes place on 14 July.")["14 July"] == "vote"
+    assert _measures("Shares held steady on 3 July.")["3 July"] == ""  # a level, and a subject no event
