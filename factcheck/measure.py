@@ -76,6 +76,8 @@ def event(sent: Sentence, start: int, end: int, nouns: bool = True) -> str:
                 return _verb_word(nearer) if nearer is not None else ""  # "said on Monday" dates the saying
             return _verb_word(node)
         if _is_noun(node) and sent.name_at(node) is None:
+            if node.dep_ == "obj" and _is_verb(node.head) and not _says_nothing(node.head):
+                return _verb_word(node.head)  # "declared a critical incident on 6 January": the declaring
             return _lemma(node) if nouns else ""
         if node.head.i == node.i:
             break

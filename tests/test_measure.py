@@ -112,3 +112,9 @@ def test_a_verb_of_staging_dates_its_subject() -> None:
     assert _measures("The annual meeting will be held in Leeds on 3 July.")["3 July"] == "meeting"
     assert _measures("The final vote takes place on 14 July.")["14 July"] == "vote"
     assert _measures("Shares held steady on 3 July.")["3 July"] == ""  # a level, and a subject no event
+
+
+def test_a_date_on_the_object_of_an_event_verb_dates_the_verb() -> None:
+    # the parse may hang the date on the object noun or on the verb: the event is the verb's either way
+    assert _measures("The Pellow hospital declared a critical incident on 6 January.")["6 January"] == "declared"
+    assert _measures("The vote on 12 May was close.")["12 May"] == "vote"  # a noun with no verb over it
