@@ -460,6 +460,9 @@ def test_years_cut_short_and_weeks_ago(text: str, expected: list[tuple[str, str,
     ("Organisers said the Lune race was moved to May 18.", [("May 18", "2025-05-18", "2025-05-18", "exact")]),
     ("Applications opened on Monday and close on April 30.",
      [("Monday", "2025-03-10", "2025-03-10", "exact"), ("April 30", "2025-04-30", "2025-04-30", "exact")]),
+    # a past event stays past, even in a clause after a future one
+    ("Tolmere will borrow more after councillors on Tuesday night approved its budget.",
+     [("Tuesday", "2025-03-11", "2025-03-11", "exact")]),
     # a past event stays past
     ("The plant closed on April 2 and reopened on April 20.",
      [("April 2", "2024-04-02", "2024-04-02", "exact"), ("April 20", "2024-04-20", "2024-04-20", "exact")]),

@@ -296,8 +296,8 @@ def clause_tense(text: str, s: int, e: int, day: bool = False, weekday: bool = F
         # "by Monday" looks ahead, unless the clause it opens looks back: "By Monday evening, at least
         # 85 people had died"
         return "past" if _after(rest_a) == "past" else "future"
-    if t in ("", "present") and _AFTER_EVENT.search(soft_b):
-        return "past"  # "is in hospital after a crash on Sunday"
+    if _AFTER_EVENT.search(soft_b) and (t in ("", "present") or _after(soft_a) == "past"):
+        return "past"  # "is in hospital after a crash on Sunday", "will borrow after councillors on Tuesday approved"
     t = t or _before(rest_b, day, False) or _after(rest_a)
     if t == "future" and day and not weekday and _DATED_EVENT.search(soft_b):
         return ""
