@@ -161,15 +161,16 @@ def _padded(claims: Sequence[Claim], rel: float, absolute: float) -> list[tuple[
     return items
 
 
-def _clusters(claims: Sequence[Claim], rel: float, absolute: float,
-              apart: list[Claim] | None = None) -> list[list[Claim]]:
+def _clusters(claims: Sequence[Claim], rel: float, absolute: float, apart: list[Claim] | None = None,
+              items: list[tuple[float, float, Claim]] | None = None) -> list[list[Claim]]:
     """Group claims into agreeing clusters: every member overlaps the cluster's common ground.
 
     The most precise claims seed the clusters and a wide one joins the first it fits, so "about
     4 trillion yuan" cannot chain "$589 billion" and "$689 billion" into one agreeing group. With
     `apart`, a wide claim that fits several clusters joins none and goes there (it sides with no one).
+    `items` are the claims' padded intervals when the caller has them already.
     """
-    items = _padded(claims, rel, absolute)
+    items = _padded(claims, rel, absolute) if items is None else items
     grounds: list[list[float]] = []
     clusters: list[list[Claim]] = []
     for lo, hi, c in items:
@@ -207,10 +208,11 @@ def _conflicts(rule: Rule, fact: Fact, rel: float, absolute: float, across: str,
     A wide claim that fits several groups sides with none: it is shown with a pair it fits both sides of
     (BOTH_SIDES), never as a side, and cannot make a wrong precise figure the majority."""
     apart: list[Claim] = []
-    clusters = _clusters(fact.claims, rel, absolute, apart)
+    items = _padded(fact.claims, rel, absolute)
+    clusters = _clusters(fact.claims, rel, absolute, apart, items)
     if len(clusters) < 2:
         return
-    bands = {id(c): (lo, hi) for lo, hi, c in _padded(fact.claims, rel, absolute)}
+    bands = {id(c): (lo, hi) for lo, hi, c in items}
     key = "source" if across == "sources" else "article"
     reference = max(clusters, key=lambda g: (len({getattr(c, key) for c in g}), len(g),
                                               -min(bands[id(c)][1] - bands[id(c)][0] for c in g)))

@@ -769,8 +769,8 @@ def _excluded_end(text: str, ctx: _Context, start: int) -> int:
         pm = _PHONE.match(text, start - 1)
         if pm:
             return pm.end()
-    pm = _NOT_A_FIGURE.match(text, start) if _fraction(text, start, ctx) is None else None
-    if pm:  # a phone number, a time, a chain of numbers
+    pm = _NOT_A_FIGURE.match(text, start)
+    if pm and _fraction(text, start, ctx) is None:  # a phone number, a time, a chain of numbers (not "3/4 cup")
         return pm.end()
     if prev == "(" or prev == "[":
         em = re.match(r"\d{1,2}[)\]]", text[start : start + 3])
@@ -1335,13 +1335,11 @@ def _carried_money(text: str, f: Figure, prev: Figure) -> Figure:
     ("from 91.5 cents to 88.2", "$2.1 billion in 2023 and the low 1.8"): the factor between that figure's
     value and its written number applies to this one."""
     dm = _DIGITS.search(text, prev.start, prev.end)
-    written = float(dm.group()[: dm.start("glue") - dm.start()].replace(",", "") if dm["glue"] else
-                    dm.group().replace(",", "")) if dm else 0.0
+    written = float(dm.group()[: len(dm.group()) - len(dm["glue"] or "")].replace(",", "")) if dm else 0.0
     if not written or prev.value is None or f.value is None or f.low is None or f.high is None:
         return f
     k = prev.value / written
-    return _with(f, kind="quantity", unit=prev.unit, value=_times(f.value, k) if k >= 1 else f.value * k,
-                 low=f.low * k, high=f.high * k)
+    return _with(f, kind="quantity", unit=prev.unit, value=_times(f.value, k), low=f.low * k, high=f.high * k)
 
 
 def _currency_pair(text: str, f: Figure, sent: int, words: list[str] | None, ctx: _Context) -> Figure:
@@ -1559,7 +1557,8 @@ def _read_end(text: str, pos: int, ctx: _Context, *, words_ok: bool = True) -> _
         number = float(digits.replace(",", ""))
         if not math.isfinite(number):
             return None  # more digits than a double holds: a code or noise, not a figure
-        frac = _fraction(text, pos, ctx) if not glue and digits.isdigit() else None
+        frac = _fraction(text, pos, ctx) if not glue and digits.isdigit() and "/" in text[dm.end() : dm.end() + 4] \
+            else None
         if frac is not None:  # "3/4 cup", "3 1/2 miles": exact as written
             return _End(pos, frac[1], frac[0], f"{frac[0]:.6f}", 1.0)
         end = _End(pos, pos + len(digits), number, digits, 1.0)

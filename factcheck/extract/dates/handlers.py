@@ -944,7 +944,6 @@ def read_window(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix, pre
     if a is None:
         return _unresolved(s, e, "WIN", "day")
     r = shifted(Raw(s, e, "WIN", a, a, "day", None, relative=True), unit, c, -1)
-    r.relative = True
     if m["win_w"].lower() == "within":
         r.qualifier, r.qual_word = "at_most", "within"
     elif unit not in ("day", "week"):
