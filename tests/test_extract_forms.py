@@ -262,6 +262,43 @@ def test_fiscal_periods_by_the_country_named(text: str, expected: list[tuple[str
     assert dates(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a fiscal quarter with no year: the latest one the clause's tense allows (published 12 March 2025)
+    ("Sony's profit rose in the fiscal third quarter, the Tokyo group said.",
+     [("fiscal third quarter", "2024-10-01", "2024-12-31", "exact")]),
+    ("Nintendo's first fiscal quarter will be its weakest, the Kyoto firm's Japanese rivals expect.",
+     [("first fiscal quarter", "2025-04-01", "2025-06-30", "exact")]),
+    ("Wipro's revenue grew in the second quarter of fiscal 2025, an Indian filing showed.",
+     [("second quarter of fiscal 2025", "2024-07-01", "2024-09-30", "exact")]),
+    # the United States government's year starts in October
+    ("The US federal deficit reached $1.8 trillion in fiscal 2024.", [("fiscal 2024", "2023-10-01", "2024-09-30", "exact")]),
+    ("The Congressional Budget Office expects a smaller gap in fiscal year 2026.",
+     [("fiscal year 2026", "2025-10-01", "2026-09-30", "exact")]),
+    # a quarter or half of a two-year label is a part of that fiscal year (a season has no quarters)
+    ("Britain's receipts rose in Q4 2023-24 and fell in H1 2024/25.",
+     [("Q4 2023-24", "2024-01-01", "2024-03-31", "exact"), ("H1 2024/25", "2024-04-01", "2024-09-30", "exact")]),
+    ("Canberra spent more in the third quarter of the 2023-24 financial year, Australian data show.",
+     [("the third quarter of the 2023-24", "2024-01-01", "2024-03-31", "exact")]),
+    ("Hitachi's orders rose in the 2023 fiscal year, the Japanese group said.",
+     [("2023", "2023-04-01", "2024-03-31", "exact")]),
+    # quarter codes glued to the fiscal year, number first or after it
+    ("Indian carmakers sold more in Q2FY25, in 3QFY25 and in FY25 Q4.",
+     [("Q2FY25", "2024-07-01", "2024-09-30", "exact"), ("3QFY25", "2024-10-01", "2024-12-31", "exact"),
+      ("FY25 Q4", "2025-01-01", "2025-03-31", "exact")]),
+    ("Japan's exports rose in the second quarter of this fiscal year.",
+     [("second quarter of this fiscal year", "2024-07-01", "2024-09-30", "exact")]),
+])
+def test_fiscal_parts_in_every_spelling(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert dates(text) == expected
+
+
+def test_the_latest_quarter_is_the_last_one_completed() -> None:
+    assert dates("Orrin's margins widened in the latest quarter and in the most recent quarter before it.") == [
+        ("the latest quarter", "2024-10-01", "2024-12-31", "exact"),
+        ("the most recent quarter", "2024-10-01", "2024-12-31", "exact")]
+    assert dates("The latest year for which figures exist ended in 2023.") == [("2023", "2023-01-01", "2023-12-31", "exact")]
+
+
 def test_a_fiscal_year_of_no_named_country_is_no_calendar_date() -> None:
     assert dates("Kestrel's fiscal 2025 revenue rose, and its FY26 outlook is cautious.") == []
 
@@ -479,3 +516,93 @@ def test_a_date_booked_or_moved_lies_ahead(text: str, expected: list[tuple[str, 
 ])
 def test_a_day_of_the_month_alone(text: str, expected: list[tuple[str, str, str, str]]) -> None:
     assert dates(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # published Wednesday 12 March 2025: waiting for something looks ahead, whatever the verb's tense
+    ("Traders await Friday's payrolls, and bond desks are bracing for Thursday's auction.",
+     [("Friday", "2025-03-14", "2025-03-14", "exact"), ("Thursday", "2025-03-13", "2025-03-13", "exact")]),
+    ("Fans are counting down to Saturday's derby.", [("Saturday", "2025-03-15", "2025-03-15", "exact")]),
+    # a day's scheduled event in a present clause lies ahead; any other possessed event is over
+    ("Okafor is the favourite for Sunday's cup final.", [("Sunday", "2025-03-16", "2025-03-16", "exact")]),
+    ("Monday's defeat is a blow to the club.", [("Monday", "2025-03-10", "2025-03-10", "exact")]),
+    ("Markets are calm after Monday's jobs report.", [("after Monday", "2025-03-10", "2025-03-10", "at_least")]),
+    ("Traders awaited Monday's data and then sold.", [("Monday", "2025-03-10", "2025-03-10", "exact")]),
+])
+def test_a_day_waited_for_or_booked_lies_ahead(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert dates(text) == expected
+
+
+def test_waiting_for_something_in_a_month_dates_the_wait() -> None:
+    # published 12 March 2025: the patients waited in December, the last one
+    assert dates("Some 41,200 patients were waiting for surgery in December.") == [
+        ("December", "2024-12-01", "2024-12-31", "exact")]
+
+
+def test_a_month_or_day_in_a_past_clause_is_the_last_one() -> None:
+    # published 12 March 2025
+    assert dates("Sales fell in April, and the plant closed on 20 May.") == [
+        ("April", "2024-04-01", "2024-04-30", "exact"), ("20 May", "2024-05-20", "2024-05-20", "exact")]
+
+
+# ---------------------------------------------------------------- the issue's own examples not tested above
+
+
+def test_counts_of_times_and_of_named_things() -> None:
+    assert claims("The pump turned 4,000 times; Ohio reported 512 and the dealer sold 2,300 Corollas.") == [
+        ("4,000", 4000, "", "", "exact", None), ("512", 512, "", "", "exact", None),
+        ("2,300", 2300, "", "corolla", "exact", None)]
+
+
+def test_a_fraction_of_people_is_a_share() -> None:
+    assert read("One fifth of voters backed the plan, and two thirds of members agreed.") == [
+        ("One fifth", 0.2, "times"), ("two thirds", pytest.approx(2 / 3), "times")]
+
+
+def test_identifiers_of_the_issue_are_no_figures() -> None:
+    text = ("The A320 fleet, the FTSE 100 and 221 Baker Street; the vaccine targets H5N1 and COVID-19; sea levels "
+            "may rise by 2100; the game ended 101-101.")
+    assert read(text) == []
+    assert dates(text) == [("by 2100", "2100-01-01", "2100-12-31", "at_most")]
+
+
+def test_an_age_set_off_by_commas() -> None:
+    assert read("Ms Lee, 54, said the plan would work; Dr Osei, 61, agreed.") == [("54", 54, "year"), ("61", 61, "year")]
+
+
+def test_vague_magnitudes_of_money_and_homes() -> None:
+    assert claims("Thousands of homes lost power and tens of millions of dollars in crops were lost.") == [
+        ("Thousands", (2000, 10000), "", "home", "approx", None),
+        ("tens of millions", (20_000_000, 100_000_000), "USD", "", "approx", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The exhibition runs from May to September; talks ran March 2-14, 2021.",
+     [("May to September", "2025-05-01", "2025-09-30", "exact"), ("March 2-14, 2021", "2021-03-02", "2021-03-14", "exact")]),
+    ("The parade moved from June to August; the fair ran Sept. 5-9, 2022.",
+     [("June to August", "2024-06-01", "2024-08-31", "exact"), ("Sept. 5-9, 2022", "2022-09-05", "2022-09-09", "exact")]),
+    ("Voting is in the first week of March.", [("the first week of March", "2025-03-01", "2025-03-07", "exact")]),
+    ("Filed 11/2019, effective 03-Feb-2022, archived 20230704.",
+     [("11/2019", "2019-11-01", "2019-11-30", "exact"), ("03-Feb-2022", "2022-02-03", "2022-02-03", "exact"),
+      ("20230704", "2023-07-04", "2023-07-04", "exact")]),
+    ("The permit, issued 07/2021, lapsed 5-Sep-2023.",
+     [("07/2021", "2021-07-01", "2021-07-31", "exact"), ("5-Sep-2023", "2023-09-05", "2023-09-05", "exact")]),
+    # a past day far back with its weekday: the last year in which it fell on that weekday
+    ("He met her on Friday, June 12.", [("June 12", "2020-06-12", "2020-06-12", "exact")]),
+    ("The firm was founded on Tuesday, 20 May.", [("20 May", "2014-05-20", "2014-05-20", "exact")]),
+    # ...but a day near publication keeps the year its tense chose, and the weekday rule warns
+    ("The plant closed on Friday, 6 March, after a fire.", [("6 March", "2025-03-06", "2025-03-06", "exact")]),
+])
+def test_the_issues_date_examples_and_our_own(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert dates(text) == expected
+
+
+def test_a_fiscal_year_of_the_issue_is_placed_only_where_a_country_is_named() -> None:
+    assert dates("Sales fell in the past quarter and in 2022 Q4, but rose in 2023 H1 and fiscal year 2022.") == [
+        ("the past quarter", "2024-10-01", "2024-12-31", "exact"), ("2022 Q4", "2022-10-01", "2022-12-31", "exact"),
+        ("2023 H1", "2023-01-01", "2023-06-30", "exact")]
+    assert dates("Indian exports rose in fiscal year 2022.") == [("fiscal year 2022", "2021-04-01", "2022-03-31", "exact")]
+
+
+def test_suggestions_hold_no_hedge() -> None:
+    assert [q for *_, q in dates("What about Tuesday? Or how about Thursday?")] == ["exact", "exact"]

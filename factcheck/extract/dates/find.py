@@ -82,7 +82,7 @@ def _scan(text: str, anchor: dt.date | None, passed: list[tuple[str, int, int]] 
             continue
         r.form = form.name
         out.append(r)
-        pos = e
+        pos = max(e, r.end)  # a handler may read on past its pattern ("the fourth quarter of the 2024-25 ...")
     return _own_forms(text, anchor, out) if forms.own else out
 
 
@@ -130,6 +130,12 @@ def _agree(d: Raw, wd: int, anchor: dt.date | None, booked: bool = False) -> Non
             continue
         if c.weekday() == wd:
             fits.append(c)
+    if d.tense == "past" and not booked and (anchor - d.low).days > HALF_YEAR:
+        fits = [c for c in _same_day_back(d.low, anchor) if c.weekday() == wd]
+        if fits:  # "met her on Friday, June 12", written in March 2025: a past day far back is the last that fits
+            d.low = d.high = fits[0]
+            d.value = iso_day(fits[0])
+        return
     if d.tense and not booked:
         return  # the tense chose the year nearest to publication: a weekday that does not fit is an error to flag
     pool = [c for c in fits if abs((c - anchor).days) <= HALF_YEAR] if not booked else fits
@@ -139,6 +145,19 @@ def _agree(d: Raw, wd: int, anchor: dt.date | None, booked: bool = False) -> Non
         d.value = iso_day(best)
 
 
+def _same_day_back(day: dt.date, anchor: dt.date) -> list[dt.date]:
+    """The same month and day in the years before `day`'s, back to WEEK_CYCLE_YEARS before the anchor, latest
+    first (every weekday comes round within them)."""
+    out = []
+    for y in range(day.year - 1, anchor.year - WEEK_CYCLE_YEARS - 1, -1):
+        try:
+            out.append(day.replace(year=y))
+        except ValueError:
+            continue
+    return out
+
+
+WEEK_CYCLE_YEARS = 11  # a month and day falls on each weekday within this many years (leap days: 28)
 HALF_YEAR = 183  # days: how far from publication a year-less day with no tense may be moved to fit its weekday
 _BOOKED = re.compile(r"\bfor\s+$", re.I)  # "an election for Thursday, July 4"
 _LABEL_BEFORE = re.compile(r",?\s*(?:the\s+)?\Z")

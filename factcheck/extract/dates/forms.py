@@ -61,9 +61,14 @@ _TABLE: tuple[tuple[str, str, Handler | None, str, str], ...] = (
     ("fiscal_period", "", h.read_fiscal, "Sales rose 4% in India's fiscal 2025.",
      r"""[Ff](?<!\w\w)iscal(?:[\s-]+year)?(?:[\s-]+(?:{ordinal})[\s-]+(?:quarter|half)
          |[\s-]+(?:Q[1-4]|H[12])\b|\s+['’]?\d\d(?:\d\d)?\b)"""),
-    ("fiscal_year_code", "", h.read_fiscal, "Indian carmaker Tata doubled its profit in FY2025.", r"F(?<!\w\w)Y\s?['’]?\d\d(?:\d\d)?\b"),
+    ("fiscal_ordinal_period", "", h.read_fiscal, "Sony's profit rose in the first fiscal quarter, the Tokyo group said.",
+     r"""{ordinal_start}[\s-]+(?:fiscal[\s-]+(?:quarter|half)\b
+         |(?:quarter|half)\s+of\s+(?:the\s+)?(?:fiscal(?:[\s-]+year)?\s+|FY\s?)['’]?\d\d(?:\d\d)?\b
+         |(?:quarter|half)\s+of\s+(?:the|this)\s+(?:current\s+)?(?:fiscal|financial)\s+year\b)"""),
+    ("fiscal_year_code", "", h.read_fiscal, "Indian carmaker Tata doubled its profit in FY2025.",
+     r"F(?<!\w\w)Y\s?['’]?\d\d(?:\d\d)?\b(?:\s+[QH][1-4]\b)?"),
     ("fiscal_quarter_code", "", h.read_fiscal, "Infosys margins narrowed in Q3 FY25, an Indian filing showed.",
-     r"[QH](?<!\w\w)[1-4]\s*(?:of\s+)?(?:FY|[Ff]iscal)[\s'’-]*(?:year\s+)?(?:\d\d){1,2}\b"),
+     r"(?:[QH](?<!\w\w)[1-4]|[1-4](?<!\w\w)[QH])\s*(?:of\s+)?(?:FY|[Ff]iscal)[\s'’-]*(?:year\s+)?(?:\d\d){1,2}\b"),
     ("iso_date", "digit", h.read_iso_date, "The filing is dated 2025-03-14.",
      r"\d{3}-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])(?![\d\-])"),
     ("numeric_date", "digit", h.read_numeric_date, "The contract was signed on 14/03/2025.",
@@ -128,7 +133,7 @@ _TABLE: tuple[tuple[str, str, Handler | None, str, str], ...] = (
     ("previous_day", "the", h.read_previous_day, "Shares rose 2% on March 3, 2025 and fell the following day.",
      r"(?P<pd_dir>previous|preceding|following|next)\s+day\b(?!\s+of\b)"),
     ("the_past_units", "the", h.read_the_past_units, "Prices rose over the past two weeks.",
-     r"""(?P<rl_dir>past|last|next|coming)\s+(?:(?P<rl_n>{number_word}|\d{1,3}|few|several|couple\s+of)\s+)?
+     r"""(?P<rl_dir>past|last|next|coming|latest|most\s+recent)\s+(?:(?P<rl_n>{number_word}|\d{1,3}|few|several|couple\s+of)\s+)?
          (?P<rl_u>hour|day|week|month|quarter|year|decade)(?P<rl_pl>s)?\b"""),
     ("the_ordinal_period", "the", h.read_the_ordinal_period, "Profit rose in the third quarter of 2025.",
      r"""(?P<oqt_o>{ordinal}|{period_end})[\s-]+(?P<oqt_u>quarter|half)\b

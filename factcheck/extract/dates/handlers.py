@@ -27,7 +27,7 @@ from factcheck.extract.dates.calendar import (
     year_span,
 )
 from factcheck.extract.dates.draft import AGO_ONLY, Prefix, Raw
-from factcheck.extract.dates.tense import around, clause_tense, tense_of
+from factcheck.extract.dates.tense import around, awaited, clause_tense, names_event, tense_of
 from factcheck.extract.dates.words import alternation, count, date_words
 from factcheck.language.text import sentences_of
 
@@ -64,7 +64,7 @@ _NEXT_YEAR_AFTER = re.compile(r"[-–/](?:20)?(?P<yy>\d\d)\b")
 FINANCIAL_YEAR_MONTH = 4  # "the 2025-26 financial year" of no named country starts in April (as in Britain, India)
 _STRONG_CTX = {"in", "during", "throughout", "year", "calendar"}  # "calendar 2024"
 _FISCAL_YEAR = re.compile(r"(?<!\d)(?:\d{4}|\d\d)(?!\d)")  # "FY25", "fiscal 2025", "Q3 FY26"
-_FISCAL_PART = re.compile(r"\b(Q[1-4]|H[12])\b|\b([a-z]+)[\s-]+(quarter|half)\b", re.I)
+_FISCAL_PART = re.compile(r"(?<![^\W\d])([QH][1-4]|[1-4][QH])(?![^\WF])|\b([a-z]+)[\s-]+(?:fiscal[\s-]+)?(quarter|half)\b", re.I)
 _FISCAL_HINT = re.compile(r"\b(?:" + alternation(sorted(date_words().fiscal_years, key=len, reverse=True)).replace(
     r"\ ", r"\s+") + r")\b", re.I)
 _CENTURY_TURN = 2030  # with no publication date, a two-digit year up to 35 is read as 20xx ("April of 92": 1992)
@@ -563,6 +563,10 @@ def read_year(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix, prev:
     lw = w.lower()
     if m["yr2"] and (_FISCAL_LABEL_AFTER.match(text, e) or _FISCAL_LABEL_BEFORE.search(text, max(0, s - 30), s)):
         return _fiscal_years(s, e, y, m["yr2"], text)
+    if lw == "fiscal" and not m["yr2"] and _FISCAL_LABEL_AFTER.match(text, e):  # "the 2024 fiscal year"
+        rule = _fiscal_rule(text, s, e)
+        first = _fiscal_start(y, rule) if rule else None
+        return _span_raw(s, e, "FY", (first, add_months(first, 12) - DAY), "year", False) if first else None
     if lw == "fiscal" or (_quantity_word(w) and not pre.mod and pre.ctx not in _STRONG_CTX):
         return None
     if y < MODERN_YEAR and (_quantity_word(w) or not (
@@ -666,6 +670,10 @@ def read_quarter_code(m: re.Match[str], text: str, a: dt.date | None, pre: Prefi
     """"Q3 2024", "Q3'24", "Q3": a quarter."""
     y = m["q_y"] or m["q_y3"]
     year = int(y) if y else (2000 + int(m["q_yy"]) if m["q_yy"] else None)
+    if m["q_y"]:
+        fiscal = _part_of_fiscal_years(m.start(), m.end(), int(m["q_n"]), False, year or 0, text)
+        if fiscal:
+            return fiscal
     if year is None and (_fiscal_near(text, m.start(), m.end()) or text.startswith(":", m.end())):
         return None
     tense = _mention_tense(text, m.start(), m.end(), pre) if year is None and a else ""
@@ -679,7 +687,8 @@ def read_half_code(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix, 
     y = m["h_y"] or m["h_y3"]
     year = int(y) if y else (2000 + int(m["h_yy"]) if m["h_yy"] else None)
     if year is not None:
-        return _quarter_like(s, e, "HH", int(m["h_n"]), True, year, False, a)
+        fiscal = _part_of_fiscal_years(s, e, int(m["h_n"]), True, year, text) if m["h_y"] else None
+        return fiscal or _quarter_like(s, e, "HH", int(m["h_n"]), True, year, False, a)
     # a bare H1/H2 is a half-year only in results talk: "H1 revenue", "sales rose 4% in H2."
     if _fiscal_near(text, s, e) or text.startswith(("-", "–", "/"), e):
         return None  # "H1 FY25", "H-1B"-like codes
@@ -712,24 +721,77 @@ def read_fiscal(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix, pre
     written = text[s:e]
     years = _FISCAL_YEAR.findall(written)
     rule = _fiscal_rule(text, s, e)
-    if not years or not rule:
+    part = _fiscal_part(written)
+    if not rule or not years and part is None:
         return None
+    if not years:  # "the fiscal first quarter", "fiscal Q2": the latest such part the clause's tense allows
+        return _fiscal_part_by_tense(m, text, a, pre, int(rule[:2]), part) if part else None
     year = int(years[-1]) if len(years[-1]) == 4 else 2000 + int(years[-1])
-    month, named_by = int(rule[:2]), rule[3:]
     later = _NEXT_YEAR_AFTER.match(text, e)
     if later and int(later["yy"]) == (year + 1) % 100 and len(years[-1]) == 4:  # "fiscal year 2025-26"
         return _fiscal_years(s, later.end(), year, later["yy"], text)
-    first = dt.date(year - (1 if named_by == "end" and month > 1 else 0), month, 1)
+    first = _fiscal_start(year, rule)
+    if part is None:
+        return _span_raw(s, e, "FY", (first, add_months(first, 12) - DAY), "year", False)
+    if part == (0, False):
+        return None
+    months = 6 if part[1] else 3
+    start = add_months(first, months * (part[0] - 1))
+    return _span_raw(s, e, "FY", (start, add_months(start, months) - DAY), "half" if part[1] else "quarter", False)
+
+
+def _fiscal_start(year: int, rule: str) -> dt.date:
+    """The first day of fiscal year `year` by a country's rule ("04-end": India's fiscal 2025 starts in April
+    2024; "04-start": Japan's in April 2025)."""
+    month = int(rule[:2])
+    return dt.date(year - (1 if rule[3:] == "end" and month > 1 else 0), month, 1)
+
+
+def _fiscal_part(written: str) -> tuple[int, bool] | None:
+    """The quarter or half a fiscal label names ("Q3 FY26", "the first fiscal quarter": (3, False), (1,
+    False)); None when it names the whole year, (0, False) when the number cannot be one."""
     pm = _FISCAL_PART.search(written)
     if pm is None:
-        return _span_raw(s, e, "FY", (first, add_months(first, 12) - DAY), "year", False)
-    word = (pm.group(1) or pm.group(2) or "").lower()
-    half = word.startswith("h") or (pm.group(3) or "").lower() == "half"
-    n = int(word[1]) if word[:1] in ("q", "h") else date_words().ordinals.get(word, 0)
-    if not 1 <= n <= (2 if half else 4):
         return None
-    start = add_months(first, (6 if half else 3) * (n - 1))
-    return _span_raw(s, e, "FY", (start, add_months(start, 6 if half else 3) - DAY), "half" if half else "quarter",
+    code = (pm.group(1) or "").lower()  # "q3", "h1", "3q"
+    word = (pm.group(2) or "").lower()
+    half = "h" in code or (pm.group(3) or "").lower() == "half"
+    n = int(code.strip("qh")) if code else date_words().ordinals.get(word, 0)
+    return (n, half) if 1 <= n <= (2 if half else 4) else (0, False)
+
+
+def _fiscal_part_by_tense(m: re.Match[str], text: str, a: dt.date | None, pre: Prefix, month: int,
+                          part: tuple[int, bool]) -> Raw | None:
+    n, half = part
+    if not n:
+        return None
+    months = 6 if half else 3
+    gran = "half" if half else "quarter"
+
+    def make(y: int) -> Span:
+        start = add_months(dt.date(y, month, 1), months * (n - 1))
+        return start, add_months(start, months) - DAY
+
+    if a is None:
+        return _unresolved(m.start(), m.end(), "FY", gran)
+    tense = _mention_tense(text, m.start(), m.end(), pre)
+    lag = _report_lag(text, m.start(), m.end()) if tense == "future" else 0
+    return _span_raw(m.start(), m.end(), "FY", resolve(a, make, tense, lag, period=True), gran, True)
+
+
+_OF_TWO_YEARS = re.compile(r"\s+of\s+(?:the\s+)?(?P<y>\d{4})(?=[-–/]\d\d\b)")
+
+
+def _part_of_fiscal_years(s: int, e: int, n: int, half: bool, y: int, text: str) -> Raw | None:
+    """ "Q4 2024-25", "H1 2025/26", "the third quarter of the 2024-25 financial year": a quarter or half of
+    the fiscal year a two-year label names (a season has no quarters); None when no such label follows."""
+    later = _NEXT_YEAR_AFTER.match(text, e)
+    if later is None or int(later["yy"]) != (y + 1) % 100:
+        return None
+    rule = _fiscal_rule(text, s, e)
+    months = 6 if half else 3
+    start = add_months(dt.date(y, int(rule[:2]) if rule else FINANCIAL_YEAR_MONTH, 1), months * (n - 1))
+    return _span_raw(s, later.end(), "FY", (start, add_months(start, months) - DAY), "half" if half else "quarter",
                      False)
 
 
@@ -796,6 +858,11 @@ def _ordinal_quarter(m: re.Match[str], p: str, word: str, text: str, a: dt.date 
     year, relative, present = _resolve_year_expr(m, p, a)
     if m[f"{p}_y2"]:
         year, relative, present = int(m[f"{p}_y2"]), False, True
+    two = _OF_TWO_YEARS.match(text, e) if year is None else None
+    if year is not None or two:
+        fiscal = _part_of_fiscal_years(s, two.end() if two else e, n, half, int(two["y"]) if two else year, text)
+        if fiscal:
+            return fiscal
     if _fiscal_near(text, s, e):
         return None
     tense = ""
@@ -967,6 +1034,10 @@ def read_the_past_units(m: re.Match[str], text: str, a: dt.date | None, pre: Pre
     """"the past two weeks", "the next few months": a span from the anchor."""
     s, e = m.start(), m.end()
     unit, direction, plural = m["rl_u"], m["rl_dir"], bool(m["rl_pl"])
+    if direction == "latest" or direction.startswith("most"):
+        if unit != "quarter" or plural:
+            return None  # "the latest year for which data exist" is no calendar year
+        direction = "past"  # "the latest quarter": the last one completed
     if text.startswith(" of", e):
         return None  # "the last week of June"
     if plural:
@@ -1049,9 +1120,11 @@ def _weekday(s: int, e: int, wd: int, core: tuple[int, int], direction: str, tex
         # with no tense, the nearer of the last and the next such day (the last on a tie)
         t = clause_tense(text, s, e, day=True, weekday=True)
         behind, ahead = (a.weekday() - wd) % 7, (wd - a.weekday()) % 7
-        if qual == "since":
+        if qual in ("since", "after"):
             forward = False
-        elif poss or t in ("past", "since", "future", "sched"):
+        elif poss and awaited(text, s):
+            forward = True  # "traders await Friday's payrolls"
+        elif t in ("past", "since", "future", "sched") or poss and not (t == "present" and names_event(text, e)):
             forward = t in ("future", "sched")
         elif t == "present":
             forward = True  # "the committee meets on Thursday": a day in a present clause is scheduled

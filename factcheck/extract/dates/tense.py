@@ -90,6 +90,7 @@ _TENSE = re.compile(
     r"|\b(?P<pres>is|are|am|has|have|does|do|remains?|runs|takes|goes|comes|says"
     r"|gets|makes|stands|sits|lies|holds|needs)\b"
 )
+
 _KINDS = {"fut": "future", "fut2": "future", "sched": "sched", "past": "past", "pres": "present"}
 # verbs (and nouns) of intent whose infinitive looks ahead: "plans to", "is set to", "a bid to", and
 # past ones ("agreed to raise output in June" is a plan still ahead)
@@ -167,6 +168,30 @@ _FOR_EVENT = re.compile(r"\bfor\s+(?:the|a|an|its|their)\s+\Z", re.IGNORECASE)
 def _event_after() -> re.Pattern[str]:
     """The events a date may stand before as a label: "the April 20 final", "a May 4 vote"."""
     return re.compile(r"\s+(?:" + "|".join(sorted(word_class("scheduled_events"))) + r")\b", re.IGNORECASE)
+
+
+@functools.cache
+def _awaiting() -> re.Pattern[str]:
+    words = sorted(word_class("anticipation_verbs"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\s+(?:the\s+)?\Z",
+                      re.IGNORECASE)
+
+
+def awaited(text: str, s: int) -> bool:
+    """Whether the day at s is the object of a verb of waiting ("traders await Friday's payrolls", "bracing
+    for Thursday's auction"): it lies ahead. Only right before the day: "patients waiting for treatment in
+    December" waited then."""
+    return bool(_awaiting().search(text, max(0, s - 40), s))
+
+
+def names_event(text: str, e: int) -> bool:
+    """Whether a scheduled event follows the day's possessive at e ("Sunday's final", "Friday's cup tie")."""
+    return bool(_possessed_event().match(text, e))
+
+
+@functools.cache
+def _possessed_event() -> re.Pattern[str]:
+    return re.compile(r"['’]s(?:\s+[\w-]+){0,2}?" + _event_after().pattern, re.IGNORECASE)
 
 
 def booked(text: str, s: int, e: int) -> bool:
