@@ -424,99 +424,71 @@ class Arithmetic(Rule):  # noqa: D101 (docstring below)
     default_message: ClassVar[str] = "{a_text} does not follow from the figures it relates ({expected}; stated {stated})"
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:
-        for claims in ctx.by_article().values():
-            ordered = sorted(claims, key=lambda c: c.start)  # a sentence's earlier claims found by bisection
-            starts = [c.start for c in ordered]
-            by_sentence: dict[tuple[int, int], list[Claim]] = defaultdict(list)
-            for c in claims:
-                by_sentence[c.sentence].append(c)
-            for sent in by_sentence.values():
-                yield from self._changes(sent)
-                yield from self._multiples(sent)
-                begin = sent[0].sentence[0]
-                earlier = ordered[bisect.bisect_left(starts, begin - LOOK_BACK) : bisect.bisect_left(starts, begin)]
-                yield from self._gaps(sent, [c for c in earlier if c.end <= begin])
-                yield from self._differences(sent)
+        for sent, earlier in _sentences(ctx):
+            triples = [*_change_triples(sent), *_year_before(sent, earlier)]
+            yield from self._changes(triples)
+            changes = {id(t[2]) for t in triples}  # "doubled from 300 to 800" is a change, not "twice the 100,000"
+            yield from self._multiples(sent, changes)
         yield from self._points_across(ctx)
 
-    def _differences(self, sent: list[Claim]) -> Iterator[Finding]:
-        """A stated lead, majority or margin against the two figures it separates ("a majority of 25,
-        by 52 votes to 31": 21; "a lead of almost 57,000" over 308,610 and 261,647: about 47,000)."""
-        for d in sent:
-            beat = d.unit not in ("percent", "percentage_point") and _BEAT_BY.search(_left(d)) is not None
-            if d.unit in ("percent", "percentage_point") or not (beat or _LEAD_BEFORE.search(_left(d))):
+    def _changes(self, triples: list[tuple[Claim, Claim, Claim]]) -> Iterator[Finding]:
+        for a, after, change in triples:
+            if change.unit == "times":
+                yield from self._factor(change, a, after)
                 continue
-            others = sorted((c for c in sent if c is not d and c.kind == d.kind and comparable(c, d)
-                             and c.unit == d.unit and not c.direction and isinstance(c.low, (int, float))
-                             and (not beat or c.end <= d.start)),
-                            key=lambda c: abs(c.start - d.start))[:2]
-            if len(others) < 2 or not isinstance(d.low, (int, float)) or max(
-                    abs(c.start - d.start) for c in others) > NEAR * 2:
+            if change.kind != "percent":
+                yield from self._absolute(change, a, after)
                 continue
-            (ia, ib), said = _levels(*others), (float(d.low), float(d.high))
-            if ia is None or ib is None:
-                continue
-            lo, hi = max(0.0, max(ib[0] - ia[1], ia[0] - ib[1])), max(abs(ib[1] - ia[0]), abs(ia[1] - ib[0]))
-            pad = max(hi, said[1]) * self.tolerance
-            if said[0] - pad <= hi and lo <= said[1] + pad:
-                continue
-            expected = f"{others[0].text} and {others[1].text} are {_figure(lo)} to {_figure(hi)} apart"
-            yield self.finding([d, *others], None, expected=expected, stated=d.text)
-
-    def _gaps(self, sent: list[Claim], earlier: list[Claim]) -> Iterator[Finding]:
-        """ "grew 17%, against 15.8% ..., a gap of more than 3 percentage points": the gap is 1.2 points;
-        "49.6% ..., 17.2 points below the national figure of 64.8%": 15.2 points. A gap whose sentence
-        gives no figure before it is between the last two of the sentences just before ("In London it was
-        47.1%. In the North East, 28.9%. That is a gap of 16.2 points.")."""
-        points = [c for c in sent if c.unit == "percentage_point"
-                  and (GAP_WORDS.search(c.context or "") or _COMPARED_TO.match(_right(c)))]
-        levels = [c for c in [*earlier, *sent] if c.unit == "percent" and isinstance(c.low, (int, float))]
-        for pp in points:
-            before = [c for c in levels if c.end <= pp.start]
-            if any(c.sentence == pp.sentence for c in levels) or pp.direction:  # "improved 0.3 points to 7.1%"
-                before = [c for c in before if c.sentence == pp.sentence]
-            after = [c for c in levels if c.start >= pp.end][:1] if _COMPARED_TO.match(_right(pp)) else []
-            pair = before[-2:] if len(before) >= 2 else before[-1:] + after
-            if len(pair) < 2:
-                continue
-            x, y = pair
-            lo = max(0.0, max(float(x.low), float(y.low)) - min(float(x.high), float(y.high)))
-            hi = max(float(x.high), float(y.high)) - min(float(x.low), float(y.low))
-            if float(pp.low) - self.tolerance_points / 10 <= hi and lo <= float(pp.high) + self.tolerance_points / 10:
-                continue
-            expected = f"{x.text} and {y.text} are {lo:.2g} to {hi:.2g} points apart"
-            yield self.finding([pp, x, y], None, expected=expected, stated=pp.text)
-
-    def _changes(self, sent: list[Claim]) -> Iterator[Finding]:
-        befores = [c for c in sent if (c.attribute or "").endswith("(before)")]
-        for a in befores:
-            # "rose 8% to £214m from £200m" as well as "from £200m to £214m, an 8% rise": the level
-            # nearest the starting one, and the change nearest that level
-            afters = [c for c in sent if (c.attribute or "").endswith("(after)") and dimension(c) == dimension(a)
-                      and c.entity == a.entity]
-            after = min(afters, key=lambda c: abs(c.start - a.start), default=None)
-            pcts = [c for c in sent if c.kind == "percent" and c.unit in ("percent", "percentage_point")
-                    and not (c.attribute or "").endswith(("(before)", "(after)")) and c is not after
-                    and (dimension(a) != "percent" or c.direction or c.unit == "percentage_point")]
-            pct = min(pcts, key=lambda c: abs(c.start - after.start), default=None) if after is not None else None
-            if after is None or pct is None or max(abs(pct.start - a.start), abs(pct.start - after.start)) > NEAR:
-                continue  # a change stands by its levels: "rose 9% to £214m from £200m", "from 7% to 5%, a drop of 2"
-            if dimension(a) == "percent" or pct.unit == "percentage_point":
-                yield from self._points(pct, a, after)
+            if dimension(a) == "percent" or change.unit == "percentage_point":
+                yield from self._points(change, a, after)
                 continue
             ia, ib = _levels(a, after)
-            if ia is None or ib is None or ia[0] <= 0 or not isinstance(pct.low, (int, float)):
+            if ia is None or ib is None or ia[0] <= 0 or not isinstance(change.low, (int, float)):
                 continue
             corners = [(b / x - 1) * 100 for b in ib for x in ia]
             lo, hi = abs(min(corners, key=abs)), max(abs(v) for v in corners)
             if min(corners) < 0 < max(corners):
                 lo = 0.0
-            plo, phi = abs(float(pct.low)), abs(float(pct.high))
+            plo, phi = abs(float(change.low)), abs(float(change.high))
             plo, phi = min(plo, phi), max(plo, phi)
             if plo - self.tolerance_points <= hi and lo <= phi + self.tolerance_points:
                 continue
             expected = f"the figures give {lo:.1f}% to {hi:.1f}%"
-            yield self.finding([pct, a, after], None, expected=expected, stated=pct.text)
+            yield self.finding([change, a, after], None, expected=expected, stated=change.text)
+
+    def _factor(self, change: Claim, a: Claim, after: Claim) -> Iterator[Finding]:
+        """ "doubled from 300 to 700", "halved to 400 from 1,000": the new level is that many times the old;
+        "fell by a third, from 1,240 to 1,050": it is a third less."""
+        ia, ib = _levels(a, after)
+        if ia is None or ib is None or min(ia[0], ib[0]) <= 0 or not all(
+                isinstance(v, (int, float)) and v > 0 for v in (change.low, change.high)):
+            return
+        said = (float(change.low), float(change.high))  # type: ignore[arg-type]  # "more than doubled": 2 to 4
+        if _BY_BEFORE.search(_left(change)):
+            ratios = [1 + v if change.direction == "up" else 1 - v for v in said]
+        else:
+            ratios = [1 / v if change.direction == "down" and v > 1 else v for v in said]  # "fell threefold"
+        r_lo, r_hi = min(ratios), max(ratios)
+        lo, hi = ib[0] / ia[1], ib[1] / ia[0]
+        if r_lo * (1 - self.tolerance) <= hi and lo <= r_hi * (1 + self.tolerance):
+            return
+        expected = f"the figures give {lo:.2g} to {hi:.2g} times the starting level, not {_figure(r_lo)}" + (
+            f" to {_figure(r_hi)}" if r_hi > r_lo else "")
+        yield self.finding([change, a, after], None, expected=expected, stated=change.text)
+
+    def _absolute(self, change: Claim, a: Claim, after: Claim) -> Iterator[Finding]:
+        """ "rose by 1,200 to 5,600 from 4,500": a change stated as an amount is the levels' difference."""
+        ia, ib = _levels(a, after)
+        if ia is None or ib is None or not all(isinstance(v, (int, float)) for v in (change.low, change.high)):
+            return
+        lo = max(0.0, max(ib[0] - ia[1], ia[0] - ib[1]))
+        hi = max(abs(ib[1] - ia[0]), abs(ia[1] - ib[0]))
+        said = sorted((abs(float(change.low)), abs(float(change.high))))  # type: ignore[arg-type]
+        pad = max(hi, said[1]) * self.tolerance
+        if said[0] - pad <= hi and lo <= said[1] + pad:
+            return
+        expected = f"the figures give {_figure(lo)} to {_figure(hi)}"
+        yield self.finding([change, a, after], None, expected=expected, stated=change.text)
 
     def _points(self, change: Claim, a: Claim, after: Claim) -> Iterator[Finding]:
         """A change between two percentages: in points it is their difference ("rose 2.3 points to
@@ -563,9 +535,9 @@ class Arithmetic(Rule):  # noqa: D101 (docstring below)
                         f"{_figure((lo + hi) / 2)}%" for lo, hi in relative)
                     yield self.finding([q, p], None, expected=expected, stated=q.text)
 
-    def _multiples(self, sent: list[Claim]) -> Iterator[Finding]:
+    def _multiples(self, sent: list[Claim], changes: set[int]) -> Iterator[Finding]:
         for m in sent:
-            if m.unit != "times" or not m.multiplier:
+            if m.unit != "times" or not m.multiplier or id(m) in changes:
                 continue
             others = [c for c in sent if c is not m and c.kind in ("quantity", "count") and c.unit != "times"]
             before = [c for c in others if c.end <= m.start]
@@ -620,6 +592,86 @@ def _relative_bands(points: Claim, level: Claim) -> list[tuple[float, float]]:
     return out
 
 
+def _change_triples(sent: list[Claim]) -> Iterator[tuple[Claim, Claim, Claim]]:
+    """(starting level, new level, stated change) of a sentence: the levels attribution read as "from" and
+    "to" ("rose 8% to £214m from £200m"), else a level set against another ("up 12% at 5,600, compared
+    with 5,200"; "5,600, 12% higher than the 5,200"); the change is a percentage near both, else an amount
+    of their unit with a direction ("rose by 1,200 to 5,600 from 4,500")."""
+    befores = [c for c in sent if (c.attribute or "").endswith("(before)")]
+    pairs: list[tuple[Claim, Claim]] = []
+    for a in befores:
+        # the level nearest the starting one, and the change nearest that level
+        afters = [c for c in sent if (c.attribute or "").endswith("(after)") and dimension(c) == dimension(a)
+                  and (c.entity == a.entity or abs(c.start - a.start) <= NEAR)]  # one clause names one thing
+        after = min(afters, key=lambda c: (c.entity != a.entity, abs(c.start - a.start)), default=None)
+        if after is not None:
+            pairs.append((a, after))
+    if not befores:
+        pairs = _set_against(sent)
+    for a, after in pairs:
+        marked = ("(before)", "(after)")
+        pcts = [c for c in sent if (c.kind == "percent" and c.unit in ("percent", "percentage_point")
+                                    or c.unit == "times" and c.direction and dimension(a) != "percent")
+                and not (c.attribute or "").endswith(marked) and c is not after and c is not a
+                and (dimension(a) != "percent" or c.direction or c.unit == "percentage_point")]
+        amounts = [c for c in sent if c.direction and c.unit == a.unit and c.kind == a.kind and dimension(a) != "percent"
+                   and c is not a and c is not after and not (c.attribute or "").endswith(marked)]
+        change = min(pcts or amounts, key=lambda c: abs(c.start - after.start), default=None)
+        if change is None or max(abs(change.start - a.start), abs(change.start - after.start)) > NEAR:
+            continue  # a change stands by its levels: "rose 9% to £214m from £200m", "from 7% to 5%, a drop of 2"
+        yield a, after, change
+
+
+_BY_BEFORE = re.compile(r"\bby\s+\Z", re.I)  # "fell by a third": a change, not a multiple
+_BASE_BEFORE = re.compile(
+    r"\b(?:compared\s+(?:with|to)|against|than(?:\s+the)?|versus|vs\.?"
+    r"|on\s+(?:the\s+)?(?:(?:last|previous|prior)\s+(?:year|quarter|month|season)['’]s|year-earlier|previous|prior))\s+\Z",
+    re.I)  # "5,600, compared with 5,200", "a 14% rise on last year's £380m"
+
+
+def _set_against(sent: list[Claim]) -> list[tuple[Claim, Claim]]:
+    """A level and the level it is set against ("5,600, compared with 5,200"; "12% higher than the 5,200";
+    "5,600 in 2024 against 5,200 in 2023"): the starting level is the one after the comparison word."""
+    out = []
+    for base in sent:
+        if base.kind not in ("quantity", "count") or dimension(base) == "percent" or base.direction \
+                or not _BASE_BEFORE.search(_left(base)):
+            continue
+        levels = [c for c in sent if c is not base and c.unit == base.unit and c.kind == base.kind
+                  and (c.attribute == base.attribute or base.attribute in ("amount", "count"))
+                  and c.entity in (base.entity, None)
+                  and not c.direction and c.end <= base.start and base.start - c.end <= NEAR]
+        if levels:
+            out.append((base, levels[-1]))
+    return out
+
+
+# "A year earlier it had been £2.9bn", "; a year before, they stood at": a level of the time before
+_TIME_BACK = re.compile(r"\b(?:a|one|twelve\s+months|the\s+year)\s+(?:year\s+|quarter\s+|month\s+)?"
+                        r"(?:earlier|before|ago|previously)\b[^.;%\d]*\Z", re.I)
+
+
+def _year_before(sent: list[Claim], earlier: list[Claim]) -> Iterator[tuple[Claim, Claim, Claim]]:
+    """(level a year before, new level, change): "Profit was £2.1bn, down 18%. A year earlier it had
+    been £2.9bn." The new level is the last of that unit before (in the sentence or the one before it),
+    the change a percentage beside it."""
+    for base in sent:
+        if base.kind not in ("quantity", "count") or dimension(base) == "percent" or base.direction:
+            continue
+        if not _TIME_BACK.search(_left(base)):
+            continue
+        pool = [*earlier, *sent]
+        levels = [c for c in pool if c.end <= base.start and c.unit == base.unit and c.kind == base.kind
+                  and not c.direction and c.entity in (base.entity, None)]
+        if not levels:
+            continue
+        level = levels[-1]
+        changes = [c for c in pool if c.sentence == level.sentence and c.kind == "percent" and c.unit == "percent"
+                   and c.direction and abs(c.start - level.end) <= NEAR]
+        if changes:
+            yield base, level, min(changes, key=lambda c: abs(c.start - level.end))
+
+
 def _overlap(a: Claim, b: Claim) -> bool:
     lo_a, hi_a, lo_b, hi_b = (float(v) if isinstance(v, (int, float)) else 0.0 for v in (a.low, a.high, b.low, b.high))
     return lo_a <= hi_b and lo_b <= hi_a
@@ -632,6 +684,139 @@ def _levels(a: Claim, b: Claim) -> tuple[tuple[float, float] | None, tuple[float
     if a.unit == b.unit and all(isinstance(v, (int, float)) for v in (a.low, a.high, b.low, b.high)):
         return (float(a.low), float(a.high)), (float(b.low), float(b.high))
     return normalized(a), normalized(b)
+
+
+def _sentences(ctx: Context) -> Iterator[tuple[list[Claim], list[Claim]]]:
+    """Each sentence's claims, with the claims of the sentences just before it (LOOK_BACK characters),
+    article by article."""
+    for claims in ctx.by_article().values():
+        ordered = sorted(claims, key=lambda c: c.start)  # a sentence's earlier claims found by bisection
+        starts = [c.start for c in ordered]
+        by_sentence: dict[tuple[int, int], list[Claim]] = defaultdict(list)
+        for c in claims:
+            by_sentence[c.sentence].append(c)
+        for sent in by_sentence.values():
+            begin = sent[0].sentence[0]
+            earlier = ordered[bisect.bisect_left(starts, begin - LOOK_BACK) : bisect.bisect_left(starts, begin)]
+            yield sent, [c for c in earlier if c.end <= begin]
+
+
+@dataclass(frozen=True)
+class Difference(Rule):  # noqa: D101 (docstring below)
+    """A stated difference that the two figures it separates do not leave.
+
+    Good: "won in 2:04:18, beating the record of 2:05:01 by 43 seconds". Bad: the same "by 34 seconds".
+    """
+
+    tolerance: float = option(0.05, "relative slack on a stated lead, margin or difference of amounts")
+    tolerance_points: float = option(0.05, "percentage points allowed between a stated gap in points and the two rates")
+
+    kind: ClassVar[str] = "difference"
+    default_message: ClassVar[str] = "{a_text} is not the difference of the figures it separates ({expected}; stated {stated})"
+
+    def evaluate(self, ctx: Context) -> Iterator[Finding]:
+        for sent, earlier in _sentences(ctx):
+            yield from self._gaps(sent, earlier)
+            yield from self._differences(sent)
+            yield from self._comparisons(sent, earlier)
+
+    def _differences(self, sent: list[Claim]) -> Iterator[Finding]:
+        """A stated lead, majority or margin against the two figures it separates ("a majority of 25,
+        by 52 votes to 31": 21; "a lead of almost 57,000" over 308,610 and 261,647: about 47,000)."""
+        for d in sent:
+            beat = d.unit not in ("percent", "percentage_point") and _BEAT_BY.search(_left(d)) is not None
+            if d.unit in ("percent", "percentage_point") or not (beat or _LEAD_BEFORE.search(_left(d))):
+                continue
+            others = sorted((c for c in sent if c is not d and c.kind == d.kind and comparable(c, d)
+                             and c.unit == d.unit and not c.direction and isinstance(c.low, (int, float))
+                             and (not beat or c.end <= d.start)),
+                            key=lambda c: abs(c.start - d.start))[:2]
+            if len(others) < 2 or not isinstance(d.low, (int, float)) or max(
+                    abs(c.start - d.start) for c in others) > NEAR * 2:
+                continue
+            (ia, ib), said = _levels(*others), (float(d.low), float(d.high))
+            if ia is None or ib is None:
+                continue
+            lo, hi = max(0.0, max(ib[0] - ia[1], ia[0] - ib[1])), max(abs(ib[1] - ia[0]), abs(ia[1] - ib[0]))
+            pad = max(hi, said[1]) * self.tolerance
+            if said[0] - pad <= hi and lo <= said[1] + pad:
+                continue
+            expected = f"{others[0].text} and {others[1].text} are {_figure(lo)} to {_figure(hi)} apart"
+            yield self.finding([d, *others], None, expected=expected, stated=d.text)
+
+    def _gaps(self, sent: list[Claim], earlier: list[Claim]) -> Iterator[Finding]:
+        """ "grew 17%, against 15.8% ..., a gap of more than 3 percentage points": the gap is 1.2 points;
+        "49.6% ..., 17.2 points below the national figure of 64.8%": 15.2 points. A gap whose sentence
+        gives no figure before it is between the last two of the sentences just before ("In London it was
+        47.1%. In the North East, 28.9%. That is a gap of 16.2 points.")."""
+        points = [c for c in sent if c.unit == "percentage_point"
+                  and (GAP_WORDS.search(c.context or "") or _COMPARED_TO.match(_right(c)))]
+        levels = [c for c in [*earlier, *sent] if c.unit == "percent" and isinstance(c.low, (int, float))]
+        for pp in points:
+            before = [c for c in levels if c.end <= pp.start]
+            if any(c.sentence == pp.sentence for c in levels) or pp.direction:  # "improved 0.3 points to 7.1%"
+                before = [c for c in before if c.sentence == pp.sentence]
+            compared = _COMPARED_TO.match(_right(pp))
+            after = [c for c in levels if c.start >= pp.end][:1] if compared else []
+            if compared and len(before) == 1 and not after and _POINTS_BACK.match(_right(pp)[compared.end():]):
+                # "Castlegate's 2.6% left it 2.5 points ahead of its closest rival", whose 1.1% came before
+                before = [c for c in levels if c.sentence != pp.sentence and c.end <= pp.start][-1:] + before
+            pair = before[-2:] if len(before) >= 2 else before[-1:] + after
+            if len(pair) < 2:
+                continue
+            x, y = pair
+            lo = max(0.0, max(float(x.low), float(y.low)) - min(float(x.high), float(y.high)))
+            hi = max(float(x.high), float(y.high)) - min(float(x.low), float(y.low))
+            if float(pp.low) - self.tolerance_points <= hi and lo <= float(pp.high) + self.tolerance_points:
+                continue
+            expected = f"{x.text} and {y.text} are {lo:.2g} to {hi:.2g} points apart"
+            yield self.finding([pp, x, y], None, expected=expected, stated=pp.text)
+
+    def _comparisons(self, sent: list[Claim], earlier: list[Claim]) -> Iterator[Finding]:
+        """ "The 96 mph gust was 11 mph stronger than that ceiling" (of 90 mph, a sentence before): a
+        difference written with a comparative, between the figure before it and the one after its "than"
+        (else, when the comparison names no figure, "that ceiling", the last such figure before)."""
+        for d in sent:
+            m = _COMPARATIVE.match(_right(d))
+            if m is None or d.kind not in ("quantity", "count") or d.unit in ("times", "year") \
+                    or not isinstance(d.low, (int, float)):
+                continue
+            pair = _compared_pair(d, sent, earlier, _right(d)[m.end():])
+            if pair is None:
+                continue
+            ia, ib = (_closed(c) for c in pair)
+            lo = max(0.0, max(float(ib.low) - float(ia.high), float(ia.low) - float(ib.high)))  # type: ignore[arg-type]
+            hi = max(abs(float(ib.high) - float(ia.low)), abs(float(ia.high) - float(ib.low)))  # type: ignore[arg-type]
+            said = (float(d.low), float(d.high))  # type: ignore[arg-type]
+            pad = max(hi, said[1]) * self.tolerance
+            if said[0] - pad <= hi and lo <= said[1] + pad:
+                continue
+            expected = f"{pair[0].text} and {pair[1].text} are {_figure(lo)} to {_figure(hi)} apart"
+            yield self.finding([d, *pair], None, expected=expected, stated=d.text)
+
+
+# "11 mph stronger than", "3,000 more than", "40 metres taller than", "£2m below": a difference by comparison
+_COMPARATIVE = re.compile(
+    r"\s*(?:(?:[a-z]+er|more|less|fewer)\s+than|above|below|ahead\s+of|behind|short\s+of)\b", re.I)
+# "than that ceiling.", "than the forecast,": a comparison that names no figure points back to one
+_POINTS_BACK = re.compile(r"\s*(?:that|this|the|its|their|his|her)(?:\s+[a-z-]+){1,2}\s*(?:[,.;:]|\Z)", re.I)
+
+
+def _compared_pair(d: Claim, sent: list[Claim], earlier: list[Claim], rest: str) -> tuple[Claim, Claim] | None:
+    """The two figures a comparative difference separates: the figure before it in its sentence, and the
+    one after the comparison in the sentence or, when the comparison points back, the last one before."""
+    def like(c: Claim) -> bool:
+        return c is not d and c.unit == d.unit and c.kind == d.kind and isinstance(c.low, (int, float)) \
+            and isinstance(c.high, (int, float))
+
+    before = [c for c in sent if like(c) and c.end <= d.start and not c.direction]
+    after = [c for c in sent if like(c) and c.start >= d.end and c.start - d.end <= NEAR]
+    if not before:
+        return None
+    if after:
+        return before[-1], after[0]
+    back = [c for c in earlier if like(c)] if _POINTS_BACK.match(rest) else []
+    return (before[-1], back[-1]) if back else None
 
 
 @dataclass(frozen=True)
@@ -680,7 +865,8 @@ class Corroboration(Rule):
 
 
 KINDS: dict[str, type[Rule]] = {
-    k.kind: k for k in (FigureConflict, DateConflict, Conversion, UnitConversion, Arithmetic, Weekday, Corroboration)
+    k.kind: k for k in (FigureConflict, DateConflict, Conversion, UnitConversion, Arithmetic, Difference, Weekday,
+                        Corroboration)
 }
 COMMON_KEYS = ("id", "kind", "description", "severity", "message", "enabled")
 

@@ -272,7 +272,7 @@ def test_rules_explain_says_an_and_the_description_once() -> None:
 
 def test_rules_list_counts_only_rules_that_are_on() -> None:
     _, _, err = invoke("rules", "list")
-    assert "7 rules in force, 1 off" in err
+    assert "8 rules in force, 1 off" in err
 
 
 def test_messages_have_no_empty_brackets(tmp_path: Path) -> None:

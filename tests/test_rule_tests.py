@@ -14,7 +14,8 @@ from factcheck.lexicon.config import default_rules_dir
 from factcheck.rule_tests import run_rule, run_rules
 from factcheck.rules import KINDS, RuleError, load_pack, load_rules
 
-DEFAULT_IDS = ["figure-conflict", "date-conflict", "conversion", "unit-conversion", "arithmetic", "weekday", "corroborated",
+DEFAULT_IDS = ["figure-conflict", "date-conflict", "conversion", "unit-conversion", "arithmetic", "difference", "weekday",
+               "corroborated",
                "single-source"]
 
 
@@ -61,6 +62,7 @@ def test_rules_that_need_two_sources_are_tested_on_two_outlets() -> None:
     ("date-conflict", {"tolerance_days": 30}),
     ("conversion", {"tolerance": 3.0}),
     ("arithmetic", {"tolerance_points": 40.0, "tolerance": 0.6}),
+    ("difference", {"tolerance_points": 5.0, "tolerance": 0.6}),
     ("corroborated", {"min_sources": 3}),
 ])
 def test_the_examples_catch_a_rule_that_is_too_lax(rule_id: str, change: dict) -> None:
@@ -248,7 +250,7 @@ def test_rules_list_shows_origins_and_overrides(tmp_path: Path) -> None:
     mine, old = [row for row in rows if row.startswith("figure-conflict ")]
     assert f"{path}:2" in mine and "replaces " in mine and mine.endswith("default.yaml:5")
     assert "default.yaml:5" in old and old.endswith(f"replaced by {path}:2")
-    assert "7 rules in force, 1 off, 1 replaced" in result.stderr  # single-source is off
+    assert "8 rules in force, 1 off, 1 replaced" in result.stderr  # single-source is off
     data = json.loads(invoke("rules", "list", "--rules", str(path), "--format", "json").stdout)["rules"]
     mine = [r for r in data if r["id"] == "figure-conflict"]
     assert [r["in_force"] for r in mine] == [True, False]

@@ -319,7 +319,7 @@ def test_a_stated_majority_or_lead_is_checked_against_the_two_figures_it_separat
     found = _findings(tmp_path, ("a.md", "North Desk", "The motion passed with a majority of 19, by 48 votes to 33. "
                                                        "The amendment passed with a majority of 9, by 40 votes to 31. "
                                                        "The budget closes a funding gap of £46m ($58m).\n"))
-    assert [f.claims[0].text for f in found if f.rule == "arithmetic"] == ["19"]
+    assert [f.claims[0].text for f in found if f.rule == "difference"] == ["19"]
 
 
 def test_figures_in_one_currency_are_compared_in_that_currency(tmp_path: Path) -> None:

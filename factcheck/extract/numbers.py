@@ -59,6 +59,7 @@ _PER = re.compile(
     r"(?:(?P<scale>million|thousand|billion|1m|1,000|1,000,000)[ \u00a0]+)?(?P<noun>[A-Za-z][A-Za-z-]{1,20})\b"
     r"(?:[ \u00a0]+(?P<noun2>[A-Za-z][A-Za-z-]{1,20})\b)?"
 )
+_OFFSET_ADVERBS = frozenset(word_class("offset_adverbs"))
 _PER_SCALES = {"1m": "million", "1,000,000": "million", "1,000": "thousand"}
 _NOUN_AFTER = re.compile(r"((?:[ \u00a0](?:[A-Z]+\d[\w.-]*|[A-Za-z][A-Za-z'’-]*)){1,4})")
 _NOUN_STOP = stop_list("noun_stop")
@@ -1698,6 +1699,8 @@ def _per_unit(per: re.Match[str], unit: str, vocab: FigureWords) -> tuple[str, i
     million tokens, "per metric ton" a price per ton."""
     text = per.string
     noun = per.group("noun")
+    if per.group("conn") in ("a", "an") and (per.group("noun2") or "").lower() in _OFFSET_ADVERBS:
+        return unit, -1  # "$1.8 billion a year earlier" is a level then, not a rate
     denom, end = _per_denominator(text, per.start("noun"), noun, vocab)
     if not denom:
         noun2 = per.group("noun2")
