@@ -820,12 +820,20 @@ def _period_for(claim: Claim, dated: _Dated, published: dt.date | None, text: st
         lo, hi = sorted((nearest.end, claim.start)) if nearest.end <= claim.start else (claim.end, nearest.start)
         same_clause = not _CLAUSE_BREAK.search(text, lo, hi)
         return _period_text(nearest), "explicit" if same_clause else "context"
+    if published is not None and _NOW.search(text, max(claim.sentence[0], claim.start - NOW_REACH),
+                                              min(claim.sentence[1], claim.end + NOW_REACH)):
+        return published.isoformat(), "explicit"  # "had now gathered nearly 11,000": a running total that day
     earlier = dated.earlier_in_paragraph(claim)
     if earlier is not None:
         return _period_text(earlier), "context"
     if published is not None:
         return f"..{published.isoformat()}", "published"
     return None, "none"
+
+
+NOW_REACH = 40  # characters on each side of a figure where "now" or "so far" dates it to the day of writing
+_NOW = re.compile(r"\b(?:" + alternation(sorted(word_class("now_words"), key=len, reverse=True)).replace(r"\ ", r"\s+")
+                  + r")\b", re.I)
 
 
 def _period_text(c: Claim) -> str:

@@ -537,8 +537,8 @@ class Arithmetic(Rule):  # noqa: D101 (docstring below)
 
     def _multiples(self, sent: list[Claim], changes: set[int]) -> Iterator[Finding]:
         for m in sent:
-            if m.unit != "times" or not m.multiplier or id(m) in changes:
-                continue
+            if m.unit != "times" or not m.multiplier or id(m) in changes or _SHARE_FORM.search(m.text):
+                continue  # "one in five of those who sat" is a share of a whole, not a multiple of a figure
             others = [c for c in sent if c is not m and c.kind in ("quantity", "count") and c.unit != "times"]
             before = [c for c in others if c.end <= m.start]
             after = [c for c in others if c.start >= m.end]
@@ -547,8 +547,8 @@ class Arithmetic(Rule):  # noqa: D101 (docstring below)
                 pair = [before[-1], after[0]]
             elif len(before) >= 2 and comparable(before[-1], before[-2]):
                 pair = [before[-2], before[-1]]
-            if not pair:
-                continue
+            if not pair or any(c.unit == "times" and c is not m and pair[0].start < c.start < m.start for c in sent):
+                continue  # another multiple stands between: "2,034, more than three times the 611, and one in five"
             ia, ib = normalized(pair[0]), normalized(pair[1])
             if ia is None or ib is None or min(ia[0], ib[0]) <= 0:
                 continue
@@ -622,6 +622,7 @@ def _change_triples(sent: list[Claim]) -> Iterator[tuple[Claim, Claim, Claim]]:
         yield a, after, change
 
 
+_SHARE_FORM = re.compile(r"\s(?:in|out\s+of)\s", re.I)  # "one in five", "three out of four"
 _BY_BEFORE = re.compile(r"\bby\s+\Z", re.I)  # "fell by a third": a change, not a multiple
 _BASE_BEFORE = re.compile(
     r"\b(?:compared\s+(?:with|to)|against|than(?:\s+the)?|versus|vs\.?"

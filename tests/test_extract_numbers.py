@@ -264,11 +264,16 @@ INTERVALS = [
     ("The group spent $600bn on chips.", "$600bn", 570e9, 630e9),
     ("The company lost $589 billion in value.", "$589 billion", 588.5e9, 589.5e9),
     ("Half a million fans lined the route.", "Half a million", 475000, 525000),
-    # hedges from rules/hedges.yaml: about +-10% (plus the rounding band), nearly [0.9x, x], more than [x, 2x]
+    # hedges from rules/hedges.yaml: about +-10% (plus the rounding band), nearly [0.9x, x], more than up one step
+    # of the written precision (at most 2x), at least [x, 2x]
     ("The company is worth about $2.9 trillion.", "$2.9 trillion", 2.9e12 * 0.9 - 0.05e12, 2.9e12 * 1.1 + 0.05e12),
     ("Nearly 500 homes lost power.", "500", 450, 500),
     ("Turnout came close to 17% in the Harl ward.", "17%", 15.3, 17),  # "close to" is at or below, as "nearly"
     ("More than 1,000 flights were cancelled.", "1,000", 1000, 2000),
+    ("More than 1.1 million people voted.", "1.1 million", 1.1e6, 1.2e6),
+    ("Over 6,400 runners started.", "6,400", 6400, 6500),
+    ("Prices rose above 30% in the north.", "30%", 30, 40),
+    ("Just under 17% of pupils passed.", "17%", 15.3, 17),
     ("Less than 5% of the budget went to defence.", "5%", 0, 5),
     ("At least 12 people died.", "12", 12, 24),
     # ranges keep their written ends; a scale on the second end applies to both

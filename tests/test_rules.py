@@ -334,3 +334,40 @@ def test_a_word_between_an_amount_and_its_bracket_does_not_stop_the_conversion_c
                                                        "licence, and €12 million yearly (about $13 million) after.\n"))
     assert [sorted(c.text for c in f.claims) for f in found if f.rule == "conversion"] == [
         ["$30 million", "€40 million"]]
+
+
+# ---------------------------------------------------------------- #15: the issue's cases and our own
+
+
+def _rules_hit(found: list, rule: str) -> list[list[str]]:
+    return [sorted(c.text for c in f.claims) for f in found if f.rule == rule]
+
+
+def test_a_change_in_one_currency_is_checked_in_that_currency(tmp_path: Path) -> None:
+    found = _findings(tmp_path, ("a.md", "North Desk", "Delmar Foods' profit fell from €1.20 billion to €0.96 billion, "
+                                                       "a 30% drop. Harwick's sales rose from kr 410m to kr 451m, a 10% "
+                                                       "rise.\n"))
+    assert _rules_hit(found, "arithmetic") == [["30%", "€0.96 billion", "€1.20 billion"]]
+
+
+def test_conversions_of_mass_and_of_length_written_with_hyphens(tmp_path: Path) -> None:
+    found = _findings(tmp_path, ("a.md", "North Desk", "The 1,800 kg (18 tonnes) Vega-2 satellite and a 42.195-kilometre "
+                                                       "(24.2-mile) course were named. The 640 kg (1,411 lb) rover and "
+                                                       "a 10-kilometre (6.2-mile) loop were not wrong.\n"))
+    assert sorted(_rules_hit(found, "unit-conversion")) == [["1,800 kg", "18 tonnes"],
+                                                            ["24.2-mile", "42.195-kilometre"]]
+
+
+def test_a_conversion_after_or_and_equivalent_to(tmp_path: Path) -> None:
+    found = _findings(tmp_path, ("a.md", "North Desk", "It paid €40 million, or about $60 million, for the plant. The "
+                                                       "tower stands 300 metres, equivalent to 1,200 feet. The mast is "
+                                                       "40 metres, or 131 feet, tall.\n"))
+    assert _rules_hit(found, "conversion") == [["$60 million", "€40 million"]]
+    assert _rules_hit(found, "unit-conversion") == [["1,200 feet", "300 metres"]]
+
+
+@pytest.mark.parametrize(("other", "conflict"), [("1.24 million", True), ("1.15 million", False)])
+def test_more_than_reaches_one_step_of_its_written_precision(tmp_path: Path, other: str, conflict: bool) -> None:
+    found = _findings(tmp_path, ("a.md", "North Desk", "More than 1.1 million people voted in the Harrow referendum.\n"),
+                      ("b.md", "South Desk", f"Officials said {other} people voted in the Harrow referendum.\n"))
+    assert bool(_rules_hit(found, "figure-conflict")) == conflict

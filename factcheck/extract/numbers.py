@@ -320,6 +320,18 @@ def _rounding_half_width(digits: str, value: float, scale: float, max_rel: float
     return half
 
 
+def _written_step(d: _Draft) -> float:
+    """One step of the last written digit's place, uncapped: "1.1 million" -> 100,000, "6,000" -> 1,000."""
+    digits = (d.first.digits or (str(int(d.number)) if float(d.number).is_integer() else "")).replace(",", "")
+    scale = d.scale * d.factor if d.first.digits else d.factor
+    if not digits:
+        return 0.0
+    if "." in digits:
+        return 10 ** -len(digits.split(".")[1]) * scale
+    stripped = digits.rstrip("0")
+    return 10 ** (len(digits) - len(stripped) if stripped else 0) * scale
+
+
 def _looks_plural(word: str) -> bool:
     low = word.lower()
     if low in _MASS_S:
@@ -513,10 +525,14 @@ class _Context:
         return any(s in self.text for s in cur.symbols) or self.vocab.hints[code].found(self.text)
 
 
-def _apply_hedge(h: Hedge, low: float, high: float, value: float | None, band: float) -> tuple[str, float, float]:
+def _apply_hedge(h: Hedge, low: float, high: float, value: float | None, band: float,
+                 step: float = 0.0) -> tuple[str, float, float]:
     """Widen [low, high] by a hedge: approx +-width (plus the rounding band); one-sided hedges are
-    bounded at the written value and open on the other side by `width`."""
+    bounded at the written value and open on the other side by `width`, or by `steps` of the written
+    precision `step` where the group gives them ("more than 1.1 million": to 1.2 million)."""
     q, w = h.qualifier, h.width
+    if h.steps and step and value is not None and q in ("more_than", "at_least"):
+        return q, value, value + min(abs(value) * w, h.steps * step)
     if value is None:  # a range
         if q == "approx":
             return q, low - abs(low) * w, high + abs(high) * w
@@ -2219,7 +2235,7 @@ def _stage_interval(d: _Draft, ctx: _Context) -> _Draft | Reject:
         if hedge.qualifier == "approx":
             _, d.low_v, d.high_v = _apply_hedge(hedge, d.low_v, d.high_v, None, 0.0)
     else:
-        d.qualifier, d.low_v, d.high_v = _apply_hedge(hedge, d.low_v, d.high_v, value, d.band)
+        d.qualifier, d.low_v, d.high_v = _apply_hedge(hedge, d.low_v, d.high_v, value, d.band, _written_step(d))
         if d.qualifier in ("at_most", "less_than") and value >= 0:
             d.low_v = max(d.low_v, 0.0)
     return d

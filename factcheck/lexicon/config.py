@@ -175,6 +175,7 @@ class Hedge:
     width: float
     change: bool = False
     conversion: bool = False
+    steps: float = 0.0  # an open bound reaches this many steps of the written precision (at most `width`)
 
 
 @dataclass(frozen=True)
@@ -288,7 +289,8 @@ def _hedges(doc: dict) -> tuple[dict[str, Hedge], re.Pattern[str], dict[str, Hed
     after: dict[str, Hedge] = {}
     for name, spec in doc["hedges"].items():
         qualifier = spec.get("qualifier", "approx" if name == "approx" else name)
-        hedge = Hedge(qualifier, float(spec["width"]), spec.get("change", False), spec.get("conversion", False))
+        hedge = Hedge(qualifier, float(spec["width"]), spec.get("change", False), spec.get("conversion", False),
+                      float(spec.get("steps", 0.0)))
         for word in spec["words"]:
             hedges[word.lower()] = hedge
         after.update((" ".join(word.lower().split()), hedge) for word in spec.get("after", ()))
@@ -431,6 +433,8 @@ DATA_SCHEMAS: dict[str, Keys] = {
                         value=Keys(required=("width", "words"), check_all=_hedge_qualifier, fields={
             "qualifier": Text(choices=HEDGE_QUALIFIERS, doc="how the hedge bounds the figure (default: the group's name)"),
             "width": Number(low=0, doc="how far the hedge widens the interval, relative to the figure (0.10 = 10%)"),
+            "steps": Number(low=0, doc="an open bound reaches this many steps of the figure's written precision "
+                                       "(\"more than 1.1 million\" with 1: up to 1.2 million), never past `width`"),
             "words": ListOf(Text(), min_items=1, doc="the hedge words, matched case-insensitively before a figure"),
             "after": ListOf(Text(), doc="hedge words after a figure: glued (+, -odd) or spaced (or more, or so)"),
             "change": Flag(default=False, doc="true: a change before the hedge still gives the figure its direction "
