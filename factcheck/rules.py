@@ -50,8 +50,8 @@ def option(default: Any, doc: str, choices: tuple[str, ...] = ()) -> Any:
 
 ACROSS = ("articles", "sources", "any")
 PAIRS = ("reference", "all")
-_PAIRS_DOC = ("which disagreeing readings are paired: each with the reading most sources give (reference), or "
-              "also every two others that disagree (all)")
+_PAIRS_DOC = ("how disagreeing readings are reported: each against the reading most sources give, the others it "
+              "disagrees with on sides of their own (reference), or one finding for every pair (all)")
 _ACROSS_DOC = ("who must disagree for a conflict: two articles (articles), two outlets (sources), "
                "or anyone, even one article with itself (any)")
 
@@ -216,15 +216,20 @@ def _conflicts(rule: Rule, fact: Fact, rel: float, absolute: float, across: str,
     key = "source" if across == "sources" else "article"
     reference = max(clusters, key=lambda g: (len({getattr(c, key) for c in g}), len(g),
                                               -min(bands[id(c)][1] - bands[id(c)][0] for c in g)))
-    pairs = [(g, reference) for g in clusters if g is not reference]
     others = [g for g in clusters if g is not reference]
+    pairs = [(g, reference) for g in others]
     if pairs_of == "all":
         pairs += [(a, b) for i, a in enumerate(others) for b in others[i + 1:] if not _touch(a, b, bands)]
     for a, b in pairs:
         if across != "any" and len({getattr(c, key) for c in a + b}) == 1:
             continue  # one article (or source) disagreeing with itself is not a conflict across sources
         both = [c for c in apart if _touch([c], a, bands) and _touch([c], b, bands)]
-        f = rule.finding(a + b + both, fact, sides=[0] * len(a) + [1] * len(b) + [BOTH_SIDES] * len(both))
+        # the other readings that disagree with this one each stand on a side of their own: every pair of
+        # groups that do not overlap is in a finding ("45 miles" against "120 km" and "80 km")
+        more = [h for h in others if h is not a and h is not b and not _touch(h, a, bands)] if pairs_of != "all" else []
+        extra = [(c, 2 + i) for i, h in enumerate(more) for c in h]
+        f = rule.finding(a + b + [c for c, _ in extra] + both, fact,
+                         sides=[0] * len(a) + [1] * len(b) + [side for _, side in extra] + [BOTH_SIDES] * len(both))
         yield dataclasses.replace(f, severity="info") if _borderline(a, b) else f
 
 

@@ -164,7 +164,7 @@ def test_report_md_carries_no_raw_html_and_keeps_its_table(hostile_reports: Path
     assert not re.search(r"<\s*(script|img|svg|b|i|a)\b", text, re.IGNORECASE)
     assert "<!--" not in text and "](http" not in text and "**in" not in text
     rows = [line for line in text.splitlines() if line.startswith("|")]
-    assert len(rows) >= 8
+    assert len(rows) >= 6  # the header, its rule and a row for each finding
     unescaped = [len(re.findall(r"(?<!\\)\|", row)) for row in rows]
     assert set(unescaped) == {9}, unescaped  # 8 columns: an article's pipe never splits a cell
 

@@ -86,25 +86,31 @@ EPICENTRES = (("a.md", "North Desk", "The Lorn earthquake's epicentre lay 120 km
 
 
 def _conflict_pairs(found: list) -> set[tuple[str, ...]]:
-    """Each figure conflict as the (sorted) texts its two sides give."""
+    """Each pair of sides of each figure conflict, as the (sorted) first texts the two sides give."""
     out = set()
     for f in found:
         if f.rule == "figure-conflict":
-            sides = [sorted({c.text for c, side in zip(f.claims, f.sides) if side == k}) for k in (0, 1)]
-            out.add(tuple(sorted(texts[0] for texts in sides)))
+            sides = {k: sorted({c.text for c, side in zip(f.claims, f.sides) if side == k})
+                     for k in sorted(set(f.sides)) if k >= 0}
+            keys = list(sides)
+            out.update(tuple(sorted((sides[x][0], sides[y][0]))) for i, x in enumerate(keys) for y in keys[i + 1:])
     return out
 
 
 def test_each_reading_against_the_reference_and_with_pairs_all_each_other(tmp_path: Path) -> None:
     found = _findings(tmp_path, *EPICENTRES)
-    # 120 km is the reference (two outlets): 45 miles and 80 km each against it
-    assert _conflict_pairs(found) == {("120 km", "45 miles"), ("120 km", "80 km")}
+    # 120 km is the reference (two outlets); 45 miles (72 km) and 80 km disagree with it and with each
+    # other: one finding holds all three readings, each on a side of its own
+    conflicts = [f for f in found if f.rule == "figure-conflict"]
+    assert len(conflicts) == 1 and sorted(set(conflicts[0].sides)) == [0, 1, 2]
+    assert _conflict_pairs(found) == {("120 km", "45 miles"), ("120 km", "80 km"), ("45 miles", "80 km")}
     rules = tmp_path.parent / f"{tmp_path.name}-rules"
     rules.mkdir()
     (rules / "all.yaml").write_text("rules:\n  - id: figure-conflict\n    kind: figure_conflict\n    pairs: all\n")
     all_pairs = factcheck.check([tmp_path], rules=[rules]).finding_records
-    # 45 miles (72 km) and 80 km disagree with each other too
+    # with pairs: all, each pair that disagrees is a finding of its own
     assert _conflict_pairs(all_pairs) == {("120 km", "45 miles"), ("120 km", "80 km"), ("45 miles", "80 km")}
+    assert len([f for f in all_pairs if f.rule == "figure-conflict"]) == 3
 
 
 def test_a_hedged_figure_that_fits_both_readings_sides_with_neither(tmp_path: Path) -> None:

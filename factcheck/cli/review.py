@@ -239,7 +239,7 @@ def _show(result: Result, f: Finding, n: int, total: int) -> str:
                               + (f" on {d.when}" if d.when else "") + (f": {d.reason}" if d.reason else "")))
     shown = finding_passages(result, f)
     _, b = f.pair()
-    for p, label in zip(shown, ("SAYS", "VS" if b else "ALSO")):
+    for p, label in zip(shown, ["SAYS"] + ["VS" if b else "ALSO"] * (len(shown) - 1)):
         c = p.claim
         lines += ["", f"  {label:<5} " + click.style(one_line(c.source or c.article), bold=True)
                   + f" · {c.published or 'undated'} · {one_line(c.article)}"]

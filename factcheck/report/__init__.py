@@ -135,13 +135,18 @@ def passage(article: Article | None, claim: Claim, finding: Finding, limit: int 
 
 
 def finding_passages(result: Result, finding: Finding) -> list[Passage]:
-    """The passages of the two sides of a finding (one when it has one claim)."""
+    """The passages of the sides of a finding: the first claim of each (one when it has one claim)."""
     articles = {a.id: a for a in result.articles}
     a, b = finding.pair()
     if b is None and len(finding.claims) > 1:  # agreeing sources: still show two of them
         b = next((c for c in finding.claims[1:] if (c.source or c.article) != (a.source or a.article)),
                  finding.claims[1])
-    return [passage(articles.get(c.article), c, finding) for c in (a, b) if c is not None]
+    sides = finding.sides or tuple(range(len(finding.claims)))
+    firsts: dict[int, Claim] = {}
+    for c, side in zip(finding.claims, sides):
+        if side >= 2:  # a third reading that disagrees with both ("45 miles" against "120 km" and "80 km")
+            firsts.setdefault(side, c)
+    return [passage(articles.get(c.article), c, finding) for c in (a, b, *firsts.values()) if c is not None]
 
 
 def other_claims(finding: Finding, shown: Sequence[Passage]) -> list[Claim]:
@@ -322,7 +327,8 @@ class HtmlReporter(Reporter):
             f"<td class=vs>{self._value(b) if b else ''}</td>",
             f"<td class=status>{_e(f.status)}</td>",
         ])
-        sides = "".join(self._passage(p, label) for p, label in zip(shown, ("says", "vs" if b else "also")))
+        labels = ["says"] + ["vs" if b else "also"] * (len(shown) - 1)
+        sides = "".join(self._passage(p, label) for p, label in zip(shown, labels))
         rest = other_claims(f, shown)
         also = ""
         if rest:
