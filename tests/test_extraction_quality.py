@@ -30,13 +30,12 @@ def _score(path: str) -> dict:
 
 
 def test_the_blind_sets_hold_their_floors() -> None:
-    # floors a little under the figures of session 24 (README, Measuring): a change that loses ground
-    # on text it was never tuned on fails here. The bars of #16 (0.95 / 0.90 / 0.90 on the second set)
-    # are not all reached yet (dates 0.899).
+    # floors at or a little under the figures of session 25 (README, Measuring): a change that loses ground
+    # on text it was never tuned on fails here. On the second set they are #16's bars (0.95 / 0.90 / 0.90).
     first = _score("tests/data/extraction_heldout.yaml")
     assert first["value"]["f1"] >= 0.98 and first["value_unit"]["f1"] >= 0.95, first
     assert first["date_accuracy"] >= 0.93, first["date_accuracy"]
     second = _score("tests/data/extraction_heldout2.yaml")
     assert second["items"] >= 300, second["items"]
-    assert second["value"]["f1"] >= 0.955 and second["value_unit"]["f1"] >= 0.895, second
-    assert second["date_accuracy"] >= 0.89, second["date_accuracy"]
+    assert second["value"]["f1"] >= 0.955 and second["value_unit"]["f1"] >= 0.90, second
+    assert second["date_accuracy"] >= 0.90, second["date_accuracy"]

@@ -27,7 +27,7 @@ FALSE_ALARM_CEILING = 1
 # (dev 6/55 = 0.109 with 3/126 must-not-flag pairs flagged; test 15/77 = 0.195 with 3/175).
 # Raise these as the figures rise, so that nothing slips back unnoticed. Session 21 (#13-#15):
 # dev 33/88 = 0.375 with 3/201 (8 stories), test 28/77 = 0.364 with 2/175.
-BLIND_FLOORS = {"dev": (0.48, 3), "test": (0.40, 3)}  # half: (recall floor, must-not-flag ceiling)
+BLIND_FLOORS = {"dev": (0.52, 3), "test": (0.45, 3)}  # half: (recall floor, must-not-flag ceiling)
 
 
 def _scores() -> dict:
