@@ -486,8 +486,7 @@ class Arithmetic(Rule):  # noqa: D101 (docstring below)
         ia, ib = _levels(a, after)
         if ia is None or ib is None or not all(isinstance(v, (int, float)) for v in (change.low, change.high)):
             return
-        lo = max(0.0, max(ib[0] - ia[1], ia[0] - ib[1]))
-        hi = max(abs(ib[1] - ia[0]), abs(ia[1] - ib[0]))
+        lo, hi = _apart(ia, ib)
         said = sorted((abs(float(change.low)), abs(float(change.high))))  # type: ignore[arg-type]
         pad = max(hi, said[1]) * self.tolerance
         if said[0] - pad <= hi and lo <= said[1] + pad:
@@ -503,7 +502,7 @@ class Arithmetic(Rule):  # noqa: D101 (docstring below)
                 isinstance(v, (int, float)) for v in (a.low, a.high, after.low, after.high, change.low, change.high)):
             return
         lo_a, hi_a, lo_b, hi_b = float(a.low), float(a.high), float(after.low), float(after.high)
-        points = (max(0.0, max(lo_b - hi_a, lo_a - hi_b)), max(abs(hi_b - lo_a), abs(hi_a - lo_b)))
+        points = _apart((lo_a, hi_a), (lo_b, hi_b))
         said = (abs(float(change.low)), abs(float(change.high)))
         slack = self.tolerance_points / 10
         if change.unit == "percentage_point":
@@ -678,6 +677,11 @@ def _year_before(sent: list[Claim], earlier: list[Claim]) -> Iterator[tuple[Clai
             yield base, level, min(changes, key=lambda c: abs(c.start - level.end))
 
 
+def _apart(ia: tuple[float, float], ib: tuple[float, float]) -> tuple[float, float]:
+    """How far apart two intervals are: the least and the most distance between a point of each."""
+    return max(0.0, max(ib[0] - ia[1], ia[0] - ib[1])), max(abs(ib[1] - ia[0]), abs(ia[1] - ib[0]))
+
+
 def _overlap(a: Claim, b: Claim) -> bool:
     lo_a, hi_a, lo_b, hi_b = (float(v) if isinstance(v, (int, float)) else 0.0 for v in (a.low, a.high, b.low, b.high))
     return lo_a <= hi_b and lo_b <= hi_a
@@ -743,7 +747,7 @@ class Difference(Rule):  # noqa: D101 (docstring below)
             (ia, ib), said = _levels(*others), (float(d.low), float(d.high))
             if ia is None or ib is None:
                 continue
-            lo, hi = max(0.0, max(ib[0] - ia[1], ia[0] - ib[1])), max(abs(ib[1] - ia[0]), abs(ia[1] - ib[0]))
+            lo, hi = _apart(ia, ib)
             pad = max(hi, said[1]) * self.tolerance
             if said[0] - pad <= hi and lo <= said[1] + pad:
                 continue
@@ -771,8 +775,7 @@ class Difference(Rule):  # noqa: D101 (docstring below)
             if len(pair) < 2:
                 continue
             x, y = pair
-            lo = max(0.0, max(float(x.low), float(y.low)) - min(float(x.high), float(y.high)))
-            hi = max(float(x.high), float(y.high)) - min(float(x.low), float(y.low))
+            lo, hi = _apart((float(x.low), float(x.high)), (float(y.low), float(y.high)))
             if float(pp.low) - self.tolerance_points <= hi and lo <= float(pp.high) + self.tolerance_points:
                 continue
             expected = f"{x.text} and {y.text} are {lo:.2g} to {hi:.2g} points apart"
@@ -791,8 +794,7 @@ class Difference(Rule):  # noqa: D101 (docstring below)
             if pair is None:
                 continue
             ia, ib = (_closed(c) for c in pair)
-            lo = max(0.0, max(float(ib.low) - float(ia.high), float(ia.low) - float(ib.high)))  # type: ignore[arg-type]
-            hi = max(abs(float(ib.high) - float(ia.low)), abs(float(ia.high) - float(ib.low)))  # type: ignore[arg-type]
+            lo, hi = _apart((float(ia.low), float(ia.high)), (float(ib.low), float(ib.high)))  # type: ignore[arg-type]
             said = (float(d.low), float(d.high))  # type: ignore[arg-type]
             pad = max(hi, said[1]) * self.tolerance
             if said[0] - pad <= hi and lo <= said[1] + pad:
