@@ -720,6 +720,7 @@ class Difference(Rule):  # noqa: D101 (docstring below)
 
     tolerance: float = option(0.05, "relative slack on a stated lead, margin or difference of amounts")
     tolerance_points: float = option(0.05, "percentage points allowed between a stated gap in points and the two rates")
+    tolerance_days: int = option(0, "days a date may lie from where the count beside it puts it (\"20 March, 14 days later\")")
 
     kind: ClassVar[str] = "difference"
     default_message: ClassVar[str] = "{a_text} is not the difference of the figures it separates ({expected}; stated {stated})"
@@ -729,6 +730,25 @@ class Difference(Rule):  # noqa: D101 (docstring below)
             yield from self._gaps(sent, earlier)
             yield from self._differences(sent)
             yield from self._comparisons(sent, earlier)
+        yield from self._date_offsets(ctx)
+
+    def _date_offsets(self, ctx: Context) -> Iterator[Finding]:
+        """ "signed on 3 March and completed on 20 March, 14 days later": the count beside a date, read from
+        the date before it (17 March), must fall on that date."""
+        for claims in ctx.by_article().values():
+            for c in claims:
+                if c.kind != "date" or c.weekday is not None or c.labels is None or not (0 <= c.labels < len(claims)):
+                    continue
+                day = claims[c.labels]
+                if day.kind != "date" or not (c.low and c.high and day.low and day.high):
+                    continue
+                slack = dt.timedelta(days=self.tolerance_days)
+                lo, hi = (dt.date.fromisoformat(str(x)[:10]) for x in (c.low, c.high))
+                if str(lo - slack) <= str(day.high) and str(day.low) <= str(hi + slack):
+                    continue
+                expected = f"it is {c.low}" if c.low == c.high else f"it is {c.low} to {c.high}"
+                yield self.finding([c, day], None, expected=f"counted from the date before, {expected}",
+                                   stated=day.text)
 
     def _differences(self, sent: list[Claim]) -> Iterator[Finding]:
         """A stated lead, majority or margin against the two figures it separates ("a majority of 25,

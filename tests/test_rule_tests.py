@@ -62,7 +62,7 @@ def test_rules_that_need_two_sources_are_tested_on_two_outlets() -> None:
     ("date-conflict", {"tolerance_days": 30}),
     ("conversion", {"tolerance": 3.0}),
     ("arithmetic", {"tolerance_points": 40.0, "tolerance": 0.6}),
-    ("difference", {"tolerance_points": 5.0, "tolerance": 0.6}),
+    ("difference", {"tolerance_points": 5.0, "tolerance": 0.6, "tolerance_days": 30}),
     ("corroborated", {"min_sources": 3}),
 ])
 def test_the_examples_catch_a_rule_that_is_too_lax(rule_id: str, change: dict) -> None:

@@ -75,6 +75,7 @@ class Raw:
     yearless: bool = False  # a day whose year came from the anchor...
     tense: str = ""  # ...chosen by this tense of its clause
     form: str = ""  # the name of the form that read it
+    offset: tuple[str, tuple[float, float], int] | None = None  # "14 days later": (unit, count, sign) moved by
 
 
 @dataclass(slots=True)

@@ -266,6 +266,23 @@ def _offsets(raws: list[Raw], text: str) -> list[Raw]:
     return out
 
 
+_APPOSITION = re.compile(r"\s*,\s*\Z")
+
+
+def _appositions(raws: list[Raw], text: str) -> None:
+    """ "signed on March 3 and completed on March 20, 14 days later": the count set beside a date says how far
+    that date lies from the one before it; it is read from that one and labels the date it stands beside
+    (the difference rule checks that the two agree)."""
+    for i in range(2, len(raws)):
+        r, day, base = raws[i], raws[i - 1], raws[i - 2]
+        if r.kind != "LATER" or r.offset is None or day.low is None or base.low is None or base.high is None \
+                or day.labels is not None or base.labels is not None or not _APPOSITION.match(text, day.end, r.start):
+            continue
+        unit, n, sign = r.offset
+        moved = shifted(base, unit, n, sign)
+        r.low, r.high, r.value, r.qualifier, r.labels = moved.low, moved.high, moved.value, moved.qualifier, i - 1
+
+
 def _joinable(x: Raw, y: Raw) -> bool:
     """Two mentions, neither a weekday word, both resolved (the second ending after the first) or both
     not (no publication date to place them)."""
@@ -299,6 +316,7 @@ def _read(text: str, published: dt.date | None,
     raws = _offsets(_ranges(raws, text), text)  # before the weekday words are tied to the dates they label
     _ends_of_spans(raws, text)
     _label(raws, text, published)
+    _appositions(raws, text)
     out: list[tuple[Raw, DateMention]] = []
     for r in raws:
         resolved = r.low is not None

@@ -977,7 +977,7 @@ def _later(s: int, e: int, unit: str, n: tuple[float, float], later: bool, text:
         return None  # "up 12% from a year earlier": a base of comparison, no date of its own
     sign = -1 if later else 1
     r = shifted(prev, unit, n, sign)
-    r.start, r.end, r.kind, r.relative = s, e, "LATER", True
+    r.start, r.end, r.kind, r.relative, r.offset = s, e, "LATER", True, (unit, n, sign)
     return r
 
 
