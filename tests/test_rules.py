@@ -9,6 +9,7 @@ import pytest
 import factcheck
 from conftest import write_article
 from factcheck.rules import KINDS, RuleError, load_rules
+from factcheck.core.records import BOTH_SIDES
 
 
 def _errors(tmp_path: Path, text: str) -> list[str]:
@@ -377,3 +378,24 @@ def test_more_than_reaches_one_step_of_its_written_precision(tmp_path: Path, oth
     found = _findings(tmp_path, ("a.md", "North Desk", "More than 1.1 million people voted in the Harrow referendum.\n"),
                       ("b.md", "South Desk", f"Officials said {other} people voted in the Harrow referendum.\n"))
     assert bool(_rules_hit(found, "figure-conflict")) == conflict
+
+
+def test_a_vague_figure_that_fits_the_majority_stands_with_it(tmp_path: Path) -> None:
+    found = _findings(tmp_path, ("a.md", "North Desk", "The Lorn earthquake struck at a depth of 8 km.\n"),
+                      ("b.md", "South Desk", "The Lorn earthquake struck at a depth of 8 km, officials said.\n"),
+                      ("c.md", "East Desk", "The Lorn earthquake struck at a depth of about 8 km.\n"),
+                      ("d.md", "West Desk", "The Lorn earthquake struck at a depth of 5 km.\n"))
+    [conflict] = [f for f in found if f.rule == "figure-conflict"]
+    side = {Path(c.article).name: s for c, s in zip(conflict.claims, conflict.sides)}
+    # "about 8 km" (c.md: 7.2 to 8.8) is one of the 8 km readings, never a side against them
+    assert side["d.md"] != side["a.md"] == side["b.md"] and side["c.md"] in (side["a.md"], BOTH_SIDES), side
+
+
+def test_a_flash_estimate_and_a_revised_one_differ_as_an_info_note_and_an_intraday_high_is_no_close(
+        tmp_path: Path) -> None:
+    found = _findings(tmp_path, ("a.md", "North Desk", "A flash estimate put Arlen's growth at 0.4% in the quarter.\n"
+                                                       "Kestrel shares hit an intraday high of 412p on Monday.\n"),
+                      ("b.md", "South Desk", "Arlen's growth was revised to 0.7% in the quarter.\n"
+                                             "Kestrel shares closed at 398p on Monday.\n"))
+    # the growth figures are said to be a flash and a revised estimate; the high and the close are two measures
+    assert [(f.severity, f.fact.split(" / ")[0]) for f in found if f.rule == "figure-conflict"] == [("info", "Arlen")]
