@@ -214,7 +214,10 @@ def _conflicts(rule: Rule, fact: Fact, rel: float, absolute: float, across: str,
         return
     bands = {id(c): (lo, hi) for lo, hi, c in items}
     key = "source" if across == "sources" else "article"
-    reference = max(clusters, key=lambda g: (len({getattr(c, key) for c in g}), len(g),
+    # the reference is the reading most sources give as a precise figure (a hedge does not outvote one),
+    # then the one most sources give, then the most precise
+    reference = max(clusters, key=lambda g: (len({getattr(c, key) for c in g if c.qualifier == "exact"}),
+                                              len({getattr(c, key) for c in g}), len(g),
                                               -min(bands[id(c)][1] - bands[id(c)][0] for c in g)))
     others = [g for g in clusters if g is not reference]
     pairs = [(g, reference) for g in others]

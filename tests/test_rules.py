@@ -399,3 +399,13 @@ def test_a_flash_estimate_and_a_revised_one_differ_as_an_info_note_and_an_intrad
                                              "Kestrel shares closed at 398p on Monday.\n"))
     # the growth figures are said to be a flash and a revised estimate; the high and the close are two measures
     assert [(f.severity, f.fact.split(" / ")[0]) for f in found if f.rule == "figure-conflict"] == [("info", "Arlen")]
+
+
+def test_hedged_readings_do_not_outvote_a_precise_one(tmp_path: Path) -> None:
+    found = _findings(tmp_path, ("a.md", "North Desk", "The Lorn earthquake's epicentre lay about 100 km north of Lorn.\n"),
+                      ("b.md", "South Desk", "The Lorn earthquake's epicentre lay around 100 km north of Lorn.\n"),
+                      ("c.md", "East Desk", "The Lorn earthquake's epicentre lay 121 km north of Lorn.\n"))
+    [conflict] = [f for f in found if f.rule == "figure-conflict"]
+    side = {Path(c.article).name: s for c, s in zip(conflict.claims, conflict.sides)}
+    # the precise reading is the reference (side 1); the two hedged ones are the outliers
+    assert side == {"a.md": 0, "b.md": 0, "c.md": 1}
