@@ -437,6 +437,7 @@ class Arithmetic(Rule):  # noqa: D101 (docstring below)
             yield from self._changes(triples)
             changes = {id(t[2]) for t in triples}  # "doubled from 300 to 800" is a change, not "twice the 100,000"
             yield from self._multiples(sent, changes)
+            yield from self._totals(sent)
         yield from self._points_across(ctx)
 
     def _changes(self, triples: list[tuple[Claim, Claim, Claim]]) -> Iterator[Finding]:
@@ -483,6 +484,23 @@ class Arithmetic(Rule):  # noqa: D101 (docstring below)
         expected = f"the figures give {lo:.2g} to {hi:.2g} times the starting level, not {_figure(r_lo)}" + (
             f" to {_figure(r_hi)}" if r_hi > r_lo else "")
         yield self.finding([change, a, after], None, expected=expected, stated=change.text)
+
+    def _totals(self, sent: list[Claim]) -> Iterator[Finding]:
+        """ "€4.2m for roads and €6.1m for schools, a total of €9.5m": a total is never less than the parts
+        listed before it in its sentence (they may be only some of them, so a larger total passes)."""
+        for t in sent:
+            if t.kind not in ("quantity", "count") or t.direction or not isinstance(t.high, (int, float)) or not (
+                    _TOTAL_BEFORE.search(_left(t)) or _TOTAL_AFTER.match(_right(t))):
+                continue
+            parts = [c for c in sent if c.end <= t.start and c.unit == t.unit and c.kind == t.kind and not c.direction
+                     and isinstance(c.low, (int, float)) and c.qualifier in ("exact", "at_least", "more_than")]
+            if len(parts) < 2:
+                continue
+            least = sum(float(c.low) for c in parts)  # type: ignore[arg-type]
+            if least <= float(t.high) * (1 + self.tolerance):
+                continue
+            yield self.finding([t, *parts], None, expected=f"the parts listed add up to at least {_figure(least)}",
+                               stated=t.text)
 
     def _absolute(self, change: Claim, a: Claim, after: Claim) -> Iterator[Finding]:
         """ "rose by 1,200 to 5,600 from 4,500": a change stated as an amount is the levels' difference."""
@@ -630,6 +648,8 @@ def _change_triples(sent: list[Claim]) -> Iterator[tuple[Claim, Claim, Claim]]:
 
 
 _SHARE_FORM = re.compile(r"\s(?:in|out\s+of)\s", re.I)  # "one in five", "three out of four"
+_TOTAL_BEFORE = re.compile(r"\b(?:a\s+total\s+of|totall?ing|in\s+all|combined|altogether|together)\s+\Z", re.I)
+_TOTAL_AFTER = re.compile(r"\s+(?:in\s+(?:total|all)|combined|altogether|all\s+told)\b", re.I)
 _BY_BEFORE = re.compile(r"\bby\s+\Z", re.I)  # "fell by a third": a change, not a multiple
 _BASE_BEFORE = re.compile(
     r"\b(?:compared\s+(?:with|to)|against|than(?:\s+the)?|versus|vs\.?"
