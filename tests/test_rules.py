@@ -409,3 +409,12 @@ def test_hedged_readings_do_not_outvote_a_precise_one(tmp_path: Path) -> None:
     side = {Path(c.article).name: s for c, s in zip(conflict.claims, conflict.sides)}
     # the precise reading is the reference (side 1); the two hedged ones are the outliers
     assert side == {"a.md": 0, "b.md": 0, "c.md": 1}
+
+
+@pytest.mark.parametrize(("published", "flagged"), [("2024-03-14", True), ("2025-09-18", False)])
+def test_a_conversion_is_checked_at_the_rate_of_its_date(tmp_path: Path, published: str, flagged: bool) -> None:
+    # the euro was worth at most about $1.13 in 2024 (at most $118.1 million), but about $1.18 in September 2025
+    write_article(tmp_path, "a.md", "Voss Chemie paid €104.5 million ($124 million) for the Ghent plant.\n",
+                  source="North Desk", published=published)
+    found = factcheck.check([tmp_path]).finding_records
+    assert bool([f for f in found if f.rule == "conversion"]) == flagged
