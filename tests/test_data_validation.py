@@ -123,8 +123,8 @@ def test_units_pint_does_not_know_are_reported_with_their_line(pack: Path) -> No
 
 
 def test_a_rate_band_must_be_dates_and_ordered_rates(pack: Path) -> None:
-    _edit(pack / "currencies.yaml", "    - {from: 2023-01-01, to: 2026-12-31, usd_low: 1.02, usd_high: 1.19}",
-          "    - {from: 'Jan 2023', to: 2026-12-31, usd_low: 1.19, usd_high: 1.02}")
+    _edit(pack / "currencies.yaml", "    - {from: 2024-01-01, to: 2024-12-31, usd_low: 1.02, usd_high: 1.13}",
+          "    - {from: 'Jan 2023', to: 2024-12-31, usd_low: 1.19, usd_high: 1.02}")
     problems = _problems(pack)
     assert any("'from' must be a date written YYYY-MM-DD, not 'Jan 2023'" in p for p in problems), problems
     assert any("'usd_high' (1.02) is below 'usd_low' (1.19)" in p for p in problems), problems
