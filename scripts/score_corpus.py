@@ -186,7 +186,8 @@ def _read_right(claims: list[Claim], side: dict[str, Any], loc: Located) -> Clai
     hits = _claims_at(claims, loc)
     if _WEEKDAY.match(str(side["text"]).strip()):
         return hits[0] if hits else None
-    return next((c for c in hits if value_fits(c, loc.value)), None)
+    # a weekday word labelling a date ("Wednesday, 4 March") joins no fact: the date it labels is the claim
+    return next((c for c in sorted(hits, key=lambda c: c.labels is not None) if value_fits(c, loc.value)), None)
 
 
 # ---------------------------------------------------------------- the first stage that goes wrong
