@@ -597,6 +597,17 @@ def test_the_issues_date_examples_and_our_own(text: str, expected: list[tuple[st
     assert dates(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # parts joined by "of" (#16, class 7), our own
+    ("She joined in May of 2019 and left on August 9th of 2021.",
+     [("May of 2019", "2019-05-01", "2019-05-31", "exact"), ("August 9th of 2021", "2021-08-09", "2021-08-09", "exact")]),
+    ("The plant opened in October of '98 and closed on the 3rd of June, 2015.",
+     [("October of '98", "1998-10-01", "1998-10-31", "exact"), ("3rd of June, 2015", "2015-06-03", "2015-06-03", "exact")]),
+])
+def test_parts_of_a_date_joined_by_of(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert dates(text) == expected
+
+
 def test_a_fiscal_year_of_the_issue_is_placed_only_where_a_country_is_named() -> None:
     assert dates("Sales fell in the past quarter and in 2022 Q4, but rose in 2023 H1 and fiscal year 2022.") == [
         ("the past quarter", "2024-10-01", "2024-12-31", "exact"), ("2022 Q4", "2022-10-01", "2022-12-31", "exact"),
