@@ -662,8 +662,7 @@ def _set_against(sent: list[Claim]) -> list[tuple[Claim, Claim]]:
     "5,600 in 2024 against 5,200 in 2023"): the starting level is the one after the comparison word."""
     out = []
     for base in sent:
-        if base.kind not in ("quantity", "count") or dimension(base) == "percent" or base.direction \
-                or not _BASE_BEFORE.search(_left(base)):
+        if not _plain_level(base) or not _BASE_BEFORE.search(_left(base)):
             continue
         levels = [c for c in sent if c is not base and c.unit == base.unit and c.kind == base.kind
                   and (c.attribute == base.attribute or base.attribute in ("amount", "count"))
@@ -683,12 +682,10 @@ def _year_before(sent: list[Claim], earlier: list[Claim]) -> Iterator[tuple[Clai
     """(level a year before, new level, change): "Profit was £2.1bn, down 18%. A year earlier it had
     been £2.9bn." The new level is the last of that unit before (in the sentence or the one before it),
     the change a percentage beside it."""
+    pool = [*earlier, *sent]
     for base in sent:
-        if base.kind not in ("quantity", "count") or dimension(base) == "percent" or base.direction:
+        if not _plain_level(base) or not _TIME_BACK.search(_left(base)):
             continue
-        if not _TIME_BACK.search(_left(base)):
-            continue
-        pool = [*earlier, *sent]
         levels = [c for c in pool if c.end <= base.start and c.unit == base.unit and c.kind == base.kind
                   and not c.direction and c.entity in (base.entity, None)]
         if not levels:
@@ -698,6 +695,11 @@ def _year_before(sent: list[Claim], earlier: list[Claim]) -> Iterator[tuple[Clai
                    and c.direction and abs(c.start - level.end) <= NEAR]
         if changes:
             yield base, level, min(changes, key=lambda c: abs(c.start - level.end))
+
+
+def _plain_level(c: Claim) -> bool:
+    """An amount or count with no change's direction: a level a change can start from."""
+    return c.kind in ("quantity", "count") and dimension(c) != "percent" and not c.direction
 
 
 def _apart(ia: tuple[float, float], ib: tuple[float, float]) -> tuple[float, float]:
@@ -766,8 +768,8 @@ class Difference(Rule):  # noqa: D101 (docstring below)
                 if day.kind != "date" or not (c.low and c.high and day.low and day.high):
                     continue
                 slack = dt.timedelta(days=self.tolerance_days)
-                lo, hi = (dt.date.fromisoformat(str(x)[:10]) for x in (c.low, c.high))
-                if str(lo - slack) <= str(day.high) and str(day.low) <= str(hi + slack):
+                lo, hi, day_lo, day_hi = (dt.date.fromisoformat(str(x)[:10]) for x in (c.low, c.high, day.low, day.high))
+                if lo - slack <= day_hi and day_lo <= hi + slack:
                     continue
                 expected = f"it is {c.low}" if c.low == c.high else f"it is {c.low} to {c.high}"
                 yield self.finding([c, day], None, expected=f"counted from the date before, {expected}",

@@ -310,26 +310,24 @@ def _rounding_half_width(digits: str, value: float, scale: float, max_rel: float
     band is capped at `max_rel` of the value (but never narrower than one unit of the last digit).
     """
     digits = digits.replace(",", "")
-    if "." in digits:
-        return 0.5 * 10 ** -len(digits.split(".")[1]) * scale
-    stripped = digits.rstrip("0")
-    zeros = len(digits) - len(stripped) if stripped else 0
-    half = 0.5 * 10**zeros * scale
-    if zeros or scale > 1:
+    half = 0.5 * _digit_step(digits, scale)
+    if "." not in digits and (digits.rstrip("0") != digits or scale > 1):
         half = min(half, max(max_rel * abs(value), 0.5 * scale if scale < 1e3 else 0.0))
     return half
+
+
+def _digit_step(digits: str, scale: float) -> float:
+    """One unit of the last written digit's place: "5.6" -> 0.1, "6000" -> 1,000, "17" -> 1 (times scale)."""
+    if "." in digits:
+        return 10 ** -len(digits.split(".")[1]) * scale
+    stripped = digits.rstrip("0")
+    return 10 ** (len(digits) - len(stripped) if stripped else 0) * scale
 
 
 def _written_step(d: _Draft) -> float:
     """One step of the last written digit's place, uncapped: "1.1 million" -> 100,000, "6,000" -> 1,000."""
     digits = (d.first.digits or (str(int(d.number)) if float(d.number).is_integer() else "")).replace(",", "")
-    scale = d.scale * d.factor if d.first.digits else d.factor
-    if not digits:
-        return 0.0
-    if "." in digits:
-        return 10 ** -len(digits.split(".")[1]) * scale
-    stripped = digits.rstrip("0")
-    return 10 ** (len(digits) - len(stripped) if stripped else 0) * scale
+    return _digit_step(digits, d.scale * d.factor if d.first.digits else d.factor) if digits else 0.0
 
 
 def _looks_plural(word: str) -> bool:
@@ -2235,7 +2233,8 @@ def _stage_interval(d: _Draft, ctx: _Context) -> _Draft | Reject:
         if hedge.qualifier == "approx":
             _, d.low_v, d.high_v = _apply_hedge(hedge, d.low_v, d.high_v, None, 0.0)
     else:
-        d.qualifier, d.low_v, d.high_v = _apply_hedge(hedge, d.low_v, d.high_v, value, d.band, _written_step(d))
+        d.qualifier, d.low_v, d.high_v = _apply_hedge(hedge, d.low_v, d.high_v, value, d.band,
+                                                      _written_step(d) if hedge.steps else 0.0)
         if d.qualifier in ("at_most", "less_than") and value >= 0:
             d.low_v = max(d.low_v, 0.0)
     return d

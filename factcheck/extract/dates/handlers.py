@@ -788,9 +788,8 @@ def _part_of_fiscal_years(s: int, e: int, n: int, half: bool, y: int, text: str)
     later = _NEXT_YEAR_AFTER.match(text, e)
     if later is None or int(later["yy"]) != (y + 1) % 100:
         return None
-    rule = _fiscal_rule(text, s, e)
     months = 6 if half else 3
-    start = add_months(dt.date(y, int(rule[:2]) if rule else FINANCIAL_YEAR_MONTH, 1), months * (n - 1))
+    start = add_months(_two_year_start(y, text, s, e), months * (n - 1))
     return _span_raw(s, later.end(), "FY", (start, add_months(start, months) - DAY), "half" if half else "quarter",
                      False)
 
@@ -800,9 +799,15 @@ def _fiscal_years(s: int, e: int, y: int, second: str, text: str) -> Raw | None:
     the calendar of the country named (else April, as in Britain and India)."""
     if int(second[-2:]) != (y + 1) % 100:
         return None
-    rule = _fiscal_rule(text, s, e)
-    first = dt.date(y, int(rule[:2]) if rule else FINANCIAL_YEAR_MONTH, 1)
+    first = _two_year_start(y, text, s, e)
     return _span_raw(s, e, "FY", (first, add_months(first, 12) - DAY), "year", False)
+
+
+def _two_year_start(y: int, text: str, s: int, e: int) -> dt.date:
+    """The first day of the fiscal year a two-year label starting in `y` names, by the calendar of the
+    country the text names (else April)."""
+    rule = _fiscal_rule(text, s, e)
+    return dt.date(y, int(rule[:2]) if rule else FINANCIAL_YEAR_MONTH, 1)
 
 
 def _fiscal_rule(text: str, s: int, e: int) -> str:
