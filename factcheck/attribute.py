@@ -464,6 +464,8 @@ class Mentions:
 _MODEL_NUMBER = re.compile(r"( \d{1,3}[A-Za-z]?)(?=[ ,;:.)]*(?:[a-z]|$)|[,;:.)](?:\s|$))(?! ?(?:per|percent|million|billion|bn|m|k)\b)")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s|[A-Z][A-Z\d]*\d[A-Z\d]*s")  # "GPUs", "H1s": a common noun in capitals
 _CODE = re.compile(r"[A-Z]{1,2}\d{1,2}")  # "H1", "B2"
+_LABEL_NOUNS = word_class("label_nouns")
+_LABEL_CODE = re.compile(r" (?:[A-Z]|\d{1,2}[a-z]?)\b(?![.,]\d)")  # "Band D", "Question 9", "Tier 2", "Stage 4b"
 _A_CODE = re.compile(r"\b(?:an?|each|per)\s+$", re.I)  # "an H1", "a B2": a grade or class, one of many
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'’ -]*[A-Z.](?:,[ \t]*[\w .]+)?[ \t]*(?:\([^)\n]*\))?)(?=[ \t]*[—–:-])")
 
@@ -502,10 +504,12 @@ def find_names(text: str, vocab: Vocabulary) -> list[Mention]:
         if name.endswith(("-based", "-listed", "-owned", "-backed", "-born")) or _PLURAL_ACRONYM.fullmatch(name) or (
                 _CODE.fullmatch(name) and _A_CODE.search(text, max(0, start - 6), start)):
             continue
-        if " " not in name and _SENTENCE_START.search(text, max(0, start - 6), start) and (
+        if name.lower() in _LABEL_NOUNS and _LABEL_CODE.match(text, start + len(name)):
+            continue  # "a Band D bill", "Question 9": a class of many by its code, not a name
+        numbered = _MODEL_NUMBER.match(text, start + len(name))
+        if " " not in name and not numbered and _SENTENCE_START.search(text, max(0, start - 6), start) and (
                 _first_word_common(name, text, start + len(name), first_words)):
             continue  # "Temperatures reached 46C", "Net income fell": a capitalised first word, not a name
-        numbered = _MODEL_NUMBER.match(text, start + len(name))
         if numbered:
             name += numbered.group(1)  # "the Orbis 5 robot", "Windows 11": the number is part of the name
         canonical = normalize_name(name)
@@ -569,9 +573,15 @@ def _antecedent(text: str, named: list[Mention], ends: list[int], ref: re.Match[
     for x in reversed(named[max(0, k - REACH) : k]):
         if _called(text, x, noun):
             return x
-    subject = next((x for x in reversed(named[max(0, k - 3) : k]) if not _IN_PLACE.search(
-        text, max(0, x.start - 24), x.start) and not _WEAK_BEFORE.search(text, max(0, x.start - 24), x.start)), None)
-    return subject or (named[topic] if 0 <= topic < k else named[k - 1])
+    eligible = [x for x in named[max(0, k - 3) : k] if not _IN_PLACE.search(
+        text, max(0, x.start - 24), x.start) and not _WEAK_BEFORE.search(text, max(0, x.start - 24), x.start)]
+    if not eligible:
+        return named[topic] if 0 <= topic < k else named[k - 1]
+    # of the names of the sentence that last names one, its first: the sentence's subject more often
+    # than a name inside its object ("Castlegate Retail Group beat City expectations, but the retailer...")
+    index = sentences_of(text)
+    last = index.index_of(eligible[-1].start)
+    return next(x for x in eligible if index.index_of(x.start) == last)
 
 
 REACH = 40  # names read back for one whose name holds a reference's word
@@ -661,7 +671,10 @@ def _weak(m: Mention, text: str, s: int, claim: Claim) -> bool:
     return False
 
 
-def _entity_for(claim: Claim, text: str, mentions: Mentions, vocab: Vocabulary) -> str:
+def _entity_for(claim: Claim, text: str, mentions: Mentions, vocab: Vocabulary, pronoun: bool = False) -> str:
+    """The name nearness gives a figure; for a pronoun subject ("it", "its"), the sentence's first
+    name, its subject more often than not ("Tovan signed with Kessel Ports and said it would add 30
+    lorries"), rather than the last."""
     s, e = claim.sentence
     if _COMPARED_BEFORE.search(text, max(s, claim.start - 25), claim.start):
         # "less than the $619m collected by MiniMax": the compared figure belongs to what follows it
@@ -676,7 +689,7 @@ def _entity_for(claim: Claim, text: str, mentions: Mentions, vocab: Vocabulary) 
         # "The Kestrel will replace a fleet that tops out at 300 km/h": the figure is the fleet's, a
         # thing with no name, not the Kestrel's
         return ""
-    for m in reversed(before):
+    for m in (before if pronoun else reversed(before)):
         if m.place or _weak(m, text, s, claim):
             continue
         return m.entity
@@ -1063,6 +1076,7 @@ _POST_LEAD = re.compile(r"\b([A-Z][\w&.-]*(?: [A-Z][\w&.-]*)*|[a-z]+)(?:['’]s)
 _POST_AFTER = re.compile(r",\s*(?:the|its|their|his|her|a|an)?\s*(?:[\w'’-]+\s+){0,3}?([a-z]+)\s*[,)]")
 _POST_AT = re.compile(r",\s*(?:the|its|their|his|her|a|an)?\s*(?:[\w'’-]+\s+){0,3}?([a-z]+)\s+(?:at|of|for|with)\s")
 _POST_BEFORE = re.compile(r"\b([a-z]+),?\s+$")
+_PRONOUNS = union("subject_pronouns", "possessive_determiners")  # "it", "its", "they", "their"
 _PERSON_TITLES = word_class("titles")  # posts people hold: "chief executive", "Ms", "councillor"
 
 
@@ -1147,7 +1161,8 @@ def _entity(claim: Claim, text: str, mentions: Mentions, vocab: Vocabulary, read
     place = _place_after(claim, text, mentions)
     if place:
         return place
-    found = reading.entity if reading.how == "name" else _entity_for(claim, text, mentions, vocab)
+    found = reading.entity if reading.how == "name" else _entity_for(
+        claim, text, mentions, vocab, reading.how == "back" and reading.noun in _PRONOUNS)
     if found.startswith(FAR) and reading.how == "weak":  # "In London, 47.1% secured a place"
         found = reading.entity
     if found.startswith(FAR):  # "Revenue grew 3.4%." three sentences after a rival was named

@@ -276,3 +276,23 @@ def test_the_outlet_s_short_name_after_the_is_not_an_entity() -> None:
                   "lost fees at £9.3m.", source="The Eastmoor Evening Post", published=dt.date(2025, 6, 10))
     found = {c.text: c.entity for c in attribute_article(art, extract_article(art), vocabulary())}
     assert found["£9.3m"] == "Harlow College"
+
+
+def test_a_reference_points_back_to_the_subject_not_a_name_inside_the_object() -> None:
+    # "the retailer" and "the board" continue the sentence's subject, not "City" (a modifier of
+    # "expectations") nor the counterparty the object names
+    c = _claims("Mardle Home Stores beat City forecasts on Monday, but the retailer warned of higher costs. "
+                "The board cut its dividend 4% to 9.1p.")
+    assert c["4%"].entity == c["9.1p"].entity == "Mardle Home Stores"
+    c = _claims("Tovan Freight signed a deal with Kessel Ports in May, and the haulier said it would add 30 lorries.")
+    assert c["30"].entity == "Tovan Freight"
+
+
+def test_a_class_named_by_its_code_is_not_a_name() -> None:
+    # "a Band D bill", "Tier 2 rules", "a Category 4 storm": one class of many, never what a figure is about
+    c = _claims("Harlow Borough Council set its budget on Tuesday. The council's share of a Band D bill "
+                "will rise to £1,905.30 from April.")
+    assert c["£1,905.30"].entity == "Harlow Borough Council"
+    c = _claims("Officials in Pellan County said a Category 4 storm had damaged 1,200 homes.")
+    assert c["1,200"].entity == "Pellan County"
+    assert _claims("Orbis 5 sold 40,000 units in May.")["40,000"].entity == "Orbis 5"  # a product's number stays
