@@ -556,6 +556,10 @@ def with_references(text: str, mentions: list[Mention], vocab: Vocabulary, topic
         antecedent = _antecedent(text, named, ends, r, first)
         if antecedent is not None:
             resolved.append(Mention(r.start(), r.end(), antecedent.entity, antecedent.known, reference=True))
+    for r in _DEFINITE.finditer(text):  # "the storm" after "Storm Marten", "the mutual" after "Harrowgate Mutual"
+        if not _overlaps(spans, r.start(), r.end()) and not vocab.reference_re.match(text, r.start()) and (
+                (head := _headed(text, named, ends, r)) is not None):
+            resolved.append(Mention(r.start(), r.end(), head.entity, head.known, reference=True))
     if not resolved:
         return mentions
     taken = [(r.start, r.end) for r in resolved]
@@ -585,6 +589,25 @@ def _antecedent(text: str, named: list[Mention], ends: list[int], ref: re.Match[
 
 
 REACH = 40  # names read back for one whose name holds a reference's word
+_DEFINITE = re.compile(  # a definite subject ("The storm cut power") or owner ("the mutual's ratio")
+    r"(?:(?<=[.!?]\s)|(?<=^)|(?<=\n))The\s+([a-z][a-z-]+)\b(?!\s+(?:of|for)\b)|\b[Tt]he\s+([a-z][a-z-]+)(?=['’]s\b)", re.M)  # "the storm", not "the city of X"
+
+
+def _headed(text: str, named: list[Mention], ends: list[int], ref: re.Match[str]) -> Mention | None:
+    """The last of the REACH names before a definite noun whose head that noun is: the name's last
+    word ("the mutual": "Harrowgate Mutual"), the word before its "of" ("the university": "University
+    of Eastmoor"), or a kind word written just before it ("the storm": "Storm Marten"). Never a word
+    inside a name ("the city" is not "Leeds City Council")."""
+    noun = ref.group(1) or ref.group(2)
+    k = bisect.bisect_right(ends, ref.start())
+    for x in reversed(named[max(0, k - REACH) : k]):
+        written = text[x.start : x.end]
+        words = re.split(r"\s+(?:of|for)\s+", written, maxsplit=1)[0].split()
+        prefix = written.split()[0] if not x.entity.startswith(written.split()[0]) else ""  # "Storm" of "Storm Marten"
+        if (words and words[-1].lower() in (noun, noun + "s")) or prefix.lower() == noun or re.search(
+                rf"\b{re.escape(noun)}\s+$", text[max(0, x.start - 16) : x.start], re.I):
+            return x
+    return None
 
 
 def _pairs_split(text: str, mentions: list[Mention], vocab: Vocabulary) -> list[Mention]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from factcheck.attribute import attribute_article
+from factcheck.attribute import attribute_article, find_mentions, vocabulary
 from factcheck.core.records import Article
 from factcheck.entity import Named, Sentence, read
 from factcheck.extract import extract_article
@@ -296,3 +296,18 @@ def test_a_class_named_by_its_code_is_not_a_name() -> None:
     c = _claims("Officials in Pellan County said a Category 4 storm had damaged 1,200 homes.")
     assert c["1,200"].entity == "Pellan County"
     assert _claims("Orbis 5 sold 40,000 units in May.")["40,000"].entity == "Orbis 5"  # a product's number stays
+
+
+def test_a_definite_subject_or_owner_points_back_to_the_name_it_heads() -> None:
+    # a name's head word ("Mutual", "University ... of", the kind word of "Storm Alder") is the word a
+    # later definite subject or owner uses for it, whatever the word: no list of such nouns
+    c = _claims("Storm Alder reached the coast on Sunday. Forecasters at Pellow Weather expect more rain. "
+                "The storm cut power to 52,000 homes.")
+    assert c["52,000"].entity == "Alder"
+    c = _claims("Quenby Mutual paid out early. Analysts at Tarrow Partners praised it. "
+                "The mutual's solvency ratio rose to 182%.")
+    assert c["182%"].entity == "Quenby Mutual"
+    # a word inside a name is not its head: "the city" is not Harlow City Council
+    text = "Harlow City Council met on Monday. The city has 81,000 homes, and the council's budget is £90m."
+    found = {text[m.start : m.end]: m.entity for m in find_mentions(text, vocabulary())}
+    assert "The city" not in found and found["the council's"] == "Harlow City Council"
