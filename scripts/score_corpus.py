@@ -39,6 +39,7 @@ from typing import Any
 import yaml
 from rapidfuzz import fuzz
 
+from factcheck.attribute import vocabulary
 from factcheck.match import match_claims
 from factcheck.pipeline import Result, run
 from factcheck.core.records import Claim, Finding
@@ -300,8 +301,14 @@ def _item(result: Result, bodies: dict[str, str], item: dict[str, Any], findings
 
 
 def _same_entity(ours: str | None, theirs: str) -> bool:
+    """One entity: the same name, or ours the whole of the label's name part ("Castlegate Retail" for
+    "Castlegate Retail Group"; "Pennine Western Railways" for "Pennine Western Railways strike"), each
+    side with the general aliases of `rules/aliases.yaml` written out ("UK" is the United Kingdom)."""
+    vocab = vocabulary()
+
     def norm(s: str) -> str:
-        return re.sub(r"^the\s+|['’]s$", "", s.strip().casefold())
+        s = vocab.alias_re.sub(lambda m: vocab.alias_to_entity[m.group(1)], s.strip())
+        return re.sub(r"^the\s+|['’]s$", "", s.casefold())
 
     a, b = norm(ours or ""), norm(theirs)
     return bool(a) and (a == b or fuzz.token_set_ratio(a, b) >= 90)

@@ -183,3 +183,12 @@ def test_a_small_story_is_scored_with_stages(tmp_path: Path) -> None:
     assert not items["n01"]["flagged"] and not items["n02"]["flagged"]
     assert s["conflicts_flagged"] == 1 and s["recall"] == 0.5 and s["must_not_flag_flagged"] == 0
     assert s["claims_labelled"] == 2 and s["claims_found"] == 1 and s["entity_agrees"] == 1
+
+
+def test_an_entity_label_is_compared_as_an_entity_not_a_spelling() -> None:
+    assert score_corpus._same_entity("United Kingdom", "UK 18-year-olds")  # "UK" is an alias of it
+    assert score_corpus._same_entity("Castlegate Retail", "Castlegate Retail Group")
+    assert score_corpus._same_entity("Korrin Steel", "the Korrin Steel's")
+    assert not score_corpus._same_entity("United Kingdom", "Northern Ireland")
+    assert not score_corpus._same_entity("Wales", "Welsh Government")
+    assert not score_corpus._same_entity(None, "Wales")
