@@ -10,6 +10,8 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
+import hashlib
+import json
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -20,6 +22,7 @@ from typing import Any, TypeVar
 
 import yaml
 
+from factcheck.core.files import write_atomic
 from factcheck.core.regex import alternation
 from factcheck.core.yamlcheck import (
     BAD,
@@ -635,8 +638,41 @@ def _position(problem: str) -> tuple[str, int, int]:
 @on_data("units.yaml")
 def unit_table(*, extra: DataFiles = NO_DATA) -> dict[str, tuple[str, float, float]]:
     """pint unit name -> (dimensionality, factor to base units, offset: base = value * factor +
-    offset, which only temperatures need), computed once with pint for the default pack's units.yaml
-    with `extra` read over it (default: the files in force)."""
+    offset, which only temperatures need), for the default pack's units.yaml with `extra` read over
+    it (default: the files in force). Building it takes pint half a second, so the table is kept on
+    disk (`cache_dir()`), keyed by the content of the units files and pint's version: a changed
+    file, or another pint, builds it again."""
+    files = [default_rules_dir() / "units.yaml", *extra.named("units.yaml")]
+    try:
+        texts = [path.read_bytes() for path in files]
+    except OSError:
+        return _pint_unit_table(extra)
+    key = hashlib.sha256(b"\0".join([_pint_version().encode(), *texts])).hexdigest()[:32]
+    cached = cache_dir() / f"units-{key}.json"
+    with contextlib.suppress(OSError, ValueError, TypeError):
+        return {name: (str(dim), float(factor), float(offset))
+                for name, (dim, factor, offset) in json.loads(cached.read_text(encoding="utf-8")).items()}
+    table = _pint_unit_table(extra)
+    with contextlib.suppress(OSError):  # a cache that cannot be written costs time, never the run
+        write_atomic(cached, json.dumps(table, sort_keys=True))
+    return table
+
+
+def cache_dir() -> Path:
+    """Where factcheck keeps what it can rebuild: $FACTCHECK_CACHE_DIR, else $XDG_CACHE_HOME/factcheck,
+    else ~/.cache/factcheck."""
+    if os.environ.get("FACTCHECK_CACHE_DIR"):
+        return Path(os.environ["FACTCHECK_CACHE_DIR"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "factcheck"
+
+
+def _pint_version() -> str:
+    from importlib.metadata import version
+
+    return version("pint")
+
+
+def _pint_unit_table(extra: DataFiles) -> dict[str, tuple[str, float, float]]:
     import pint
 
     ureg = pint.UnitRegistry()
