@@ -150,20 +150,49 @@ _WORD = re.compile(r"[\w]+(?:['’-][\w]+)*")
 
 
 def _phrases_in(text: str, lo: int, hi: int, table: dict[str, object], longest: int) -> list[tuple[int, int, str]]:
-    """Every phrase of `table` (one to `longest` words) in text[lo:hi], by a dictionary look-up per word run."""
-    raw = list(_WORD.finditer(text, lo, hi))
-    words = [(m.start(), m.end(), m.group().lower()) for m in raw]
+    """Every phrase of `table` (one to `longest` words) in text[lo:hi]. The text is read once per
+    table (`_phrase_index`), however many windows of it are asked about: an article of many figures
+    stays linear."""
+    starts, found = _phrase_index(text, table, longest)
+    out = []
+    for i in range(bisect.bisect_left(starts, lo), len(found)):
+        start, end, key, name_before = found[i]
+        if start >= hi:
+            break
+        if end <= hi and name_before < lo:  # a capitalised word before the window does not count
+            out.append((start, end, key))
+    return out
+
+
+_PHRASE_INDEXES: dict[tuple[int, int], tuple[str, dict[str, object], tuple[list[int], list[tuple[int, int, str, int]]]]] = {}
+
+
+def _phrase_index(text: str, table: dict[str, object],
+                  longest: int) -> tuple[list[int], list[tuple[int, int, str, int]]]:
+    """Each phrase of `table` in `text`, by a dictionary look-up per word run, in order of start, with
+    where the capitalised word before it starts when the phrase's first word is capitalised too ("the
+    Eastbay Open": a word inside a name is not a cue; -1 when it is not), and the starts alone for
+    bisecting. The last few texts are kept."""
+    key = (id(text), id(table))
+    kept = _PHRASE_INDEXES.get(key)
+    if kept is not None and kept[0] is text and kept[1] is table:
+        return kept[2]
+    raw = list(_WORD.finditer(text))
+    words = [m.group().lower() for m in raw]
     found = []
-    for i in range(len(words)):
-        w = raw[i].group()
-        if i and w[:1].isupper() and not w.isupper() and raw[i - 1].group()[:1].isupper():
-            continue  # "the Eastbay Open": a word inside a name is not a cue
-        key = ""
+    for i, m in enumerate(raw):
+        w = m.group()
+        name_before = raw[i - 1].start() if i and w[:1].isupper() and not w.isupper() and raw[i - 1].group()[:1].isupper() else -1
+        phrase = ""
         for j in range(i, min(i + longest, len(words))):
-            key = words[j][2] if j == i else f"{key} {words[j][2]}"
-            if key in table:
-                found.append((words[i][0], words[j][1], key))
-    return found
+            phrase = words[j] if j == i else f"{phrase} {words[j]}"
+            if phrase in table:
+                found.append((m.start(), raw[j].end(), phrase, name_before))
+    index = ([f[0] for f in found], found)
+    if len(_PHRASE_INDEXES) >= 8:
+        _PHRASE_INDEXES.pop(next(iter(_PHRASE_INDEXES)))
+    _PHRASE_INDEXES[key] = (text, table, index)
+    return index
 
 
 def _cues_in(text: str, lo: int, hi: int, vocab: Vocabulary) -> list[tuple[int, int, str]]:
@@ -556,9 +585,10 @@ def with_references(text: str, mentions: list[Mention], vocab: Vocabulary, topic
         antecedent = _antecedent(text, named, ends, r, first)
         if antecedent is not None:
             resolved.append(Mention(r.start(), r.end(), antecedent.entity, antecedent.known, reference=True))
+    heads = _heads(text, named)
     for r in _DEFINITE.finditer(text):  # "the storm" after "Storm Marten", "the mutual" after "Harrowgate Mutual"
         if not _overlaps(spans, r.start(), r.end()) and not vocab.reference_re.match(text, r.start()) and (
-                (head := _headed(text, named, ends, r)) is not None):
+                (head := _headed(heads, named, ends, r)) is not None):
             resolved.append(Mention(r.start(), r.end(), head.entity, head.known, reference=True))
     if not resolved:
         return mentions
@@ -593,21 +623,35 @@ _DEFINITE = re.compile(  # a definite subject ("The storm cut power") or owner (
     r"(?:(?<=[.!?]\s)|(?<=^)|(?<=\n))The\s+([a-z][a-z-]+)\b(?!\s+(?:of|for)\b)|\b[Tt]he\s+([a-z][a-z-]+)(?=['’]s\b)", re.M)  # "the storm", not "the city of X"
 
 
-def _headed(text: str, named: list[Mention], ends: list[int], ref: re.Match[str]) -> Mention | None:
-    """The last of the REACH names before a definite noun whose head that noun is: the name's last
-    word ("the mutual": "Harrowgate Mutual"), the word before its "of" ("the university": "University
-    of Eastmoor"), or a kind word written just before it ("the storm": "Storm Marten"). Never a word
-    inside a name ("the city" is not "Leeds City Council")."""
-    noun = ref.group(1) or ref.group(2)
-    k = bisect.bisect_right(ends, ref.start())
-    for x in reversed(named[max(0, k - REACH) : k]):
+def _heads(text: str, named: list[Mention]) -> dict[str, list[int]]:
+    """For each word a later definite noun may point back with, the indexes of `named` it heads, in
+    order: a name's last word ("the mutual": "Harrowgate Mutual"; also without its plural "s"), the
+    word before its "of" ("the university": "University of Eastmoor"), or a kind word written just
+    before it or dropped from it ("the storm": "Storm Marten"). Never a word inside a name ("the
+    city" is not "Leeds City Council")."""
+    heads: dict[str, list[int]] = {}
+    for i, x in enumerate(named):
         written = text[x.start : x.end]
         words = re.split(r"\s+(?:of|for)\s+", written, maxsplit=1)[0].split()
-        prefix = written.split()[0] if not x.entity.startswith(written.split()[0]) else ""  # "Storm" of "Storm Marten"
-        if (words and words[-1].lower() in (noun, noun + "s")) or prefix.lower() == noun or re.search(
-                rf"\b{re.escape(noun)}\s+$", text[max(0, x.start - 16) : x.start], re.I):
-            return x
-    return None
+        keys = {words[-1].lower(), words[-1].lower().removesuffix("s")} if words else set()
+        if written.split() and not x.entity.startswith(written.split()[0]):
+            keys.add(written.split()[0].lower())  # "Storm" of "Storm Marten"
+        if before := _WORD_BEFORE.search(text, max(0, x.start - 16), x.start):
+            keys.add(before.group(1).lower())
+        for key in keys:
+            heads.setdefault(key, []).append(i)
+    return heads
+
+
+_WORD_BEFORE = re.compile(r"\b([A-Za-z][\w-]*)\s+$")
+
+
+def _headed(heads: dict[str, list[int]], named: list[Mention], ends: list[int], ref: re.Match[str]) -> Mention | None:
+    """The last of the REACH names before a definite noun that the noun heads (`_heads`)."""
+    k = bisect.bisect_right(ends, ref.start())
+    found = heads.get(ref.group(1) or ref.group(2), [])
+    i = bisect.bisect_left(found, k) - 1
+    return named[found[i]] if i >= 0 and found[i] >= k - REACH else None
 
 
 def _pairs_split(text: str, mentions: list[Mention], vocab: Vocabulary) -> list[Mention]:
