@@ -99,28 +99,85 @@ def extract_claims(
     progress: Callable[[int, int], None] | None = None,
     problems: list[Problem] | None = None,
     beside: Mapping[str, DataFiles] | None = None,
+    jobs: int = 1,
 ) -> list[Claim]:
     """Extract and attribute the claims of every article, each with the data files in force and
     those of its folder in `beside` (see `story_data`). A failure on one article (a bug of ours, or
     input we did not foresee) skips that article with a Problem naming it (`file:line` for a .jsonl
-    record), and the others are still read."""
+    record), and the others are still read. With `jobs` > 1 the articles are read in that many
+    processes (`read_in_pool`), with the same claims and problems, in the same order."""
+    if jobs > 1 and len(articles) >= MIN_ARTICLES_PER_PROCESS * 2:
+        return read_in_pool(articles, jobs, progress, problems, beside)
     claims: list[Claim] = []
     for n, article in enumerate(articles, 1):
-        try:
-            story = beside.get(os.path.normpath(os.path.dirname(article.path)), NO_DATA) if beside else NO_DATA
-            vocab = vocabulary(extra=story + in_force()) if story.files else None
-            found = attribute_article(article, extract_article(article), vocab)
-            _check_usable(article, found)
-            claims.extend(found)
-        except Exception as exc:  # noqa: BLE001 - one article must not stop the run
-            if problems is None:
-                raise
-            where = article.where if article.line or article.id == article.path else f"{article.path} ({article.id})"
-            problems.append(Problem(where, f"internal error while reading claims ({type(exc).__name__}: {exc});"
-                                    " article skipped; please report it", level="skipped"))
+        claims.extend(_read_one(article, problems, beside))
         if progress:
             progress(n, len(articles))
     return claims
+
+
+MIN_ARTICLES_PER_PROCESS = 8  # below twice this a pool costs more to start than it saves
+CHUNK = 16  # articles a process reads per task: few enough messages, small enough to share the work
+
+
+def read_in_pool(articles: Sequence[Article], jobs: int, progress: Callable[[int, int], None] | None,
+                 problems: list[Problem] | None, beside: Mapping[str, DataFiles] | None) -> list[Claim]:
+    """`extract_claims` over a pool of `jobs` processes, in chunks of articles, results taken in the
+    articles' order. The parsing model is loaded before the processes start, so that each shares it
+    rather than loading its own. A pool that breaks (a process killed) leaves its unread chunks to
+    this process: the run loses no article."""
+    import concurrent.futures as cf
+    import multiprocessing
+
+    from factcheck.language.parse import parser
+
+    parser()
+    jobs = min(jobs, -(-len(articles) // MIN_ARTICLES_PER_PROCESS))
+    size = max(1, min(CHUNK, -(-len(articles) // (jobs * 4))))
+    chunks = [list(articles[i : i + size]) for i in range(0, len(articles), size)]
+    claims: list[Claim] = []
+    done = 0
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    with cf.ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method)) as pool:
+        futures = [pool.submit(_read_chunk, chunk, beside, in_force(), problems is not None) for chunk in chunks]
+        for chunk, future in zip(chunks, futures):
+            try:
+                found, met = future.result()
+            except cf.process.BrokenProcessPool:
+                found, met = _read_chunk(chunk, beside, in_force(), problems is not None)
+            claims.extend(found)
+            if problems is not None:
+                problems.extend(met)
+            done += len(chunk)
+            if progress:
+                progress(done, len(articles))
+    return claims
+
+
+def _read_chunk(chunk: list[Article], beside: Mapping[str, DataFiles] | None, data: DataFiles,
+                keep_going: bool) -> tuple[list[Claim], list[Problem]]:
+    """One task of the pool: the claims of a few articles, and the problems met reading them."""
+    problems: list[Problem] = []
+    with data_in_force(data):
+        claims = [c for article in chunk for c in _read_one(article, problems if keep_going else None, beside)]
+    return claims, problems
+
+
+def _read_one(article: Article, problems: list[Problem] | None, beside: Mapping[str, DataFiles] | None) -> list[Claim]:
+    """One article's claims, or none with a Problem when reading it fails (raised when `problems` is None)."""
+    try:
+        story = beside.get(os.path.normpath(os.path.dirname(article.path)), NO_DATA) if beside else NO_DATA
+        vocab = vocabulary(extra=story + in_force()) if story.files else None
+        found = attribute_article(article, extract_article(article), vocab)
+        _check_usable(article, found)
+        return found
+    except Exception as exc:  # noqa: BLE001 - one article must not stop the run
+        if problems is None:
+            raise
+        where = article.where if article.line or article.id == article.path else f"{article.path} ({article.id})"
+        problems.append(Problem(where, f"internal error while reading claims ({type(exc).__name__}: {exc});"
+                                " article skipped; please report it", level="skipped"))
+        return []
 
 
 def story_data(paths: Sequence[PathLike]) -> dict[str, DataFiles]:
@@ -175,19 +232,20 @@ def run(
     progress: Callable[[int, int], None] | None = None,
     decisions: PathLike | None = None,
     max_article_bytes: int = MAX_ARTICLE_BYTES,
+    jobs: int = 1,
 ) -> Result:
     """Read, extract, match and (if `apply`) run the rules, then apply the review decisions in the
     file `decisions` (if given). Rule, data and decision files (those among `rules`, and a story's
     aliases.yaml beside its articles) are loaded first, so a bad one stops the run (RuleError,
     DecisionsError) before any article is read. An article over `max_article_bytes` (a file, or a
-    .jsonl record) is skipped unread."""
+    .jsonl record) is skipped unread. `jobs` processes read the articles (`extract_claims`)."""
     rule_paths = [rules] if isinstance(rules, (str, os.PathLike)) else list(rules)
     given = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     pack, data, beside = _configuration(rule_paths, given, apply)
     decided = load_decisions(decisions) if apply and decisions is not None else {}
     with data_in_force(data):
         articles, problems = load_corpus(given, max_article_bytes)
-        claims = extract_claims(articles, progress, problems, beside)
+        claims = extract_claims(articles, progress, problems, beside, jobs)
         facts = match_claims(claims) if apply else []
         findings = apply_rules(pack.rules, claims, facts) if pack is not None else []
     findings, stale = apply_decisions(findings, decided)

@@ -42,6 +42,11 @@ _MAX_BYTES = click.option("--max-article-bytes", "max_bytes", type=click.IntRang
                           " .jsonl record), with a line on stderr: a hostile or broken input cannot stall the run.")
 
 
+_JOBS = click.option("--jobs", type=click.IntRange(min=1), default=None,
+                     help="Processes that read the articles (default: the machine's cores). The results are the"
+                          " same for any number; a run of fewer than 16 articles reads them in one.")
+
+
 @click.group(cls=Main, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="factcheck")
 def main() -> None:
@@ -76,8 +81,10 @@ def main() -> None:
               help="List every finding: also those dismissed or marked fixed in review, and info ones.")
 @click.option("--decisions", "decisions_file", type=click.Path(dir_okay=False), default=None, help=_DECISIONS_HELP)
 @_MAX_BYTES
+@_JOBS
 def check(paths: tuple[str, ...], fmt: str, rule_paths: tuple[str, ...], fail_on: str, output: str,
-          no_report: bool, show_info: bool, show_all: bool, decisions_file: str | None, max_bytes: int) -> None:
+          no_report: bool, show_info: bool, show_all: bool, decisions_file: str | None, max_bytes: int,
+          jobs: int | None) -> None:
     """Check articles in PATHS (files or folders) for conflicting figures and dates.
 
     Prints a table of findings and a summary, writes reports to --output, and exits 1 when a
@@ -90,7 +97,7 @@ def check(paths: tuple[str, ...], fmt: str, rule_paths: tuple[str, ...], fail_on
     from factcheck.report import REPORTERS, summary_line, write_reports
 
     decisions = Path(decisions_file) if decisions_file else default_path(paths)
-    result = run_or_exit(paths, rule_paths, decisions, max_bytes)
+    result = run_or_exit(paths, rule_paths, decisions, max_bytes, jobs)
     report_stale(result)
     reporter = REPORTERS[fmt]()
     listed_info = show_info or fmt in ("markdown", "json", "csv")  # those have always listed them
@@ -121,12 +128,13 @@ def check(paths: tuple[str, ...], fmt: str, rule_paths: tuple[str, ...], fail_on
               help="Output format.")
 @click.option("--rules", "rule_paths", multiple=True, type=click.Path(), help=RULES_HELP)
 @_MAX_BYTES
-def extract(paths: tuple[str, ...], fmt: str, rule_paths: tuple[str, ...], max_bytes: int) -> None:
+@_JOBS
+def extract(paths: tuple[str, ...], fmt: str, rule_paths: tuple[str, ...], max_bytes: int, jobs: int | None) -> None:
     """List every numeric and dated claim in PATHS, with its span, interval, unit and attribution.
 
     Example: factcheck extract corpus/deepseek/01_harbour-ledger.md --format json
     """
-    result = read_or_exit(paths, apply=False, max_bytes=max_bytes, rule_paths=rule_paths)
+    result = read_or_exit(paths, apply=False, max_bytes=max_bytes, rule_paths=rule_paths, jobs=jobs)
     claims = [c.to_json() for c in result.claim_records]
     if fmt == "json":
         click.echo(json_text({"claims": claims}))
@@ -152,7 +160,9 @@ def extract(paths: tuple[str, ...], fmt: str, rule_paths: tuple[str, ...], max_b
 @click.option("--all", "show_all", is_flag=True, help="Also list facts that only one source gives.")
 @click.option("--rules", "rule_paths", multiple=True, type=click.Path(), help=RULES_HELP)
 @_MAX_BYTES
-def facts(paths: tuple[str, ...], fmt: str, show_all: bool, rule_paths: tuple[str, ...], max_bytes: int) -> None:
+@_JOBS
+def facts(paths: tuple[str, ...], fmt: str, show_all: bool, rule_paths: tuple[str, ...], max_bytes: int,
+          jobs: int | None) -> None:
     """List the facts: claims from different articles about the same entity, attribute and period,
     each source's value as written, and whether they agree.
 
@@ -160,7 +170,7 @@ def facts(paths: tuple[str, ...], fmt: str, show_all: bool, rule_paths: tuple[st
     """
     from factcheck.rules import agreement
 
-    result = read_or_exit(paths, apply=True, max_bytes=max_bytes, rule_paths=rule_paths)
+    result = read_or_exit(paths, apply=True, max_bytes=max_bytes, rule_paths=rule_paths, jobs=jobs)
     rows: list[dict[str, Any]] = []
     for f in result.fact_records:
         if len(f.sources) < 2 and not show_all:

@@ -130,28 +130,40 @@ def _articles_or_exit(result: Result) -> Result:
     return result
 
 
-def read_or_exit(paths: Sequence[str], apply: bool, max_bytes: int, rule_paths: Sequence[str] = ()) -> Result:
+def machine_cores() -> int:
+    """The cores this process may run on (a container's share, where the system says)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def read_or_exit(paths: Sequence[str], apply: bool, max_bytes: int, rule_paths: Sequence[str] = (),
+                 jobs: int | None = None) -> Result:
     """Run the pipeline for `extract` and `facts`: a bad rule or data file, or no readable article,
-    is a usage error (exit 2); unreadable articles are reported and the rest are read."""
+    is a usage error (exit 2); unreadable articles are reported and the rest are read. `jobs`
+    processes read the articles (None: the machine's cores)."""
     from factcheck.pipeline import run
 
     try:
-        result = run(list(paths), list(rule_paths), apply=apply, progress=progress_bar(), max_article_bytes=max_bytes)
+        result = run(list(paths), list(rule_paths), apply=apply, progress=progress_bar(), max_article_bytes=max_bytes,
+                     jobs=jobs or machine_cores())
     except RuleError as exc:
         config_problems(exc)
     return _articles_or_exit(result)
 
 
 def run_or_exit(paths: Sequence[str], rule_paths: Sequence[str], decisions: Path | None,
-                 max_bytes: int = MAX_ARTICLE_BYTES) -> Result:
+                 max_bytes: int = MAX_ARTICLE_BYTES, jobs: int | None = None) -> Result:
     """Run the pipeline for a command. A bad rule or decisions file, or no readable article, is a
-    usage error (exit 2); a broken decisions file is named with its line and left as it is."""
+    usage error (exit 2); a broken decisions file is named with its line and left as it is. `jobs`
+    processes read the articles (None: the machine's cores)."""
     from factcheck.decisions import DecisionsError
     from factcheck.pipeline import run
 
     try:
         result = run(list(paths), list(rule_paths), progress=progress_bar(), decisions=decisions,
-                     max_article_bytes=max_bytes)
+                     max_article_bytes=max_bytes, jobs=jobs or machine_cores())
     except RuleError as exc:
         config_problems(exc)
     except DecisionsError as exc:
