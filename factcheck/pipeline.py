@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -37,6 +38,11 @@ class Result:
     decisions: dict[str, Decision] = field(default_factory=dict)  # from the decisions file, by fingerprint
     stale: list[Decision] = field(default_factory=list)  # decisions that match no finding of this run
     decisions_path: str = ""  # the decisions file applied ("" when none was)
+
+    @functools.cached_property
+    def articles_by_id(self) -> dict[str, Article]:
+        """Each article by its id, built once: reporters look one up for every finding."""
+        return {a.id: a for a in self.articles}
 
     def decision(self, finding: Finding) -> Decision | None:
         """The decision behind a finding's status, if it has one."""

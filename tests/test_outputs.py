@@ -456,3 +456,23 @@ def test_fill_message_leaves_out_brackets_with_nothing_in_them() -> None:
     assert fill_message("{entity} ({period}, {a_published})", values) == "Acme (, 2025-01-28)"
     assert fill_message("{entity} (by {count} sources)", values) == "Acme (by 2 sources)"
     assert fill_message("{entity} (said so)", values) == "Acme (said so)"  # no field: the words stay
+
+
+def test_check_renders_a_report_once_when_it_is_what_stdout_shows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`check --format json` prints the record report.json holds (nothing is decided away): one
+    rendering serves both, byte for byte; the views that differ (the table) are still their own."""
+    calls = []
+    real = REPORTERS["json"].render
+
+    def counted(self, result, **kw):  # type: ignore[no-untyped-def]
+        calls.append(kw)
+        return real(self, result, **kw)
+
+    monkeypatch.setattr(REPORTERS["json"], "render", counted)
+    out = CliRunner().invoke(main, ["check", str(CORPUS), "--format", "json", "--output", str(tmp_path)])
+    assert out.exit_code == 1, out.output
+    assert out.stdout == (tmp_path / "report.json").read_text(encoding="utf-8")
+    assert len(calls) == 1 and json.loads(out.stdout)["findings"]
+    calls.clear()
+    CliRunner().invoke(main, ["check", str(CORPUS), "--output", str(tmp_path)])
+    assert len(calls) == 1  # the table is printed; report.json is rendered for the file alone

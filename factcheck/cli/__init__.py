@@ -94,18 +94,18 @@ def check(paths: tuple[str, ...], fmt: str, rule_paths: tuple[str, ...], fail_on
     factcheck check corpus/deepseek --format markdown
     """
     from factcheck.decisions import default_path
-    from factcheck.report import REPORTERS, summary_line, write_reports
+    from factcheck.report import Renders, summary_line, write_reports
 
     decisions = Path(decisions_file) if decisions_file else default_path(paths)
     result = run_or_exit(paths, rule_paths, decisions, max_bytes, jobs)
     report_stale(result)
-    reporter = REPORTERS[fmt]()
+    renders = Renders(result)  # a report file that is what stdout shows is rendered once for both
     listed_info = show_info or fmt in ("markdown", "json", "csv")  # those have always listed them
-    click.echo(_for_stdout(reporter.render(result, show_info=listed_info, show_all=show_all)), nl=False)
+    click.echo(_for_stdout(renders.text(fmt, show_info=listed_info, show_all=show_all)), nl=False)
     unwritten = ""
     if not no_report:
         try:
-            written = write_reports(result, Path(output), show_info=show_info, show_all=show_all)
+            written = write_reports(result, Path(output), show_info=show_info, show_all=show_all, renders=renders)
             click.echo(f"reports written to {Path(output)}/ ({', '.join(p.name for p in written)})", err=True)
         except OSError as exc:
             unwritten = (f"factcheck: cannot write the reports to {output}/ ({_why(exc)});"

@@ -136,7 +136,7 @@ def passage(article: Article | None, claim: Claim, finding: Finding, limit: int 
 
 def finding_passages(result: Result, finding: Finding) -> list[Passage]:
     """The passages of the sides of a finding: the first claim of each (one when it has one claim)."""
-    articles = {a.id: a for a in result.articles}
+    articles = result.articles_by_id
     a, b = finding.pair()
     if b is None and len(finding.claims) > 1:  # agreeing sources: still show two of them
         b = next((c for c in finding.claims[1:] if (c.source or c.article) != (a.source or a.article)),
@@ -622,7 +622,7 @@ class SarifReporter(Reporter):
 
     @staticmethod
     def _result(result: Result, f: Finding, index: dict[str, int]) -> dict[str, object]:
-        articles = {a.id: a for a in result.articles}
+        articles = result.articles_by_id
         a, _ = f.pair()
         doc: dict[str, object] = {
             "ruleId": f.rule, "level": _SARIF_LEVEL.get(f.severity, "note"), "message": {"text": f.message},
@@ -663,7 +663,7 @@ class GithubReporter(Reporter):
     name, suffix = "github", ".txt"
 
     def render(self, result: Result, *, show_info: bool = False, show_all: bool = False) -> str:
-        articles = {a.id: a for a in result.articles}
+        articles = result.articles_by_id
         lines = []
         for f in self.visible(result, show_info, show_all):
             decided = f.status not in OPEN_STATUSES
@@ -689,20 +689,42 @@ REPORTERS: dict[str, type[Reporter]] = {
 }
 
 
-def write_reports(result: Result, folder: Path, *, show_info: bool = False, show_all: bool = False) -> list[Path]:
-    """Write the report in every file format to `folder` (report.md, .html, .json, .csv).
+RECORDS = ("markdown", "json", "csv")  # formats whose views differ only in the findings they list
+
+
+class Renders:
+    """Each format of one Result rendered at most once for each view, however many outputs ask
+    (standard output and the report file of the same format share one text)."""
+
+    def __init__(self, result: Result) -> None:
+        self.result = result
+        self._texts: dict[tuple[str, bool, bool], str] = {}
+
+    def text(self, name: str, *, show_info: bool, show_all: bool) -> str:
+        if show_info and name in RECORDS and all(f.status in OPEN_STATUSES for f in self.result.finding_records):
+            show_all = True  # with nothing decided away, the whole record is what the view shows
+        key = (name, show_info, show_all)
+        if key not in self._texts:
+            self._texts[key] = REPORTERS[name]().render(self.result, show_info=show_info, show_all=show_all)
+        return self._texts[key]
+
+
+def write_reports(result: Result, folder: Path, *, show_info: bool = False, show_all: bool = False,
+                  renders: Renders | None = None) -> list[Path]:
+    """Write the report in every file format to `folder` (report.md, .html, .json, .csv), taking a
+    text already rendered from `renders` when it holds one.
 
     The files keep every finding with its status (a record, not a view); `show_info` and `show_all`
     only set which filters the HTML page starts with.
     """
+    renders = renders or Renders(result)
     written = []
     for name in ("markdown", "html", "json", "csv"):
-        reporter = REPORTERS[name]()
-        path = folder / f"report{reporter.suffix}"
+        path = folder / f"report{REPORTERS[name].suffix}"
         if name == "html":
-            text = reporter.render(result, show_info=show_info, show_all=show_all)
+            text = renders.text(name, show_info=show_info, show_all=show_all)
         else:
-            text = reporter.render(result, show_info=True, show_all=True)
+            text = renders.text(name, show_info=True, show_all=True)
         write_atomic(path, text)
         written.append(path)
     names = sorted(written_here(folder) | {p.name for p in written})
