@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Extraction speed on a deterministic news-like corpus: words per second, claims per second and
-peak memory for `extract` (figures and dates) on one core, and for extract + attribute (with the
-share of sentences the attribute stage parses).
+"""Extraction speed on two deterministic news-like corpora, a plain one and a claim-dense one: words
+and claims per second for `extract` (figures and dates) on one core, for extract + attribute on one
+core and on --jobs processes (as `check --jobs` reads articles), each against one regex pass over the
+same texts in the same run, with the claim density, the share of sentences parsed and peak memory.
 
-usage: python benchmarks/extraction_speed.py [--words N] [--seed S]
+usage: python benchmarks/extraction_speed.py [--words N] [--seed S] [--jobs N]
 
 The corpus is built from sentence templates of many beats with random names, figures, hedges,
 units and dates (seeded, so every run reads the same text).
@@ -15,13 +16,18 @@ import argparse
 import datetime as dt
 import random
 import resource
+import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
+from pathlib import Path
 
 from factcheck.attribute import attribute_article
-from factcheck.extract import extract_article
+from factcheck.cli.common import machine_cores
 from factcheck.core.records import Article
+from factcheck.extract import extract_article
+from factcheck.pipeline import extract_claims
 
 COMPANIES = ["Harbor Foods", "Orbit Labs", "Comet Systems", "Pine Capital", "Vega Motors", "Lumen Energy",
              "Northwind Air", "Cedar Health", "Atlas Mining", "Quill Media", "Nimbus Cloud", "Delta Rail"]
@@ -102,12 +108,17 @@ def make_corpus(words: int, seed: int, filler: float = 0.75) -> list[Article]:
     return articles
 
 
-def _count_parsed() -> list[int]:
-    """Count the sentences the attribute stage sends to the parser (its one entry point, wrapped)."""
+def _count_parsed(stop: bool = False) -> list[int]:
+    """Count the sentences the attribute stage sends to the parser (its one entry point, wrapped);
+    `stop` puts the real one back."""
     import factcheck.attribute as attribute
 
+    if stop:
+        attribute.parse = _REAL_PARSE[0] if _REAL_PARSE else attribute.parse
+        return [0]
     counted = [0]
-    real = attribute.parse
+    real = _REAL_PARSE[0] if _REAL_PARSE else attribute.parse
+    _REAL_PARSE[:] = [real]
 
     def counting(sentences):  # type: ignore[no-untyped-def]
         docs = real(sentences)
@@ -118,42 +129,88 @@ def _count_parsed() -> list[int]:
     return counted
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--words", type=int, default=1_000_000, help="size of the corpus in words (default 1,000,000)")
-    ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--filler", type=float, default=0.75, help="share of sentences with no figure (default 0.75)")
-    args = ap.parse_args(argv)
-    articles = make_corpus(args.words, args.seed, args.filler)
+_REAL_PARSE: list = []
+
+
+def _whole_process(articles: list[Article], jobs: int) -> None:
+    """The corpus written as files, then two processes timed on them: `factcheck extract --format json
+    --jobs N` (start-up, reading, extraction, attribution and output) and one regex pass for figures
+    over the same files (start-up and reading included): the floor no reader of claims goes below,
+    timed in the same run so that the ratio holds on any machine."""
+    with tempfile.TemporaryDirectory() as folder:
+        for i, a in enumerate(articles):
+            Path(folder, f"{i:05d}.md").write_text(f"---\nsource: Bench\npublished: {a.published}\n---\n{a.body}\n",
+                                                   encoding="utf-8")
+        t_regex = _timed([sys.executable, "-c", _REGEX_PASS, folder])
+        t_extract = _timed([sys.executable, "-m", "factcheck", "extract", folder, "--format", "json", "--jobs", str(jobs)])
+    print(f"  whole process on {len(articles):,} files: factcheck extract --format json --jobs {jobs} {t_extract:.2f} s;"
+          f" one regex pass {t_regex:.2f} s; ratio {t_extract / t_regex:.0f}x")
+
+
+_REGEX_PASS = ("import pathlib, re, sys; r = re.compile(r'\\d[\\d,.]*'); "
+               "print(sum(len(r.findall(p.read_text(encoding='utf-8'))) for p in sorted(pathlib.Path(sys.argv[1]).glob('*.md'))))")
+
+
+def _timed(command: list[str]) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - t0
+
+
+def _measure(name: str, articles: list[Article], jobs: int) -> None:
+    """Print one corpus's figures: extract on one core, extract + attribute on one core and on `jobs`
+    processes (`factcheck.pipeline.extract_claims`, as `check --jobs` runs it), and the regex pass."""
     words = sum(len(a.body.split()) for a in articles)
-    extract_article(articles[0])  # compile patterns and load the YAML before timing
     t0 = time.perf_counter()
     claims = [extract_article(a) for a in articles]
     t_extract = time.perf_counter() - t0
     n_claims = sum(len(c) for c in claims)
-    attribute_article(articles[0], claims[0])  # load the parsing model before timing
     counted = _count_parsed()
     t0 = time.perf_counter()
     for a, c in zip(articles, claims):
         attribute_article(a, c)
-    t_attr = time.perf_counter() - t0
+    t_one = t_extract + time.perf_counter() - t0
+    parsed = counted[0]
+    _count_parsed(stop=True)
+    t0 = time.perf_counter()
+    extract_claims(articles, jobs=jobs)
+    t_jobs = time.perf_counter() - t0
     with_claims = sum(len({x.sentence for x in c}) for c in claims)
+    print(f"{name}: {len(articles):,} articles, {words:,} words, {100 * n_claims / words:.1f} claims per 100 words"
+          f" ({n_claims:,} claims)")
+    print(f"  extract, 1 core:               {t_extract:7.2f} s  {words / t_extract:>10,.0f} words/s"
+          f"  {n_claims / t_extract:>9,.0f} claims/s")
+    print(f"  extract+attribute, 1 core:     {t_one:7.2f} s  {words / t_one:>10,.0f} words/s"
+          f"  {n_claims / t_one:>9,.0f} claims/s  {1e6 * t_one / max(n_claims, 1):6.0f} us/claim")
+    print(f"  extract+attribute, --jobs {jobs}:   {t_jobs:7.2f} s  {words / t_jobs:>10,.0f} words/s"
+          f"  {n_claims / t_jobs:>9,.0f} claims/s  ({t_one / t_jobs:.2f}x one core)")
+    print(f"  parsed: {parsed:,} of {with_claims:,} sentences with claims ({parsed / max(1, with_claims):.0%})")
+    _whole_process(articles, jobs)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--words", type=int, default=1_000_000, help="size of each corpus in words (default 1,000,000)")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--filler", type=float, default=0.75, help="share of sentences with no figure in the plain corpus"
+                    " (default 0.75)")
+    ap.add_argument("--dense-filler", type=float, default=0.35, help="the same for the claim-dense corpus (default"
+                    " 0.35: about 14 claims per 100 words)")
+    ap.add_argument("--jobs", type=int, default=machine_cores(), help="processes for the --jobs figure (default: the"
+                    " machine's cores)")
+    args = ap.parse_args(argv)
+    warm = make_corpus(400, args.seed, args.filler)[0]
+    attribute_article(warm, extract_article(warm))  # compile patterns, load the YAML and the model before timing
+    for name, filler in (("plain corpus", args.filler), ("claim-dense corpus", args.dense_filler)):
+        _measure(f"{name} (seed {args.seed}, filler {filler})", make_corpus(args.words, args.seed, filler), args.jobs)
     peak_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    sample = articles[: max(1, len(articles) // 20)]
+    sample = make_corpus(20_000, args.seed, args.filler)
     tracemalloc.start()
     for a in sample:
         extract_article(a)
     _, traced = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    print(f"corpus: {len(articles):,} articles, {words:,} words, {100 * n_claims / words:.1f} claims per 100 words"
-          f" (seed {args.seed}, filler {args.filler})")
-    print(f"extract:            {t_extract:6.2f} s  {words / t_extract:>10,.0f} words/s  {n_claims / t_extract:>9,.0f} claims/s"
-          f"  ({n_claims:,} claims)")
-    print(f"extract+attribute:  {t_extract + t_attr:6.2f} s  {words / (t_extract + t_attr):>10,.0f} words/s"
-          f"  {n_claims / (t_extract + t_attr):>9,.0f} claims/s")
-    print(f"parsed: {counted[0]:,} of {with_claims:,} sentences with claims ({counted[0] / max(1, with_claims):.0%});"
-          f" {words / max(t_attr, 1e-9):,.0f} words/s for attribute alone")
-    print(f"peak memory: {peak_rss:,.0f} MiB resident (process, corpus included); "
+    print(f"peak memory: {peak_rss:,.0f} MiB resident (this process, corpora included); "
           f"{traced / 1024:,.0f} KiB traced at most while extracting one article")
     return 0
 
