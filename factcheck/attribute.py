@@ -1030,7 +1030,9 @@ def _date_event(sentence: Sentence, claim: Claim, attribute: str, cue: tuple[int
     returned 65% in 2025": no founding in 2025)."""
     apart = cue[1] > cue[0] and not same_clause(sentence, cue, (claim.start, claim.end))
     happened = event(sentence, claim.start, claim.end, nouns=attribute == "date")
-    if happened and happened[:4] not in text[cue[0] : cue[1]].lower():  # "began trading" names the verb's event
+    if happened and happened[:4] in text[cue[0] : cue[1]].lower():
+        return attribute  # the cue is the event's own verb ("began trading", "launched on"), whatever the parse says
+    if happened:
         return _event_attribute(happened, vocab, "date" if apart else attribute)
     return "date" if apart else attribute
 

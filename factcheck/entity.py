@@ -192,6 +192,9 @@ def read(sent: Sentence, start: int, end: int, date: bool = False) -> Reading:
     if not tokens:
         return Reading("")
     skip = frozenset(t.i for t in tokens)
+    described = _described_by_participle(sent, tokens[0]) if date else None
+    if described is not None:
+        return Reading("name", described.entity)
     node, weak = span_head(tokens), ""
     links = OWNER_LINKS if node.dep_ == "nummod" else NAME_LINKS  # "2,048 Nvidia chips": Nvidia made them
     for _ in range(MAX_CLIMB):
@@ -217,6 +220,25 @@ def read(sent: Sentence, start: int, end: int, date: bool = False) -> Reading:
             break  # past a loose link the parse rarely knows which clause is which: let nearness decide
         node = node.head
     return Reading("weak", weak) if weak else Reading("")
+
+
+def _described_by_participle(sent: Sentence, first: Token) -> Named | None:
+    """The name a participle clause describes when a date ends it: "Operation Stillwater, launched on
+    9 September" and "Operation Stillwater, a crackdown launched on 2 September" are about Operation
+    Stillwater, however the parse hangs the clause. Only the name just before a comma, with no finite
+    verb or other comma between it and the participle."""
+    i = first.i - (first.lower_ not in ("on", "in"))
+    verb = first.doc[i - 1] if i >= 3 else None
+    if verb is None or first.doc[i].lower_ not in ("on", "in") or not (
+            verb.tag_ == "VBN" or verb.tag_ == "VBD" and first.doc[i - 2].text == ","):  # the tagger's "X, launched"
+        return None
+    for j in range(i - 2, 0, -1):
+        token = first.doc[j]
+        if token.text == ",":
+            return sent.name_at(first.doc[j - 1])
+        if token.tag_ in FINITE or token.text in (";", ":", "(", ")"):
+            return None
+    return None
 
 
 def _where_or_when(clause: Token) -> bool:
