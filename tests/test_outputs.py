@@ -476,3 +476,26 @@ def test_check_renders_a_report_once_when_it_is_what_stdout_shows(tmp_path: Path
     calls.clear()
     CliRunner().invoke(main, ["check", str(CORPUS), "--output", str(tmp_path)])
     assert len(calls) == 1  # the table is printed; report.json is rendered for the file alone
+
+
+def test_a_finding_of_many_claims_lists_some_of_each_side_and_counts_all(tmp_path: Path) -> None:
+    """A fact that 30 outlets give: the JSON lists at most 10 claims of each side, the first of each
+    distinct figure among them, and counts every claim and figure; --all-claims lists all."""
+    for i in range(30):
+        figure = "$41 million" if i < 24 else ("$52 million" if i < 28 else "$57 million")
+        write_article(tmp_path, f"{i:02d}.md", f"Halvard Mining raised {figure} in its listing on 3 March 2025.\n",
+                      source=f"Desk {i}", published="2025-03-04")
+    capped = json.loads(run_cli("check", str(tmp_path), "--format", "json", "--no-report").stdout)
+    full = json.loads(run_cli("check", str(tmp_path), "--format", "json", "--no-report", "--all-claims").stdout)
+    (f,) = [f for f in capped["findings"] if f["rule"] == "figure-conflict"]
+    (g,) = [g for g in full["findings"] if g["rule"] == "figure-conflict"]
+    assert f["fingerprint"] == g["fingerprint"] and f["claims_total"] == g["claims_total"] == len(g["claims"]) == 30
+    assert len(f["claims"]) == len(f["sides"]) <= 20 and {c["text"] for c in f["claims"]} == {
+        "$41 million", "$52 million", "$57 million"}
+    assert sum(x["count"] for x in f["figures"]) == 30
+    assert {(x["text"], x["count"]) for x in f["figures"]} == {("$41 million", 24), ("$52 million", 4), ("$57 million", 2)}
+    assert f["claims"][0] == g["claims"][0]  # the passage shown first is the same
+    run_cli("check", str(tmp_path), "--output", str(tmp_path / "out"))
+    page = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert re.search(r"2[78] more claims: \$41 million \(2[2-4]\)", page) and re.search(
+        r"and [78] more \(every claim is in report.json\)", page)

@@ -80,11 +80,14 @@ def main() -> None:
 @click.option("--show-all", is_flag=True,
               help="List every finding: also those dismissed or marked fixed in review, and info ones.")
 @click.option("--decisions", "decisions_file", type=click.Path(dir_okay=False), default=None, help=_DECISIONS_HELP)
+@click.option("--all-claims", is_flag=True,
+              help="In JSON, list every claim of each finding; by default at most 10 of each side are listed, with"
+                   " claims_total and each side's distinct figures (figures) counting all of them.")
 @_MAX_BYTES
 @_JOBS
 def check(paths: tuple[str, ...], fmt: str, rule_paths: tuple[str, ...], fail_on: str, output: str,
-          no_report: bool, show_info: bool, show_all: bool, decisions_file: str | None, max_bytes: int,
-          jobs: int | None) -> None:
+          no_report: bool, show_info: bool, show_all: bool, decisions_file: str | None, all_claims: bool,
+          max_bytes: int, jobs: int | None) -> None:
     """Check articles in PATHS (files or folders) for conflicting figures and dates.
 
     Prints a table of findings and a summary, writes reports to --output, and exits 1 when a
@@ -99,7 +102,7 @@ def check(paths: tuple[str, ...], fmt: str, rule_paths: tuple[str, ...], fail_on
     decisions = Path(decisions_file) if decisions_file else default_path(paths)
     result = run_or_exit(paths, rule_paths, decisions, max_bytes, jobs)
     report_stale(result)
-    renders = Renders(result)  # a report file that is what stdout shows is rendered once for both
+    renders = Renders(result, all_claims)  # a report file that is what stdout shows is rendered once for both
     listed_info = show_info or fmt in ("markdown", "json", "csv")  # those have always listed them
     click.echo(_for_stdout(renders.text(fmt, show_info=listed_info, show_all=show_all)), nl=False)
     unwritten = ""

@@ -143,7 +143,16 @@ class Finding:
         b = next((c for c, side in zip(self.claims, sides) if side != sides[0]), None)
         return a, b
 
-    def to_json(self) -> dict[str, object]:
+    def to_json(self, per_side: int | None = None) -> dict[str, object]:
+        """The finding as JSON. With `per_side`, `claims` (and `sides`, which goes with it) lists at most
+        that many claims of each side (`listed`), so that a fact of 10^4 claims does not repeat them all
+        in each of its findings; `claims_total` and `figures` (each side's distinct figures with how
+        many claims give each) always describe all of them."""
+        sides = self.sides or tuple(range(len(self.claims)))
+        kept = self.listed(per_side)
+        counts: dict[tuple[int, str], int] = {}
+        for c, side in zip(self.claims, sides):
+            counts[(side, c.text)] = counts.get((side, c.text), 0) + 1
         return {
             "fingerprint": self.fingerprint,
             "rule": self.rule,
@@ -151,6 +160,25 @@ class Finding:
             "status": self.status,
             "message": self.message,
             "fact": self.fact,
-            "claims": [c.to_json() for c in self.claims],
-            "sides": list(self.sides) or list(range(len(self.claims))),
+            "claims": [self.claims[i].to_json() for i in kept],
+            "sides": [sides[i] for i in kept],
+            "claims_total": len(self.claims),
+            "figures": [{"side": side, "text": text, "count": n} for (side, text), n in counts.items()],
         }
+
+    def listed(self, per_side: int | None) -> list[int]:
+        """The indexes of the claims to list, in order: all of them, or at most `per_side` of each side,
+        the first claim of each distinct figure before a repeat of one."""
+        if per_side is None or len(self.claims) <= per_side:
+            return list(range(len(self.claims)))
+        sides = self.sides or tuple(range(len(self.claims)))
+        firsts: dict[tuple[int, str], int] = {}
+        for i, (c, side) in enumerate(zip(self.claims, sides)):
+            firsts.setdefault((side, c.text), i)
+        chosen: set[int] = set()
+        taken: dict[int, int] = {}
+        for i in [*sorted(firsts.values()), *range(len(self.claims))]:
+            if i not in chosen and taken.get(sides[i], 0) < per_side:
+                chosen.add(i)
+                taken[sides[i]] = taken.get(sides[i], 0) + 1
+        return sorted(chosen)

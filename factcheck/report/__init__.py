@@ -149,6 +149,20 @@ def finding_passages(result: Result, finding: Finding) -> list[Passage]:
     return [passage(articles.get(c.article), c, finding) for c in (a, b, *firsts.values()) if c is not None]
 
 
+LISTED_CLAIMS = 20  # claims a finding lists beyond its passages in the HTML page: a fact of 10^4 claims stays readable
+
+
+def figure_counts(claims: Sequence[Claim], most: int = 4) -> str:
+    """The distinct figures of some claims with how many give each, most given first: ": $5.6 million
+    (12), $6 million (3), and 2 more figures"; "" when every claim gives a figure of its own."""
+    counts = Counter(c.text for c in claims)
+    if len(counts) == len(claims):
+        return ""
+    shown = ", ".join(f"{text} ({n})" for text, n in counts.most_common(most))
+    more = len(counts) - most
+    return f": {shown}" + (f", and {more} more figure{'s' if more > 1 else ''}" if more > 0 else "")
+
+
 def other_claims(finding: Finding, shown: Sequence[Passage]) -> list[Claim]:
     """The claims of a finding beyond the two passages shown."""
     used = {(p.claim.article, p.claim.start) for p in shown}
@@ -243,13 +257,19 @@ def _stale_json(result: Result) -> list[dict[str, object]]:
             for d in result.stale]
 
 
+CLAIMS_PER_SIDE = 10  # claims the JSON lists for each side of a finding; `check --all-claims` lists every one
+
+
 class JsonReporter(Reporter):
     name, suffix = "json", ".json"
+
+    def __init__(self, per_side: int | None = CLAIMS_PER_SIDE) -> None:
+        self.per_side = per_side  # claims listed for each side of a finding (None: all of them)
 
     def render(self, result: Result, *, show_info: bool = True, show_all: bool = False) -> str:
         findings = []
         for f in self.visible(result, show_info, show_all):
-            doc = f.to_json()
+            doc = f.to_json(self.per_side)
             d = result.decision(f)
             if d:
                 doc["decision"] = d.to_json()
@@ -334,9 +354,11 @@ class HtmlReporter(Reporter):
         if rest:
             fits_both = {id(c) for c, side in zip(f.claims, f.sides) if side == BOTH_SIDES}
             items = "".join(f"<li>{self._value(c)}{' (fits both sides)' if id(c) in fits_both else ''}</li>"
-                            for c in rest)
-            also = f"<details class=also><summary>{len(rest)} more claim{'s' if len(rest) > 1 else ''}</summary>" \
-                   f"<ul>{items}</ul></details>"
+                            for c in rest[:LISTED_CLAIMS])
+            if len(rest) > LISTED_CLAIMS:
+                items += f"<li class=more>and {len(rest) - LISTED_CLAIMS} more (every claim is in report.json)</li>"
+            also = f"<details class=also><summary>{len(rest)} more claim{'s' if len(rest) > 1 else ''}" \
+                   f"{_e(figure_counts(rest))}</summary><ul>{items}</ul></details>"
         decided = ""
         if d:
             who = f" by {_e(d.who)}" if d.who else ""
@@ -696,8 +718,9 @@ class Renders:
     """Each format of one Result rendered at most once for each view, however many outputs ask
     (standard output and the report file of the same format share one text)."""
 
-    def __init__(self, result: Result) -> None:
+    def __init__(self, result: Result, all_claims: bool = False) -> None:
         self.result = result
+        self.all_claims = all_claims  # the JSON lists every claim of a finding, not CLAIMS_PER_SIDE of each side
         self._texts: dict[tuple[str, bool, bool], str] = {}
 
     def text(self, name: str, *, show_info: bool, show_all: bool) -> str:
@@ -705,7 +728,8 @@ class Renders:
             show_all = True  # with nothing decided away, the whole record is what the view shows
         key = (name, show_info, show_all)
         if key not in self._texts:
-            self._texts[key] = REPORTERS[name]().render(self.result, show_info=show_info, show_all=show_all)
+            reporter = JsonReporter(None) if name == "json" and self.all_claims else REPORTERS[name]()
+            self._texts[key] = reporter.render(self.result, show_info=show_info, show_all=show_all)
         return self._texts[key]
 
 
