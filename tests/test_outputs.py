@@ -479,7 +479,7 @@ def test_check_renders_a_report_once_when_it_is_what_stdout_shows(tmp_path: Path
 
 
 def test_a_finding_of_many_claims_lists_some_of_each_side_and_counts_all(tmp_path: Path) -> None:
-    """A fact that 30 outlets give: the JSON lists at most 10 claims of each side, the first of each
+    """A fact that 30 outlets give: the JSON lists at most 20 claims, the first of each side and of each
     distinct figure among them, and counts every claim and figure; --all-claims lists all."""
     for i in range(30):
         figure = "$41 million" if i < 24 else ("$52 million" if i < 28 else "$57 million")

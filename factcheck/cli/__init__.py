@@ -81,8 +81,9 @@ def main() -> None:
               help="List every finding: also those dismissed or marked fixed in review, and info ones.")
 @click.option("--decisions", "decisions_file", type=click.Path(dir_okay=False), default=None, help=_DECISIONS_HELP)
 @click.option("--all-claims", is_flag=True,
-              help="In JSON, list every claim of each finding; by default at most 10 of each side are listed, with"
-                   " claims_total and each side's distinct figures (figures) counting all of them.")
+              help="In JSON, list every claim of each finding; by default at most 20 are listed (the first of each"
+                   " side and of each distinct figure first), with claims_total and each side's distinct figures"
+                   " (figures) counting all of them.")
 @_MAX_BYTES
 @_JOBS
 def check(paths: tuple[str, ...], fmt: str, rule_paths: tuple[str, ...], fail_on: str, output: str,

@@ -143,13 +143,13 @@ class Finding:
         b = next((c for c, side in zip(self.claims, sides) if side != sides[0]), None)
         return a, b
 
-    def to_json(self, per_side: int | None = None) -> dict[str, object]:
-        """The finding as JSON. With `per_side`, `claims` (and `sides`, which goes with it) lists at most
-        that many claims of each side (`listed`), so that a fact of 10^4 claims does not repeat them all
-        in each of its findings; `claims_total` and `figures` (each side's distinct figures with how
-        many claims give each) always describe all of them."""
+    def to_json(self, most: int | None = None) -> dict[str, object]:
+        """The finding as JSON. With `most`, `claims` (and `sides`, which goes with it) lists at most that
+        many claims (`listed`), so that a fact of 10^4 claims does not repeat them all in each of its
+        findings; `claims_total` and `figures` (each side's distinct figures with how many claims give
+        each) always describe all of them."""
         sides = self.sides or tuple(range(len(self.claims)))
-        kept = self.listed(per_side)
+        kept = self.listed(most)
         counts: dict[tuple[int, str], int] = {}
         for c, side in zip(self.claims, sides):
             counts[(side, c.text)] = counts.get((side, c.text), 0) + 1
@@ -166,19 +166,16 @@ class Finding:
             "figures": [{"side": side, "text": text, "count": n} for (side, text), n in counts.items()],
         }
 
-    def listed(self, per_side: int | None) -> list[int]:
-        """The indexes of the claims to list, in order: all of them, or at most `per_side` of each side,
-        the first claim of each distinct figure before a repeat of one."""
-        if per_side is None or len(self.claims) <= per_side:
+    def listed(self, most: int | None) -> list[int]:
+        """The indexes of the claims to list, in order: all of them, or `most`: the first claim of each
+        side (the passages shown), then the first of each distinct figure, then the rest in order."""
+        if most is None or len(self.claims) <= most:
             return list(range(len(self.claims)))
         sides = self.sides or tuple(range(len(self.claims)))
-        firsts: dict[tuple[int, str], int] = {}
+        first_of_side: dict[int, int] = {}
+        first_of_figure: dict[tuple[int, str], int] = {}
         for i, (c, side) in enumerate(zip(self.claims, sides)):
-            firsts.setdefault((side, c.text), i)
-        chosen: set[int] = set()
-        taken: dict[int, int] = {}
-        for i in [*sorted(firsts.values()), *range(len(self.claims))]:
-            if i not in chosen and taken.get(sides[i], 0) < per_side:
-                chosen.add(i)
-                taken[sides[i]] = taken.get(sides[i], 0) + 1
-        return sorted(chosen)
+            first_of_side.setdefault(side, i)
+            first_of_figure.setdefault((side, c.text), i)
+        order = [*first_of_side.values(), *sorted(first_of_figure.values()), *range(len(self.claims))]
+        return sorted(list(dict.fromkeys(order))[:most])

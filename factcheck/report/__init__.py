@@ -257,19 +257,19 @@ def _stale_json(result: Result) -> list[dict[str, object]]:
             for d in result.stale]
 
 
-CLAIMS_PER_SIDE = 10  # claims the JSON lists for each side of a finding; `check --all-claims` lists every one
+CLAIMS_LISTED = 20  # claims the JSON lists for a finding; `check --all-claims` lists every one
 
 
 class JsonReporter(Reporter):
     name, suffix = "json", ".json"
 
-    def __init__(self, per_side: int | None = CLAIMS_PER_SIDE) -> None:
-        self.per_side = per_side  # claims listed for each side of a finding (None: all of them)
+    def __init__(self, most: int | None = CLAIMS_LISTED) -> None:
+        self.most = most  # claims listed for a finding (None: all of them)
 
     def render(self, result: Result, *, show_info: bool = True, show_all: bool = False) -> str:
         findings = []
         for f in self.visible(result, show_info, show_all):
-            doc = f.to_json(self.per_side)
+            doc = f.to_json(self.most)
             d = result.decision(f)
             if d:
                 doc["decision"] = d.to_json()
@@ -720,7 +720,7 @@ class Renders:
 
     def __init__(self, result: Result, all_claims: bool = False) -> None:
         self.result = result
-        self.all_claims = all_claims  # the JSON lists every claim of a finding, not CLAIMS_PER_SIDE of each side
+        self.all_claims = all_claims  # the JSON lists every claim of a finding, not CLAIMS_LISTED
         self._texts: dict[tuple[str, bool, bool], str] = {}
 
     def text(self, name: str, *, show_info: bool, show_all: bool) -> str:
