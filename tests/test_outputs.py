@@ -462,13 +462,13 @@ def test_check_renders_a_report_once_when_it_is_what_stdout_shows(tmp_path: Path
     """`check --format json` prints the record report.json holds (nothing is decided away): one
     rendering serves both, byte for byte; the views that differ (the table) are still their own."""
     calls = []
-    real = REPORTERS["json"].render
+    real = REPORTERS["json"].chunks
 
     def counted(self, result, **kw):  # type: ignore[no-untyped-def]
         calls.append(kw)
         return real(self, result, **kw)
 
-    monkeypatch.setattr(REPORTERS["json"], "render", counted)
+    monkeypatch.setattr(REPORTERS["json"], "chunks", counted)
     out = CliRunner().invoke(main, ["check", str(CORPUS), "--format", "json", "--output", str(tmp_path)])
     assert out.exit_code == 1, out.output
     assert out.stdout == (tmp_path / "report.json").read_text(encoding="utf-8")

@@ -105,15 +105,17 @@ def check(paths: tuple[str, ...], fmt: str, rule_paths: tuple[str, ...], fail_on
     report_stale(result)
     renders = Renders(result, all_claims)  # a report file that is what stdout shows is rendered once for both
     listed_info = show_info or fmt in ("markdown", "json", "csv")  # those have always listed them
-    click.echo(_for_stdout(renders.text(fmt, show_info=listed_info, show_all=show_all)), nl=False)
-    unwritten = ""
+    unwritten, written = "", []
     if not no_report:
         try:
             written = write_reports(result, Path(output), show_info=show_info, show_all=show_all, renders=renders)
-            click.echo(f"reports written to {Path(output)}/ ({', '.join(p.name for p in written)})", err=True)
         except OSError as exc:
             unwritten = (f"factcheck: cannot write the reports to {output}/ ({_why(exc)});"
                          " use --output DIR or --no-report")
+    for piece in renders.pieces(fmt, show_info=listed_info, show_all=show_all):
+        click.echo(_for_stdout(piece), nl=False)
+    if written:
+        click.echo(f"reports written to {Path(output)}/ ({', '.join(p.name for p in written)})", err=True)
     if fmt != "table":
         click.echo(summary_line(result), err=True)
     if unwritten:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Iterable
 from contextlib import suppress
 from pathlib import Path
 
@@ -21,9 +22,11 @@ def target_of(path: str | os.PathLike[str]) -> Path:
     return Path(os.path.realpath(path))
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str | Iterable[str]) -> None:
     """Write a file so that a reader never sees half of it: a temporary file, then a rename.
-    Through a symlink the target is written; an existing file keeps its mode, owner and group."""
+    Through a symlink the target is written; an existing file keeps its mode, owner and group.
+    `text` may come in pieces (an iterable of strings), written as they come: a long report never
+    stands whole in memory."""
     target = target_of(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -33,7 +36,11 @@ def write_atomic(path: Path, text: str) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+            if isinstance(text, str):
+                fh.write(text)
+            else:
+                for piece in text:
+                    fh.write(piece)
             fh.flush()
             os.fsync(fh.fileno())
         _take_over(tmp, old)

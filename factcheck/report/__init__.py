@@ -12,7 +12,7 @@ import hashlib
 import html
 import io
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -31,6 +31,7 @@ from factcheck.report.display import (
     Layout,
     csv_cell,
     fit_table,
+    json_object_chunks,
     json_text,
     link_target,
     markdown_text,
@@ -267,15 +268,20 @@ class JsonReporter(Reporter):
         self.most = most  # claims listed for a finding (None: all of them)
 
     def render(self, result: Result, *, show_info: bool = True, show_all: bool = False) -> str:
-        findings = []
+        return "".join(self.chunks(result, show_info=show_info, show_all=show_all))
+
+    def chunks(self, result: Result, *, show_info: bool = True, show_all: bool = False) -> Iterator[str]:
+        """The text of `render`, a finding at a time."""
+        return json_object_chunks([("findings", self._findings(result, show_info, show_all)),
+                                   ("summary", result.summary()), ("stale_decisions", iter(_stale_json(result)))])
+
+    def _findings(self, result: Result, show_info: bool, show_all: bool) -> Iterator[dict[str, object]]:
         for f in self.visible(result, show_info, show_all):
             doc = f.to_json(self.most)
             d = result.decision(f)
             if d:
                 doc["decision"] = d.to_json()
-            findings.append(doc)
-        doc = {"findings": findings, "summary": result.summary(), "stale_decisions": _stale_json(result)}
-        return json_text(doc) + "\n"
+            yield doc
 
 
 class CsvReporter(Reporter):
@@ -722,15 +728,42 @@ class Renders:
         self.result = result
         self.all_claims = all_claims  # the JSON lists every claim of a finding, not CLAIMS_LISTED
         self._texts: dict[tuple[str, bool, bool], str] = {}
+        self._files: dict[tuple[str, bool, bool], Path] = {}  # JSON written to a file, not kept as text
 
-    def text(self, name: str, *, show_info: bool, show_all: bool) -> str:
+    def _key(self, name: str, show_info: bool, show_all: bool) -> tuple[str, bool, bool]:
         if show_info and name in RECORDS and all(f.status in OPEN_STATUSES for f in self.result.finding_records):
             show_all = True  # with nothing decided away, the whole record is what the view shows
-        key = (name, show_info, show_all)
+        return (name, show_info, show_all)
+
+    def _reporter(self, name: str) -> Reporter:
+        return JsonReporter(None) if name == "json" and self.all_claims else REPORTERS[name]()
+
+    def text(self, name: str, *, show_info: bool, show_all: bool) -> str:
+        key = self._key(name, show_info, show_all)
+        if key in self._files:
+            return self._files[key].read_text(encoding="utf-8")
         if key not in self._texts:
-            reporter = JsonReporter(None) if name == "json" and self.all_claims else REPORTERS[name]()
-            self._texts[key] = reporter.render(self.result, show_info=show_info, show_all=show_all)
+            self._texts[key] = self._reporter(name).render(self.result, show_info=show_info, show_all=show_all)
         return self._texts[key]
+
+    def pieces(self, name: str, *, show_info: bool, show_all: bool) -> Iterator[str]:
+        """The text of `text` in pieces: from the file it was written to, else a finding at a time for
+        JSON (never whole in memory), else whole."""
+        key = self._key(name, show_info, show_all)
+        if key in self._files:
+            with self._files[key].open(encoding="utf-8", newline="") as fh:
+                yield from iter(lambda: fh.read(1 << 16), "")
+        elif name == "json" and key not in self._texts:
+            yield from self._reporter(name).chunks(self.result, show_info=show_info, show_all=show_all)
+        else:
+            yield self.text(name, show_info=show_info, show_all=show_all)
+
+    def write(self, name: str, path: Path, *, show_info: bool, show_all: bool) -> None:
+        """Write a report file (atomically), remembering where a JSON one is: it is then read back for
+        standard output rather than rendered again."""
+        write_atomic(path, self.pieces(name, show_info=show_info, show_all=show_all))
+        if name == "json":
+            self._files[self._key(name, show_info, show_all)] = path
 
 
 def write_reports(result: Result, folder: Path, *, show_info: bool = False, show_all: bool = False,
@@ -746,10 +779,9 @@ def write_reports(result: Result, folder: Path, *, show_info: bool = False, show
     for name in ("markdown", "html", "json", "csv"):
         path = folder / f"report{REPORTERS[name].suffix}"
         if name == "html":
-            text = renders.text(name, show_info=show_info, show_all=show_all)
+            renders.write(name, path, show_info=show_info, show_all=show_all)
         else:
-            text = renders.text(name, show_info=True, show_all=True)
-        write_atomic(path, text)
+            renders.write(name, path, show_info=True, show_all=True)
         written.append(path)
     names = sorted(written_here(folder) | {p.name for p in written})
     header = "# files written here by factcheck: folder scans do not read them as articles\n"

@@ -11,7 +11,7 @@ import html
 import json
 import re
 import shutil
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -43,11 +43,33 @@ def one_line(text: str) -> str:
     return " ".join(terminal_text(text).split())
 
 
-def json_text(doc: object) -> str:
+def json_text(doc: object, depth: int = 0) -> str:
     """JSON as we print it: UTF-8 kept readable, but DEL and C1 controls written as \\u escapes (the
-    same JSON), so that printing it cannot move a terminal's cursor."""
+    same JSON), so that printing it cannot move a terminal's cursor. With `depth`, the text as it
+    stands that deep inside a document (each line after the first indented 2 * depth more), so that a
+    long document can be written a part at a time (`json_object_chunks`)."""
     text = json.dumps(doc, indent=2, ensure_ascii=False)
+    if depth:
+        text = text.replace("\n", "\n" + "  " * depth)
     return _C1_AND_DEL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def json_object_chunks(fields: list[tuple[str, object]]) -> Iterator[str]:
+    """The text `json_text` gives a JSON object of `fields` (plus a final newline), a piece at a time:
+    a field whose value is an iterator is a list written one item at a time, so that a list of 10^5
+    findings never stands whole in memory as objects or as text."""
+    yield "{"
+    for n, (key, value) in enumerate(fields):
+        yield f"{',' if n else ''}\n  {json_text(key)}: "
+        if not isinstance(value, Iterator):
+            yield json_text(value, 1)
+            continue
+        empty = True
+        for item in value:
+            yield ("[\n    " if empty else ",\n    ") + json_text(item, 2)
+            empty = False
+        yield "[]" if empty else "\n  ]"
+    yield "\n}\n" if fields else "}\n"
 
 
 _C0_AND_SPACE = "".join(map(chr, range(0x21)))
