@@ -572,8 +572,10 @@ def find_mentions(text: str, vocab: Vocabulary, topic: str = "") -> list[Mention
 def with_references(text: str, mentions: list[Mention], vocab: Vocabulary, topic: str = "") -> list[Mention]:
     """The mentions, and a mention for each reference ("the company", "the group") to what it points
     back to: the last thing whose name holds its word ("the group" -> "Castlegate Retail Group"), else
-    the last thing named before it in no place phrase ("on the Llŷn", "in Wales"), else the article's
-    `topic` when named before it, else the last thing named."""
+    the first thing named, in no place phrase ("on the Llŷn", "in Wales"), in the sentence of the
+    last such name before it (its subject, more often than not), else the article's `topic` when
+    named before it, else the last thing named. A definite subject or owner of any other noun ("The
+    storm cut power", "the mutual's ratio") points back to the last name that noun heads (`_heads`)."""
     named = [x for x in mentions if not x.place and not _is_person(text, x)]
     spans = [(x.start, x.end) for x in named]
     ends = [x.end for x in named]
@@ -619,8 +621,10 @@ def _antecedent(text: str, named: list[Mention], ends: list[int], ref: re.Match[
 
 
 REACH = 40  # names read back for one whose name holds a reference's word
-_DEFINITE = re.compile(  # a definite subject ("The storm cut power") or owner ("the mutual's ratio")
-    r"(?:(?<=[.!?]\s)|(?<=^)|(?<=\n))The\s+([a-z][a-z-]+)\b(?!\s+(?:of|for)\b)|\b[Tt]he\s+([a-z][a-z-]+)(?=['’]s\b)", re.M)  # "the storm", not "the city of X"
+# a definite subject opening a sentence ("The storm cut power"; not "The city of Leeds") or an owner
+# ("the mutual's ratio")
+_DEFINITE = re.compile(
+    r"(?:(?<=[.!?]\s)|(?<=^)|(?<=\n))The\s+([a-z][a-z-]+)\b(?!\s+(?:of|for)\b)|\b[Tt]he\s+([a-z][a-z-]+)(?=['’]s\b)", re.M)
 
 
 def _heads(text: str, named: list[Mention]) -> dict[str, list[int]]:

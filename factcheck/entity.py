@@ -222,17 +222,26 @@ def read(sent: Sentence, start: int, end: int, date: bool = False) -> Reading:
     return Reading("weak", weak) if weak else Reading("")
 
 
+def participle_before(first: Token) -> Token | None:
+    """The participle written right before the preposition of a date whose first token is `first`
+    ("launched on 9 September", "closed in May"; the date's span may begin with its "on"), tagged as
+    a participle or a past tense."""
+    i = first.i - (first.lower_ not in _DATE_PREPOSITIONS)
+    if i < 1 or first.doc[i].lower_ not in _DATE_PREPOSITIONS:
+        return None
+    verb = first.doc[i - 1]
+    return verb if verb.tag_ in ("VBN", "VBD") else None
+
+
 def _described_by_participle(sent: Sentence, first: Token) -> Named | None:
     """The name a participle clause describes when a date ends it: "Operation Stillwater, launched on
     9 September" and "Operation Stillwater, a crackdown launched on 2 September" are about Operation
     Stillwater, however the parse hangs the clause. Only the name just before a comma, with no finite
     verb or other comma between it and the participle."""
-    i = first.i - (first.lower_ not in ("on", "in"))
-    verb = first.doc[i - 1] if i >= 3 else None
-    if verb is None or first.doc[i].lower_ not in ("on", "in") or not (
-            verb.tag_ == "VBN" or verb.tag_ == "VBD" and first.doc[i - 2].text == ","):  # the tagger's "X, launched"
+    verb = participle_before(first)
+    if verb is None or verb.i < 2 or verb.tag_ == "VBD" and verb.nbor(-1).text != ",":  # the tagger's "X, launched"
         return None
-    for j in range(i - 2, 0, -1):
+    for j in range(verb.i - 1, 0, -1):
         token = first.doc[j]
         if token.text == ",":
             return sent.name_at(first.doc[j - 1])
@@ -271,6 +280,7 @@ def _in_clause(sent: Sentence, node: Token, skip: frozenset[int], date: bool) ->
     return None
 
 
+_DATE_PREPOSITIONS = word_class("date_prepositions")
 _CREATION = word_class("creation_verbs")
 _APPRAISAL = word_class("appraisal_verbs")
 _APPRAISAL_NOUNS = word_class("appraisal_nouns")

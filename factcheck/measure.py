@@ -14,7 +14,7 @@ lower-case words, or "" when the clause says nothing the caller can use.
 
 from __future__ import annotations
 
-from factcheck.entity import Sentence, Token, span_head
+from factcheck.entity import Sentence, Token, participle_before, span_head
 from factcheck.language.text import singular
 from factcheck.lexicon.config import lexicon
 from factcheck.lexicon.wordclasses import common_words, word_class
@@ -63,8 +63,8 @@ def event(sent: Sentence, start: int, end: int, nouns: bool = True) -> str:
         return ""
     node = span_head(tokens)
     inside = frozenset(t.i for t in tokens)
-    adjacent = _participle_before(tokens[0])
-    if adjacent is not None:
+    adjacent = participle_before(tokens[0])
+    if adjacent is not None and not _says_nothing(adjacent):  # not "said on Monday", "rose in May"
         return _verb_word(adjacent)  # "a crackdown launched on 2 September": the launch, however the parse hangs it
     for _ in range(3):  # "on 12 May" -> the verb; "the vote on 12 May" -> the noun it dates
         node = node.head
@@ -85,19 +85,6 @@ def event(sent: Sentence, start: int, end: int, nouns: bool = True) -> str:
         if node.head.i == node.i:
             break
     return ""
-
-
-def _participle_before(first: Token) -> Token | None:
-    """A participle written right before a date's preposition ("launched on 9 September", "closed in
-    May") that states an event (not "said on", "rose in"): the event the date is of."""
-    i = first.i - (first.lower_ not in DATE_PREPOSITIONS)  # the date's span may begin with its "on"
-    if i < 1 or first.doc[i].lower_ not in DATE_PREPOSITIONS:
-        return None
-    verb = first.doc[i - 1]
-    return verb if verb.tag_ in ("VBN", "VBD") and not _says_nothing(verb) else None
-
-
-DATE_PREPOSITIONS = frozenset({"on", "in"})
 
 
 def _staged_event(verb: Token, inside: frozenset[int]) -> str:
