@@ -17,6 +17,7 @@ from factcheck.report.display import (
     Layout,
     csv_cell,
     fit_table,
+    json_object_chunks,
     json_text,
     terminal_text,
     terminal_width,
@@ -141,10 +142,12 @@ def extract(paths: tuple[str, ...], fmt: str, rule_paths: tuple[str, ...], max_b
     Example: factcheck extract corpus/deepseek/01_harbour-ledger.md --format json
     """
     result = read_or_exit(paths, apply=False, max_bytes=max_bytes, rule_paths=rule_paths, jobs=jobs)
+    if fmt == "json":  # a claim at a time: 10^5 claims never stand whole in memory as text
+        for piece in json_object_chunks([("claims", (c.to_json() for c in result.claim_records))]):
+            click.echo(piece, nl=False)
+        sys.exit(ExitCode.OK)
     claims = [c.to_json() for c in result.claim_records]
-    if fmt == "json":
-        click.echo(json_text({"claims": claims}))
-    elif fmt == "csv":
+    if fmt == "csv":
         buf = io.StringIO()
         cols = list(claims[0]) if claims else ["article", "text"]
         w = csv.DictWriter(buf, fieldnames=cols)
