@@ -17,12 +17,15 @@ from __future__ import annotations
 from factcheck.entity import Sentence, Token, participle_before, span_head
 from factcheck.language.text import singular
 from factcheck.lexicon.config import lexicon
-from factcheck.lexicon.wordclasses import common_words, word_class
+from factcheck.lexicon.wordclasses import common_words, union, word_class
 
 LEVEL_VERBS = word_class("level_verbs")  # "rose to", "was", "stood at": the subject says what is measured
 MEASURE_NOUNS = word_class("measure_nouns")  # "share", "number": what is measured is their of-phrase
 SPEECH_VERBS = word_class("speech_verbs")  # "said on Tuesday": a date of saying, no event of the story
 NEUTRAL_VERBS = word_class("neutral_verbs")  # "showed 794,600 pathways": the verb says nothing of the measure
+DEADLINE_OPENERS = word_class("deadline_openers")
+DEADLINE_WORDS = word_class("deadline_words")
+_BEFORE_A_DAY = union("weekdays", "date_prepositions") | {"am", "pm", "noon", "midnight", ",", ":"}
 STAGING_VERBS = word_class("staging_verbs")  # "the meeting will be held on 3 July": its subject is the event
 OWN_WORDS = frozenset({"amod", "compound"})  # a noun's modifiers that narrow it ("net", "pre-tax")
 OBJECTS = frozenset({"obj", "obl", "obl:npmod", "obl:unmarked", "obl:tmod", "nmod:unmarked", "xcomp", "advmod"})
@@ -63,6 +66,8 @@ def event(sent: Sentence, start: int, end: int, nouns: bool = True) -> str:
         return ""
     node = span_head(tokens)
     inside = frozenset(t.i for t in tokens)
+    if _deadline(tokens[0]):
+        return "deadline"  # "must be made by 4 September", "have until 5pm on 3 September to appeal"
     adjacent = participle_before(tokens[0])
     if adjacent is not None and not _says_nothing(adjacent):  # not "said on Monday", "rose in May"
         return _verb_word(adjacent)  # "a crackdown launched on 2 September": the launch, however the parse hangs it
@@ -85,6 +90,20 @@ def event(sent: Sentence, start: int, end: int, nouns: bool = True) -> str:
         if node.head.i == node.i:
             break
     return ""
+
+
+def _deadline(first: Token) -> bool:
+    """Whether the date whose first token is `first` is a deadline: opened by "by", "until" or "before"
+    (with at most a time, a weekday and their "on" between: "until 5pm on 3 September", "by Wednesday,
+    4 September") in a clause that says something must be done ("must", "have until", "deadline")."""
+    doc, i = first.doc, first.i
+    for j in range(i, max(-1, i - 5), -1):
+        if doc[j].lower_ in DEADLINE_OPENERS:
+            clause = doc[max(0, j - 8) : j]
+            return any(t.lower_ in DEADLINE_WORDS for t in clause) and not any(t.text in ".;" for t in clause)
+        if j < i and not (doc[j].like_num or doc[j].lower_ in _BEFORE_A_DAY):
+            return False
+    return False
 
 
 def _staged_event(verb: Token, inside: frozenset[int]) -> str:

@@ -118,3 +118,15 @@ def test_a_date_on_the_object_of_an_event_verb_dates_the_verb() -> None:
     # the parse may hang the date on the object noun or on the verb: the event is the verb's either way
     assert _measures("The Pellow hospital declared a critical incident on 6 January.")["6 January"] == "declared"
     assert _measures("The vote on 12 May was close.")["12 May"] == "vote"  # a noun with no verb over it
+
+
+def test_a_date_something_must_be_done_by_is_a_deadline() -> None:
+    # the date a thing must be done by, whatever the verb ("made", "lodge"), with a weekday or a time
+    # between its "by"/"until" and the day; a forecast "by" a date is no deadline
+    for text, date in (("Appeal forms for the Rowan Prize must be sent by Friday, 6 June.", "6 June"),
+                       ("Tenants of Harlow Court have until noon on 12 May to object.", "12 May"),
+                       ("Bids for the Kelso Trust contract must arrive before 30 April.", "before 30 April")):
+        assert _measures(text)[date] == "deadline", (text, _measures(text))
+        assert _attributes(text)[date] == "deadline date", (text, _attributes(text))
+    forecast = _measures("Harlow Council's reserves will fall to £141m by March 2027.")
+    assert forecast and "deadline" not in forecast.values(), forecast
